@@ -1,0 +1,88 @@
+"""The public data types of the matcher contract (PRODUCT.md §4)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Profile:
+    """One attendee as the matcher sees it: a few lists of short phrases."""
+
+    id: str
+    name: str
+    headline: str = ""
+    interests: list[str] = field(default_factory=list)
+    personal_interests: list[str] = field(default_factory=list)
+    looking_for: list[str] = field(default_factory=list)
+    offering: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    about: str = ""
+
+
+@dataclass
+class SharedItem:
+    """An item of A aligned with an item of B: `a` is A's words, `b` is B's."""
+
+    a: str
+    b: str
+    similarity: float
+    kind: str  # "interest" or "personal"
+    weight: float = 1.0  # specificity in the event (rarer concepts weigh more)
+
+
+@dataclass
+class Complement:
+    """`seeker` looks for `need`; the other person offers `offer`."""
+
+    seeker: str  # "a" or "b"
+    need: str
+    offer: str
+    similarity: float
+
+
+@dataclass
+class Tie:
+    """A mutual tie: same organization (former employer, school), or a shared contact."""
+
+    kind: str  # "organization" or "contact"
+    a: str
+    b: str
+
+
+@dataclass
+class CommonGround:
+    """Why two people should meet; every field is about the ordered pair (a, b)."""
+
+    score: float
+    shared: list[SharedItem] = field(default_factory=list)
+    complements: list[Complement] = field(default_factory=list)
+    ties: list[Tie] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    starters: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready copy (stored with suggestions, served by the API)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CommonGround:
+        """Inverse of `to_dict`."""
+        return cls(
+            score=float(data.get("score", 0.0)),
+            shared=[SharedItem(**s) for s in data.get("shared", [])],
+            complements=[Complement(**c) for c in data.get("complements", [])],
+            ties=[Tie(**t) for t in data.get("ties", [])],
+            reasons=list(data.get("reasons", [])),
+            starters=list(data.get("starters", [])),
+        )
+
+
+@dataclass
+class Suggestion:
+    """A suggested introduction for one attendee."""
+
+    other_id: str
+    score: float
+    common_ground: CommonGround

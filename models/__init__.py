@@ -1,0 +1,23 @@
+"""Typed SQLAlchemy 2.0 models of Common Ground, and their migrations."""
+
+from models.attendee import LIST_FIELDS, Attendee, hash_token
+from models.base import Base, utcnow
+from models.contact import FOLLOW_UP_AFTER, Contact, Scan
+from models.event import Event, Organizer
+from models.matching import PairExclusion, PhraseEmbedding, Suggestion
+
+__all__ = [
+    "FOLLOW_UP_AFTER",
+    "LIST_FIELDS",
+    "Attendee",
+    "Base",
+    "Contact",
+    "Event",
+    "Organizer",
+    "PairExclusion",
+    "PhraseEmbedding",
+    "Scan",
+    "Suggestion",
+    "hash_token",
+    "utcnow",
+]

@@ -1,0 +1,168 @@
+"""Shared fixtures: the app on a fresh database, clients, PostgreSQL, encoders."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import uuid
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+import pytest
+import sqlalchemy as sa
+
+IN_CI = os.environ.get("CI") == "true"
+PG_ADMIN_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+def require_tool(name: str) -> str:
+    """Path of an external tool; skip without it, except under CI=true where it must exist."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (scripts/test.sh installs it when run as root)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+# --- databases ---------------------------------------------------------------
+
+
+def _postgres_reachable() -> bool:
+    try:
+        engine = sa.create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """Admin URL of the PostgreSQL server; required under CI=true."""
+    if not _postgres_reachable():
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required under CI=true but {PG_ADMIN_URL} is unreachable")
+        pytest.skip("PostgreSQL is not reachable")
+    yield PG_ADMIN_URL
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    name = f"cg_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = sa.make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    """Each test using this runs once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+# --- encoders ----------------------------------------------------------------
+
+
+class FakeEncoder:
+    """Deterministic bag-of-words vectors: for tests about mechanics, not quality.
+
+    Phrases sharing a word get a positive similarity; unrelated ones are near 0.
+    """
+
+    name = "fake-encoder"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.texts_encoded = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        self.texts_encoded += len(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                h = int(hashlib.sha256(word.encode()).hexdigest(), 16)
+                out[i, h % self.dim] += 1.0
+                out[i, (h >> 8) % self.dim] += 0.5
+            norm = np.linalg.norm(out[i])
+            if norm:
+                out[i] /= norm
+        return out
+
+
+@pytest.fixture
+def fake_encoder() -> FakeEncoder:
+    """A tiny deterministic encoder for mechanics tests."""
+    return FakeEncoder()
+
+
+@pytest.fixture(scope="session")
+def real_encoder():  # type: ignore[no-untyped-def]
+    """The bundled all-MiniLM-L6-v2, loaded once for the whole session."""
+    from matcher import SentenceTransformerEncoder
+
+    encoder = SentenceTransformerEncoder()
+    encoder.warm_up()
+    return encoder
+
+
+# --- the app -----------------------------------------------------------------
+
+
+@pytest.fixture
+def app_factory(tmp_path):  # type: ignore[no-untyped-def]
+    """Build an app on a fresh, migrated database; `encoder` may be injected."""
+    from models.migrate import upgrade
+    from web import create_app
+
+    apps = []
+
+    def make(database_url: str | None = None, encoder=None, **config):  # type: ignore[no-untyped-def]
+        cfg = {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "DATABASE_URL": database_url or f"sqlite:///{tmp_path / f'app{len(apps)}.db'}",
+            "WTF_CSRF_ENABLED": False,
+            "MATCHER_ENCODER": encoder,
+        }
+        cfg.update(config)
+        app = create_app(cfg)
+        upgrade(app.extensions["cg_engine"])
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.extensions["cg_engine"].dispose()
+
+
+@pytest.fixture
+def app(app_factory, fake_encoder):  # type: ignore[no-untyped-def]
+    """The app on a temp SQLite database with the fake encoder (mechanics tests)."""
+    return app_factory(encoder=fake_encoder)
+
+
+@pytest.fixture
+def client(app):  # type: ignore[no-untyped-def]
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):  # type: ignore[no-untyped-def]
+    return app.test_cli_runner()

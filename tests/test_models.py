@@ -1,0 +1,96 @@
+"""The schema: migrations, constraints and tokens, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.exc import IntegrityError
+
+from models import Attendee, Base, Contact, Event, PhraseEmbedding, hash_token, utcnow
+from models.db import make_engine, make_session_factory
+from models.migrate import current_revision, head_revision, upgrade
+
+
+@pytest.fixture
+def engine(database_url: str):  # type: ignore[no-untyped-def]
+    engine = make_engine(database_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine):  # type: ignore[no-untyped-def]
+    with make_session_factory(engine)() as session:
+        yield session
+
+
+def make_attendee(event: Event, email: str, **kw) -> Attendee:  # type: ignore[no-untyped-def]
+    attendee = Attendee(event=event, email=email, name=kw.pop("name", "Ada"), **kw)
+    attendee.issue_private_token()
+    return attendee
+
+
+def test_migrations_reach_head_and_match_the_models(engine) -> None:  # type: ignore[no-untyped-def]
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == [], f"models and migrations disagree: {diff}"
+
+
+def test_upgrade_twice_is_harmless(engine) -> None:  # type: ignore[no-untyped-def]
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+
+
+def test_one_email_once_per_event(session) -> None:  # type: ignore[no-untyped-def]
+    event = Event(slug="conf", name="Conf")
+    session.add_all([make_attendee(event, "a@example.org")])
+    session.commit()
+    session.add(make_attendee(event, "a@example.org"))
+    with pytest.raises(IntegrityError):
+        session.commit()
+    session.rollback()
+    other = Event(slug="other", name="Other")
+    session.add(make_attendee(other, "a@example.org"))
+    session.commit()  # the same person may attend another event
+
+
+def test_tokens_are_opaque_and_private_link_is_stored_hashed(session) -> None:  # type: ignore[no-untyped-def]
+    event = Event(slug="conf", name="Conf")
+    attendee = Attendee(event=event, email="a@example.org", name="Ada")
+    token = attendee.issue_private_token()
+    session.add(attendee)
+    session.commit()
+    assert len(attendee.badge_token) >= 32 and str(attendee.id) not in attendee.badge_token
+    assert token not in (attendee.private_token_hash, attendee.badge_token)
+    assert attendee.private_token_hash == hash_token(token)
+    assert attendee.private_token_matches(token)
+    assert not attendee.private_token_matches(token + "x")
+
+
+def test_lists_and_embeddings_round_trip(session) -> None:  # type: ignore[no-untyped-def]
+    event = Event(slug="conf", name="Conf")
+    attendee = make_attendee(event, "a@example.org", interests=["carbon capture", "Ökologie"])
+    session.add_all(
+        [attendee, PhraseEmbedding(model="m", text_hash="h", text="x", dim=2, vector=b"\0" * 8)]
+    )
+    session.commit()
+    session.expire_all()
+    assert session.get(Attendee, attendee.id).interests == ["carbon capture", "Ökologie"]
+    assert session.scalars(sa.select(PhraseEmbedding)).one().vector == b"\0" * 8
+
+
+def test_deleting_an_event_removes_its_attendees_and_contacts(session) -> None:  # type: ignore[no-untyped-def]
+    event = Event(slug="conf", name="Conf")
+    a, b = make_attendee(event, "a@example.org"), make_attendee(event, "b@example.org")
+    session.add_all([a, b])
+    session.flush()
+    session.add(Contact(event_id=event.id, owner_id=a.id, other_id=b.id, follow_up_by=utcnow()))
+    session.commit()
+    session.delete(event)
+    session.commit()
+    assert session.scalar(sa.select(sa.func.count(Attendee.id))) == 0
+    assert session.scalar(sa.select(sa.func.count(Contact.id))) == 0

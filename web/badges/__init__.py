@@ -1,0 +1,5 @@
+"""Blueprint placeholder."""
+
+from flask import Blueprint
+
+bp = Blueprint("badges", __name__)

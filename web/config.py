@@ -1,0 +1,48 @@
+"""Configuration from environment variables, with safe defaults."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from matcher.encoding import BUNDLED_MODEL
+
+
+def _secret_key(instance: Path) -> str:
+    """SECRET_KEY from the environment, else generated once and kept in the instance folder."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = instance / "secret_key"
+    if not path.exists():
+        # O_EXCL: two workers starting together agree on one key.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def from_environment(instance_path: str) -> dict[str, Any]:
+    """The settings a running service reads from its environment."""
+    instance = Path(instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    return {
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{instance / 'commonground.db'}"),
+        "SECRET_KEY": _secret_key(instance),
+        "MATCHER_MODEL": os.environ.get("MATCHER_MODEL", BUNDLED_MODEL),
+        # Absolute base for URLs printed on badges (e.g. https://meet.example.org).
+        "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "").rstrip("/"),
+        "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
+        "SMTP_USER": os.environ.get("SMTP_USER", ""),
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
+        "SMTP_FROM": os.environ.get("SMTP_FROM", "Common Ground <noreply@localhost>"),
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(64 * 1024 * 1024))),
+    }

@@ -3,7 +3,13 @@
 No Flask or database imports here; see PRODUCT.md §4 for the stable contract.
 """
 
-from matcher.encoding import BUNDLED_MODEL, Encoder, ModelUnavailable, SentenceTransformerEncoder
+from matcher.encoding import (
+    BUNDLED_MODEL,
+    EmbeddingStore,
+    Encoder,
+    ModelUnavailable,
+    SentenceTransformerEncoder,
+)
 from matcher.matcher import Matcher
 from matcher.types import CommonGround, Complement, Profile, SharedItem, Suggestion, Tie
 
@@ -11,6 +17,7 @@ __all__ = [
     "BUNDLED_MODEL",
     "CommonGround",
     "Complement",
+    "EmbeddingStore",
     "Encoder",
     "Matcher",
     "ModelUnavailable",

@@ -23,6 +23,18 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
+class EmbeddingStore(Protocol):
+    """A persistent cache of phrase vectors keyed by (model name, normalised phrase)."""
+
+    def load(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The known vectors among `texts` (missing ones are simply absent)."""
+        ...
+
+    def save(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        """Remember new vectors (float32, L2-normalised)."""
+        ...
+
+
 class ModelUnavailable(RuntimeError):
     """The configured model cannot be loaded; the message names the setting to fix."""
 

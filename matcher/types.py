@@ -19,6 +19,9 @@ class Profile:
     offering: list[str] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)
     about: str = ""
+    # Beyond the §4 contract, optional: the current employer, for the
+    # "exclude same-company pairs" setting.
+    company: str = ""
 
 
 @dataclass

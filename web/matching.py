@@ -1,7 +1,171 @@
-"""Glue between the database and the matcher (placeholder)."""
+"""Glue between the database and the matcher: profiles, the embedding store, suggestions."""
 
-from flask import Flask
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import sqlalchemy as sa
+from flask import Flask, current_app
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from matcher import CommonGround, Matcher, Profile, SentenceTransformerEncoder
+from models import Attendee, Contact, Event, PairExclusion, PhraseEmbedding, Suggestion
+
+log = logging.getLogger(__name__)
+
+
+def text_key(text: str) -> str:
+    """The stored key of a normalised phrase."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class DatabaseStore:
+    """Phrase vectors persisted in `phrase_embeddings`, shared by every worker.
+
+    Uses its own short transactions: the cache is valid whatever the request does.
+    """
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self.sessions = sessions
+
+    def load(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Known vectors among `texts`."""
+        found: dict[str, np.ndarray] = {}
+        keys = {text_key(t): t for t in texts}
+        key_list = list(keys)
+        with self.sessions() as session:
+            for start in range(0, len(key_list), 500):
+                chunk = key_list[start : start + 500]
+                rows = session.execute(
+                    sa.select(PhraseEmbedding.text_hash, PhraseEmbedding.vector).where(
+                        PhraseEmbedding.model == model, PhraseEmbedding.text_hash.in_(chunk)
+                    )
+                )
+                for key, blob in rows:
+                    found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def save(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        """Insert new vectors; a phrase another worker saved first is kept as is."""
+        if not vectors:
+            return
+        rows = [
+            {
+                "model": model,
+                "text_hash": text_key(text),
+                "text": text,
+                "dim": int(vec.shape[0]),
+                "vector": np.asarray(vec, dtype=np.float32).tobytes(),
+            }
+            for text, vec in vectors.items()
+        ]
+        with self.sessions() as session:
+            dialect = session.get_bind().dialect.name
+            insert = pg_insert if dialect == "postgresql" else sqlite_insert
+            for start in range(0, len(rows), 500):
+                stmt = insert(PhraseEmbedding).values(rows[start : start + 500])
+                session.execute(stmt.on_conflict_do_nothing())
+            session.commit()
 
 
 def init_app(app: Flask) -> None:
-    """Placeholder."""
+    """Create this worker's matcher: the configured encoder over the database store."""
+    encoder = app.config.get("MATCHER_ENCODER") or SentenceTransformerEncoder(
+        app.config["MATCHER_MODEL"]
+    )
+    app.extensions["cg_matcher"] = Matcher(
+        encoder=encoder, store=DatabaseStore(app.extensions["cg_sessions"])
+    )
+
+
+def get_matcher() -> Matcher:
+    """This worker's matcher."""
+    matcher: Matcher = current_app.extensions["cg_matcher"]
+    return matcher
+
+
+def profile_of(attendee: Attendee) -> Profile:
+    """The matcher's view of an attendee."""
+    return Profile(
+        id=str(attendee.id),
+        name=attendee.name,
+        headline=attendee.headline,
+        interests=list(attendee.interests),
+        personal_interests=list(attendee.personal_interests),
+        looking_for=list(attendee.looking_for),
+        offering=list(attendee.offering),
+        organizations=list(attendee.organizations),
+        about=attendee.about,
+        company=attendee.company,
+    )
+
+
+def pair_common_ground(a: Attendee, b: Attendee) -> CommonGround:
+    """What `a` and `b` have in common, from `a`'s point of view."""
+    return get_matcher().common_ground(profile_of(a), profile_of(b))
+
+
+def met_or_declined_pairs(session: Session, event: Event) -> set[tuple[str, str]]:
+    """Pairs never to suggest: saved contacts (met) and declined pairs, as id strings."""
+    pairs: set[tuple[str, str]] = set()
+    contacts = session.execute(
+        sa.select(Contact.owner_id, Contact.other_id).where(Contact.event_id == event.id)
+    )
+    declined = session.execute(
+        sa.select(PairExclusion.attendee_id, PairExclusion.other_id)
+        .join(Attendee, Attendee.id == PairExclusion.attendee_id)
+        .where(Attendee.event_id == event.id)
+    )
+    for owner, other in [*contacts, *declined]:
+        pairs.add((str(owner), str(other)))
+    return pairs
+
+
+def refresh_suggestions(
+    session: Session, event: Event, progress: Callable[[str, float], None] | None = None
+) -> int:
+    """Recompute and store every attendee's suggestions for `event`; returns how many.
+
+    Flushes only; the caller's transaction boundary commits.
+    """
+    attendees = session.scalars(
+        sa.select(Attendee).where(Attendee.event_id == event.id).order_by(Attendee.id)
+    ).all()
+    if progress:
+        progress("loading", 0.05)
+    profiles = [profile_of(a) for a in attendees if a.is_complete]
+    result = get_matcher().suggest(
+        profiles,
+        k=event.suggestions_per_attendee,
+        exclude=met_or_declined_pairs(session, event),
+        hidden=[str(a.id) for a in attendees if not a.listed],
+        max_exposure=event.exposure_cap,
+        exclude_same_company=event.exclude_same_company,
+    )
+    if progress:
+        progress("saving", 0.9)
+    session.execute(sa.delete(Suggestion).where(Suggestion.event_id == event.id))
+    count = 0
+    for attendee_id, suggestions in result.items():
+        for rank, s in enumerate(suggestions, start=1):
+            session.add(
+                Suggestion(
+                    event_id=event.id,
+                    attendee_id=int(attendee_id),
+                    other_id=int(s.other_id),
+                    rank=rank,
+                    score=float(s.score),
+                    detail=s.common_ground.to_dict(),
+                )
+            )
+            count += 1
+    session.flush()
+    if progress:
+        progress("done", 1.0)
+    log.info("event %s: %d suggestions for %d attendees", event.slug, count, len(profiles))
+    return count

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from web import config, db, errors
+from web import config, db, errors, security
 
 csrf = CSRFProtect()
 log = logging.getLogger(__name__)
@@ -24,6 +24,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     csrf.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
 
     from web import attendee, badges, cli, matching
 

@@ -5,6 +5,7 @@ from models.base import Base, utcnow
 from models.contact import FOLLOW_UP_AFTER, Contact, Scan
 from models.event import Event, Organizer
 from models.matching import PairExclusion, PhraseEmbedding, Suggestion
+from models.run import MatchRun
 
 __all__ = [
     "FOLLOW_UP_AFTER",
@@ -13,6 +14,7 @@ __all__ = [
     "Base",
     "Contact",
     "Event",
+    "MatchRun",
     "Organizer",
     "PairExclusion",
     "PhraseEmbedding",

@@ -1,0 +1,123 @@
+"""Who is this device? Attendee sessions, one per event, set by the private link.
+
+The private link (`/m/<token>`) is the attendee's key; opening it signs in the device
+by remembering the attendee in the Flask session (a signed cookie). One phone may be
+signed in to several events at once, so the session keeps one attendee per event.
+
+Other areas use:
+
+- `sign_in(attendee)` / `sign_out(event)`
+- `current_attendee(event) -> Attendee | None`
+- `event_or_404(slug) -> Event`
+- `@attendee_required` on views with a `slug` URL argument: the view receives
+  `event=` and `attendee=` keyword arguments, or the visitor sees a friendly page
+  explaining how to get back in with their private link.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+import sqlalchemy as sa
+from flask import abort, g, render_template, session
+
+from models import Attendee, Event, hash_token
+from web.db import get_session
+
+SESSION_KEY = "cg_attendees"  # {str(event_id): attendee_id}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _signed_in() -> dict[str, int]:
+    value = session.get(SESSION_KEY)
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def sign_in(attendee: Attendee) -> None:
+    """Remember `attendee` on this device for their event (other events stay signed in)."""
+    signed = _signed_in()
+    signed[str(attendee.event_id)] = attendee.id
+    session[SESSION_KEY] = signed
+    session.permanent = True
+    g.pop("cg_current_attendees", None)
+
+
+def sign_out(event: Event) -> None:
+    """Forget this device's attendee for `event` only."""
+    signed = _signed_in()
+    if signed.pop(str(event.id), None) is not None:
+        session[SESSION_KEY] = signed
+    g.pop("cg_current_attendees", None)
+
+
+def current_attendee(event: Event) -> Attendee | None:
+    """The attendee this device is signed in as for `event`, or None.
+
+    A session pointing at an attendee that no longer exists (deleted) counts as none.
+    """
+    cache: dict[int, Attendee | None] = g.setdefault("cg_current_attendees", {})
+    if event.id in cache:
+        return cache[event.id]
+    attendee_id = _signed_in().get(str(event.id))
+    attendee = None
+    if isinstance(attendee_id, int):
+        attendee = get_session().get(Attendee, attendee_id)
+        if attendee is not None and attendee.event_id != event.id:
+            attendee = None
+    cache[event.id] = attendee
+    return attendee
+
+
+def signed_in_event_ids() -> list[int]:
+    """Ids of the events this device has an attendee session for."""
+    return [int(k) for k in _signed_in() if k.isdigit()]
+
+
+def event_or_404(slug: str) -> Event:
+    """The event with this slug, or the 404 page."""
+    event = get_session().scalar(sa.select(Event).where(Event.slug == slug))
+    if event is None:
+        abort(404)
+    return event
+
+
+def attendee_by_private_token(token: str) -> Attendee | None:
+    """The attendee whose private link is `token`, or None.
+
+    Looks up by the token's hash (only hashes are stored) and confirms with a
+    constant-time comparison; unknown and malformed tokens behave the same.
+    """
+    if not token or len(token) > 128:
+        return None
+    attendee = get_session().scalar(
+        sa.select(Attendee).where(Attendee.private_token_hash == hash_token(token))
+    )
+    if attendee is None or not attendee.private_token_matches(token):
+        return None
+    return attendee
+
+
+def need_private_link(event: Event) -> tuple[str, int]:
+    """The friendly page for a private page opened without the private link's session."""
+    return render_template("attendee/need_link.html", event=event), 403
+
+
+def attendee_required(view: F) -> F:
+    """Protect a view that takes `slug`: pass it `event` and `attendee`, or explain.
+
+    A visitor without this event's session sees how to get back in (their private
+    link, or signing up again with the same email), never someone else's data.
+    """
+
+    @functools.wraps(view)
+    def wrapper(*args: Any, slug: str, **kwargs: Any) -> Any:
+        event = event_or_404(slug)
+        attendee = current_attendee(event)
+        if attendee is None:
+            return need_private_link(event)
+        return view(*args, event=event, attendee=attendee, **kwargs)
+
+    return cast(F, wrapper)

@@ -1,0 +1,148 @@
+"""J1: the landing page, sign-up, and the private link that signs a device in."""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_wtf.csrf import CSRFError
+from werkzeug.wrappers import Response
+
+from models import Attendee, Event
+from web.attendee import bp
+from web.attendee.auth import (
+    attendee_by_private_token,
+    current_attendee,
+    event_or_404,
+    need_private_link,
+    sign_in,
+    signed_in_event_ids,
+)
+from web.attendee.forms import DeleteForm, ProfileForm, SignupForm
+from web.attendee.operations import event_tags, refresh_quietly, save_signup
+from web.db import get_session
+from web.mail import mail_configured, private_link_message, send_after_commit
+
+log = logging.getLogger(__name__)
+
+
+def external_url(endpoint: str, **values: str) -> str:
+    """An absolute URL: PUBLIC_BASE_URL when configured, else this request's host."""
+    base = current_app.config.get("PUBLIC_BASE_URL", "")
+    if base:
+        return base + url_for(endpoint, **values)
+    return url_for(endpoint, _external=True, **values)
+
+
+@bp.get("/")
+def index() -> str:
+    """A small landing page: what Common Ground is, and this device's events."""
+    session = get_session()
+    ids = signed_in_event_ids()
+    mine: list[tuple[Event, Attendee]] = []
+    if ids:
+        events = session.scalars(sa.select(Event).where(Event.id.in_(ids)).order_by(Event.name))
+        for event in events:
+            attendee = current_attendee(event)
+            if attendee is not None:
+                mine.append((event, attendee))
+    demo = session.scalar(sa.select(Event).where(Event.slug == "demo"))
+    return render_template("attendee/index.html", mine=mine, demo=demo)
+
+
+def _render_join(event: Event, form: SignupForm, status: int = 200) -> tuple[str, int]:
+    session = get_session()
+    return (
+        render_template(
+            "attendee/join.html",
+            event=event,
+            form=form,
+            tags=event_tags(session, event),
+            me=current_attendee(event),
+        ),
+        status,
+    )
+
+
+@bp.route("/e/<slug>/join", methods=["GET", "POST"])
+def join(slug: str) -> tuple[str, int] | Response:
+    """J1 sign-up: the profile form; the result shows the private link once."""
+    event = event_or_404(slug)
+    if not event.signup_open:
+        return render_template("attendee/closed.html", event=event, me=current_attendee(event)), 403
+    form = SignupForm()
+    if not form.validate_on_submit():
+        return _render_join(event, form, 422 if form.is_submitted() else 200)
+
+    session = get_session()
+    attendee, token, created = save_signup(session, event, form)
+    refresh_quietly(session, event)
+    sign_in(attendee)
+    link = external_url("attendee.private_link", token=token)
+    emailed = False
+    if mail_configured():
+        message = private_link_message(
+            attendee.email,
+            attendee.name,
+            event.name,
+            link,
+            external_url("attendee.me", slug=event.slug),
+            updated=not created,
+        )
+        send_after_commit(session, message)
+        emailed = True
+    # The same page whether the email was new or known: a stranger learns nothing.
+    return render_template(
+        "attendee/welcome.html", event=event, attendee=attendee, link=link, emailed=emailed
+    ), 200
+
+
+@bp.get("/m/<token>")
+def private_link(token: str) -> Response:
+    """Open a private link: sign this device in and go to my page (unknown token: 404)."""
+    attendee = attendee_by_private_token(token)
+    if attendee is None:
+        abort(404)
+    sign_in(attendee)
+    flash(f"Welcome back, {attendee.name}. This device is now signed in.", "success")
+    return redirect(url_for("attendee.me", slug=attendee.event.slug))
+
+
+@bp.errorhandler(CSRFError)
+def form_expired(exc: CSRFError) -> tuple[str, int]:
+    """An expired or missing CSRF token on a profile form: show it again, nothing lost.
+
+    The re-rendered form carries a fresh token, what was typed, and a message.
+    """
+    slug = (request.view_args or {}).get("slug", "")
+    expired = render_template("error.html", status=400, message=_EXPIRED), 400
+    if request.endpoint not in ("attendee.join", "attendee.edit") or not slug:
+        return expired
+    event = event_or_404(slug)
+    attendee = current_attendee(event)
+    form: ProfileForm
+    if request.endpoint == "attendee.join":
+        if not event.signup_open:
+            return expired
+        form, template = SignupForm(), "attendee/join.html"
+    else:
+        if attendee is None:
+            return need_private_link(event)
+        form, template = ProfileForm(), "attendee/edit.html"
+    form.validate()  # per-field messages too; the token's error explains the rest
+    return render_template(
+        template,
+        event=event,
+        attendee=attendee,
+        me=attendee,
+        form=form,
+        tags=event_tags(get_session(), event),
+        delete_form=DeleteForm(),
+    ), 400
+
+
+_EXPIRED = (
+    "This form expired before it was sent (forms time out for your safety). "
+    "Please go back, reload the page and send it again."
+)

@@ -1,0 +1,99 @@
+"""Organizer accounts: sign-in, sign-out, and nobody sees another organizer's events."""
+
+from __future__ import annotations
+
+from organizer_helpers import PASSWORD, login, make_event, make_organizer
+
+
+def test_signing_in_opens_the_console_and_signing_out_closes_it(app, client) -> None:  # type: ignore[no-untyped-def]
+    make_organizer(app)
+    response = login(client)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/organizer/")
+    assert client.get("/organizer/").status_code == 200
+    client.post("/organizer/logout")
+    response = client.get("/organizer/")
+    assert response.status_code == 302
+    assert "/organizer/login" in response.headers["Location"]
+
+
+def test_wrong_password_and_unknown_email_get_the_same_message(app, client) -> None:  # type: ignore[no-untyped-def]
+    make_organizer(app)
+    wrong_password = login(client, password="not the password")
+    unknown_email = login(client, email="nobody@example.org", password=PASSWORD)
+    for response in (wrong_password, unknown_email):
+        assert response.status_code == 401
+        assert "The email or password is wrong." in response.get_data(as_text=True)
+    assert client.get("/organizer/").status_code == 302
+
+
+def test_email_is_matched_case_insensitively(app, client) -> None:  # type: ignore[no-untyped-def]
+    make_organizer(app)
+    assert login(client, email="  ORG@Example.org ").status_code == 302
+
+
+def test_anonymous_visitors_are_sent_to_login_and_come_back(app, client) -> None:  # type: ignore[no-untyped-def]
+    make_event(app, make_organizer(app))
+    response = client.get("/organizer/events/climate")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/organizer/login?next=/organizer/events/climate")
+    response = client.post(
+        "/organizer/login?next=/organizer/events/climate",
+        data={"email": "org@example.org", "password": PASSWORD},
+    )
+    assert response.headers["Location"] == "/organizer/events/climate"
+
+
+def test_login_never_redirects_to_another_site(app, client) -> None:  # type: ignore[no-untyped-def]
+    make_organizer(app)
+    response = client.post(
+        "/organizer/login?next=https://evil.example/organizer/",
+        data={"email": "org@example.org", "password": PASSWORD},
+    )
+    assert response.headers["Location"] == "/organizer/"
+
+
+def test_another_organizers_event_is_not_found(app, client) -> None:  # type: ignore[no-untyped-def]
+    make_organizer(app)
+    other = make_organizer(app, email="other@example.org")
+    make_event(app, other, slug="theirs", name="Their Event")
+    login(client)
+    for url in (
+        "/organizer/events/theirs",
+        "/organizer/events/theirs/edit",
+        "/organizer/events/theirs/import",
+        "/organizer/events/theirs/match/status",
+    ):
+        assert client.get(url).status_code == 404, url
+    assert client.post("/organizer/events/theirs/match").status_code == 404
+    assert "Their Event" not in client.get("/organizer/").get_data(as_text=True)
+
+
+def test_status_json_asks_anonymous_clients_to_sign_in(app, client) -> None:  # type: ignore[no-untyped-def]
+    make_event(app, make_organizer(app))
+    response = client.get(
+        "/organizer/events/climate/match/status", headers={"Accept": "application/json"}
+    )
+    assert response.status_code == 401
+    assert response.get_json()["error"]["code"] == "login_required"
+
+
+def test_changing_the_password_signs_other_sessions_out(app, client) -> None:  # type: ignore[no-untyped-def]
+    make_organizer(app)
+    login(client)
+    runner = app.test_cli_runner()
+    result = runner.invoke(
+        args=["create-organizer", "org@example.org", "--reset-password", "--password-stdin"],
+        input="a brand new password\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert client.get("/organizer/").status_code == 302
+
+
+def test_csrf_protects_the_login_form(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(encoder=fake_encoder, WTF_CSRF_ENABLED=True)
+    make_organizer(app)
+    client = app.test_client()
+    response = login(client)
+    assert response.status_code == 400
+    assert client.get("/organizer/").status_code == 302

@@ -1,0 +1,159 @@
+"""Organizer commands: create-organizer, create-event, import, match."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+
+import click
+import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
+from flask import current_app
+
+from models import Event, Organizer
+from web.db import session_factory
+from web.organizer import bp
+from web.organizer.auth import MIN_PASSWORD_LENGTH, hash_password
+from web.organizer.forms import SLUG_HELP, SLUG_PATTERN
+
+
+def _valid_email(email: str) -> str:
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError as exc:
+        raise click.BadParameter(str(exc), param_hint="EMAIL") from None
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.UsageError(f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    return password
+
+
+@bp.cli.command("create-organizer")
+@click.argument("email")
+@click.option(
+    "--password-stdin", is_flag=True, help="Read the password from standard input (scripts)."
+)
+@click.option("--reset-password", is_flag=True, help="Set a new password for an existing account.")
+def create_organizer_command(email: str, password_stdin: bool, reset_password: bool) -> None:
+    """Create an organizer account (asks for the password twice)."""
+    email = _valid_email(email)
+    with session_factory()() as session:
+        organizer = session.scalar(sa.select(Organizer).where(Organizer.email == email))
+        if organizer is not None and not reset_password:
+            raise click.ClickException(
+                f"An organizer with the email {email} exists; "
+                "use --reset-password to give it a new password."
+            )
+        if organizer is None and reset_password:
+            raise click.ClickException(f"There is no organizer with the email {email}.")
+        password = _read_password(password_stdin)
+        if organizer is None:
+            organizer = Organizer(email=email, password_hash=hash_password(password))
+            session.add(organizer)
+            message = f"Organizer {email} created. Sign in at /organizer/login."
+        else:
+            organizer.password_hash = hash_password(password)
+            message = f"Password of {email} changed; other sessions are signed out."
+        session.commit()
+    click.echo(message)
+
+
+@bp.cli.command("create-event")
+@click.argument("slug")
+@click.option("--name", required=True, help="The event's name, as attendees see it.")
+@click.option("--organizer", "organizer_email", help="Email of the organizer who runs it.")
+@click.option("--date", "starts_on", help="The date, YYYY-MM-DD.")
+@click.option("--signup/--no-signup", default=True, show_default=True, help="Sign-up open.")
+@click.option("--suggestions", default=5, show_default=True, type=click.IntRange(1, 20))
+@click.option("--exposure-cap", type=click.IntRange(1, 1000), help="Max lists per person.")
+@click.option("--exclude-same-company", is_flag=True, help="Never pair colleagues.")
+def create_event_command(
+    slug: str,
+    name: str,
+    organizer_email: str | None,
+    starts_on: str | None,
+    signup: bool,
+    suggestions: int,
+    exposure_cap: int | None,
+    exclude_same_company: bool,
+) -> None:
+    """Create an event with the short name SLUG (used in its sign-up link)."""
+    if not re.fullmatch(SLUG_PATTERN, slug):
+        raise click.BadParameter(SLUG_HELP, param_hint="SLUG")
+    date = None
+    if starts_on:
+        try:
+            date = dt.date.fromisoformat(starts_on)
+        except ValueError:
+            raise click.BadParameter("use YYYY-MM-DD", param_hint="--date") from None
+    with session_factory()() as session:
+        if session.scalar(sa.select(Event.id).where(Event.slug == slug)) is not None:
+            raise click.ClickException(f"An event with the short name {slug!r} exists already.")
+        organizer = None
+        if organizer_email:
+            email = _valid_email(organizer_email)
+            organizer = session.scalar(sa.select(Organizer).where(Organizer.email == email))
+            if organizer is None:
+                raise click.ClickException(
+                    f"No organizer {email}; create it with: commonground create-organizer {email}"
+                )
+        event = Event(
+            slug=slug,
+            name=name.strip(),
+            starts_on=date,
+            signup_open=signup,
+            suggestions_per_attendee=suggestions,
+            exposure_cap=exposure_cap,
+            exclude_same_company=exclude_same_company,
+            organizer=organizer,
+        )
+        session.add(event)
+        session.commit()
+    owner = f" for {organizer.email}" if organizer else " (no organizer: only the CLI manages it)"
+    click.echo(f"Event '{name}' created{owner}. Sign-up link: /e/{slug}/join")
+
+
+def event_or_fail(session: sa.orm.Session, slug: str) -> Event:
+    """The event `slug`, or a clear CLI error."""
+    event = session.scalar(sa.select(Event).where(Event.slug == slug))
+    if event is None:
+        raise click.ClickException(f"There is no event {slug!r}.")
+    return event
+
+
+@bp.cli.command("match")
+@click.argument("slug")
+def match_command(slug: str) -> None:
+    """Compute every attendee's suggested introductions, with a progress bar."""
+    from web.runs import RunInProgress, create_run, execute_run
+
+    with session_factory()() as session:
+        event = event_or_fail(session, slug)
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    try:
+        run = create_run(session_factory(), event.id)
+    except RunInProgress as busy:
+        raise click.ClickException(
+            f"Matching is already running for {slug} (run {busy.run.id}, "
+            f"{round(busy.run.progress * 100)}%). Wait for it to finish."
+        ) from None
+    with click.progressbar(length=1000, label="Matching", show_eta=False) as bar:
+        last = [0]
+
+        def on_progress(phase: str, fraction: float) -> None:
+            step = int(fraction * 1000)
+            if step > last[0]:
+                bar.update(step - last[0])
+                last[0] = step
+
+        run = execute_run(app, run.id, on_progress=on_progress)
+    if run.status != "done":
+        raise click.ClickException(run.error or "Matching failed.")
+    click.echo(f"{run.suggestions or 0} suggested introductions for event {slug}.")

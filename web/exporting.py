@@ -1,0 +1,223 @@
+"""Exports of suggested introductions: one row per suggestion, as CSV or XLSX.
+
+Every text cell that a spreadsheet could run as a formula is neutralised, the CSV is
+UTF-8 with a byte-order mark (so Excel reads accents), and a suggested person's email
+is filled in only where they agreed to share it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+import sqlalchemy as sa
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy.orm import Session, aliased
+
+from models import Attendee, Event, Suggestion
+
+log = logging.getLogger(__name__)
+
+# (header, column width in the XLSX)
+COLUMNS: list[tuple[str, int]] = [
+    ("Attendee", 24),
+    ("Attendee email", 30),
+    ("Registration key", 22),
+    ("Rank", 6),
+    ("Suggested person", 24),
+    ("Suggested person's email", 30),
+    ("Score", 8),
+    ("Shared interests", 40),
+    ("Complementary goals", 48),
+    ("Reason", 60),
+    ("Conversation starter", 60),
+]
+HEADERS = [name for name, _ in COLUMNS]
+FORMATS = ("csv", "xlsx")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+# A cell starting with one of these may be run as a formula (or DDE) by a spreadsheet.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# XML 1.0 cannot carry these control characters; openpyxl refuses them.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XLSX_CELL_LIMIT = 32767
+
+Cell = str | int | float
+
+
+def neutralise(value: Cell) -> Cell:
+    """`value`, with a leading single quote when a spreadsheet could run it as a formula.
+
+    Leading spaces do not hide a trigger: " =1+1" is neutralised too.
+    """
+    if isinstance(value, str) and (
+        value.startswith(FORMULA_TRIGGERS) or value.lstrip(" ").startswith(FORMULA_TRIGGERS)
+    ):
+        return "'" + value
+    return value
+
+
+def registration_key(attendee: Attendee) -> str:
+    """The key an organizer joins back on: the registration system's id, else the email."""
+    return attendee.external_id or attendee.email
+
+
+def _first_name(name: str) -> str:
+    return name.split()[0] if name.split() else name
+
+
+def shared_text(detail: dict[str, Any]) -> str:
+    """Shared interests as "marathons ↔ trail running; carbon capture"."""
+    items = []
+    for item in detail.get("shared", []):
+        a, b = str(item.get("a", "")).strip(), str(item.get("b", "")).strip()
+        items.append(a if a.casefold() == b.casefold() or not b else f"{a} ↔ {b}")
+    return "; ".join(dict.fromkeys(i for i in items if i))
+
+
+def complements_text(detail: dict[str, Any], attendee: str, other: str) -> str:
+    """Complementary goals in both directions, e.g. "Ada looks for X ↔ Ben offers Y"."""
+    names = {"a": _first_name(attendee), "b": _first_name(other)}
+    parts = []
+    for c in detail.get("complements", []):
+        seeker = "a" if c.get("seeker") == "a" else "b"
+        giver = "b" if seeker == "a" else "a"
+        need, offer = c.get("need", ""), c.get("offer", "")
+        parts.append(f"{names[seeker]} looks for {need} ↔ {names[giver]} offers {offer}")
+    return "; ".join(parts)
+
+
+def introduction_rows(session: Session, event: Event) -> Iterator[list[Cell]]:
+    """One row per stored suggestion of `event`, in `HEADERS` order (not yet neutralised).
+
+    Attendees who chose not to be listed never appear as the suggested person.
+    """
+    person = aliased(Attendee)
+    other = aliased(Attendee)
+    stmt = (
+        sa.select(Suggestion, person, other)
+        .join(person, person.id == Suggestion.attendee_id)
+        .join(other, other.id == Suggestion.other_id)
+        .where(Suggestion.event_id == event.id, other.listed.is_(True))
+        .order_by(sa.func.lower(person.name), person.id, Suggestion.rank)
+        .execution_options(yield_per=1000)
+    )
+    for suggestion, a, b in session.execute(stmt):
+        assert b.listed, "an unlisted attendee must never be suggested"
+        detail = suggestion.detail or {}
+        reasons = [str(r).strip() for r in detail.get("reasons", []) if str(r).strip()]
+        starters = [str(s).strip() for s in detail.get("starters", []) if str(s).strip()]
+        yield [
+            a.name,
+            a.email,
+            registration_key(a),
+            suggestion.rank,
+            b.name,
+            b.email if b.share_email else "",
+            round(float(suggestion.score), 3),
+            shared_text(detail),
+            complements_text(detail, a.name, b.name),
+            " ".join(r if r.endswith((".", "!", "?")) else r + "." for r in reasons),
+            starters[0] if starters else "",
+        ]
+
+
+def safe_rows(rows: Iterable[list[Cell]]) -> Iterator[list[Cell]]:
+    """The header row, then `rows`, every cell neutralised."""
+    yield list(HEADERS)
+    for row in rows:
+        yield [neutralise(v) for v in row]
+
+
+def csv_chunks(rows: Iterable[list[Cell]]) -> Iterator[str]:
+    """The CSV text in chunks (BOM first) for a streamed download; rows are neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    yield "\ufeff"
+    for n, row in enumerate(safe_rows(rows), start=1):
+        writer.writerow(row)
+        if n % 500 == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def write_csv(rows: Iterable[list[Cell]], out: IO[str]) -> None:
+    """Write the CSV (UTF-8 text with BOM) to a text stream opened with newline=""."""
+    for chunk in csv_chunks(rows):
+        out.write(chunk)
+
+
+def _xlsx_text(value: str) -> str:
+    value = _ILLEGAL_XML.sub("", value)
+    if len(value) > XLSX_CELL_LIMIT:
+        value = value[: XLSX_CELL_LIMIT - 1] + "…"
+    return value
+
+
+def write_xlsx(rows: Iterable[list[Cell]], out: IO[bytes], title: str = "Introductions") -> None:
+    """Write the XLSX workbook (one sheet, text cells stored as text) to a binary stream.
+
+    Written in openpyxl's streaming mode, so large events fit in bounded memory.
+    """
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Sheet")
+    for index, (_, width) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    count = 0
+    for n, row in enumerate(safe_rows(rows)):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(
+                sheet, value=_xlsx_text(value) if isinstance(value, str) else value
+            )
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text says
+            if n == 0:
+                cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+        count = n
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
+    workbook.save(out)
+
+
+def export_event(session: Session, event: Event, fmt: str, out: IO[bytes]) -> int:
+    """Write `event`'s introductions as `fmt` ("csv" or "xlsx") to `out`; returns the rows."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Unknown export format {fmt!r}: choose csv or xlsx.")
+    counted = 0
+
+    def counting() -> Iterator[list[Cell]]:
+        nonlocal counted
+        for row in introduction_rows(session, event):
+            counted += 1
+            yield row
+
+    if fmt == "csv":
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        write_csv(counting(), text)
+        text.flush()
+        text.detach()
+    else:
+        write_xlsx(counting(), out, title=event.name)
+    log.info("event %s: exported %d introductions as %s", event.slug, counted, fmt)
+    return counted
+
+
+def export_filename(event: Event, fmt: str) -> str:
+    """The download's file name, e.g. "introductions-devconf.xlsx"."""
+    return f"introductions-{event.slug}.{fmt}"

@@ -1,10 +1,271 @@
-"""Conversation starters: open questions grounded in the pair's common ground."""
+"""Conversation starters: open questions grounded in the pair's common ground.
+
+The questions come from the template bank in `matcher.starter_bank`; this module
+picks the topics (shared interests first, then complementary goals and mutual
+ties, then the other person's own profile), fits each item's wording into a
+template that reads grammatically with it, and makes the choice deterministic per
+ordered pair so a page reload shows the same starters.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import random
+import re
+from dataclasses import dataclass
+from itertools import zip_longest
+
+from matcher.starter_bank import BANK, BRIDGE, GENERIC, Template
 from matcher.types import CommonGround, Profile
+
+# Phrases starting like a sentence or a bare verb only fit in quotes.
+_SENTENCE_STARTS = {
+    "i", "i'm", "im", "i've", "i'd", "i'll", "we", "we're", "we've", "my", "our", "me",
+    "us", "you", "your", "to", "please", "let's",
+    "learn", "meet", "find", "hire", "grow", "raise", "get", "join", "connect", "explore",
+    "discuss", "understand", "improve", "collaborate", "sell", "buy", "become", "know",
+    "see", "try", "discover", "brainstorm", "talk", "chat",
+}  # fmt: skip
+# Capitalised first words that are proper nouns, kept as typed mid-sentence.
+_PROPER_FIRST_WORDS = {
+    "python", "java", "javascript", "typescript", "rust", "go", "kotlin", "swift", "ruby",
+    "linux", "kubernetes", "docker", "excel", "european", "african", "asian", "american",
+    "english", "french", "german", "spanish", "latin", "chinese", "japanese", "indian",
+    "arabic", "portuguese", "italian", "dutch", "nordic", "scandinavian", "british",
+    "christmas", "olympic", "android", "google", "apple", "microsoft", "amazon", "figma",
+    "brazilian", "mexican", "canadian", "australian", "korean", "thai", "vietnamese",
+    "turkish", "greek", "irish", "scottish", "welsh", "polish", "russian", "ukrainian",
+    "swedish", "norwegian", "danish", "finnish", "swiss", "austrian", "belgian", "egyptian",
+    "nigerian", "kenyan", "ethiopian", "persian", "israeli", "argentine", "argentinian",
+    "chilean", "peruvian", "colombian", "cuban", "caribbean", "mediterranean", "balkan",
+    "celtic", "tibetan", "hawaiian", "victorian", "roman", "viking", "marvel", "lego",
+    "bach", "shakespeare", "tolkien", "formula", "champions", "premier", "nba", "nfl",
+}  # fmt: skip
+_FIRST_PERSON = {"i", "i'm", "i've", "me", "my", "mine", "we", "we're", "us", "our", "ours"}
+_TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."}
+_LOOKING_FOR_PREFIX = re.compile(
+    r"^(?:i'?m |i am |we'?re |we are )?(?:looking for|seeking|searching for)\s+", re.IGNORECASE
+)
+_MAX_SLOT_WORDS = 8
+
+
+def clean_item(text: str) -> str:
+    """An item as it can appear in a sentence: one line, no list bullet, no end punctuation."""
+    text = " ".join(str(text).split())
+    text = text.lstrip("-•*·–— ").strip()
+    while len(text) > 1 and text[0] in "\"'“‘«" and text[-1] in "\"'”’»":
+        text = text[1:-1].strip()
+    return text.rstrip(".,;:!?… ").strip()
+
+
+def item_form(text: str, own: bool = False) -> str:
+    """How an item can be slotted: "n" bare noun phrase, "a" one led by "a"/"an",
+    "g" gerund phrase, "q" quotes only.
+
+    `own`: the asker's own item. The other person's items in the first person
+    ("roles on my team") are quoted, or the question would speak for them.
+    """
+    words = text.split()
+    if not words:
+        return "q"
+    first = words[0].casefold().strip("'\"“‘")
+    if first in _SENTENCE_STARTS or len(words) > _MAX_SLOT_WORDS:
+        return "q"
+    if not own and _FIRST_PERSON & {w.casefold().strip(".,;:()'\"") for w in words}:
+        return "q"
+    if any(mark in text for mark in (". ", "! ", "? ", ": ", "\n")):
+        return "q"
+    if first in ("a", "an"):
+        return "a"
+    if first.endswith("ing") and len(first) > 4:
+        return "g"
+    return "n"
+
+
+def fits(form: str, slot: str) -> bool:
+    """Whether an item of `form` reads well in a slot accepting the forms in `slot`."""
+    return slot == "q" or form in slot
+
+
+def mid_sentence(text: str) -> str:
+    """The item as it reads inside a sentence: "Trail running" -> "trail running".
+
+    Only a sentence-case phrase (capitalised first word, lowercase second word)
+    loses its capital; acronyms ("AI"), names ("New York marathon", "Python
+    packaging") and single words ("Marathons" may be a name) stay as typed.
+    """
+    words = text.split(" ")
+    if len(words) < 2:
+        return text
+    first, second = words[0], words[1]
+    if not (first[:1].isupper() and first[1:].islower() and first.isalpha()):
+        return text
+    if not second[:1].islower() or first.casefold() in _PROPER_FIRST_WORDS:
+        return text
+    return first[0].lower() + text[1:]
+
+
+def first_name(name: str) -> str:
+    """The name to address someone by: the first word that is not a title."""
+    words = [w for w in name.split() if w.casefold() not in _TITLES]
+    return words[0].strip(",") if words else ""
+
+
+def need_item(text: str) -> str:
+    """A `looking_for` item without a leading "looking for"."""
+    return _LOOKING_FOR_PREFIX.sub("", clean_item(text)).strip() or clean_item(text)
+
+
+@dataclass
+class _Topic:
+    bank: str
+    x: str
+    mine: str = ""
+    from_common_ground: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.x.casefold()
+
+
+def _common_ground_topics(cg: CommonGround) -> list[_Topic]:
+    shared = []
+    for s in cg.shared:
+        theirs, mine = clean_item(s.b), clean_item(s.a)
+        bank = "personal" if s.kind == "personal" else "professional"
+        counterpart = mine if mine.casefold() != theirs.casefold() else ""
+        shared.append(_Topic(bank, theirs or mine, counterpart, True))
+    complements = []
+    for c in cg.complements:
+        if c.seeker == "b":
+            complements.append(_Topic("they_need", need_item(c.need), clean_item(c.offer), True))
+        else:
+            complements.append(_Topic("they_offer", clean_item(c.offer), need_item(c.need), True))
+    ties = []
+    for t in cg.ties:
+        bank = "contact" if t.kind == "contact" else "organization"
+        ties.append(_Topic(bank, clean_item(t.b or t.a), "", True))
+    return _interleave(shared, complements, ties)
+
+
+def _profile_topics(a: Profile, b: Profile) -> list[_Topic]:
+    # What people would love to talk about first, then what they give and seek.
+    own = _interleave(
+        [_Topic("professional", clean_item(x)) for x in b.interests],
+        [_Topic("personal", clean_item(x)) for x in b.personal_interests],
+    ) + _interleave(
+        [_Topic("they_offer", clean_item(x)) for x in b.offering],
+        [_Topic("they_need", need_item(x)) for x in b.looking_for],
+        [_Topic("organization", clean_item(x)) for x in b.organizations],
+    )
+    if clean_item(b.headline):
+        own.append(_Topic("headline", clean_item(b.headline)))
+    mine = [_Topic("mine", clean_item(x)) for x in [*a.interests, *a.personal_interests]]
+    return own + mine
+
+
+def _interleave(*groups: list[_Topic]) -> list[_Topic]:
+    return [t for row in zip_longest(*groups) for t in row if t is not None]
+
+
+def _choose_topics(a: Profile, b: Profile, cg: CommonGround, n: int) -> list[_Topic]:
+    topics: list[_Topic] = []
+    seen: set[str] = set()
+    for topic in [*_common_ground_topics(cg), *_profile_topics(a, b)]:
+        if topic.x and topic.key not in seen:
+            seen.add(topic.key)
+            topics.append(topic)
+    return topics
+
+
+def _slot(text: str, template_form: str) -> str:
+    return text if template_form == "q" else mid_sentence(text)
+
+
+def _render(template: Template, topic: _Topic) -> str:
+    mine = mid_sentence(topic.mine) if topic.mine else ""
+    x = _slot(topic.x, template.form)
+    first_word = x.split(" ", 1)[0]
+    if template.text.startswith("“{x}") and x[:1].islower() and first_word == first_word.lower():
+        x = x[0].upper() + x[1:]  # it opens the sentence
+    return template.text.format(x=x, mine=mine)
+
+
+def _candidates(topic: _Topic, used: set[str]) -> list[Template]:
+    # A contact is a person's name: always a plain noun phrase.
+    form = "n" if topic.bank == "contact" else item_form(topic.x)
+    out = []
+    for template in BANK[topic.bank]:
+        if template.text in used or not fits(form, template.form):
+            continue
+        if template.shared_only and not topic.from_common_ground:
+            continue
+        mine_form = item_form(topic.mine, own=True)
+        if "{mine}" in template.text and not (topic.mine and fits(mine_form, "nag")):
+            continue
+        out.append(template)
+    return out
+
+
+def _address(question: str, name: str) -> str:
+    """Prefix a first name as a vocative: "Ana, what first pulled you into ...?"."""
+    first_word = question.split(" ", 1)[0]
+    if first_word == "I" or first_word.startswith("I'"):
+        return f"{name}, {question}"
+    return f"{name}, {question[0].lower()}{question[1:]}"
+
+
+def pair_rng(a: Profile, b: Profile) -> random.Random:
+    """A random generator seeded by the ordered pair: same pair, same choices."""
+    digest = hashlib.sha256(f"{a.id}\x1f{b.id}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
 
 
 def make_starters(a: Profile, b: Profile, cg: CommonGround, n: int = 3) -> list[str]:
-    """`n` distinct open questions A can ask B, deterministic per pair."""
-    raise NotImplementedError
+    """`n` distinct open questions A can ask B, deterministic per pair.
+
+    Each question is grounded in a different item where possible: shared
+    interests first, then complementary goals and mutual ties, then B's own
+    interests, offers, goals and headline; A's own interests only as a last resort.
+    """
+    rng = pair_rng(a, b)
+    topics = _choose_topics(a, b, cg, n)
+    used: set[str] = set()
+    starters: list[str] = []
+    # Cycle through the topics; a pair with fewer items than `n` gets more
+    # than one question on the same item, never the same question twice.
+    for topic in (topics * n)[: n * max(1, len(topics))]:
+        if len(starters) == n:
+            break
+        options = _candidates(topic, used)
+        if not options:
+            continue
+        template = rng.choice(options)
+        used.add(template.text)
+        sentence = _render(template, topic)
+        if sentence not in starters:
+            starters.append(sentence)
+    _maybe_bridge(starters, topics, rng, n)
+    for generic in GENERIC:
+        if len(starters) >= n:
+            break
+        starters.append(generic)
+    name = first_name(b.name)
+    if name and starters and rng.random() < 0.9:
+        i = rng.randrange(len(starters))
+        starters[i] = _address(starters[i], name)
+    return starters[:n]
+
+
+def _maybe_bridge(starters: list[str], topics: list[_Topic], rng: random.Random, n: int) -> None:
+    """Now and then, replace the last question with one joining two further topics."""
+    spare = [
+        t
+        for t in topics[n - 1 :]
+        if item_form(t.x) in ("n", "g") and t.bank in ("professional", "personal")
+    ]
+    if len(starters) < n or len(spare) < 2 or rng.random() >= 0.3:
+        return
+    x, y = spare[0], spare[1]
+    template = rng.choice(BRIDGE)
+    starters[n - 1] = template.text.format(x=mid_sentence(x.x), y=mid_sentence(y.x))

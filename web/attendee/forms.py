@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, Field, StringField, TextAreaField
-from wtforms.validators import Email, InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Email, Length, ValidationError
 
 from models import LIST_FIELDS, Attendee
 
@@ -150,7 +150,7 @@ class ProfileForm(FlaskForm):
         "Your name",
         filters=[_clean_line_filter],
         validators=[
-            InputRequired("Please enter your name, as you would like it on your badge."),
+            DataRequired("Please enter your name, as you would like it on your badge."),
             Length(max=100, message="Please keep your name under 100 characters."),
         ],
     )
@@ -238,7 +238,7 @@ class SignupForm(ProfileForm):
         description="We send your private link here. Never shown without your consent.",
         filters=[_email_filter],
         validators=[
-            InputRequired("Please enter your email address."),
+            DataRequired("Please enter your email address."),
             Length(max=254, message="That email address is too long."),
             Email("Please enter a valid email address, like name@example.org."),
         ],

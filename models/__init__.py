@@ -5,6 +5,7 @@ from models.base import Base, utcnow
 from models.contact import FOLLOW_UP_AFTER, Contact, Scan
 from models.event import Event, Organizer
 from models.matching import PairExclusion, PhraseEmbedding, Suggestion
+from models.rounds import RoundAssignment
 from models.run import MatchRun
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "Organizer",
     "PairExclusion",
     "PhraseEmbedding",
+    "RoundAssignment",
     "Scan",
     "Suggestion",
     "hash_token",

@@ -1,8 +1,8 @@
 """Outgoing email over SMTP, when SMTP_HOST is configured.
 
-Mail is sent only after the request's transaction commits, so nobody receives a
-link to a profile that was never stored. A failing mail server is logged, never
-shown as an error: the private link is on screen anyway.
+Callers send after their changes are committed, so nobody receives a link to a
+profile that was never stored. A failing mail server is logged, never shown as
+an error: the private link is on screen anyway.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ import ssl
 from email.message import EmailMessage
 from typing import Any
 
-import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +57,6 @@ def deliver(message: EmailMessage, settings: dict[str, Any] | None = None) -> bo
     except (OSError, smtplib.SMTPException) as exc:
         log.warning("could not send mail to the SMTP server %s: %s", settings["host"], exc)
         return False
-
-
-def send_after_commit(session: Session, message: EmailMessage) -> None:
-    """Send `message` once `session` commits (dropped if it rolls back)."""
-    settings = _smtp_settings()
-
-    def _send(_session: Session) -> None:
-        deliver(message, settings)
-
-    sa.event.listen(session, "after_commit", _send, once=True)
 
 
 def private_link_message(

@@ -1,4 +1,8 @@
-"""State changes and queries behind the attendee pages. Everything here only flushes."""
+"""State changes and queries behind the attendee pages.
+
+Everything here only flushes, except `refresh_quietly`, which works in its own
+session after the request's changes are committed.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from sqlalchemy.orm import Session
 from matcher import CommonGround
 from models import Attendee, Event, Suggestion
 from web.attendee.forms import ProfileForm, SignupForm
+from web.db import session_factory
 from web.matching import refresh_suggestions
 
 log = logging.getLogger(__name__)
@@ -68,19 +73,26 @@ def update_profile(session: Session, attendee: Attendee, form: ProfileForm) -> N
     session.flush()
 
 
-def refresh_quietly(session: Session, event: Event) -> bool:
-    """Recompute the event's suggestions; a matching failure never loses the sign-up.
+def refresh_quietly(event_id: int) -> bool:
+    """Recompute an event's suggestions in a session of its own; True when it worked.
 
-    Runs in a savepoint: on failure the suggestions stay as they were, the caller's
-    changes stay, and the next refresh catches up.
+    Call it after the request's own changes are committed: the profile is durable
+    before the slow, fallible matching step, a matching failure never loses a
+    sign-up (the suggestions stay as they were and the next refresh catches up),
+    and SQLite's single writer is never waited on by the matcher's phrase cache.
     """
-    try:
-        with session.begin_nested():
+    with session_factory()() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            return False
+        try:
             refresh_suggestions(session, event)
-        return True
-    except Exception:
-        log.exception("event %s: refreshing suggestions failed", event.slug)
-        return False
+            session.commit()
+            return True
+        except Exception:
+            session.rollback()
+            log.exception("event %s: refreshing suggestions failed", event.slug)
+            return False
 
 
 def delete_attendee(session: Session, attendee: Attendee) -> None:

@@ -66,7 +66,8 @@ def edit(event: Event, attendee: Attendee) -> tuple[str, int] | Response:
         form = ProfileForm()
         if form.validate_on_submit():
             update_profile(session, attendee, form)
-            refresh_quietly(session, event)
+            session.commit()  # the profile is saved whatever matching does next
+            refresh_quietly(event.id)
             flash("Your profile is saved. Your suggestions are up to date.", "success")
             return redirect(url_for("attendee.me", slug=event.slug))
     status = 422 if request.method == "POST" else 200
@@ -90,8 +91,9 @@ def delete(event: Event, attendee: Attendee) -> Response | tuple[str, int]:
         return redirect(url_for("attendee.edit", slug=event.slug, _anchor="delete"))
     session = get_session()
     delete_attendee(session, attendee)
-    refresh_quietly(session, event)
+    session.commit()  # gone for good before anything else happens
     sign_out(event)
+    refresh_quietly(event.id)
     return render_template("attendee/deleted.html", event=event), 200
 
 

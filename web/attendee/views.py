@@ -22,7 +22,7 @@ from web.attendee.auth import (
 from web.attendee.forms import DeleteForm, ProfileForm, SignupForm
 from web.attendee.operations import event_tags, refresh_quietly, save_signup
 from web.db import get_session
-from web.mail import mail_configured, private_link_message, send_after_commit
+from web.mail import deliver, mail_configured, private_link_message
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,9 @@ def join(slug: str) -> tuple[str, int] | Response:
 
     session = get_session()
     attendee, token, created = save_signup(session, event, form)
-    refresh_quietly(session, event)
+    # The sign-up is stored before matching runs: nothing lost if matching fails.
+    session.commit()
+    refresh_quietly(event.id)
     sign_in(attendee)
     link = external_url("attendee.private_link", token=token)
     emailed = False
@@ -90,8 +92,8 @@ def join(slug: str) -> tuple[str, int] | Response:
             external_url("attendee.me", slug=event.slug),
             updated=not created,
         )
-        send_after_commit(session, message)
-        emailed = True
+        # Sent after the commit above: nobody gets a link to a profile never stored.
+        emailed = deliver(message)
     # The same page whether the email was new or known: a stranger learns nothing.
     return render_template(
         "attendee/welcome.html", event=event, attendee=attendee, link=link, emailed=emailed

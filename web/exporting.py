@@ -11,7 +11,7 @@ import csv
 import io
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 import sqlalchemy as sa
@@ -132,19 +132,23 @@ def introduction_rows(session: Session, event: Event) -> Iterator[list[Cell]]:
         ]
 
 
-def safe_rows(rows: Iterable[list[Cell]]) -> Iterator[list[Cell]]:
+def safe_rows(
+    rows: Iterable[list[Cell]], headers: Sequence[str] = tuple(HEADERS)
+) -> Iterator[list[Cell]]:
     """The header row, then `rows`, every cell neutralised."""
-    yield list(HEADERS)
+    yield list(headers)
     for row in rows:
         yield [neutralise(v) for v in row]
 
 
-def csv_chunks(rows: Iterable[list[Cell]]) -> Iterator[str]:
+def csv_chunks(
+    rows: Iterable[list[Cell]], headers: Sequence[str] = tuple(HEADERS)
+) -> Iterator[str]:
     """The CSV text in chunks (BOM first) for a streamed download; rows are neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     yield "\ufeff"
-    for n, row in enumerate(safe_rows(rows), start=1):
+    for n, row in enumerate(safe_rows(rows, headers), start=1):
         writer.writerow(row)
         if n % 500 == 0:
             yield buffer.getvalue()

@@ -1,0 +1,127 @@
+"""Commands: `commonground export`, `commonground badges`, `commonground rounds`."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import click
+import sqlalchemy as sa
+from flask import current_app
+
+from models import Event
+from web import rounds as rounds_glue
+from web.badges_pdf import PAPERS, BadgeError, event_badges_pdf
+from web.db import session_factory
+from web.exporting import FORMATS, csv_chunks, export_event
+from web.organizer import bp
+
+
+def _event(session: sa.orm.Session, slug: str) -> Event:
+    event = session.scalar(sa.select(Event).where(Event.slug == slug))
+    if event is None:
+        raise click.ClickException(f"There is no event with the short name {slug!r}.")
+    return event
+
+
+@contextmanager
+def _atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """A file next to `path`, renamed into place at the end: a failure leaves no half file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise click.ClickException(f"Cannot write {path}: {exc.strerror}.") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+@bp.cli.command("export")
+@click.argument("slug")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="csv",
+    show_default=True,
+    help="CSV (UTF-8 with BOM) or an Excel workbook.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write.",
+)
+def export_command(slug: str, fmt: str, output: Path) -> None:
+    """Export an event's suggested introductions, one row per suggestion."""
+    with session_factory()() as session:
+        event = _event(session, slug)
+        with _atomic_file(output) as fh:
+            count = export_event(session, event, fmt, fh)
+    click.echo(f"Wrote {count} suggested introductions to {output}.")
+
+
+@bp.cli.command("badges")
+@click.argument("slug")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The PDF file to write.",
+)
+@click.option("--paper", type=click.Choice(sorted(PAPERS)), default="a4", show_default=True)
+@click.option("--base-url", help="Public address the QR codes point to (default: PUBLIC_BASE_URL).")
+def badges_command(slug: str, output: Path, paper: str, base_url: str | None) -> None:
+    """Write a printable PDF with every attendee's badge, six per page."""
+    base = base_url or current_app.config.get("PUBLIC_BASE_URL") or ""
+    with session_factory()() as session:
+        event = _event(session, slug)
+        try:
+            pdf = event_badges_pdf(session, event, base, paper=paper)
+        except BadgeError as exc:
+            raise click.ClickException(str(exc)) from None
+        people = len(event.attendees)
+    with _atomic_file(output) as fh:
+        fh.write(pdf)
+    click.echo(f"Wrote {people} badges on {paper.upper()} paper to {output}.")
+
+
+@bp.cli.command("rounds")
+@click.argument("slug")
+@click.option("--rounds", "count", type=int, required=True, help="How many rounds.")
+@click.option("--tables", type=int, required=True, help="How many tables (two or three seats).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the schedule as CSV to this file.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Tie-breaking seed.")
+def rounds_command(slug: str, count: int, tables: int, output: Path | None, seed: int) -> None:
+    """Plan speed-networking rounds: new people at every table, the best matches first."""
+    with session_factory()() as session:
+        event = _event(session, slug)
+        try:
+            schedule = rounds_glue.plan_event_rounds(session, event, count, tables, seed=seed)
+        except rounds_glue.RoundsError as exc:
+            raise click.ClickException(str(exc)) from None
+        session.commit()
+        rows = list(rounds_glue.schedule_rows(session, event))
+    for rnd in schedule.rounds:
+        out = f", {len(rnd.sitting_out)} sit out" if rnd.sitting_out else ""
+        click.echo(f"Round {rnd.number}: {len(rnd.tables)} tables{out}")
+    if output is not None:
+        text = "".join(csv_chunks(rows, rounds_glue.SCHEDULE_HEADERS))
+        with _atomic_file(output) as fh:
+            fh.write(text.encode("utf-8"))
+        click.echo(f"Wrote the schedule to {output}.")

@@ -1,0 +1,312 @@
+"""Speed-networking rounds for an event: plan from the suggestions, store, read back.
+
+Affinity comes from the stored suggested introductions (either direction, the higher
+score counts), so run matching first for the best tables. Attendees who chose not to
+be listed are never seated; pairs who already met or declined never share a table.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from matcher.rounds import RoundsError, Schedule, plan_rounds  # noqa: F401 (re-exported)
+from models import Attendee, Event, RoundAssignment, Suggestion
+from web.db import get_session
+from web.exporting import registration_key
+
+log = logging.getLogger(__name__)
+
+MAX_ROUNDS = 50
+MAX_TABLES = 1000
+# Table-mates without a stored suggestion get a live explanation, up to this many pairs.
+MAX_LIVE_NOTES = 2000
+SCHEDULE_HEADERS = ["Round", "Table", "Attendee", "Registration key", "Sitting with", "In common"]
+
+
+@dataclass
+class Mate:
+    """A table-mate as an attendee sees them."""
+
+    name: str
+    headline: str
+    note: str
+
+
+@dataclass
+class MyRound:
+    """One round for one attendee: a table and table-mates, or a sit-out."""
+
+    number: int
+    table: int | None
+    mates: list[Mate] = field(default_factory=list)
+
+
+def _flip(detail: dict[str, Any]) -> dict[str, Any]:
+    """The same common ground seen from the other side."""
+    return {
+        "shared": [
+            {**s, "a": s.get("b", ""), "b": s.get("a", "")} for s in detail.get("shared", [])
+        ],
+        "complements": [
+            {**c, "seeker": "b" if c.get("seeker") == "a" else "a"}
+            for c in detail.get("complements", [])
+        ],
+        "ties": [{**t, "a": t.get("b", ""), "b": t.get("a", "")} for t in detail.get("ties", [])],
+    }
+
+
+def you_both(detail: dict[str, Any], flipped: bool = False) -> str:
+    """One short line on what two people have in common, from the first one's side."""
+    if not flipped and detail.get("reasons"):
+        return str(detail["reasons"][0])
+    if flipped:
+        detail = _flip(detail)
+    for item in detail.get("shared", []):
+        mine, theirs = str(item.get("a", "")), str(item.get("b", ""))
+        if mine.casefold() == theirs.casefold() or not theirs:
+            return f"You both listed {mine}."
+        return f"Something in common — you: {mine}; them: {theirs}."
+    for c in detail.get("complements", []):
+        if c.get("seeker") == "a":
+            return f"You are looking for {c.get('need')} — they offer {c.get('offer')}."
+        return f"They are looking for {c.get('need')} — you offer {c.get('offer')}."
+    for tie in detail.get("ties", []):
+        return f"You both have ties to {tie.get('a')}."
+    return ""
+
+
+def round_affinities(session: Session, event: Event) -> dict[tuple[str, str], float]:
+    """Sparse pair affinities from the event's stored suggestions."""
+    edges: dict[tuple[str, str], float] = {}
+    rows = session.execute(
+        sa.select(Suggestion.attendee_id, Suggestion.other_id, Suggestion.score).where(
+            Suggestion.event_id == event.id
+        )
+    )
+    for a, b, score in rows:
+        key = (str(min(a, b)), str(max(a, b)))
+        edges[key] = max(edges.get(key, 0.0), float(score))
+    return edges
+
+
+def _notes(
+    session: Session, event: Event, schedule: Schedule, people: dict[int, Attendee]
+) -> dict[tuple[int, int], str]:
+    """For every seated (attendee, mate): what they have in common, from the attendee's side."""
+    details: dict[tuple[int, int], dict[str, Any]] = {}
+    for a, b, detail in session.execute(
+        sa.select(Suggestion.attendee_id, Suggestion.other_id, Suggestion.detail).where(
+            Suggestion.event_id == event.id
+        )
+    ):
+        details[(a, b)] = detail or {}
+    notes: dict[tuple[int, int], str] = {}
+    live = 0
+    for a_id, b_id in schedule.meetings():
+        a, b = int(a_id), int(b_id)
+        for me, mate in ((a, b), (b, a)):
+            if (me, mate) in details:
+                notes[(me, mate)] = you_both(details[(me, mate)])
+            elif (mate, me) in details:
+                notes[(me, mate)] = you_both(details[(mate, me)], flipped=True)
+            elif live < MAX_LIVE_NOTES:
+                live += 1
+                notes[(me, mate)] = _live_note(people[me], people[mate])
+    return notes
+
+
+def _live_note(me: Attendee, mate: Attendee) -> str:
+    from web.matching import pair_common_ground
+
+    try:
+        return you_both(pair_common_ground(me, mate).to_dict())
+    except Exception:  # the note is a nicety: the schedule stands without it
+        log.warning("no common-ground note for %s and %s", me.id, mate.id, exc_info=True)
+        return ""
+
+
+def plan_event_rounds(
+    session: Session, event: Event, rounds: int, tables: int, seed: int = 0
+) -> Schedule:
+    """Plan `rounds` rounds on `tables` tables for the listed attendees and store them.
+
+    Replaces the event's previous schedule. Flushes only; the caller commits.
+    Raises RoundsError with a message for the organizer when it cannot be done.
+    """
+    if rounds > MAX_ROUNDS:
+        raise RoundsError(f"Plan at most {MAX_ROUNDS} rounds.")
+    if tables > MAX_TABLES:
+        raise RoundsError(f"Use at most {MAX_TABLES} tables.")
+    from web.matching import met_or_declined_pairs
+
+    people = {
+        a.id: a
+        for a in session.scalars(
+            sa.select(Attendee)
+            .where(Attendee.event_id == event.id, Attendee.listed.is_(True))
+            .order_by(Attendee.id)
+        )
+    }
+    ids = [str(i) for i in people]
+    schedule = plan_rounds(
+        ids,
+        round_affinities(session, event),
+        rounds,
+        tables,
+        avoid=met_or_declined_pairs(session, event),
+        seed=seed,
+    )
+    notes = _notes(session, event, schedule, people)
+    session.execute(sa.delete(RoundAssignment).where(RoundAssignment.event_id == event.id))
+    for rnd in schedule.rounds:
+        for table in rnd.tables:
+            for member in table.members:
+                me = int(member)
+                mates = [int(m) for m in table.members if m != member]
+                session.add(
+                    RoundAssignment(
+                        event_id=event.id,
+                        round_number=rnd.number,
+                        table_number=table.number,
+                        attendee_id=me,
+                        notes={str(m): notes.get((me, m), "") for m in mates},
+                    )
+                )
+        for member in rnd.sitting_out:
+            session.add(
+                RoundAssignment(
+                    event_id=event.id,
+                    round_number=rnd.number,
+                    table_number=None,
+                    attendee_id=int(member),
+                    notes={},
+                )
+            )
+    session.flush()
+    log.info(
+        "event %s: planned %d rounds on %d tables for %d", event.slug, rounds, tables, len(ids)
+    )
+    return schedule
+
+
+def _assignments(session: Session, event: Event) -> list[tuple[RoundAssignment, Attendee]]:
+    return list(
+        session.execute(
+            sa.select(RoundAssignment, Attendee)
+            .join(Attendee, Attendee.id == RoundAssignment.attendee_id)
+            .where(RoundAssignment.event_id == event.id)
+            .order_by(
+                RoundAssignment.round_number,
+                RoundAssignment.table_number.is_(None),
+                RoundAssignment.table_number,
+                sa.func.lower(Attendee.name),
+            )
+        ).tuples()
+    )
+
+
+def schedule_summary(session: Session, event: Event) -> dict[str, int]:
+    """How many rounds, tables and seated people the stored schedule has (zeros if none)."""
+    row = session.execute(
+        sa.select(
+            sa.func.max(RoundAssignment.round_number),
+            sa.func.max(RoundAssignment.table_number),
+            sa.func.count(sa.distinct(RoundAssignment.attendee_id)),
+        ).where(RoundAssignment.event_id == event.id)
+    ).one()
+    return {"rounds": row[0] or 0, "tables": row[1] or 0, "people": row[2] or 0}
+
+
+def schedule_tables(session: Session, event: Event) -> list[dict[str, Any]]:
+    """The stored schedule by round: [{number, tables: [(table, [names])], sitting_out}]."""
+    by_round: dict[int, dict[str, Any]] = {}
+    for assignment, person in _assignments(session, event):
+        rnd = by_round.setdefault(
+            assignment.round_number,
+            {"number": assignment.round_number, "tables": {}, "sitting_out": []},
+        )
+        if assignment.table_number is None:
+            rnd["sitting_out"].append(person.name)
+        else:
+            rnd["tables"].setdefault(assignment.table_number, []).append(person.name)
+    return [{**r, "tables": sorted(r["tables"].items())} for r in by_round.values()]
+
+
+def schedule_rows(session: Session, event: Event) -> Iterator[list[str | int | float]]:
+    """One row per attendee per round, in SCHEDULE_HEADERS order (not yet neutralised)."""
+    assignments = _assignments(session, event)
+    seats: dict[tuple[int, int], list[Attendee]] = defaultdict(list)
+    for assignment, person in assignments:
+        if assignment.table_number is not None:
+            seats[(assignment.round_number, assignment.table_number)].append(person)
+    for assignment, person in assignments:
+        if assignment.table_number is None:
+            row: list[str | int | float] = [
+                assignment.round_number,
+                "sits out",
+                person.name,
+                registration_key(person),
+                "",
+                "",
+            ]
+        else:
+            mates = [
+                p
+                for p in seats[(assignment.round_number, assignment.table_number)]
+                if p is not person
+            ]
+            notes = [assignment.notes.get(str(m.id), "") for m in mates]
+            row = [
+                assignment.round_number,
+                assignment.table_number,
+                person.name,
+                registration_key(person),
+                " & ".join(m.name for m in mates),
+                " / ".join(n for n in notes if n),
+            ]
+        yield row
+
+
+def my_rounds(attendee: Attendee) -> list[MyRound]:
+    """The attendee's rounds, in order, with table-mates and what they have in common."""
+    session = get_session()
+    mine = session.scalars(
+        sa.select(RoundAssignment)
+        .where(RoundAssignment.attendee_id == attendee.id)
+        .order_by(RoundAssignment.round_number)
+    ).all()
+    if not mine:
+        return []
+    seated = [(a.round_number, a.table_number) for a in mine if a.table_number is not None]
+    mates: dict[tuple[int, int | None], list[Attendee]] = defaultdict(list)
+    if seated:
+        rows = session.execute(
+            sa.select(RoundAssignment.round_number, RoundAssignment.table_number, Attendee)
+            .join(Attendee, Attendee.id == RoundAssignment.attendee_id)
+            .where(
+                RoundAssignment.event_id == attendee.event_id,
+                RoundAssignment.attendee_id != attendee.id,
+                sa.tuple_(RoundAssignment.round_number, RoundAssignment.table_number).in_(seated),
+            )
+            .order_by(Attendee.name)
+        )
+        for number, table, person in rows:
+            mates[(number, table)].append(person)
+    return [
+        MyRound(
+            number=a.round_number,
+            table=a.table_number,
+            mates=[
+                Mate(p.name, p.headline, a.notes.get(str(p.id), ""))
+                for p in mates.get((a.round_number, a.table_number), [])
+            ],
+        )
+        for a in mine
+    ]

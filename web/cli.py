@@ -22,10 +22,16 @@ def init_db_command() -> None:
 @with_appcontext
 def demo_command(slug: str) -> None:
     """Create (or refresh) the demo event with realistic attendees and suggestions."""
-    from web.demo import create_demo
+    from web.demo import create_demo, demo_private_link
 
     event, count = create_demo(slug)
-    click.echo(f"Demo event '{event.name}' has {count} attendees: /e/{event.slug}/join")
+    base = current_app.config.get("PUBLIC_BASE_URL") or "http://127.0.0.1:5000"
+    click.echo(f"Demo event '{event.name}' has {count} attendees.")
+    click.echo(f"  Sign up and meet them:   {base}/e/{event.slug}/join")
+    seen_as = demo_private_link(slug)
+    if seen_as:
+        name, token = seen_as
+        click.echo(f"  Or see it as {name}: {base}/m/{token}")
 
 
 def init_app(app: Flask) -> None:

@@ -208,7 +208,7 @@ def _assignments(session: Session, event: Event) -> list[tuple[RoundAssignment, 
                 RoundAssignment.table_number,
                 sa.func.lower(Attendee.name),
             )
-        ).tuples()
+        )
     )
 
 
@@ -263,6 +263,8 @@ def schedule_rows(session: Session, event: Event) -> Iterator[list[str | int | f
                 if p is not person
             ]
             notes = [assignment.notes.get(str(m.id), "") for m in mates]
+            if len(mates) > 1:  # a trio: say whose common ground each note is
+                notes = [f"{m.name}: {n}" if n else "" for m, n in zip(mates, notes, strict=True)]
             row = [
                 assignment.round_number,
                 assignment.table_number,

@@ -1,0 +1,162 @@
+"""Speed-networking rounds for a stored event: planning, the page, the CSV, my page, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from intro_helpers import add_people, add_suggestion
+from organizer_helpers import login, make_event, make_organizer
+
+from models import Attendee, Event, PairExclusion, RoundAssignment
+from web.rounds import SCHEDULE_HEADERS, plan_event_rounds
+
+NAMES = ["Ada", "Ben", "Cleo", "Dev", "Eve", "Finn", "Gus", "Hana", "Ivo"]
+
+
+@pytest.fixture
+def people(app) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Nine listed attendees, one unlisted; strong suggestions Ada-Ben and Cleo-Dev."""
+    event_id = make_event(app, make_organizer(app), slug="climate")
+    ids = add_people(
+        app,
+        event_id,
+        [{"name": n, "headline": f"{n} works on things"} for n in NAMES]
+        + [{"name": "Hidden", "listed": False}],
+    )
+    add_suggestion(
+        app, event_id, ids["Ada"], ids["Ben"], 1, 0.95, shared=[("chess", "Chess")],
+        reasons=["You both listed chess."],
+    )  # fmt: skip
+    add_suggestion(
+        app, event_id, ids["Dev"], ids["Cleo"], 1, 0.9,
+        complements=[("a", "a co-founder", "engineering")],
+        reasons=["You are looking for a co-founder — they offer engineering."],
+    )  # fmt: skip
+    add_suggestion(app, event_id, ids["Eve"], ids["Finn"], 1, 0.2)
+    # Gus declined Hana: they never share a table.
+    with app.extensions["cg_sessions"]() as session:
+        session.add(PairExclusion(attendee_id=ids["Gus"], other_id=ids["Hana"]))
+        session.commit()
+    return ids
+
+
+def _plan(app, rounds: int, tables: int):  # type: ignore[no-untyped-def]
+    with app.app_context(), app.extensions["cg_sessions"]() as session:
+        event = session.scalar(sa.select(Event).where(Event.slug == "climate"))
+        schedule = plan_event_rounds(session, event, rounds, tables)
+        session.commit()
+        return schedule
+
+
+def test_planning_seats_the_best_matches_first_and_respects_consent(app, people) -> None:  # type: ignore[no-untyped-def]
+    schedule = _plan(app, rounds=4, tables=10)
+    name = {str(v): k for k, v in people.items()}
+    first = [{name[m] for m in t.members} for t in schedule.rounds[0].tables]
+    assert any({"Ada", "Ben"} <= t for t in first)  # nine people: one table is a trio
+    assert any({"Cleo", "Dev"} <= t for t in first)
+    met = set()
+    for rnd in schedule.rounds:
+        seated = [name[m] for t in rnd.tables for m in t.members]
+        assert "Hidden" not in seated and not rnd.sitting_out
+        assert sorted(seated) == sorted(NAMES)
+        for table in rnd.tables:
+            pairs = {frozenset(p) for p in itertools.combinations(table.members, 2)}
+            assert not pairs & met
+            met |= pairs
+            assert {name[m] for m in table.members} != {"Gus", "Hana"}
+            assert not {"Gus", "Hana"} <= {name[m] for m in table.members}
+
+    with app.extensions["cg_sessions"]() as session:
+        rows = session.scalars(sa.select(RoundAssignment)).all()
+        assert len(rows) == 4 * len(NAMES)
+        ada = next(r for r in rows if r.attendee_id == people["Ada"] and r.round_number == 1)
+        ben = next(r for r in rows if r.attendee_id == people["Ben"] and r.round_number == 1)
+        assert ada.notes[str(people["Ben"])] == "You both listed chess."
+        # Ben's note comes from Ada's suggestion, seen from Ben's side, in his own words.
+        assert ben.notes[str(people["Ada"])] == "You both listed Chess."
+        cleo = next(r for r in rows if r.attendee_id == people["Cleo"] and r.round_number == 1)
+        assert cleo.notes[str(people["Dev"])] == (
+            "They are looking for a co-founder — you offer engineering."
+        )
+
+    # Planning again replaces the schedule.
+    _plan(app, rounds=2, tables=3)
+    with app.extensions["cg_sessions"]() as session:
+        assert session.scalar(sa.select(sa.func.count(RoundAssignment.id))) == 2 * len(NAMES)
+        sitting_out = session.scalars(
+            sa.select(RoundAssignment).where(RoundAssignment.table_number.is_(None))
+        ).all()
+        assert len(sitting_out) == 2 * (len(NAMES) - 7)  # 3 tables seat 7 (one trio)
+
+
+def test_rounds_page_plans_shows_and_downloads_the_schedule(app, client, people) -> None:  # type: ignore[no-untyped-def]
+    login(client)
+    event_page = client.get("/organizer/events/climate").get_data(as_text=True)
+    assert "/organizer/events/climate/rounds" in event_page
+    page = client.get("/organizer/events/climate/rounds")
+    assert page.status_code == 200 and "No rounds planned yet" in page.get_data(as_text=True)
+
+    bad = client.post("/organizer/events/climate/rounds", data={"rounds": "0", "tables": ""})
+    text = bad.get_data(as_text=True)
+    assert bad.status_code == 422
+    assert "Between 1 and 50 rounds." in text and "Enter how many tables you have." in text
+    too_many = client.post("/organizer/events/climate/rounds", data={"rounds": "9", "tables": "4"})
+    assert too_many.status_code == 422
+    assert "at most 8 rounds" in too_many.get_data(as_text=True)
+    assert 'value="9"' in too_many.get_data(as_text=True)  # what was typed comes back
+
+    # Three tables seat seven (one trio): two people sit out each round.
+    done = client.post("/organizer/events/climate/rounds", data={"rounds": "3", "tables": "3"})
+    assert done.status_code == 302
+    text = client.get("/organizer/events/climate/rounds").get_data(as_text=True)
+    assert "Round 3" in text and "Table 3" in text and "Table 4" not in text
+    assert "Sitting out" in text
+    assert "Hidden" not in text
+
+    response = client.get("/organizer/events/climate/rounds.csv")
+    assert response.status_code == 200 and response.get_data().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.get_data().decode("utf-8-sig"))))
+    assert rows[0] == SCHEDULE_HEADERS
+    assert len(rows) == 1 + 3 * len(NAMES)
+    ada = next(r for r in rows[1:] if r[0] == "1" and r[2] == "Ada")
+    assert ada[1] == "1" and "Ben" in ada[4].split(" & ")
+    assert "You both listed chess." in ada[5]
+    assert any(r[1] == "sits out" for r in rows[1:])
+
+
+def test_my_page_shows_my_rounds(app, client, people) -> None:  # type: ignore[no-untyped-def]
+    _plan(app, rounds=2, tables=10)
+    with app.extensions["cg_sessions"]() as session:
+        ada = session.get(Attendee, people["Ada"])
+        token = ada.issue_private_token()
+        session.commit()
+    response = client.get(f"/m/{token}", follow_redirects=True)
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "Speed-networking rounds" in text
+    assert "Round 1 · table 1</strong>" in text
+    assert "Ben — You both listed chess." in text
+    assert "Round 2 · table" in text
+
+
+def test_rounds_command_prints_the_plan_and_writes_the_csv(
+    app, runner, people, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "schedule.csv"
+    result = runner.invoke(
+        args=["rounds", "climate", "--rounds", "3", "--tables", "2", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Round 1: 2 tables, 4 sit out" in result.output
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert rows[0] == SCHEDULE_HEADERS and len(rows) == 1 + 3 * len(NAMES)
+
+    result = runner.invoke(args=["rounds", "climate", "--rounds", "20", "--tables", "2"])
+    assert result.exit_code == 1 and "at most 8 rounds" in result.output
+    result = runner.invoke(args=["rounds", "nope", "--rounds", "2", "--tables", "2"])
+    assert result.exit_code == 1 and "no event" in result.output

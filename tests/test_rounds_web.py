@@ -29,14 +29,25 @@ def people(app) -> dict[str, int]:  # type: ignore[no-untyped-def]
         + [{"name": "Hidden", "listed": False}],
     )
     add_suggestion(
-        app, event_id, ids["Ada"], ids["Ben"], 1, 0.95, shared=[("chess", "Chess")],
+        app,
+        event_id,
+        ids["Ada"],
+        ids["Ben"],
+        1,
+        0.95,
+        shared=[("chess", "Chess")],
         reasons=["You both listed chess."],
-    )  # fmt: skip
+    )
     add_suggestion(
-        app, event_id, ids["Dev"], ids["Cleo"], 1, 0.9,
+        app,
+        event_id,
+        ids["Dev"],
+        ids["Cleo"],
+        1,
+        0.9,
         complements=[("a", "a co-founder", "engineering")],
         reasons=["You are looking for a co-founder — they offer engineering."],
-    )  # fmt: skip
+    )
     add_suggestion(app, event_id, ids["Eve"], ids["Finn"], 1, 0.2)
     # Gus declined Hana: they never share a table.
     with app.extensions["cg_sessions"]() as session:

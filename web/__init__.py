@@ -31,6 +31,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     matching.init_app(app)
     app.register_blueprint(attendee.bp)
     app.register_blueprint(badges.bp)
+    from web import contacts
+
+    app.register_blueprint(contacts.bp)
     from web import organizer
 
     app.register_blueprint(organizer.bp)

@@ -1,0 +1,290 @@
+"""J4: my contacts, drafted follow-ups, follow-up state, exports, reminder emails."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import email
+import email.policy
+import io
+import socket
+import threading
+
+import pytest
+import sqlalchemy as sa
+import vobject
+from aiosmtpd.controller import Controller
+from attendee_helpers import assert_csp_clean, attendees, make_event, sign_up
+from flask import Flask
+
+from matcher.followup import draft_follow_up, note_line
+from matcher.types import CommonGround, Complement, Profile, SharedItem, Tie
+from models import Contact, utcnow
+
+ADA = {
+    "name": "Ada Lovelace",
+    "email": "ada@example.org",
+    "interests": "carbon capture; compilers",
+    "personal_interests": "chess",
+}
+BEN = {
+    "name": "Benoît Ngô, Jr.",
+    "email": "ben@example.org",
+    "headline": "Engineer; climate, soil",
+    "interests": "carbon capture; soil science",
+    "personal_interests": "chess",
+    "about": "",
+    "links": "",
+}
+EVIL = {
+    "name": '=HYPERLINK("http://evil.example","click")',
+    "email": "eve@example.org",
+    "interests": "carbon capture",
+    "share_email": "y",
+}
+
+
+def save(client, token: str, note: str = "") -> None:  # type: ignore[no-untyped-def]
+    response = client.post(f"/b/{token}/save", data={"note": note})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+
+
+def setup_people(app: Flask):  # type: ignore[no-untyped-def]
+    """Ada saved Ben (no consent) and Eve (consent); returns clients and attendees."""
+    make_event(app)
+    ada, ben, eve = app.test_client(), app.test_client(), app.test_client()
+    sign_up(ada, **ADA)
+    sign_up(ben, **BEN)
+    sign_up(eve, **EVIL)
+    a, b, e = attendees(app)
+    save(ada, b.badge_token, "talked about soil carbon markets")
+    save(ada, e.badge_token, "=1+1 sounds odd")
+    return ada, ben, eve, a, b, e
+
+
+def set_follow_up(app: Flask, **changes) -> None:  # type: ignore[no-untyped-def]
+    with app.extensions["cg_sessions"]() as session:
+        session.execute(sa.update(Contact).values(**changes))
+        session.commit()
+
+
+def contacts(app: Flask) -> list[Contact]:
+    with app.extensions["cg_sessions"]() as session:
+        return list(session.scalars(sa.select(Contact).order_by(Contact.id)))
+
+
+# --- the page -------------------------------------------------------------------
+
+
+def test_my_contacts_lists_notes_drafts_and_follow_up_state(app) -> None:  # type: ignore[no-untyped-def]
+    ada, *_ = setup_people(app)
+    response = ada.get("/e/conf/me/contacts")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Benoît Ngô, Jr." in html and "talked about soil carbon markets" in html
+    assert "Hi Benoît," in html and "carbon capture" in html and "coffee" in html
+    assert "I really enjoyed our chat about soil carbon markets." in html
+    assert html.count("To follow up") == 2 and "Follow up by" in html
+    assert "eve@example.org" in html  # consented on exchange
+    assert "ben@example.org" not in html
+    assert "mailto:eve%40example.org" in html or "mailto:eve@example.org" in html
+    assert_csp_clean(html)
+
+
+def test_follow_up_turns_overdue_and_can_be_marked_done(app) -> None:  # type: ignore[no-untyped-def]
+    ada, *_ = setup_people(app)
+    set_follow_up(app, follow_up_by=utcnow() - dt.timedelta(hours=1))
+    assert ada.get("/e/conf/me/contacts").get_data(as_text=True).count(">Overdue<") == 2
+    first = contacts(app)[0]
+    done = ada.post(f"/e/conf/me/contacts/{first.id}/done", data={"done": "1"})
+    assert done.status_code == 302
+    assert contacts(app)[0].followed_up_at is not None
+    html = ada.get("/e/conf/me/contacts").get_data(as_text=True)
+    assert html.count(">Overdue<") == 1 and ">Done<" in html
+    ada.post(f"/e/conf/me/contacts/{first.id}/done", data={"done": "0"})
+    assert contacts(app)[0].followed_up_at is None
+
+
+def test_nobody_else_can_touch_my_contacts(app) -> None:  # type: ignore[no-untyped-def]
+    _, ben, *_ = setup_people(app)
+    first = contacts(app)[0]
+    assert ben.post(f"/e/conf/me/contacts/{first.id}/done", data={"done": "1"}).status_code == 404
+    assert app.test_client().get("/e/conf/me/contacts").status_code == 403
+    assert app.test_client().get("/e/conf/me/contacts.vcf").status_code == 403
+    assert contacts(app)[0].followed_up_at is None
+
+
+def test_my_page_shows_the_contacts_panel(app) -> None:  # type: ignore[no-untyped-def]
+    ada, *_ = setup_people(app)
+    html = ada.get("/e/conf/me").get_data(as_text=True)
+    assert "My contacts" in html and "2 saved" in html and "2 to follow up" in html
+
+
+# --- exports --------------------------------------------------------------------
+
+
+def test_vcard_export_parses_with_accents_commas_and_consented_emails_only(app) -> None:  # type: ignore[no-untyped-def]
+    ada, *_ = setup_people(app)
+    response = ada.get("/e/conf/me/contacts.vcf")
+    assert response.status_code == 200 and response.mimetype == "text/vcard"
+    assert "attachment" in response.headers["Content-Disposition"]
+    cards = {c.fn.value: c for c in vobject.readComponents(response.get_data(as_text=True))}
+    assert set(cards) == {"Benoît Ngô, Jr.", EVIL["name"]}
+    ben = cards["Benoît Ngô, Jr."]
+    assert ben.version.value == "3.0"
+    assert ben.title.value == "Engineer; climate, soil"
+    assert "email" not in ben.contents
+    assert "talked about soil carbon markets" in ben.note.value
+    assert cards[EVIL["name"]].email.value == "eve@example.org"
+
+
+def test_csv_export_survives_accents_commas_and_neutralises_formulas(app) -> None:  # type: ignore[no-untyped-def]
+    ada, *_ = setup_people(app)
+    response = ada.get("/e/conf/me/contacts.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    text = response.data.decode("utf-8")
+    assert text.startswith("\ufeff")
+    table = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    by_email = {row["Email"]: row for row in table}
+    assert {row["Name"] for row in table} == {"Benoît Ngô, Jr.", "'" + EVIL["name"]}
+    assert set(by_email) == {"", "eve@example.org"}
+    assert by_email[""]["Headline"] == "Engineer; climate, soil"
+    assert by_email["eve@example.org"]["Note"] == "'=1+1 sounds odd"
+    assert all(row["Follow-up"] == "due" for row in table)
+    for row in table:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "-", "@")), cell
+
+
+# --- reminders --------------------------------------------------------------------
+
+
+class Inbox:
+    """An aiosmtpd handler keeping every message it receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+        self.received = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)  # type: ignore[arg-type]
+        )
+        self.received.set()
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def smtp_server():  # type: ignore[no-untyped-def]
+    """A real SMTP server on a free loopback port."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller.port, inbox
+    controller.stop()
+
+
+def test_send_reminders_emails_due_follow_ups_once(app, smtp_server) -> None:  # type: ignore[no-untyped-def]
+    port, inbox = smtp_server
+    setup_people(app)  # before SMTP is on: no private-link emails in the inbox
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=port, SMTP_FROM="Conf <noreply@example.org>")
+    runner = app.test_cli_runner()
+    # Saved just now: not due for a reminder yet.
+    result = runner.invoke(args=["send-reminders"])
+    assert result.exit_code == 0, result.output
+    assert "Sent 0 reminder" in result.output and inbox.messages == []
+    # A day later the conversation is still fresh but a follow-up is due.
+    set_follow_up(app, follow_up_by=utcnow() + dt.timedelta(hours=20))
+    result = runner.invoke(args=["send-reminders"])
+    assert "Sent 1 reminder email(s) covering 2 contact(s)" in result.output, result.output
+    assert inbox.received.wait(5)
+    (message,) = inbox.messages
+    assert message["To"] == "ada@example.org"
+    assert message["Subject"].startswith("Follow up with ") and "Conf 2026" in message["Subject"]
+    body = message.get_content()
+    assert "Benoît Ngô, Jr." in body and "Hi Benoît," in body and "coffee" in body
+    assert "talked about soil carbon markets" in body
+    assert "eve@example.org" in body and "ben@example.org" not in body
+    assert all(c.reminded_at is not None for c in contacts(app))
+    # Never twice.
+    result = runner.invoke(args=["send-reminders"])
+    assert "Sent 0 reminder" in result.output and len(inbox.messages) == 1
+
+
+def test_done_follow_ups_get_no_reminder(app, smtp_server) -> None:  # type: ignore[no-untyped-def]
+    port, inbox = smtp_server
+    setup_people(app)
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=port)
+    set_follow_up(app, follow_up_by=utcnow() - dt.timedelta(hours=1), followed_up_at=utcnow())
+    result = app.test_cli_runner().invoke(args=["send-reminders"])
+    assert "Sent 0 reminder" in result.output and inbox.messages == []
+
+
+def test_a_failed_send_is_retried_next_time(app) -> None:  # type: ignore[no-untyped-def]
+    setup_people(app)
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=free_port())  # nobody listens
+    set_follow_up(app, follow_up_by=utcnow())
+    result = app.test_cli_runner().invoke(args=["send-reminders"])
+    assert "Sent 0 reminder" in result.output
+    assert all(c.reminded_at is None for c in contacts(app))
+
+
+def test_send_reminders_without_smtp_says_what_to_set(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(args=["send-reminders"])
+    assert result.exit_code != 0 and "SMTP_HOST" in result.output
+
+
+# --- drafted follow-ups (pure) -------------------------------------------------------
+
+
+def test_a_draft_recalls_common_ground_and_note_and_suggests_coffee_tactfully() -> None:
+    ana = Profile(id="1", name="Ana Lúcia Ferreira")
+    jose = Profile(id="2", name="Dr. José Núñez")
+    cg = CommonGround(
+        score=0.6,
+        shared=[SharedItem("marathons", "trail running", 0.6, "personal")],
+        complements=[Complement("b", "seed funding", "intros to investors", 0.5)],
+        ties=[Tie("contact", "Maria", "Maria")],
+    )
+    draft = draft_follow_up(ana, jose, cg, "send her the paper on soil carbon", "Climate Summit")
+    assert draft.subject == "Great to meet you at Climate Summit"
+    body = draft.body
+    assert body.startswith("Hi José,\n\n") and body.endswith("Best,\nAna")
+    assert "your trail running and my marathons" in body and "we both know Maria" in body
+    assert "As promised, I'll send over the paper on soil carbon." in body
+    assert "looking for seed funding" in body and "intros to investors" in body
+    assert "coffee" in body and "no worries" in body
+    assert "{" not in body and "  " not in body
+
+
+@pytest.mark.parametrize(
+    ("note", "line"),
+    [
+        (
+            "Talked about trail races in the Alps.",
+            "I really enjoyed our chat about trail races in the Alps.",
+        ),
+        ("intro to Maria Schmidt", "I'd still love to introduce you to Maria Schmidt."),
+        ("share the deck", "As promised, I'll share the deck."),
+        ("email him the slides", "As promised, I'll send over the slides."),
+        ("email the slides", "As promised, I'll send over the slides."),
+        ("she is hiring, follow up!", ""),
+        ("great energy", ""),
+        ("", ""),
+    ],
+)
+def test_notes_that_read_as_a_shared_memory_are_recalled(note: str, line: str) -> None:
+    assert note_line(note) == line
+
+
+def test_a_draft_without_common_ground_still_reads_well() -> None:
+    body = draft_follow_up(
+        Profile(id="1", name="Kim"), Profile(id="2", name=""), CommonGround(0)
+    ).body
+    assert body.startswith("Hi there,") and "Thanks again for taking the time to talk." in body

@@ -1,0 +1,142 @@
+"""J3: badge QR codes, the scan page ("You and NAME") and saving a contact."""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_wtf.csrf import CSRFError
+
+from models import Attendee
+from web.attendee.auth import current_attendee, need_private_link
+from web.badges import bp
+from web.badges.qr import qr_png as render_png
+from web.badges.qr import qr_svg as render_svg
+from web.badges.qr import scan_url
+from web.contacts.forms import SaveContactForm
+from web.contacts.operations import (
+    common_ground_with_ties,
+    email_visible,
+    find_contact,
+    has_saved,
+    record_scan,
+    save_contact,
+)
+from web.db import get_session
+
+log = logging.getLogger(__name__)
+
+
+def badge_owner_or_404(token: str) -> Attendee:
+    """The attendee wearing the badge `token`, or the 404 page."""
+    if not token or len(token) > 64:
+        abort(404)
+    attendee = get_session().scalar(sa.select(Attendee).where(Attendee.badge_token == token))
+    if attendee is None:
+        abort(404)
+    return attendee
+
+
+def _qr_response(body: bytes, content_type: str) -> Response:
+    response = Response(body, content_type=content_type)
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@bp.get("/b/<token>/qr.png")
+def qr_png(token: str) -> Response:
+    """The badge's QR code as PNG; it encodes the absolute scan URL."""
+    badge_owner_or_404(token)
+    return _qr_response(render_png(scan_url(token)), "image/png")
+
+
+@bp.get("/b/<token>/qr.svg")
+def qr_svg(token: str) -> Response:
+    """The badge's QR code as SVG; it encodes the absolute scan URL."""
+    badge_owner_or_404(token)
+    return _qr_response(render_svg(scan_url(token)), "image/svg+xml")
+
+
+@bp.after_request
+def _private(response: Response) -> Response:
+    # The scan page is personal to the viewer; never cache it in shared caches.
+    response.headers.setdefault("Cache-Control", "private, no-store")
+    return response
+
+
+def _pair_page(
+    other: Attendee, me: Attendee, form: SaveContactForm, status: int = 200
+) -> tuple[str, int]:
+    """ "You and NAME": common ground first, starters, then save with a note."""
+    session = get_session()
+    contact = find_contact(session, me, other)
+    if contact is not None and not form.is_submitted():
+        form.note.data = contact.note
+    return (
+        render_template(
+            "badges/pair.html",
+            event=other.event,
+            me=me,
+            attendee=me,
+            other=other,
+            cg=common_ground_with_ties(session, me, other),
+            contact=contact,
+            they_saved_me=has_saved(session, other, me),
+            email=other.email if contact and email_visible(session, me, other) else None,
+            form=form,
+        ),
+        status,
+    )
+
+
+@bp.get("/b/<token>")
+def scan(token: str) -> tuple[str, int]:
+    """A scanned badge: what we share (signed-in attendee of the event) or the public card."""
+    other = badge_owner_or_404(token)
+    event = other.event
+    me = current_attendee(event)
+    record_scan(get_session(), other, me)
+    if me is not None and me.id != other.id:
+        return _pair_page(other, me, SaveContactForm())
+    return render_template("badges/card.html", event=event, other=other, me=me), 200
+
+
+@bp.post("/b/<token>/save")
+def save(token: str) -> Response | tuple[str, int]:
+    """Save the badge's owner to my contacts with a note; saving again updates the note."""
+    other = badge_owner_or_404(token)
+    event = other.event
+    me = current_attendee(event)
+    if me is None:
+        return need_private_link(event)
+    if me.id == other.id:
+        abort(400)
+    form = SaveContactForm()
+    if not form.validate_on_submit():
+        return _pair_page(other, me, form, 422)
+    _, created = save_contact(get_session(), me, other, form.note.data or "")
+    flash(
+        f"{other.name} is in your contacts." if created else f"Your note on {other.name} is saved.",
+        "success",
+    )
+    return redirect(url_for("badges.scan", token=token) + "#saved")
+
+
+@bp.errorhandler(CSRFError)
+def form_expired(exc: CSRFError) -> tuple[str, int]:
+    """An expired form on the scan page: show it again with the note as typed."""
+    token = (request.view_args or {}).get("token", "")
+    if request.endpoint != "badges.save" or not token:
+        return render_template("error.html", status=400, message=_EXPIRED), 400
+    other = badge_owner_or_404(token)
+    me = current_attendee(other.event)
+    if me is None or me.id == other.id:
+        return need_private_link(other.event)
+    form = SaveContactForm()
+    form.validate()
+    form.note.errors = [*form.note.errors, _EXPIRED]
+    return _pair_page(other, me, form, 400)
+
+
+_EXPIRED = "This form expired before it was sent. Your note is still here: please save again."

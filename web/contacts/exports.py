@@ -1,0 +1,129 @@
+"""Exports of my contacts: vCard 3.0 (.vcf) and CSV.
+
+Emails are written only where the contact's owner may see them (consent); CSV
+cells that a spreadsheet could run as formulas are neutralised; names with
+accents, commas and semicolons survive both formats.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from web.contacts.operations import ContactView, aware
+from web.exporting import neutralise
+
+CSV_HEADERS = [
+    "Name",
+    "Headline",
+    "Company",
+    "Email",
+    "Note",
+    "What you have in common",
+    "Saved at (UTC)",
+    "Follow up by (UTC)",
+    "Follow-up",
+]
+
+
+def _escape(value: str) -> str:
+    """A vCard 3.0 text value: backslash, comma, semicolon and newlines escaped."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 2425)."""
+    out: list[str] = []
+    current = ""
+    limit = 75
+    for char in line:
+        if len((current + char).encode("utf-8")) > limit:
+            out.append(current)
+            current = " " + char
+            limit = 75
+        else:
+            current += char
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    """(family, given) for the N property: the last word is taken as the family name."""
+    words = name.split()
+    if len(words) < 2:
+        return name, ""
+    return words[-1], " ".join(words[:-1])
+
+
+def common_ground_text(view: ContactView) -> str:
+    """A one-line summary: shared items in both words, complements, ties."""
+    cg = view.common_ground
+    parts = []
+    for s in cg.shared[:4]:
+        parts.append(s.b if s.a.casefold() == s.b.casefold() else f"you: {s.a} · them: {s.b}")
+    for c in cg.complements[:2]:
+        if c.seeker == "a":
+            parts.append(f"you look for {c.need}, they offer {c.offer}")
+        else:
+            parts.append(f"they look for {c.need}, you offer {c.offer}")
+    for t in cg.ties[:2]:
+        parts.append(f"both know {t.b}" if t.kind == "contact" else f"both: {t.b}")
+    return "; ".join(parts)
+
+
+def vcard(views: Sequence[ContactView]) -> str:
+    """All contacts as one vCard 3.0 file (CRLF line ends, folded lines)."""
+    cards = []
+    for view in views:
+        other = view.other
+        family, given = _split_name(other.name)
+        note_parts = [p for p in (view.contact.note, common_ground_text(view)) if p]
+        lines = [
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            f"FN:{_escape(other.name)}",
+            f"N:{_escape(family)};{_escape(given)};;;",
+        ]
+        if other.headline:
+            lines.append(f"TITLE:{_escape(other.headline)}")
+        if other.company:
+            lines.append(f"ORG:{_escape(other.company)}")
+        if view.email:
+            lines.append(f"EMAIL;TYPE=INTERNET:{_escape(view.email)}")
+        for link in other.links[:3]:
+            lines.append(f"URL:{_escape(link)}")
+        if note_parts:
+            lines.append(f"NOTE:{_escape(chr(10).join(note_parts))}")
+        lines.append("END:VCARD")
+        cards.append("\r\n".join(_fold(line) for line in lines))
+    return "\r\n".join(cards) + ("\r\n" if cards else "")
+
+
+def contacts_csv(views: Sequence[ContactView]) -> str:
+    """All contacts as CSV text (the caller adds a BOM so spreadsheets read UTF-8)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADERS)
+    for view in views:
+        other, contact = view.other, view.contact
+        row = [
+            other.name,
+            other.headline,
+            other.company,
+            view.email or "",
+            contact.note,
+            common_ground_text(view),
+            aware(contact.created_at).strftime("%Y-%m-%d %H:%M"),
+            aware(contact.follow_up_by).strftime("%Y-%m-%d %H:%M"),
+            view.state,
+        ]
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue()

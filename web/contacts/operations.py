@@ -1,0 +1,213 @@
+"""Saved contacts: saving with consent, mutual ties, follow-up state.
+
+Functions here flush; the request (or CLI command) boundary commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from matcher import CommonGround, Tie
+from matcher.followup import Draft, draft_follow_up
+from matcher.starters import make_starters
+from models import FOLLOW_UP_AFTER, Attendee, Contact, Scan, Suggestion, utcnow
+from web.matching import pair_common_ground, profile_of
+
+log = logging.getLogger(__name__)
+
+MAX_NOTE_LENGTH = 1000
+
+
+def aware(moment: dt.datetime) -> dt.datetime:
+    """`moment` as an aware UTC datetime (SQLite hands back naive ones)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def find_contact(session: Session, owner: Attendee, other: Attendee) -> Contact | None:
+    """`owner`'s saved contact of `other`, if any."""
+    return session.scalar(
+        sa.select(Contact).where(Contact.owner_id == owner.id, Contact.other_id == other.id)
+    )
+
+
+def save_contact(
+    session: Session, owner: Attendee, other: Attendee, note: str
+) -> tuple[Contact, bool]:
+    """Save `other` to `owner`'s contacts, or update the note; returns (contact, created).
+
+    Saving twice never duplicates (a double tap racing itself included). The pair
+    counts as met: its suggestions leave both people's lists.
+    """
+    if owner.id == other.id or owner.event_id != other.event_id:
+        raise ValueError("a contact is another attendee of the same event")
+    note = note.strip()[:MAX_NOTE_LENGTH]
+    contact = find_contact(session, owner, other)
+    created = contact is None
+    if contact is None:
+        contact = Contact(
+            event_id=owner.event_id,
+            owner_id=owner.id,
+            other_id=other.id,
+            note=note,
+            follow_up_by=utcnow() + FOLLOW_UP_AFTER,
+        )
+        try:
+            with session.begin_nested():
+                session.add(contact)
+        except IntegrityError:
+            # Another request saved the same pair first: update that one.
+            created = False
+            contact = find_contact(session, owner, other)
+            if contact is None:  # pragma: no cover - the conflicting row vanished
+                raise
+    contact.note = note
+    session.execute(
+        sa.delete(Suggestion).where(
+            sa.or_(
+                sa.and_(Suggestion.attendee_id == owner.id, Suggestion.other_id == other.id),
+                sa.and_(Suggestion.attendee_id == other.id, Suggestion.other_id == owner.id),
+            )
+        )
+    )
+    session.flush()
+    log.info("attendee %s %s contact %s", owner.id, "saved" if created else "updated", other.id)
+    return contact, created
+
+
+def has_saved(session: Session, owner: Attendee, other: Attendee) -> bool:
+    """Whether `owner` saved `other`."""
+    return find_contact(session, owner, other) is not None
+
+
+def email_visible(session: Session, viewer: Attendee, other: Attendee) -> bool:
+    """Whether `viewer` may see `other`'s email.
+
+    Only after `viewer` saved `other`, and only if `other` agreed to share their
+    email on exchange or saved `viewer` too.
+    """
+    if not has_saved(session, viewer, other):
+        return False
+    return bool(other.share_email) or has_saved(session, other, viewer)
+
+
+def saved_by_both(session: Session, a: Attendee, b: Attendee) -> list[Attendee]:
+    """People `a` and `b` have both already saved at this event."""
+    theirs = sa.select(Contact.other_id).where(Contact.owner_id == b.id)
+    return list(
+        session.scalars(
+            sa.select(Attendee)
+            .join(Contact, Contact.other_id == Attendee.id)
+            .where(
+                Contact.owner_id == a.id,
+                Contact.other_id.in_(theirs),
+                Attendee.id.not_in([a.id, b.id]),
+            )
+            .order_by(Attendee.name)
+        )
+    )
+
+
+def common_ground_with_ties(session: Session, a: Attendee, b: Attendee) -> CommonGround:
+    """The pair's common ground from `a`'s side, plus the people both have saved.
+
+    The starters are made again so they can use those mutual contacts too.
+    """
+    cg = CommonGround.from_dict(pair_common_ground(a, b).to_dict())  # ours to extend
+    known = {(t.kind, t.b.casefold()) for t in cg.ties}
+    added = False
+    for person in saved_by_both(session, a, b):
+        if ("contact", person.name.casefold()) not in known:
+            cg.ties.append(Tie(kind="contact", a=person.name, b=person.name))
+            added = True
+    if added or not cg.starters:
+        cg.starters = make_starters(profile_of(a), profile_of(b), cg)
+    return cg
+
+
+def record_scan(session: Session, scanned: Attendee, scanner: Attendee | None) -> None:
+    """Remember that `scanned`'s badge was opened (by `scanner` when signed in)."""
+    if scanner is not None and scanner.id == scanned.id:
+        return
+    session.add(
+        Scan(
+            event_id=scanned.event_id,
+            scanner_id=scanner.id if scanner else None,
+            scanned_id=scanned.id,
+        )
+    )
+
+
+def follow_up_state(contact: Contact, now: dt.datetime | None = None) -> str:
+    """ "done", "overdue" (past its follow-up-by time) or "due"."""
+    if contact.followed_up_at is not None:
+        return "done"
+    now = now or utcnow()
+    return "overdue" if aware(contact.follow_up_by) < now else "due"
+
+
+def set_done(contact: Contact, done: bool) -> None:
+    """Mark a follow-up done (now) or not done again."""
+    contact.followed_up_at = utcnow() if done else None
+
+
+@dataclass
+class ContactView:
+    """One saved contact as "My contacts" shows it."""
+
+    contact: Contact
+    other: Attendee
+    state: str
+    email: str | None
+    mutual: bool
+    common_ground: CommonGround
+    draft: Draft
+
+
+def my_contacts(session: Session, owner: Attendee, event_name: str) -> list[ContactView]:
+    """`owner`'s saved contacts, newest first, with state, consented email and a draft."""
+    contacts = session.scalars(
+        sa.select(Contact)
+        .where(Contact.owner_id == owner.id)
+        .options(selectinload(Contact.other))
+        .order_by(Contact.created_at.desc(), Contact.id.desc())
+    ).all()
+    saved_me = set(session.scalars(sa.select(Contact.owner_id).where(Contact.other_id == owner.id)))
+    now = utcnow()
+    views = []
+    for contact in contacts:
+        other = contact.other
+        mutual = other.id in saved_me
+        cg = common_ground_with_ties(session, owner, other)
+        views.append(
+            ContactView(
+                contact=contact,
+                other=other,
+                state=follow_up_state(contact, now),
+                email=other.email if (other.share_email or mutual) else None,
+                mutual=mutual,
+                common_ground=cg,
+                draft=draft_follow_up(
+                    profile_of(owner), profile_of(other), cg, contact.note, event_name
+                ),
+            )
+        )
+    return views
+
+
+def pending_requests(session: Session, owner: Attendee) -> list[Attendee]:
+    """People who saved `owner` whom `owner` has not saved back (their requests)."""
+    mine = sa.select(Contact.other_id).where(Contact.owner_id == owner.id)
+    return list(
+        session.scalars(
+            sa.select(Attendee)
+            .join(Contact, Contact.owner_id == Attendee.id)
+            .where(Contact.other_id == owner.id, Attendee.id.not_in(mine))
+            .order_by(Contact.created_at.desc())
+        )
+    )

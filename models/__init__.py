@@ -1,5 +1,6 @@
 """Typed SQLAlchemy 2.0 models of Common Ground, and their migrations."""
 
+from models.api_key import ApiKey
 from models.attendee import LIST_FIELDS, Attendee, hash_token
 from models.base import Base, utcnow
 from models.contact import FOLLOW_UP_AFTER, Contact, Scan
@@ -11,6 +12,7 @@ from models.run import MatchRun
 __all__ = [
     "FOLLOW_UP_AFTER",
     "LIST_FIELDS",
+    "ApiKey",
     "Attendee",
     "Base",
     "Contact",

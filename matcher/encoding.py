@@ -97,3 +97,89 @@ class SentenceTransformerEncoder:
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+class PhraseVectors:
+    """One vector per unique normalised phrase: in memory, then the store, then the model.
+
+    Known phrases are read from the in-memory table or the optional persistent
+    `store`; only the missing ones are encoded, shortest first in batches (little
+    padding per batch), and saved back to the store.
+    """
+
+    def __init__(
+        self, encoder: Encoder, store: EmbeddingStore | None = None, batch_size: int = 256
+    ) -> None:
+        self.encoder = encoder
+        self.store = store
+        self.batch_size = batch_size
+        self._rows: dict[str, int] = {}
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
+        self.encoded = 0  # phrases sent to the model by this table, for tests and logs
+
+    @property
+    def model(self) -> str:
+        """The key under which vectors are stored: the encoder's model name."""
+        return str(getattr(self.encoder, "name", "encoder"))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _append(self, texts: list[str], vectors: np.ndarray) -> None:
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.shape[0] == 0:
+            return
+        n = len(self._rows)
+        dim = vectors.shape[1]
+        if self._matrix.shape[1] != dim:
+            if n:
+                raise ValueError(f"vector dimension changed from {self._matrix.shape[1]} to {dim}")
+            self._matrix = np.zeros((max(1024, len(texts)), dim), dtype=np.float32)
+        need = n + len(texts)
+        if need > self._matrix.shape[0]:
+            grown = np.zeros((max(need, 2 * self._matrix.shape[0]), dim), dtype=np.float32)
+            grown[:n] = self._matrix[:n]
+            self._matrix = grown
+        self._matrix[n:need] = vectors
+        for offset, text in enumerate(texts):
+            self._rows[text] = n + offset
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), texts[i]))
+        out: np.ndarray | None = None
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            vecs = np.asarray(self.encoder.encode([texts[i] for i in chunk]), dtype=np.float32)
+            if out is None:
+                out = np.zeros((len(texts), vecs.shape[1]), dtype=np.float32)
+            out[chunk] = vecs
+        self.encoded += len(texts)
+        assert out is not None
+        return out
+
+    def ensure(self, texts: Sequence[str]) -> None:
+        """Make sure every phrase of `texts` has a vector (store first, then the model)."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._rows))
+        if not missing:
+            return
+        if self.store is not None:
+            known = self.store.load(self.model, missing)
+            if known:
+                found = [t for t in missing if t in known]
+                self._append(found, np.stack([known[t] for t in found]))
+                missing = [t for t in missing if t not in known]
+        if not missing:
+            return
+        log.info("encoding %d new phrases with %s", len(missing), self.model)
+        vectors = self._encode(missing)
+        self._append(missing, vectors)
+        if self.store is not None:
+            self.store.save(self.model, {t: vectors[i] for i, t in enumerate(missing)})
+
+    def matrix(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of `texts` in order -> float32 array of shape (len(texts), dim)."""
+        self.ensure(texts)
+        if not texts:
+            return np.zeros((0, self._matrix.shape[1]), dtype=np.float32)
+        rows = np.fromiter((self._rows[t] for t in texts), dtype=np.int64, count=len(texts))
+        return self._matrix[rows]

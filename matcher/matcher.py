@@ -1,23 +1,96 @@
-"""Matcher: the public entry point (PRODUCT.md §4). Work in progress."""
+"""Matcher: the public entry point (PRODUCT.md §4).
+
+Pipeline of `suggest`: normalise phrases and look up one vector per unique phrase
+(memory, then the store, then the model) -> specificity weights -> faiss candidate
+pairs -> exact vectorised pair scores -> diversity within each list -> exposure-
+capped assignment with coverage repair -> explanations and starters for the final
+k per person only.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from matcher.encoding import EmbeddingStore, Encoder, SentenceTransformerEncoder
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from matcher.assign import assign
+from matcher.candidates import candidate_pairs, facet_vectors
+from matcher.diversity import diversified_utility
+from matcher.encoding import EmbeddingStore, Encoder, PhraseVectors, SentenceTransformerEncoder
+from matcher.explain import explain
+from matcher.facets import Facets, build_facets
+from matcher.scoring import PairScores, ScoreParams, score_pairs
+from matcher.specificity import SpecificityParams, org_weights, topic_weights
 from matcher.types import CommonGround, Profile, Suggestion
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class MatchParams:
+    """Tunable settings of the whole pipeline (defaults are the documented design)."""
+
+    score: ScoreParams = field(default_factory=ScoreParams)
+    specificity: SpecificityParams = field(default_factory=SpecificityParams)
+    candidates_per_person: int = 40  # nearest profiles by topic vector
+    candidates_per_goal: int = 10  # nearest offers for needs, and needs for offers
+    max_rare_holders: int = 64  # concepts held by at most this many feed candidates directly
+    fallback_candidates: int = 200  # for people still short of k after assignment
+    exposure_factor: int = 3  # default cap: nobody suggested to more than 3 x k others
+    diversity: float = 0.3  # how much a near-duplicate of an earlier pick loses
+
+
+@dataclass
+class _Prepared:
+    facets: Facets
+    topic_w: np.ndarray
+    org_w: np.ndarray
 
 
 class Matcher:
     """Finds common ground between profiles."""
 
-    def __init__(self, encoder: Encoder | None = None, store: EmbeddingStore | None = None) -> None:
+    def __init__(
+        self,
+        encoder: Encoder | None = None,
+        store: EmbeddingStore | None = None,
+        params: MatchParams | None = None,
+    ) -> None:
         self.encoder: Encoder = encoder or SentenceTransformerEncoder()
         self.store = store
+        self.params = params or MatchParams()
+        self.vectors = PhraseVectors(self.encoder, store)
 
-    def common_ground(self, a: Profile, b: Profile) -> CommonGround:
-        """What `a` and `b` have in common."""
-        raise NotImplementedError
+    def _prepare(self, profiles: Sequence[Profile]) -> _Prepared:
+        facets = build_facets(profiles, self.vectors)
+        return _Prepared(
+            facets,
+            topic_weights(facets, self.vectors, self.params.specificity),
+            org_weights(facets, self.params.specificity),
+        )
+
+    def _common_ground(self, prep: _Prepared, a: int, b: int, score: float) -> CommonGround:
+        return explain(prep.facets, prep.topic_w, a, b, score, self.params.score)
+
+    def common_ground(
+        self, a: Profile, b: Profile, *, population: Sequence[Profile] = ()
+    ) -> CommonGround:
+        """What `a` and `b` have in common, from `a`'s point of view ("you" = a).
+
+        `population` (optional): the event's other profiles, so specificity reflects
+        the event; without it a built-in prior of generic topics is used.
+        """
+        others = [p for p in population if p.id not in (a.id, b.id)]
+        prep = self._prepare([a, b, *others])
+        scores = score_pairs(
+            prep.facets, prep.topic_w, prep.org_w, np.array([0]), np.array([1]), self.params.score
+        )
+        cg = self._common_ground(prep, 0, 1, float(scores.score[0]))
+        cg.starters = _starters(a, b, cg)
+        return cg
 
     def suggest(
         self,
@@ -36,4 +109,159 @@ class Matcher:
         (attendees who chose not to be listed). `max_exposure`: how many lists one
         person may appear in (default 3 x k).
         """
-        raise NotImplementedError
+        ids = [p.id for p in profiles]
+        if len(set(ids)) != len(ids):
+            raise ValueError("profile ids must be unique")
+        result: dict[str, list[Suggestion]] = {pid: [] for pid in ids}
+        n = len(profiles)
+        if n < 2 or k <= 0:
+            return result
+        params = self.params
+        prep = self._prepare(profiles)
+        facets = prep.facets
+        i, j = candidate_pairs(
+            facets,
+            prep.topic_w,
+            params.candidates_per_person,
+            params.candidates_per_goal,
+            params.score.topic_threshold,
+            params.max_rare_holders,
+        )
+        index = {pid: p for p, pid in enumerate(ids)}
+        blocked = _blocked_keys(exclude, index, n)
+        hidden_mask = np.zeros(n, dtype=bool)
+        for pid in hidden:
+            if pid in index:
+                hidden_mask[index[pid]] = True
+        rules = _Rules(n, blocked, hidden_mask, facets.company if exclude_same_company else None)
+        scores = score_pairs(facets, prep.topic_w, prep.org_w, i, j, params.score)
+        recv, sugg, score = rules.directed(scores)
+        cap_value = max_exposure if max_exposure is not None else params.exposure_factor * k
+        capacity = np.where(hidden_mask, 0, cap_value).astype(np.int64)
+        profile_vec = facet_vectors(facets, facets.topics, prep.topic_w)
+        utility = diversified_utility(
+            recv, sugg, score, profile_vec, steps=2 * k, strength=params.diversity
+        )
+        chosen = assign(recv, sugg, utility, k, capacity)
+        recv, sugg, score, utility, chosen = self._cover_short(
+            prep, rules, profile_vec, k, capacity, recv, sugg, score, utility, chosen
+        )
+        log.info(
+            "suggest: %d profiles, %d phrases, %d candidate pairs, %d suggestions",
+            n,
+            len(facets.phrases),
+            len(i),
+            int(chosen.sum()),
+        )
+        with threadpool_limits(limits=1, user_api="blas"):
+            for e in np.flatnonzero(chosen)[np.argsort(-score[chosen], kind="stable")]:
+                a, b = int(recv[e]), int(sugg[e])
+                cg = self._common_ground(prep, a, b, float(score[e]))
+                cg.starters = _starters(profiles[a], profiles[b], cg)
+                result[ids[a]].append(Suggestion(other_id=ids[b], score=cg.score, common_ground=cg))
+        return result
+
+    def _cover_short(
+        self,
+        prep: _Prepared,
+        rules: _Rules,
+        profile_vec: np.ndarray,
+        k: int,
+        capacity: np.ndarray,
+        recv: np.ndarray,
+        sugg: np.ndarray,
+        score: np.ndarray,
+        utility: np.ndarray,
+        chosen: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Widen the candidates of receivers left short of k, then assign again."""
+        facets = prep.facets
+        have = np.bincount(recv[chosen], minlength=facets.n)
+        nonempty = (
+            facets.topics.lengths() + facets.needs.lengths() + facets.offers.lengths()
+            + facets.orgs.lengths()
+        ) > 0  # fmt: skip
+        short = np.flatnonzero((have < k) & nonempty)
+        if len(short) == 0:
+            return recv, sugg, score, utility, chosen
+        load = np.bincount(sugg[chosen], minlength=facets.n)
+        spare = np.flatnonzero(load < capacity)
+        known = set((recv * facets.n + sugg).tolist())
+        new_i: list[np.ndarray] = []
+        new_j: list[np.ndarray] = []
+        width = min(self.params.fallback_candidates, len(spare))
+        for r in short.tolist():
+            sims = profile_vec[spare] @ profile_vec[r]
+            top = spare[np.argsort(-sims, kind="stable")[:width]]
+            top = top[top != r]
+            top = np.array([t for t in top.tolist() if r * facets.n + t not in known])
+            if len(top):
+                new_i.append(np.full(len(top), r))
+                new_j.append(top)
+        if not new_i:
+            return recv, sugg, score, utility, chosen
+        extra = score_pairs(
+            facets,
+            prep.topic_w,
+            prep.org_w,
+            np.concatenate(new_i),
+            np.concatenate(new_j),
+            self.params.score,
+        )
+        e_recv, e_sugg, e_score = rules.directed(extra, one_way=True)
+        log.info("coverage: %d short receivers, %d extra edges", len(short), len(e_recv))
+        recv = np.concatenate([recv, e_recv])
+        sugg = np.concatenate([sugg, e_sugg])
+        score = np.concatenate([score, e_score])
+        utility = np.concatenate([utility, e_score])
+        return recv, sugg, score, utility, assign(recv, sugg, utility, k, capacity)
+
+
+class _Rules:
+    """Which directed edges are allowed: reasons, exclusions, hidden people, same company."""
+
+    def __init__(
+        self, n: int, blocked: np.ndarray, hidden: np.ndarray, company: np.ndarray | None
+    ) -> None:
+        self.n = n
+        self.blocked = blocked
+        self.hidden = hidden
+        self.company = company
+
+    def directed(
+        self, scores: PairScores, one_way: bool = False
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Allowed edges receiver -> suggested: -> (recv (E,), sugg (E,), score (E,))."""
+        i, j = scores.i, scores.j
+        ok = scores.has_reason() & (i != j)
+        keys = np.minimum(i, j) * self.n + np.maximum(i, j)
+        ok &= ~np.isin(keys, self.blocked)
+        if self.company is not None:
+            ok &= ~((self.company[i] >= 0) & (self.company[i] == self.company[j]))
+        fwd = ok & ~self.hidden[j]
+        recv, sugg, score = [i[fwd]], [j[fwd]], [scores.score[fwd]]
+        if not one_way:
+            back = ok & ~self.hidden[i]
+            recv.append(j[back])
+            sugg.append(i[back])
+            score.append(scores.score[back])
+        return np.concatenate(recv), np.concatenate(sugg), np.concatenate(score)
+
+
+def _blocked_keys(pairs: Iterable[tuple[str, str]], index: dict[str, int], n: int) -> np.ndarray:
+    keys = set()
+    for x, y in pairs:
+        if x in index and y in index:
+            a, b = index[x], index[y]
+            keys.add(min(a, b) * n + max(a, b))
+    return np.array(sorted(keys), dtype=np.int64)
+
+
+def _starters(a: Profile, b: Profile, cg: CommonGround) -> list[str]:
+    """Conversation starters from matcher.starters (empty until that module is ready)."""
+    from matcher.starters import make_starters
+
+    try:
+        return list(make_starters(a, b, cg, n=3))
+    except NotImplementedError:
+        return []

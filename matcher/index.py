@@ -1,0 +1,72 @@
+"""faiss inner-product search: nearest neighbours and similarity-range neighbours.
+
+Exact (flat) search; vectors are L2-normalised so inner product is cosine.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import faiss
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+# Queries per faiss call: bounds the (queries x base) distance block faiss holds.
+_QUERY_BLOCK = 4096
+
+
+def _flat(base: np.ndarray) -> faiss.Index:
+    index = faiss.IndexFlatIP(base.shape[1])
+    index.add(np.ascontiguousarray(base, dtype=np.float32))
+    return index
+
+
+def knn(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The `k` most similar base rows of every query.
+
+    queries (nq, d), base (nb, d) float32 -> (sims (nq, k) float32, ids (nq, k) int64);
+    missing neighbours (k > nb) have id -1.
+    """
+    nq = queries.shape[0]
+    k = max(0, min(k, base.shape[0]))
+    if nq == 0 or k == 0:
+        return np.zeros((nq, k), dtype=np.float32), np.full((nq, k), -1, dtype=np.int64)
+    index = _flat(base)
+    sims = np.empty((nq, k), dtype=np.float32)
+    ids = np.empty((nq, k), dtype=np.int64)
+    for start in range(0, nq, _QUERY_BLOCK):
+        block = np.ascontiguousarray(queries[start : start + _QUERY_BLOCK], dtype=np.float32)
+        s, i = index.search(block, k)
+        sims[start : start + len(block)] = s
+        ids[start : start + len(block)] = i
+    return sims, ids
+
+
+def range_pairs(vectors: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of rows with cosine >= `threshold`, each row with itself included.
+
+    vectors (n, d) -> (rows (m,), cols (m,), sims (m,)); symmetric up to float error.
+    """
+    n = vectors.shape[0]
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    index = _flat(vectors)
+    rows, cols, sims = [], [], []
+    for start in range(0, n, _QUERY_BLOCK):
+        block = np.ascontiguousarray(vectors[start : start + _QUERY_BLOCK], dtype=np.float32)
+        lims, d, i = index.range_search(block, float(threshold))
+        bounds = np.asarray(lims, dtype=np.int64)
+        counts = bounds[1:] - bounds[:-1]
+        rows.append(np.repeat(np.arange(start, start + len(block)), counts))
+        cols.append(i.astype(np.int64))
+        sims.append(d.astype(np.float32))
+    r, c, s = np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+    # A row is always its own neighbour (zero vectors included).
+    missing_self = np.setdiff1d(np.arange(n), r[r == c])
+    if len(missing_self):
+        r = np.concatenate([r, missing_self])
+        c = np.concatenate([c, missing_self])
+        s = np.concatenate([s, np.ones(len(missing_self), dtype=np.float32)])
+    return r, c, s

@@ -1,0 +1,126 @@
+"""Phrase and organization normalisation: what makes two written items "the same"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+# Acronyms people write at events, expanded so the model sees what they mean
+# ("ML" alone embeds poorly; "machine learning" embeds well).
+ACRONYMS: dict[str, str] = {
+    "ai": "artificial intelligence",
+    "ml": "machine learning",
+    "nlp": "natural language processing",
+    "llm": "large language models",
+    "llms": "large language models",
+    "genai": "generative ai",
+    "cv": "computer vision",
+    "rl": "reinforcement learning",
+    "ux": "user experience design",
+    "ui": "user interface design",
+    "pm": "product management",
+    "vc": "venture capital",
+    "vcs": "venture capital",
+    "b2b": "business to business sales",
+    "b2c": "consumer products",
+    "saas": "software as a service",
+    "devops": "devops and infrastructure",
+    "sre": "site reliability engineering",
+    "esg": "environmental social and governance",
+    "d&i": "diversity and inclusion",
+    "dei": "diversity equity and inclusion",
+    "iot": "internet of things",
+    "ar": "augmented reality",
+    "vr": "virtual reality",
+    "seo": "search engine optimisation",
+    "hr": "human resources",
+    "m&a": "mergers and acquisitions",
+    "ipo": "initial public offering",
+    "gtm": "go to market",
+    "ehr": "electronic health records",
+}
+
+# Leading words that only say which field the phrase is in ("need a", "happy to").
+_GOAL_PREFIX = re.compile(
+    r"^(?:i(?:'m| am)?\s+)?(?:am\s+)?"
+    r"(?:looking\s+for|searching\s+for|seeking|need(?:ing)?|want(?:ing)?(?:\s+to\s+find)?|"
+    r"hoping\s+to\s+(?:find|meet)|would\s+love|offering|offer|can\s+offer|"
+    r"happy\s+to(?:\s+(?:offer|give|share|provide))?|can)\s+",
+)
+_ARTICLE = re.compile(r"^(?:a|an|some|the)\s+")
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCT = re.compile(r"^[\s\-–—•*·,;:.!?\"'()\[\]]+|[\s\-–—•*·,;:.!?\"'()\[\]]+$")
+
+# Legal-form and filler words that do not change which organization is meant.
+_ORG_SUFFIXES = {
+    "llc", "l.l.c", "inc", "incorporated", "ltd", "limited", "gmbh", "corp", "corporation",
+    "co", "company", "plc", "sa", "s.a", "ag", "bv", "b.v", "nv", "llp", "lp", "pty", "oy",
+    "ab", "as", "srl", "spa", "sas", "kk", "group", "holdings", "the",
+}  # fmt: skip
+_ORG_ALIASES: dict[str, str] = {
+    "alphabet": "google",
+    "meta platforms": "meta",
+    "facebook": "meta",
+    "mit": "massachusetts institute of technology",
+    "ucl": "university college london",
+    "ucla": "university of california los angeles",
+    "uc berkeley": "university of california berkeley",
+    "berkeley": "university of california berkeley",
+    "eth": "eth zurich",
+    "epfl": "ecole polytechnique federale de lausanne",
+    "aws": "amazon",
+    "amazon web services": "amazon",
+    "microsoft research": "microsoft",
+    "google deepmind": "deepmind",
+}
+
+
+def clean(text: str) -> str:
+    """Unicode-normalised, trimmed, single-spaced display text ("" for blank input)."""
+    text = unicodedata.normalize("NFKC", text or "")
+    return _EDGE_PUNCT.sub("", _SPACE.sub(" ", text)).strip()
+
+
+def normalise_phrase(text: str) -> str:
+    """The embedding key of an interest phrase: lower-case, trimmed, acronyms expanded."""
+    key = clean(text).lower()
+    return ACRONYMS.get(key, key)
+
+
+def normalise_goal(text: str) -> str:
+    """The embedding key of a looking-for / offering phrase, without "need a", "happy to"."""
+    key = clean(text).lower()
+    stripped = _ARTICLE.sub("", _GOAL_PREFIX.sub("", key)).strip()
+    key = stripped or key
+    return ACRONYMS.get(key, key)
+
+
+def normalise_org(text: str) -> str:
+    """An organization's identity: "Google LLC", "google, inc." and "Google" are one."""
+    plain = unicodedata.normalize("NFKD", clean(text).lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = plain.replace("&", " and ")
+    words = [w for w in re.split(r"[^a-z0-9.]+", plain) if w]
+    words = [w.strip(".") for w in words]
+    while words and words[-1] in _ORG_SUFFIXES:
+        words.pop()
+    while words and words[0] == "the":
+        words.pop(0)
+    key = " ".join(w for w in words if w)
+    return _ORG_ALIASES.get(key, key)
+
+
+def unique_items(
+    items: Iterable[str], key: Callable[[str], str] = normalise_phrase
+) -> list[tuple[str, str]]:
+    """(normalised key, display text) for each distinct non-empty item, first wording kept."""
+    seen: dict[str, str] = {}
+    for item in items:
+        display = clean(item)
+        if not display:
+            continue
+        k = key(display)
+        if k and k not in seen:
+            seen[k] = display
+    return list(seen.items())

@@ -1,0 +1,73 @@
+"""Phrase vectors: normalised keys, the in-memory table and the persistent store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from matcher import Matcher, Profile
+from matcher.encoding import PhraseVectors
+from matcher.normalise import normalise_goal, normalise_org, normalise_phrase
+
+
+class DictStore:
+    """An in-memory EmbeddingStore that records what it was asked."""
+
+    def __init__(self) -> None:
+        self.data: dict[tuple[str, str], np.ndarray] = {}
+        self.saved: list[str] = []
+
+    def load(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        return {t: self.data[(model, t)] for t in texts if (model, t) in self.data}
+
+    def save(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        for text, vec in vectors.items():
+            self.data[(model, text)] = vec
+            self.saved.append(text)
+
+
+def profiles() -> list[Profile]:
+    return [
+        Profile(
+            id="1", name="A", interests=["Rust", "  Trail Running! "], looking_for=["a mentor"]
+        ),
+        Profile(id="2", name="B", interests=["rust", "trail running"], offering=["mentoring"]),
+        Profile(id="3", name="C", interests=["rust programming"], organizations=["Google LLC"]),
+    ]
+
+
+def test_a_second_run_with_the_store_encodes_nothing_new(fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    store = DictStore()
+    Matcher(encoder=fake_encoder, store=store).suggest(profiles(), k=2)
+    first = fake_encoder.texts_encoded
+    assert first == len(set(store.saved)) == len(store.saved) > 0
+    assert "trail running" in store.saved and "Trail Running!" not in store.saved
+    fresh = Matcher(encoder=fake_encoder, store=store)  # a new worker: empty memory
+    fresh.suggest(profiles(), k=2)
+    fresh.common_ground(profiles()[0], profiles()[1])
+    assert fake_encoder.texts_encoded == first
+
+
+def test_phrases_are_encoded_once_in_length_sorted_batches(fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    table = PhraseVectors(fake_encoder, batch_size=2)
+    texts = ["a much longer phrase here", "b", "medium phrase", "b", "cc"]
+    batches: list[list[str]] = []
+    encode = fake_encoder.encode
+    fake_encoder.encode = lambda t: (batches.append(list(t)), encode(t))[1]
+    got = table.matrix(texts)
+    assert got.shape == (5, fake_encoder.dim)
+    assert np.allclose(got[1], got[3])
+    assert batches == [["b", "cc"], ["medium phrase", "a much longer phrase here"]]
+    table.matrix(["cc", "b"])
+    assert len(batches) == 2  # all known: no model call
+
+
+def test_normalisation() -> None:
+    assert normalise_phrase("  Trail   Running! ") == "trail running"
+    assert normalise_phrase("ML") == "machine learning"
+    assert normalise_goal("I'm looking for a technical co-founder") == "technical co-founder"
+    assert normalise_goal("Happy to mentor") == "mentor"
+    assert normalise_org("Google LLC") == normalise_org("google, inc.") == "google"
+    assert normalise_org("The Boston Consulting Group") == normalise_org("Boston Consulting")
+    assert normalise_org("Université de Montréal") == "universite de montreal"

@@ -100,6 +100,7 @@ def test_one_row_per_suggestion_with_consented_emails_only(app, event_id: int) -
         ),
         "Reason": "You both run long distances. Ben offers what you look for.",
         "Conversation starter": "What got you into trail running?",
+        "Attendee listed": "yes",
     }
     ada_zoe = rows[("Ada Lovelace", "Zoë Ærøskøbing")]
     assert ada_zoe["Suggested person's email"] == ""  # Zoë did not agree

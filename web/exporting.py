@@ -38,6 +38,8 @@ COLUMNS: list[tuple[str, int]] = [
     ("Complementary goals", 48),
     ("Reason", 60),
     ("Conversation starter", 60),
+    # Attendees who chose not to be listed still get suggestions; the organizer sees it.
+    ("Attendee listed", 16),
 ]
 HEADERS = [name for name, _ in COLUMNS]
 FORMATS = ("csv", "xlsx")
@@ -51,6 +53,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # XML 1.0 cannot carry these control characters; openpyxl refuses them.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 XLSX_CELL_LIMIT = 32767
+NOT_LISTED = "no (not suggested to others)"
 
 Cell = str | int | float
 
@@ -100,7 +103,8 @@ def complements_text(detail: dict[str, Any], attendee: str, other: str) -> str:
 def introduction_rows(session: Session, event: Event) -> Iterator[list[Cell]]:
     """One row per stored suggestion of `event`, in `HEADERS` order (not yet neutralised).
 
-    Attendees who chose not to be listed never appear as the suggested person.
+    Attendees who chose not to be listed never appear as the suggested person; their
+    own rows say so in "Attendee listed".
     """
     person = aliased(Attendee)
     other = aliased(Attendee)
@@ -129,6 +133,7 @@ def introduction_rows(session: Session, event: Event) -> Iterator[list[Cell]]:
             complements_text(detail, a.name, b.name),
             " ".join(r if r.endswith((".", "!", "?")) else r + "." for r in reasons),
             starters[0] if starters else "",
+            "yes" if a.listed else NOT_LISTED,
         ]
 
 

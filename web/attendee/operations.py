@@ -100,6 +100,9 @@ def delete_attendee(session: Session, attendee: Attendee) -> None:
     event_slug, attendee_id = attendee.event.slug, attendee.id
     # Rows pointing at the attendee go by the database's ON DELETE CASCADE
     # (PostgreSQL; SQLite with foreign keys on, see models.db).
+    from web.attendee.forget import forget_phrases
+
+    forget_phrases(session, attendee)  # cached embeddings of phrases only they used
     session.delete(attendee)
     session.flush()
     log.info("event %s: attendee %s deleted their data", event_slug, attendee_id)

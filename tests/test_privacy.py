@@ -1,0 +1,207 @@
+"""Privacy promises: consent to be listed, email only where consented, delete and download."""
+
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+from attendee_helpers import attendees, make_event, sign_up
+from flask import Flask
+
+from models import (
+    Attendee,
+    Contact,
+    PairExclusion,
+    PhraseEmbedding,
+    RoundAssignment,
+    Scan,
+    Suggestion,
+    utcnow,
+)
+from web.matching import text_key
+
+# Everybody shares "carbon capture", so the fake encoder links them all.
+PEOPLE = [
+    {"name": f"Person {i}", "email": f"p{i}@example.org", "interests": f"carbon capture; topic {i}"}
+    for i in range(6)
+]
+HIDDEN = {
+    "name": "Hidden Hannah",
+    "email": "hannah@example.org",
+    "interests": "carbon capture; secret orchids",
+    "listed": None,  # the box left unticked: not listed
+    "share_email": None,
+}
+
+
+def _event_with_hidden(app: Flask) -> tuple[int, Attendee]:
+    event_id = make_event(app)
+    for person in PEOPLE:
+        sign_up(app.test_client(), **person)
+    sign_up(app.test_client(), **HIDDEN)
+    (hannah,) = [a for a in attendees(app) if a.name == "Hidden Hannah"]
+    assert hannah.listed is False and hannah.share_email is False
+    return event_id, hannah
+
+
+def test_an_unlisted_attendee_is_never_suggested_seated_or_exported(app) -> None:
+    from web.exporting import introduction_rows
+    from web.rounds import plan_event_rounds
+
+    event_id, hannah = _event_with_hidden(app)
+    with app.app_context(), app.extensions["cg_sessions"]() as session:
+        from models import Event
+        from web.matching import refresh_suggestions
+
+        event = session.get_one(Event, event_id)
+        refresh_suggestions(session, event)
+        plan_event_rounds(session, event, rounds=3, tables=3)
+        session.commit()
+        others = session.scalars(sa.select(Suggestion.other_id)).all()
+        assert others, "the listed attendees have suggestions"
+        assert hannah.id not in others
+        seated = session.scalars(sa.select(RoundAssignment.attendee_id)).all()
+        assert seated and hannah.id not in seated
+        rows = list(introduction_rows(session, event))
+        assert rows
+        assert all(row[4] != "Hidden Hannah" for row in rows)
+    # Nobody's page shows her, and her phrases are not offered as tags.
+    person0 = app.test_client()
+    sign_up(person0, **PEOPLE[0])
+    assert "Hidden Hannah" not in person0.get("/e/conf/me").get_data(as_text=True)
+    assert "secret orchids" not in person0.get("/e/conf/join").get_data(as_text=True)
+
+
+def test_an_unlisted_attendee_is_marked_in_the_organizer_export(app) -> None:
+    from web.exporting import HEADERS, introduction_rows
+
+    event_id, hannah = _event_with_hidden(app)
+    with app.app_context(), app.extensions["cg_sessions"]() as session:
+        from models import Event
+
+        event = session.get_one(Event, event_id)
+        rows = [dict(zip(HEADERS, row, strict=True)) for row in introduction_rows(session, event)]
+    hers = [row for row in rows if row["Attendee email"] == hannah.email]
+    assert hers, "she still gets suggestions of her own"
+    assert all(row["Attendee listed"].startswith("no") for row in hers)
+    assert all(row["Attendee listed"] == "yes" for row in rows if row not in hers)
+
+
+def test_email_is_never_shown_to_others_without_consent(app) -> None:
+    make_event(app)
+    ada, ben = app.test_client(), app.test_client()
+    sign_up(ada, name="Ada", email="ada@example.org", interests="carbon capture")
+    sign_up(ben, name="Ben", email="ben@example.org", interests="carbon capture")
+    a, b = attendees(app)
+    pages = [
+        ben.get(f"/b/{a.badge_token}"),
+        app.test_client().get(f"/b/{a.badge_token}"),
+        ben.get("/e/conf/me"),
+    ]
+    ben.post(f"/b/{a.badge_token}/save", data={"note": "met at lunch"})  # one-sided save
+    pages += [
+        ben.get(f"/b/{a.badge_token}"),
+        ben.get("/e/conf/me/contacts"),
+        ben.get("/e/conf/me/contacts.vcf"),
+        ben.get("/e/conf/me/contacts.csv"),
+        ben.get("/e/conf/me/data.json"),
+    ]
+    for page in pages:
+        assert page.status_code == 200, page.request.path
+        assert "ada@example.org" not in page.get_data(as_text=True), page.request.path
+
+
+def test_delete_my_data_also_forgets_seats_scans_and_unshared_phrases(app) -> None:
+    make_event(app)
+    phone = app.test_client()
+    sign_up(phone, name="Ada", email="ada@example.org", interests="carbon capture; zymurgy")
+    sign_up(app.test_client(), name="Ben", email="ben@example.org", interests="carbon capture")
+    ada, ben = attendees(app)
+    with app.extensions["cg_sessions"]() as session:
+        stored = set(session.scalars(sa.select(PhraseEmbedding.text_hash)))
+        assert {text_key("zymurgy"), text_key("carbon capture")} <= stored
+        session.add_all(
+            [
+                Scan(event_id=ada.event_id, scanner_id=ada.id, scanned_id=ben.id),
+                Scan(event_id=ada.event_id, scanner_id=None, scanned_id=ada.id),
+                PairExclusion(attendee_id=ben.id, other_id=ada.id),
+                RoundAssignment(
+                    event_id=ada.event_id, round_number=1, table_number=1, attendee_id=ada.id
+                ),
+                Contact(
+                    event_id=ada.event_id, owner_id=ben.id, other_id=ada.id, follow_up_by=utcnow()
+                ),
+            ]
+        )
+        session.commit()
+    assert phone.post("/e/conf/me/delete", data={"confirm": "y"}).status_code == 200
+    with app.extensions["cg_sessions"]() as session:
+        for model, column in (
+            (Scan, Scan.scanner_id),
+            (Scan, Scan.scanned_id),
+            (PairExclusion, PairExclusion.other_id),
+            (RoundAssignment, RoundAssignment.attendee_id),
+            (Contact, Contact.other_id),
+            (Suggestion, Suggestion.other_id),
+            (Suggestion, Suggestion.attendee_id),
+        ):
+            left = session.scalar(
+                sa.select(sa.func.count()).select_from(model).where(column == ada.id)
+            )
+            assert left == 0, f"{model.__name__}.{column.key}"
+        stored = set(session.scalars(sa.select(PhraseEmbedding.text_hash)))
+        texts = set(session.scalars(sa.select(PhraseEmbedding.text)))
+    assert text_key("zymurgy") not in stored and "zymurgy" not in texts, "only Ada used it"
+    assert text_key("carbon capture") in stored, "Ben still uses it"
+    assert app.test_client().get(f"/b/{ada.badge_token}").status_code == 404
+    assert "Ada" not in app.test_client().get(f"/b/{ben.badge_token}").get_data(as_text=True)
+
+
+def test_download_my_data_is_a_json_copy_of_what_is_stored_about_me(app) -> None:
+    make_event(app)
+    ada, ben = app.test_client(), app.test_client()
+    sign_up(
+        ada,
+        name="Ada Lovelace",
+        email="ada@example.org",
+        interests="carbon capture; compilers",
+        about="Working on the <first> programs — ünïcode",
+        share_email="y",
+    )
+    sign_up(ben, name="Ben", email="ben@example.org", interests="carbon capture")
+    a, b = attendees(app)
+    before = json.loads(ada.get("/e/conf/me/data.json").get_data(as_text=True))
+    assert before["suggested_introductions"][0]["person"] == "Ben"
+    assert before["suggested_introductions"][0]["reasons"]
+    ada.get(f"/b/{b.badge_token}")  # a scan
+    ben.get(f"/b/{a.badge_token}")
+    ada.post(f"/b/{b.badge_token}/save", data={"note": "talked about soil"})
+    ben.post(f"/b/{a.badge_token}/save", data={"note": "Ben's private note on Ada"})
+
+    me = ada.get("/e/conf/me")
+    assert 'href="/e/conf/me/data.json"' in me.get_data(as_text=True)
+    response = ada.get("/e/conf/me/data.json")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert "no-store" in response.headers["Cache-Control"]
+    data = json.loads(response.get_data(as_text=True))
+    profile = data["profile"]
+    assert profile["name"] == "Ada Lovelace" and profile["email"] == "ada@example.org"
+    assert profile["interests"] == ["carbon capture", "compilers"]
+    assert profile["about"] == "Working on the <first> programs — ünïcode"
+    assert data["consent"] == {"listed": True, "share_email": True}
+    assert data["badge_token"] == a.badge_token
+    assert [c["person"] for c in data["saved_contacts"]] == ["Ben"]
+    assert data["saved_contacts"][0]["note"] == "talked about soil"
+    assert [s["badge_of"] for s in data["badges_scanned"]] == ["Ben"]
+    assert data["saved_by_others"] == 1 and data["badge_scanned_by_others"] == 1
+    # Somebody else's note about me is theirs, and my private link is not recoverable.
+    text = response.get_data(as_text=True)
+    assert "Ben's private note" not in text and "ben@example.org" not in text
+    assert a.private_token_hash not in text
+
+    # Only with my session: nobody else, and nobody signed out.
+    assert app.test_client().get("/e/conf/me/data.json").status_code == 403
+    theirs = json.loads(ben.get("/e/conf/me/data.json").get_data(as_text=True))
+    assert theirs["profile"]["email"] == "ben@example.org"

@@ -13,7 +13,7 @@ from intro_helpers import add_people, add_suggestion
 from organizer_helpers import login, make_event, make_organizer
 
 from models import Attendee, Event, PairExclusion, RoundAssignment
-from web.rounds import SCHEDULE_HEADERS, plan_event_rounds
+from web.rounds import SCHEDULE_HEADERS, plan_event_rounds, you_both
 
 NAMES = ["Ada", "Ben", "Cleo", "Dev", "Eve", "Finn", "Gus", "Hana", "Ivo"]
 
@@ -171,3 +171,21 @@ def test_rounds_command_prints_the_plan_and_writes_the_csv(
     assert result.exit_code == 1 and "at most 8 rounds" in result.output
     result = runner.invoke(args=["rounds", "nope", "--rounds", "2", "--tables", "2"])
     assert result.exit_code == 1 and "no event" in result.output
+
+
+def test_notes_speak_from_the_readers_side() -> None:
+    detail = {
+        "shared": [{"a": "marathons", "b": "trail running", "kind": "personal"}],
+        "complements": [{"seeker": "a", "need": "a co-founder", "offer": "engineering"}],
+        "reasons": ["A shared personal interest — you: marathons; them: trail running."],
+    }
+    assert you_both(detail) == detail["reasons"][0]
+    assert you_both(detail, flipped=True) == (
+        "A shared personal interest — you: trail running; them: marathons."
+    )
+    only_goal = {"complements": detail["complements"]}
+    assert you_both(only_goal) == "You are looking for a co-founder — they offer engineering."
+    assert you_both(only_goal, flipped=True) == (
+        "They are looking for a co-founder — you offer engineering."
+    )
+    assert you_both({}) == ""

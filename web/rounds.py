@@ -72,7 +72,8 @@ def you_both(detail: dict[str, Any], flipped: bool = False) -> str:
         mine, theirs = str(item.get("a", "")), str(item.get("b", ""))
         if mine.casefold() == theirs.casefold() or not theirs:
             return f"You both listed {mine}."
-        return f"Something in common — you: {mine}; them: {theirs}."
+        what = "personal interest" if item.get("kind") == "personal" else "interest"
+        return f"A shared {what} — you: {mine}; them: {theirs}."
     for c in detail.get("complements", []):
         if c.get("seeker") == "a":
             return f"You are looking for {c.get('need')} — they offer {c.get('offer')}."

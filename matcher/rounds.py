@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 # Weight of a pair that must not meet; any allowed matching outweighs it.
 FORBIDDEN = -1e9
@@ -272,6 +271,9 @@ def _max_weight_pairs(sub: np.ndarray, rng: random.Random) -> list[tuple[int, in
     Seed: the best cycle cover (an assignment problem, an upper bound on twice the
     optimum) cut into pairs; then pair swaps while any improves the total.
     """
+    # Imported here: scipy.optimize takes a second or two to import, and only planning needs it.
+    from scipy.optimize import linear_sum_assignment
+
     m = sub.shape[0]
     if m == 0:
         return []

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from pathlib import Path
 
 import click
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
+from sqlalchemy.exc import IntegrityError
 
 from models import Event, Organizer
 from web.db import session_factory
+from web.importing import FIELDS, ImportFileError, Plan, analyse, check, commit, overrides_by_name
 from web.organizer import bp
 from web.organizer.auth import MIN_PASSWORD_LENGTH, hash_password
 from web.organizer.forms import SLUG_HELP, SLUG_PATTERN
@@ -157,3 +160,70 @@ def match_command(slug: str) -> None:
     if run.status != "done":
         raise click.ClickException(run.error or "Matching failed.")
     click.echo(f"{run.suggestions or 0} suggested introductions for event {slug}.")
+
+
+@bp.cli.command("import")
+@click.argument("slug")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the file and show what would change.")
+@click.option(
+    "--map",
+    "assignments",
+    multiple=True,
+    metavar="COLUMN=field",
+    help="Import COLUMN as field (repeatable), e.g. --map 'Your goals=looking_for'. "
+    "Fields: " + ", ".join(FIELDS) + ".",
+)
+def import_command(slug: str, file: Path, dry_run: bool, assignments: tuple[str, ...]) -> None:
+    """Import attendees of SLUG from an Eventbrite, Luma or generic CSV FILE (all or nothing)."""
+    with session_factory()() as session:
+        event = event_or_fail(session, slug)
+        try:
+            plan = analyse(file)
+            plan = analyse(file, overrides_by_name(plan.info.header, list(assignments)))
+            _describe_plan(plan)
+            report = (check if dry_run else commit)(session, event.id, plan)
+        except ImportFileError as exc:
+            raise click.ClickException(str(exc)) from None
+        except IntegrityError:
+            session.rollback()
+            raise click.ClickException(
+                "Someone signed up during the import, so nothing was imported; run it again."
+            ) from None
+        for problem in report.problems:
+            click.echo(f"Mapping: {problem}", err=True)
+        for error in report.errors:
+            click.echo(str(error), err=True)
+        if report.error_count > len(report.errors):
+            click.echo(f"… and {report.error_count - len(report.errors)} more rows.", err=True)
+        if not report.ok:
+            reason = "mapping problems" if report.problems else f"{report.error_count} bad rows"
+            raise click.ClickException(f"Nothing was imported ({reason}).")
+        skipped = (
+            f", {report.skipped_count} skipped (not attending)" if report.skipped_count else ""
+        )
+        if dry_run:
+            click.echo(
+                f"Dry run: {report.valid} attendees would be imported "
+                f"({report.new} new, {report.existing} updated{skipped}). Nothing was saved."
+            )
+            return
+        session.commit()
+    click.echo(
+        f"Imported {report.valid} attendees into {slug}: {report.created} new, "
+        f"{report.updated} updated, {report.unchanged} unchanged{skipped}."
+    )
+
+
+def _describe_plan(plan: Plan) -> None:
+    click.echo(f"{plan.format_name}, {plan.info.encoding_label}.")
+    for warning in plan.info.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    ignored = []
+    for column in plan.columns:
+        if column.field == "ignore":
+            ignored.append(column.header)
+        else:
+            click.echo(f"  {column.header} → {FIELDS[column.field]}")
+    if ignored:
+        click.echo(f"  Ignored: {', '.join(ignored)}")

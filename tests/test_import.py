@@ -1,0 +1,229 @@
+"""Importing registration exports: real formats, bad files, re-imports, the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from organizer_helpers import count, make_attendees, make_event
+
+from models import Attendee
+from web.importing import analyse
+
+FIXTURES = Path(__file__).parent / "fixtures" / "imports"
+
+
+@pytest.fixture
+def event_id(app) -> int:  # type: ignore[no-untyped-def]
+    return make_event(app, None, slug="summit")
+
+
+def attendees(app) -> dict[str, Attendee]:  # type: ignore[no-untyped-def]
+    with app.extensions["cg_sessions"]() as session:
+        return {a.email: a for a in session.scalars(sa.select(Attendee))}
+
+
+def run_import(runner, *args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(args=["import", "summit", *args])
+
+
+def test_eventbrite_report_with_custom_questions(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+    result = run_import(runner, str(FIXTURES / "eventbrite_attendees.csv"))
+    assert result.exit_code == 0, result.output
+    assert "Eventbrite attendee report" in result.output
+    assert "5 new, 0 updated, 0 unchanged, 1 skipped" in result.output
+    people = attendees(app)
+    assert "ravi.shah@example.org" not in people  # "Not Attending"
+    amara = people["amara.okafor@example.org"]
+    assert amara.name == "Amara Okafor"
+    assert (amara.job_title, amara.company) == ("Climate Scientist", "Carbon Lab")
+    assert amara.headline == "Climate Scientist at Carbon Lab"
+    assert amara.interests == ["carbon capture", "soil carbon", "MRV"]
+    assert amara.looking_for == ["A technical co-founder, ideally someone who has built hardware"]
+    assert amara.offering == ["Research on soil carbon measurement"]
+    assert amara.personal_interests == ["Trail running", "birdwatching"]
+    assert amara.external_id == "1402345001"
+    assert amara.extra == {"Dietary requirements": "Vegetarian"}
+    jonas = people["jonas.mueller@example.org"]  # lower-cased key
+    assert jonas.name == "Jonas Müller"
+    assert jonas.looking_for == ["Investors for our seed round", "Pilot customers in housing"]
+    sofia = people["sofia.garcia@example.org"]
+    assert sofia.interests == ["climate fintech", '"deep tech" funds']
+    assert sofia.extra["Dietary requirements"].startswith("=HYPERLINK")  # kept as text
+    for person in people.values():  # contact and payment data are not kept
+        assert "+49" not in repr(person.extra) and "Torstraße" not in repr(person.extra)
+        assert len(person.badge_token) >= 32 and len(person.private_token_hash) == 64
+        assert person.listed and not person.share_email
+    assert len({p.badge_token for p in people.values()}) == 5
+    assert len({p.private_token_hash for p in people.values()}) == 5
+
+
+def test_luma_export_with_api_id(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+    result = run_import(runner, str(FIXTURES / "luma_guests_api_id.csv"))
+    assert result.exit_code == 0, result.output
+    assert "Luma guest list" in result.output
+    people = attendees(app)
+    assert set(people) == {"maya@example.com", "tom.becker@example.com", "noah@example.com"}
+    maya = people["maya@example.com"]
+    assert maya.external_id == "gst-4Tq2xYc1AbCdEf1"
+    assert maya.about == "A marketplace for reused building materials"
+    assert maya.interests == ["circular economy", "construction", "marketplaces"]
+    assert maya.looking_for == ["Architects and contractors to pilot with"]
+    assert maya.links == ["https://www.linkedin.com/in/mayachen"]
+    assert people["tom.becker@example.com"].interests == ["battery recycling", "materials science"]
+    assert people["noah@example.com"].name == "Noah Williams"
+
+
+def test_luma_export_with_guest_id_and_bom(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+    result = run_import(runner, str(FIXTURES / "luma_guests_guest_id.csv"))
+    assert result.exit_code == 0, result.output
+    people = attendees(app)
+    ana = people["ana.souza@example.net"]
+    assert ana.external_id == "gst-9Zk1"  # the BOM does not hide the first column
+    assert (ana.company, ana.job_title) == ("Solar Coop", "Community organiser")
+    assert ana.offering == ["Community energy know-how"]
+    assert ana.personal_interests == ["Surfing", "pottery"]
+    assert "zoe@example.net" in people and people["zoe@example.net"].name == "Zoë Ahmed"
+    assert all("lu.ma/check-in" not in repr(p.extra) for p in people.values())
+
+
+def test_generic_csv(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+    result = run_import(runner, str(FIXTURES / "generic.csv"))
+    assert result.exit_code == 0, result.output
+    grace = attendees(app)["grace@example.edu"]
+    assert grace.headline == "Compiler pioneer"
+    assert grace.organizations == ["Harvard", "Yale"]
+    assert grace.offering == ["career advice", "COBOL"]
+    assert grace.about == "Working on making computers speak English."
+    assert grace.links == ["https://www.linkedin.com/in/grace"]
+    assert grace.extra == {"T-shirt size": "M"}
+
+
+def test_windows_1252_file_imports_with_a_warning(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+    result = run_import(runner, str(FIXTURES / "generic_cp1252.csv"))
+    assert result.exit_code == 0, result.output
+    assert "Windows-1252" in result.output
+    people = attendees(app)
+    assert people["jose@example.es"].name == "José Núñez"
+    assert people["zoe@example.fr"].interests == ["économie circulaire"]
+
+
+def test_semicolon_separated_file(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+    assert run_import(runner, str(FIXTURES / "generic_semicolon.csv")).exit_code == 0
+    anna = attendees(app)["anna@example.se"]
+    assert anna.name == "Anna Berg" and anna.interests == ["wind power", "hydrogen"]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        ("bad_missing_email.csv", "No column holds the email address"),
+        ("bad_duplicate_emails.csv", "Row 4: the email ada@example.org is already in row 2."),
+        ("bad_broken_quoting.csv", "Row 3 (line 4 of the file): the quoting is broken"),
+        ("bad_wrong_encoding.csv", "not readable text"),
+        ("bad_empty.csv", "The file is empty."),
+        ("bad_header_only.csv", "header row but no attendee rows"),
+    ],
+)
+def test_bad_files_give_clear_errors_and_import_nothing(
+    app, runner, event_id, fixture: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    result = run_import(runner, str(FIXTURES / fixture))
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert count(app, Attendee) == 0
+
+
+def test_every_bad_row_is_reported_with_its_number(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+    result = run_import(runner, str(FIXTURES / "bad_duplicate_emails.csv"))
+    assert "Row 5: the name is missing" in result.output
+    assert "Row 6: the email “not-an-email” is not valid" in result.output
+    assert "Nothing was imported (3 bad rows)." in result.output
+
+
+def test_over_long_values_are_row_errors(app, runner, event_id, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "long.csv"
+    path.write_text(f"name,email,job_title\nAda,ada@x.org,Boss\nBo,bo@x.org,{'x' * 201}\n")
+    result = run_import(runner, str(path))
+    assert result.exit_code == 1
+    assert "Row 3: the job title is longer than 200 characters (201)." in result.output
+    assert count(app, Attendee) == 0
+
+
+def test_reimport_updates_instead_of_duplicating(app, runner, event_id, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first = tmp_path / "first.csv"
+    first.write_text(
+        "name,email,interests,looking_for\n"
+        "Ada Lovelace,Ada@Example.org,mathematics,a co-founder\n"
+        "Bo Chen,bo@example.org,art,\n"
+    )
+    assert run_import(runner, str(first)).exit_code == 0
+    before = attendees(app)
+    second = tmp_path / "second.csv"
+    second.write_text(
+        "name,email,interests,looking_for\n"
+        "Ada Lovelace,ada@example.org,mathematics;poetry,\n"  # empty cell: keeps the goal
+        "Bo Chen,BO@example.org,art,\n"
+        "Cy Diaz,cy@example.org,music,\n"
+    )
+    result = run_import(runner, str(second))
+    assert "1 new, 1 updated, 1 unchanged" in result.output, result.output
+    after = attendees(app)
+    assert count(app, Attendee) == 3
+    ada = after["ada@example.org"]
+    assert ada.interests == ["mathematics", "poetry"]
+    assert ada.looking_for == ["a co-founder"]
+    assert ada.id == before["ada@example.org"].id
+    assert ada.badge_token == before["ada@example.org"].badge_token
+    assert ada.profile_version == before["ada@example.org"].profile_version + 1
+    assert after["bo@example.org"].profile_version == before["bo@example.org"].profile_version
+
+
+def test_import_updates_a_self_signed_up_attendee(app, runner, event_id, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    make_attendees(app, event_id, [{"email": "ada@example.org", "name": "Ada", "about": "Hi"}])
+    path = tmp_path / "list.csv"
+    path.write_text("name,email,company\nAda Lovelace,ADA@example.org,Engines Ltd\n")
+    assert run_import(runner, str(path)).exit_code == 0
+    ada = attendees(app)["ada@example.org"]
+    assert (ada.name, ada.company, ada.about) == ("Ada Lovelace", "Engines Ltd", "Hi")
+    assert count(app, Attendee) == 1
+
+
+def test_dry_run_saves_nothing(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+    result = run_import(runner, str(FIXTURES / "generic.csv"), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Dry run: 3 attendees would be imported (3 new, 0 updated)" in result.output
+    assert count(app, Attendee) == 0
+
+
+def test_map_option_overrides_the_guess(app, runner, event_id, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "custom.csv"
+    path.write_text("Full Name,Contact,Dream project\nAda,ada@x.org,an analytical engine\n")
+    assert "No column holds the email" in run_import(runner, str(path)).output
+    result = run_import(runner, str(path), "--map", "contact=email", "--map", "Dream project=about")
+    assert result.exit_code == 0, result.output
+    ada = attendees(app)["ada@x.org"]
+    assert ada.about == "an analytical engine" and ada.extra == {}
+    bad = run_import(runner, str(path), "--map", "Nope=email")
+    assert bad.exit_code == 1 and "has no column 'Nope'" in bad.output
+    bad = run_import(runner, str(path), "--map", "Contact=phone")
+    assert bad.exit_code == 1 and "unknown field 'phone'" in bad.output
+
+
+def test_unknown_event_is_a_clear_error(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(args=["import", "nope", str(FIXTURES / "generic.csv")])
+    assert result.exit_code == 1 and "There is no event 'nope'." in result.output
+
+
+def test_custom_questions_are_mapped_by_their_wording() -> None:
+    plan = analyse(FIXTURES / "eventbrite_attendees.csv")
+    by_header = {c.header: c.field for c in plan.columns}
+    assert by_header["What topics do you want to talk about?"] == "interests"
+    assert by_header["What are you hoping to get out of the summit?"] == "looking_for"
+    assert by_header["What can you offer other attendees?"] == "offering"
+    assert by_header["Hobbies outside of work"] == "personal_interests"
+    assert by_header["Dietary requirements"] == "extra"
+    assert by_header["Cell Phone"] == "ignore" and by_header["Home Address 1"] == "ignore"
+    assert by_header["Order #"] == "ignore" and by_header["Attendee #"] == "external_id"

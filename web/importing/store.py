@@ -1,0 +1,124 @@
+"""Writing imported records: batched inserts and updates keyed by lower-cased email.
+
+Works on plain rows (no ORM objects are kept), so memory stays flat however long the
+file is. Flushes only; the caller commits, so an import is all or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from models import Attendee, utcnow
+from models.attendee import hash_token, new_badge_token, new_private_token
+from web.importing.records import AttendeeRecord
+
+PROFILE_COLUMNS = (
+    "name",
+    "headline",
+    "company",
+    "job_title",
+    "interests",
+    "personal_interests",
+    "looking_for",
+    "offering",
+    "organizations",
+    "about",
+    "links",
+    "external_id",
+)
+EMPTY: dict[str, Any] = {
+    "headline": "",
+    "company": "",
+    "job_title": "",
+    "interests": [],
+    "personal_interests": [],
+    "looking_for": [],
+    "offering": [],
+    "organizations": [],
+    "about": "",
+    "links": [],
+    "external_id": None,
+}
+
+
+@dataclass
+class Written:
+    """What one batch did."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def existing_emails(session: Session, event_id: int, emails: Sequence[str]) -> set[str]:
+    """Which of `emails` are already registered for the event."""
+    if not emails:
+        return set()
+    found = session.scalars(
+        sa.select(Attendee.email).where(Attendee.event_id == event_id, Attendee.email.in_(emails))
+    )
+    return set(found)
+
+
+def write_batch(session: Session, event_id: int, records: Sequence[AttendeeRecord]) -> Written:
+    """Insert new attendees and update registered ones; empty cells never erase data."""
+    columns = [getattr(Attendee, c) for c in ("id", "email", *PROFILE_COLUMNS, "extra")]
+    current = {
+        row.email: row
+        for row in session.execute(
+            sa.select(*columns, Attendee.profile_version).where(
+                Attendee.event_id == event_id,
+                Attendee.email.in_([r.email for r in records]),
+            )
+        )
+    }
+    now = utcnow()
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    written = Written()
+    for record in records:
+        row = current.get(record.email)
+        if row is None:
+            inserts.append(_new_row(event_id, record, now))
+            continue
+        changes = {k: v for k, v in record.values.items() if getattr(row, k) != v}
+        extra = {**(row.extra or {}), **record.extra}
+        if extra != (row.extra or {}):
+            changes["extra"] = extra
+        if changes:
+            changes.update(id=row.id, profile_version=row.profile_version + 1, updated_at=now)
+            updates.append(changes)
+        else:
+            written.unchanged += 1
+    if inserts:
+        # Core executemany: several times faster than ORM bulk inserts here.
+        session.execute(sa.insert(Attendee.__table__), inserts)
+        written.created = len(inserts)
+    if updates:
+        session.execute(sa.update(Attendee), updates)
+        written.updated = len(updates)
+    return written
+
+
+def _new_row(event_id: int, record: AttendeeRecord, now: Any) -> dict[str, Any]:
+    # The private link is issued like a self sign-up's; only its hash is stored.
+    # (The attendee gets a fresh link through the "email me my link" flow.)
+    return {
+        **EMPTY,
+        **record.values,
+        "event_id": event_id,
+        "email": record.email,
+        "extra": record.extra,
+        "listed": True,
+        "share_email": False,
+        "badge_token": new_badge_token(),
+        "private_token_hash": hash_token(new_private_token()),
+        "profile_version": 1,
+        "created_at": now,
+        "updated_at": now,
+    }

@@ -1,0 +1,177 @@
+"""Matching runs: in the background, with progress that survives a reload, one at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+import sqlalchemy as sa
+from conftest import FakeEncoder
+from organizer_helpers import count, login, make_attendees, make_event, make_organizer
+
+from matcher.encoding import ModelUnavailable
+from models import MatchRun, Suggestion, utcnow
+from web.runs import wait_for_runs
+
+TOPICS = ["carbon capture", "heat pumps", "grid storage", "climate policy", "soil carbon"]
+HOBBIES = ["trail running", "jazz", "sailing", "birdwatching"]
+
+
+class GatedEncoder(FakeEncoder):
+    """The fake encoder, but it waits for `gate` (a run in progress) or fails on request."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+        self.gate.set()
+        self.fail = False
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if self.fail:
+            raise ModelUnavailable(
+                "Could not load the embedding model 'nope'. Check MATCHER_MODEL."
+            )
+        assert self.gate.wait(30), "the test never opened the gate"
+        return super().encode(texts)
+
+
+def people(n: int = 12) -> list[dict[str, object]]:
+    return [
+        {
+            "email": f"p{i}@example.org",
+            "name": f"Person {i}",
+            "interests": [TOPICS[i % 5], TOPICS[(i + 2) % 5]],
+            "personal_interests": [HOBBIES[i % 4]],
+            "looking_for": ["a co-founder"] if i % 2 else [],
+            "offering": ["engineering help"] if i % 3 == 0 else [],
+        }
+        for i in range(n)
+    ]
+
+
+@pytest.fixture
+def setup(app_factory, database_url):  # type: ignore[no-untyped-def]
+    encoder = GatedEncoder()
+    app = app_factory(database_url=database_url, encoder=encoder)
+    event_id = make_event(app, make_organizer(app))
+    make_attendees(app, event_id, people())
+    client = app.test_client()
+    login(client)
+    yield app, client, encoder
+    encoder.gate.set()
+    wait_for_runs(app)
+
+
+def status(client) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    response = client.get(
+        "/organizer/events/climate/match/status", headers={"Accept": "application/json"}
+    )
+    assert response.status_code == 200
+    return response.get_json()["run"]
+
+
+def wait_until(predicate, timeout: float = 30.0):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+def test_a_run_works_in_the_background_and_reports_progress(setup) -> None:  # type: ignore[no-untyped-def]
+    app, client, encoder = setup
+    assert status(client)["status"] == "none"
+    encoder.gate.clear()  # the run will stop inside the matcher until we let it go
+    response = client.post("/organizer/events/climate/match")
+    assert response.status_code == 302  # returned at once, the run goes on
+
+    running = wait_until(lambda: (s := status(client))["progress"] > 0 and s)
+    assert running["status"] == "running" and 0 < running["progress"] < 1
+    assert running["label"].startswith("Loading profiles")
+    # Other requests are not blocked, and a reload shows the progress.
+    started = time.monotonic()
+    page = client.get("/organizer/events/climate").get_data(as_text=True)
+    assert time.monotonic() - started < 5
+    assert 'data-run-status="running"' in page and "Loading profiles" in page
+    # Only one run per event at a time.
+    again = client.post("/organizer/events/climate/match", headers={"Accept": "application/json"})
+    assert again.status_code == 409
+    assert again.get_json()["run"]["id"] == running["id"]
+
+    encoder.gate.set()
+    done = wait_until(lambda: (s := status(client))["status"] == "done" and s)
+    assert done["progress"] == 1.0 and done["suggestions"] > 0
+    assert count(app, Suggestion) == done["suggestions"]
+    assert count(app, MatchRun, MatchRun.active_event_id.is_not(None)) == 0
+    page = client.get("/organizer/events/climate").get_data(as_text=True)
+    assert f"Done: {done['suggestions']} suggested introductions." in page
+    assert 'data-stat="with_suggestions">12<' in page
+
+
+def test_a_failed_run_records_why_and_can_run_again(setup) -> None:  # type: ignore[no-untyped-def]
+    app, client, encoder = setup
+    encoder.fail = True
+    client.post("/organizer/events/climate/match")
+    wait_for_runs(app)
+    failed = status(client)
+    assert failed["status"] == "failed"
+    assert "Check MATCHER_MODEL" in failed["error"]
+    page = client.get("/organizer/events/climate").get_data(as_text=True)
+    assert "The last run failed" in page and "Traceback" not in page
+
+    encoder.fail = False
+    client.post("/organizer/events/climate/match")
+    wait_for_runs(app)
+    assert status(client)["status"] == "done"
+    assert count(app, Suggestion) > 0
+
+
+def test_a_run_whose_worker_died_does_not_block_the_next(setup) -> None:  # type: ignore[no-untyped-def]
+    app, client, _ = setup
+    with app.extensions["cg_sessions"]() as session:
+        event_id = session.scalar(sa.text("SELECT id FROM events"))
+        long_ago = utcnow() - dt.timedelta(hours=1)
+        session.add(
+            MatchRun(
+                event_id=event_id, active_event_id=event_id, heartbeat_at=long_ago, progress=0.4
+            )
+        )
+        session.commit()
+    assert status(client)["status"] == "running"
+    client.post("/organizer/events/climate/match")
+    wait_for_runs(app)
+    with app.extensions["cg_sessions"]() as session:
+        runs = session.scalars(sa.select(MatchRun).order_by(MatchRun.id)).all()
+    assert [r.status for r in runs] == ["failed", "done"]
+    assert "stopped unexpectedly" in (runs[0].error or "")
+
+
+def test_match_command_shows_progress_and_skips_unchanged_inputs(app, runner) -> None:  # type: ignore[no-untyped-def]
+    event_id = make_event(app, None)
+    make_attendees(app, event_id, people(8))
+    result = runner.invoke(args=["match", "climate"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "Matching" in result.output and "suggested introductions for event climate" in result.output
+    )
+    with app.extensions["cg_sessions"]() as session:
+        first_ids = set(session.scalars(sa.select(Suggestion.id)))
+    assert first_ids
+    again = runner.invoke(args=["match", "climate"])
+    assert again.exit_code == 0, again.output
+    with app.extensions["cg_sessions"]() as session:
+        assert set(session.scalars(sa.select(Suggestion.id))) == first_ids  # nothing recomputed
+        assert [r.status for r in session.scalars(sa.select(MatchRun))] == ["done", "done"]
+    make_attendees(
+        app, event_id, [{"email": "new@example.org", "name": "New", "interests": ["jazz"]}]
+    )
+    assert runner.invoke(args=["match", "climate"]).exit_code == 0
+    with app.extensions["cg_sessions"]() as session:
+        assert set(session.scalars(sa.select(Suggestion.id))) != first_ids
+    assert runner.invoke(args=["match", "nope"]).exit_code == 1

@@ -37,6 +37,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from web import organizer
 
     app.register_blueprint(organizer.bp)
+    from web import api
+
+    app.register_blueprint(api.bp)
     cli.init_app(app)
 
     @app.get("/healthz")

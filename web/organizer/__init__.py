@@ -12,3 +12,4 @@ from flask import Blueprint
 bp = Blueprint("organizer", __name__, url_prefix="/organizer", cli_group=None)
 
 from web.organizer import auth, commands, downloads, events, imports, runs  # noqa: E402,F401
+from web.organizer import api_keys  # noqa: E402,F401

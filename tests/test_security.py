@@ -54,3 +54,108 @@ def test_redis_limiter_counts_across_instances_and_fails_open() -> None:
     assert first.hit(key, 2, 60) and second.hit(key, 2, 60)
     assert not first.hit(key, 2, 60)
     assert RedisLimiter("redis://127.0.0.1:1/0").hit(key, 0, 60)  # unreachable: fail open
+
+
+# --- CSRF on every state-changing request ---------------------------------------
+
+STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _signed_in_everywhere(app):  # type: ignore[no-untyped-def]
+    """A client signed in as an organizer and as an attendee of their event (no forms used)."""
+    from organizer_helpers import make_attendees, make_event, make_organizer
+
+    from models import Attendee, Organizer
+    from web.organizer.auth import SESSION_KEY, SESSION_STAMP, _stamp
+
+    organizer_id = make_organizer(app)
+    event_id = make_event(app, organizer_id, slug="climate")
+    make_attendees(
+        app,
+        event_id,
+        [
+            {"name": "Ada", "email": "ada@example.org", "interests": ["chess"]},
+            {"name": "Ben", "email": "ben@example.org", "interests": ["chess"]},
+        ],
+    )
+    with app.extensions["cg_sessions"]() as session:
+        organizer = session.get_one(Organizer, organizer_id)
+        ada, ben = session.query(Attendee).order_by(Attendee.id).all()
+        stamp, ada_id, ben_badge = _stamp(organizer), ada.id, ben.badge_token
+    client = app.test_client()
+    with client.session_transaction() as browser:
+        browser[SESSION_KEY] = organizer_id
+        browser[SESSION_STAMP] = stamp
+        browser["cg_attendees"] = {str(event_id): ada_id}
+    return client, ben_badge
+
+
+def _snapshot(app):  # type: ignore[no-untyped-def]
+    import sqlalchemy as sa
+
+    from models import Base
+
+    with app.extensions["cg_sessions"]() as session:
+        return {
+            table.name: session.execute(sa.select(table)).all()
+            for table in Base.metadata.sorted_tables
+            if table.name != "phrase_embeddings"  # a cache of vectors, filled by page views
+        }
+
+
+def test_every_state_changing_route_refuses_a_request_without_csrf_token(app_factory, fake_encoder):  # type: ignore[no-untyped-def]
+    import re
+
+    from test_access import ARG_VALUES
+
+    app = app_factory(encoder=fake_encoder, WTF_CSRF_ENABLED=True)
+    client, badge = _signed_in_everywhere(app)
+    assert client.get("/e/climate/me").status_code == 200, "the attendee session works"
+    assert client.get("/organizer/").status_code == 200, "the organizer session works"
+    before = _snapshot(app)
+    checked = []
+    for rule in app.url_map.iter_rules():
+        methods = (rule.methods or set()) & STATE_CHANGING
+        if not methods or rule.rule.startswith("/api/"):
+            continue  # the JSON API authenticates with a Bearer key, not a cookie
+        path = rule.rule
+        for conv, name in re.findall(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>", rule.rule):
+            pattern = re.compile(r"<(?:\w+(?:\([^)]*\))?:)?" + name + ">")
+            value = {"slug": "climate", "token": badge}.get(name)
+            path = pattern.sub(value or ARG_VALUES.get(conv or "default", "x"), path)
+        for method in methods:
+            response = client.open(
+                path, method=method, data={"name": "Changed", "confirm": "y", "note": "n"}
+            )
+            body = response.get_data(as_text=True)
+            assert response.status_code == 400, (method, path, response.status_code)
+            assert "Traceback" not in body
+            assert re.search(r"expired|could not be understood|CSRF|security", body, re.I), path
+            checked.append(path)
+    assert len(checked) >= 8, checked
+    assert _snapshot(app) == before, "nothing was written"
+    # And the cookie-session API, if any, is not exempt by blueprint.
+    from web import csrf
+
+    exempt = {getattr(b, "name", b) for b in getattr(csrf, "_exempt_blueprints", set())}
+    assert exempt <= {"api"}, exempt
+    exempt_views = set(getattr(csrf, "_exempt_views", set()))
+    assert all(v.startswith("web.api") for v in exempt_views), exempt_views
+
+
+def test_sign_up_login_and_scans_are_rate_limited_by_default(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    from attendee_helpers import make_event
+
+    app = app_factory(encoder=fake_encoder)
+    make_event(app)
+    for endpoint, path, method in (
+        ("attendee.join", "/e/conf/join", "POST"),
+        ("organizer.login", "/organizer/login", "POST"),
+        ("badges.scan", "/b/not-a-badge", "GET"),
+    ):
+        _methods, limit, _window = DEFAULT_LIMITS[endpoint]
+        client = app.test_client()
+        codes = [client.open(path, method=method, data={}).status_code for _ in range(limit + 1)]
+        assert 429 not in codes[:limit] and codes[-1] == 429, endpoint
+        page = client.open(path, method=method, data={})
+        assert "Too many requests" in page.get_data(as_text=True)

@@ -10,14 +10,17 @@ import socket
 
 import pytest
 from attendee_helpers import (
+    CHROMIUM_ARGS,
     LINK,
     assert_csp_clean,
     attendees,
     count,
+    live_server,
     make_event,
     profile,
     sign_up,
 )
+from conftest import require_tool
 
 from models import Attendee, hash_token
 from web.attendee.forms import split_links, split_list
@@ -262,3 +265,59 @@ def test_the_private_link_is_emailed_when_smtp_is_configured(app_factory, fake_e
     assert mail["To"] == "ada@example.org"
     assert "Conf 2026" in mail["Subject"]
     assert f"https://meet.example.org/m/{token.group(1)}" in mail.get_content()
+
+
+@pytest.mark.browser
+def test_signing_up_on_a_phone_with_tags_and_csp(app_factory, fake_encoder) -> None:
+    """J1 in chromium at iPhone 13 size: tag entry, kept input on error, the private link."""
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    app = app_factory(encoder=fake_encoder, WTF_CSRF_ENABLED=True)
+    make_event(app)
+    seed = app_factory(database_url=app.config["DATABASE_URL"], encoder=fake_encoder)
+    sign_up(seed.test_client(), email="x@example.org", interests="urban beekeeping; chess")
+    sign_up(seed.test_client(), email="y@example.org", interests="urban beekeeping; rowing")
+    with live_server(app) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        context = browser.new_context(**p.devices["iPhone 13"])
+        page = context.new_page()
+        problems: list[str] = []
+        # CSP refusals and script errors; a 422 answer is logged too and is expected here.
+        page.on(
+            "console",
+            lambda m: problems.append(m.text) if "Failed to load resource" not in m.text else None,
+        )
+        page.on("pageerror", lambda exc: problems.append(str(exc)))
+        page.goto(f"{base}/e/conf/join")
+        page.fill("#name", "Maya Okafor")
+        page.fill("#email", "not an email")
+        # The tag entry: a suggestion from the event, and a typed tag.
+        page.click("#interests-entry")
+        page.keyboard.type("bee")
+        page.click("text=+ urban beekeeping")
+        page.keyboard.type("methane monitoring")
+        page.keyboard.press("Enter")
+        assert page.locator("#interests").input_value() == "urban beekeeping; methane monitoring"
+        page.click("button[type=submit]")
+        # Invalid email: the message, and everything typed is still there.
+        assert page.locator("#email-error").inner_text().startswith("Please enter a valid email")
+        assert page.locator("#name").input_value() == "Maya Okafor"
+        assert page.locator("#interests").input_value() == "urban beekeeping; methane monitoring"
+        assert page.locator(".tags .chip").all_text_contents()[:2] == [
+            "urban beekeeping×",
+            "methane monitoring×",
+        ]
+        page.fill("#email", "maya@example.org")
+        page.click("button[type=submit]")
+        link = page.locator("#private-link").get_attribute("href")
+        assert link and "/m/" in link
+        for url in (f"{base}/e/conf/join", link):
+            page.goto(url)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"horizontal scroll on {url}"
+        assert page.locator(".badge__name").inner_text() == "Maya Okafor"
+        assert not problems, problems
+        browser.close()
+    (maya,) = [a for a in attendees(app) if a.email == "maya@example.org"]
+    assert maya.interests == ["urban beekeeping", "methane monitoring"]

@@ -96,7 +96,12 @@ def join(slug: str) -> tuple[str, int] | Response:
         emailed = deliver(message)
     # The same page whether the email was new or known: a stranger learns nothing.
     return render_template(
-        "attendee/welcome.html", event=event, attendee=attendee, link=link, emailed=emailed
+        "attendee/welcome.html",
+        event=event,
+        attendee=attendee,
+        link=link,
+        emailed=emailed,
+        mail_on=mail_configured(),
     ), 200
 
 

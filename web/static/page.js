@@ -8,3 +8,23 @@
     });
   });
 })();
+
+// "Copy link" buttons: data-copy names the element whose link or text to copy.
+(function () {
+  "use strict";
+  if (!navigator.clipboard) { return; }
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    var target = document.querySelector(button.getAttribute("data-copy"));
+    if (!target) { return; }
+    button.hidden = false;
+    var label = button.textContent;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(target.href || target.textContent.trim()).then(function () {
+        button.textContent = "Copied";
+        window.setTimeout(function () { button.textContent = label; }, 2000);
+      }, function () {
+        button.textContent = "Select the link and copy it";
+      });
+    });
+  });
+})();

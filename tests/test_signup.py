@@ -7,6 +7,7 @@ import email.policy
 import html
 import re
 import socket
+import threading
 
 import pytest
 from attendee_helpers import (
@@ -321,3 +322,28 @@ def test_signing_up_on_a_phone_with_tags_and_csp(app_factory, fake_encoder) -> N
         browser.close()
     (maya,) = [a for a in attendees(app) if a.email == "maya@example.org"]
     assert maya.interests == ["urban beekeeping", "methane monitoring"]
+
+
+def test_simultaneous_signups_with_one_email_make_one_attendee(
+    app_factory, fake_encoder, database_url
+) -> None:
+    app = app_factory(database_url=database_url, encoder=fake_encoder, RATELIMIT_ENABLED=False)
+    make_event(app)
+    start = threading.Barrier(8)
+    statuses: list[int] = []
+
+    def post(i: int) -> None:
+        client = app.test_client()
+        start.wait(timeout=30)
+        data = profile(email="Same@Example.org", name=f"Same {i}")
+        statuses.append(client.post("/e/conf/join", data=data).status_code)
+
+    threads = [threading.Thread(target=post, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert statuses == [200] * 8
+    (same,) = attendees(app)
+    assert same.email == "same@example.org"
+    assert same.name.startswith("Same ")

@@ -189,3 +189,28 @@ def test_notes_speak_from_the_readers_side() -> None:
         "They are looking for a co-founder — you offer engineering."
     )
     assert you_both({}) == ""
+
+
+def test_rounds_and_exports_run_on_postgresql(postgres_url, app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    from web.exporting import introduction_rows
+
+    app = app_factory(database_url=postgres_url, encoder=fake_encoder)
+    event_id = make_event(app, make_organizer(app), slug="climate")
+    ids = add_people(app, event_id, [{"name": n} for n in NAMES[:5]])
+    add_suggestion(
+        app, event_id, ids["Ada"], ids["Ben"], 1, 0.9, reasons=["You both listed chess."]
+    )
+    _plan(app, rounds=3, tables=1)
+    client = app.test_client()
+    login(client)
+    # A streamed download: closing the response ends its request (as a WSGI server does).
+    with client.get("/organizer/events/climate/rounds.csv") as response:
+        rows = list(csv.reader(io.StringIO(response.text)))
+    assert len(rows) == 1 + 3 * 5
+    with app.test_request_context(), app.extensions["cg_sessions"]() as session:
+        event = session.get(Event, event_id)
+        assert [r[4] for r in introduction_rows(session, event)] == ["Ben"]
+        from web.rounds import my_rounds
+
+        ada = session.get(Attendee, ids["Ada"])
+        assert [r.number for r in my_rounds(ada)] == [1, 2, 3]

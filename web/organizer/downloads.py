@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from flask import (
@@ -16,18 +17,21 @@ from flask import (
     redirect,
     render_template,
     request,
-    stream_with_context,
     url_for,
 )
 from flask_wtf import FlaskForm
+from sqlalchemy.orm import Session
 from wtforms import IntegerField
 from wtforms.validators import InputRequired, NumberRange
 
+from models import Event
 from web import rounds as rounds_glue
 from web.badges_pdf import PAPERS, BadgeError, event_badges_pdf
-from web.db import get_session
+from web.db import get_session, session_factory
 from web.exporting import (
     CONTENT_TYPES,
+    HEADERS,
+    Cell,
     csv_chunks,
     export_filename,
     introduction_rows,
@@ -66,6 +70,26 @@ class RoundsForm(FlaskForm):
     )
 
 
+def _streamed_csv(
+    event_id: int,
+    rows: Callable[[Session, Event], Iterable[list[Cell]]],
+    headers: Sequence[str],
+) -> Iterator[str]:
+    """CSV chunks read in a session of their own, closed when the download ends.
+
+    The request's session is committed and closed before a streamed body is sent.
+    """
+    sessions = session_factory()
+
+    def generate() -> Iterator[str]:
+        with sessions() as session:
+            event = session.get(Event, event_id)
+            if event is not None:
+                yield from csv_chunks(rows(session, event), headers)
+
+    return generate()
+
+
 def _attachment(name: str) -> dict[str, str]:
     return {**PRIVATE, "Content-Disposition": f'attachment; filename="{name}"'}
 
@@ -75,10 +99,8 @@ def _attachment(name: str) -> dict[str, str]:
 def export_csv(slug: str) -> Response:
     """Download the suggested introductions as CSV (UTF-8 with BOM), streamed."""
     event = event_for_organizer(slug)
-    session = get_session()
-    chunks = csv_chunks(introduction_rows(session, event))
     return Response(
-        stream_with_context(chunks),
+        _streamed_csv(event.id, introduction_rows, HEADERS),
         mimetype="text/csv",
         headers=_attachment(export_filename(event, "csv")),
     )
@@ -162,10 +184,8 @@ def rounds(slug: str) -> Any:
 def rounds_csv(slug: str) -> Response:
     """Download the rounds schedule: one row per attendee per round."""
     event = event_for_organizer(slug)
-    rows = rounds_glue.schedule_rows(get_session(), event)
-    chunks = csv_chunks(rows, rounds_glue.SCHEDULE_HEADERS)
     return Response(
-        stream_with_context(chunks),
+        _streamed_csv(event.id, rounds_glue.schedule_rows, rounds_glue.SCHEDULE_HEADERS),
         mimetype="text/csv",
         headers=_attachment(f"rounds-{slug}.csv"),
     )

@@ -64,6 +64,13 @@ class Matcher:
         self.params = params or MatchParams()
         self.vectors = PhraseVectors(self.encoder, store)
 
+    def warm_up(self, profiles: Sequence[Profile] = ()) -> None:
+        """Load the model and embed the phrases of `profiles` now, not on the first request."""
+        warm = getattr(self.encoder, "warm_up", None)
+        if callable(warm):
+            warm()
+        self._prepare(profiles)
+
     def _prepare(self, profiles: Sequence[Profile]) -> _Prepared:
         facets = build_facets(profiles, self.vectors)
         return _Prepared(

@@ -29,12 +29,12 @@ class ScoreParams:
 
     topic_threshold: float = 0.5  # below: not the same interest ("marathons" / "tax law")
     topic_floor: float = 0.3  # credit ramps from here...
-    topic_full: float = 0.8  # ...to full credit here
+    topic_full: float = 0.75  # ...to full credit here (same concept, reworded)
     goal_threshold: float = 0.42  # needs and offers are worded differently; lower bar
     goal_floor: float = 0.25
     goal_full: float = 0.75
     unseen: float = 0.5  # pseudo-weight of what a profile leaves unsaid
-    complement_weight: float = 0.5  # beta
+    complement_weight: float = 0.4  # beta
     tie_weight: float = 0.15  # gamma
 
 

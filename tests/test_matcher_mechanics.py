@@ -1,0 +1,146 @@
+"""Matcher mechanics on hand-made arrays and the fake encoder: assignment, diversity, exactness."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from matcher import Matcher, Profile
+from matcher.assign import assign
+from matcher.candidates import candidate_pairs
+from matcher.diversity import diversified_utility
+from matcher.encoding import PhraseVectors
+from matcher.facets import build_facets
+from matcher.scoring import ScoreParams, combine, ramp, score_pairs
+from matcher.specificity import org_weights, topic_weights
+
+
+def edges(pairs: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r, s, u = zip(*pairs, strict=True)
+    return np.array(r), np.array(s), np.array(u, dtype=np.float32)
+
+
+def test_a_popular_person_is_capped_and_everyone_still_gets_k() -> None:
+    # Everyone's favourite is person 0; k = 2, cap = 2.
+    n = 6
+    pairs = [(r, 0, 0.9) for r in range(1, n)]
+    pairs += [(r, s, 0.5 - 0.01 * s) for r in range(n) for s in range(1, n) if r != s]
+    recv, sugg, util = edges(pairs)
+    chosen = assign(recv, sugg, util, k=2, capacity=np.full(n, 2))
+    assert np.bincount(sugg[chosen], minlength=n).max() <= 2
+    assert (np.bincount(recv[chosen], minlength=n) == 2).all()
+
+
+def test_repair_moves_someone_to_make_room_for_a_receiver_left_short() -> None:
+    # Greedy gives A (0) and B (1) person X (2), cap 1... then B has no other option:
+    # C (3) can only be reached by A. Repair: A moves to C, B takes X.
+    recv, sugg, util = edges([(0, 2, 0.9), (0, 3, 0.1), (1, 2, 0.8)])
+    chosen = assign(recv, sugg, util, k=1, capacity=np.array([1, 1, 1, 1]))
+    assert set(zip(recv[chosen].tolist(), sugg[chosen].tolist(), strict=True)) == {(0, 3), (1, 2)}
+
+
+def test_assignment_never_exceeds_k_or_capacity_on_random_graphs() -> None:
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        n = int(rng.integers(5, 40))
+        r = rng.integers(0, n, 300)
+        s = rng.integers(0, n, 300)
+        keep = r != s
+        keys = np.unique(r[keep] * n + s[keep])
+        recv, sugg = keys // n, keys % n
+        util = rng.random(len(recv)).astype(np.float32)
+        cap = rng.integers(0, 4, n)
+        chosen = assign(recv, sugg, util, k=3, capacity=cap)
+        assert (np.bincount(recv[chosen], minlength=n) <= 3).all()
+        assert (np.bincount(sugg[chosen], minlength=n) <= cap).all()
+
+
+def test_near_duplicate_candidates_lose_utility() -> None:
+    vectors = np.array([[1, 0, 0], [0, 1, 0], [0, 1, 0], [0, 0, 1]], dtype=np.float32)
+    recv, sugg, score = edges([(0, 1, 0.9), (0, 2, 0.85), (0, 3, 0.8)])
+    util = diversified_utility(recv, sugg, score, vectors, steps=3, strength=0.3)
+    assert util[0] == pytest.approx(0.9)  # the best is picked first, untouched
+    assert util[2] == pytest.approx(0.8)  # different from the pick: untouched
+    assert util[1] == pytest.approx(0.85 * 0.7)  # identical to the pick: penalised
+    assert util[2] > util[1]
+
+
+def test_ramp_and_combine() -> None:
+    sims = np.array([0.2, 0.49, 0.5, 0.75, 0.99])
+    credit = ramp(sims, threshold=0.5, floor=0.3, full=0.75)
+    assert credit.tolist() == pytest.approx([0, 0, 0.2 / 0.45, 1, 1])
+    p = ScoreParams()
+    zero = np.zeros(1, dtype=np.float32)
+    one = np.ones(1, dtype=np.float32)
+    assert combine(zero, zero, zero, zero, p)[0] == 0
+    assert combine(one, zero, zero, zero, p)[0] == 1
+    # Complements in both directions beat one direction; order of directions is irrelevant.
+    half = np.full(1, 0.5, dtype=np.float32)
+    assert combine(zero, half, zero, zero, p)[0] == combine(zero, zero, half, zero, p)[0]
+    assert combine(zero, half, half, zero, p)[0] > combine(zero, half, zero, zero, p)[0]
+
+
+def small_event() -> list[Profile]:
+    words = ["rust", "go", "chess", "jazz", "sailing", "tax", "wine", "yoga", "surf", "film"]
+    rng = np.random.default_rng(5)
+    people = []
+    for i in range(30):
+        picks = rng.choice(words, size=3, replace=False).tolist()
+        people.append(
+            Profile(
+                id=f"p{i}",
+                name=f"P {i}",
+                interests=[f"{w} club" for w in picks[:2]],
+                personal_interests=[picks[2]],
+                looking_for=["a mentor"] if i % 5 == 0 else [],
+                offering=["mentor"] if i % 7 == 0 else [],
+                organizations=["Acme Inc."] if i % 4 == 0 else ["Acme"] if i % 9 == 0 else [],
+            )
+        )
+    return people
+
+
+def test_pair_scores_match_a_brute_force_reference_and_are_symmetric(fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    people = small_event()
+    table = PhraseVectors(fake_encoder)
+    facets = build_facets(people, table)
+    tw, ow = topic_weights(facets, table), org_weights(facets)
+    n = len(people)
+    i, j = np.triu_indices(n, 1)
+    fwd = score_pairs(facets, tw, ow, i, j)
+    back = score_pairs(facets, tw, ow, j, i)
+    assert np.allclose(fwd.score, back.score, atol=1e-6)
+    assert ((fwd.score >= 0) & (fwd.score <= 1)).all()
+    # One pair scored alone equals its score among all pairs (grouping changes nothing).
+    for p in range(0, len(i), 37):
+        alone = score_pairs(facets, tw, ow, i[p : p + 1], j[p : p + 1])
+        assert alone.score[0] == pytest.approx(fwd.score[p], abs=1e-6)
+    # With room for everyone, the faiss candidates include every pair that has a reason.
+    ci, cj = candidate_pairs(facets, tw, n, n, ScoreParams().topic_threshold, n)
+    with_reason = set(zip(i[fwd.has_reason()].tolist(), j[fwd.has_reason()].tolist(), strict=True))
+    assert with_reason <= set(zip(ci.tolist(), cj.tolist(), strict=True))
+
+
+def test_same_company_pairs_can_be_excluded(fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    people = [
+        Profile(id="a", name="A", interests=["rust club"], company="Acme Inc."),
+        Profile(id="b", name="B", interests=["rust club"], company="ACME"),
+        Profile(id="c", name="C", interests=["rust club"], company="Other"),
+    ]
+    matcher = Matcher(encoder=fake_encoder)
+    assert {s.other_id for s in matcher.suggest(people, k=2)["a"]} == {"b", "c"}
+    got = matcher.suggest(people, k=2, exclude_same_company=True)
+    assert [s.other_id for s in got["a"]] == ["c"]
+    assert [s.other_id for s in got["b"]] == ["c"]
+
+
+def test_empty_and_tiny_events(fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    matcher = Matcher(encoder=fake_encoder)
+    assert matcher.suggest([], k=5) == {}
+    lone = Profile(id="x", name="X", interests=["rust"])
+    assert matcher.suggest([lone], k=5) == {"x": []}
+    blank = Profile(id="y", name="Y")
+    assert matcher.suggest([lone, blank], k=5) == {"x": [], "y": []}
+    assert matcher.common_ground(lone, blank).score == 0
+    with pytest.raises(ValueError):
+        matcher.suggest([lone, lone], k=1)

@@ -47,8 +47,6 @@ _LOOKING_FOR_PREFIX = re.compile(
     r"^(?:i'?m |i am |we'?re |we are )?(?:looking for|seeking|searching for)\s+", re.IGNORECASE
 )
 _MAX_SLOT_WORDS = 8
-# Shared items weighing less than this (matcher specificity) are common to many.
-_GENERIC_WEIGHT = 0.2
 
 
 def clean_item(text: str) -> str:
@@ -57,13 +55,7 @@ def clean_item(text: str) -> str:
     text = text.lstrip("-•*·–— ").strip()
     while len(text) > 1 and text[0] in "\"'“‘«" and text[-1] in "\"'”’»":
         text = text[1:-1].strip()
-    text = text.rstrip(".,;:!?… ").strip()
-    # "Go (the board game" (a closing bracket trimmed upstream) gets it back.
-    for opening, closing in ("()", "[]"):
-        missing = text.count(opening) - text.count(closing)
-        if missing > 0:
-            text += closing * missing
-    return text
+    return text.rstrip(".,;:!?… ").strip()
 
 
 def item_form(text: str, own: bool = False) -> str:
@@ -136,19 +128,13 @@ class _Topic:
         return self.x.casefold()
 
 
-def _shared_topics(cg: CommonGround) -> tuple[list[_Topic], list[_Topic]]:
-    """Shared items split into specific ones and ones nearly everybody has."""
-    strong, weak = [], []
+def _common_ground_topics(cg: CommonGround) -> list[_Topic]:
+    shared = []
     for s in cg.shared:
         theirs, mine = clean_item(s.b), clean_item(s.a)
         bank = "personal" if s.kind == "personal" else "professional"
         counterpart = mine if mine.casefold() != theirs.casefold() else ""
-        topic = _Topic(bank, theirs or mine, counterpart, True)
-        (strong if s.weight >= _GENERIC_WEIGHT else weak).append(topic)
-    return strong, weak
-
-
-def _goal_and_tie_topics(cg: CommonGround) -> tuple[list[_Topic], list[_Topic]]:
+        shared.append(_Topic(bank, theirs or mine, counterpart, True))
     complements = []
     for c in cg.complements:
         if c.seeker == "b":
@@ -159,48 +145,23 @@ def _goal_and_tie_topics(cg: CommonGround) -> tuple[list[_Topic], list[_Topic]]:
     for t in cg.ties:
         bank = "contact" if t.kind == "contact" else "organization"
         ties.append(_Topic(bank, clean_item(t.b or t.a), "", True))
-    return complements, ties
+    return _interleave(shared, complements, ties)
 
 
-def _ordered_topics(a: Profile, b: Profile, cg: CommonGround) -> list[_Topic]:
-    """Every topic, best first.
-
-    Specific shared items, complementary goals and mutual ties lead; then B's own
-    specific interests, offers and goals; generic shared items ("AI" at an AI
-    conference) only after those; then the rest of B's profile; A's own last.
-    """
-    strong, weak = _shared_topics(cg)
-    complements, ties = _goal_and_tie_topics(cg)
-    interests = [_Topic("professional", clean_item(x)) for x in b.interests]
-    personal = [_Topic("personal", clean_item(x)) for x in b.personal_interests]
-    specific = _interleave(
-        [t for t in interests if _is_specific(t.x)], [t for t in personal if _is_specific(t.x)]
-    )
-    general = _interleave(
-        [t for t in interests if not _is_specific(t.x)],
-        [t for t in personal if not _is_specific(t.x)],
-    )
-    gives_and_seeks = _interleave(
+def _profile_topics(a: Profile, b: Profile) -> list[_Topic]:
+    # What people would love to talk about first, then what they give and seek.
+    own = _interleave(
+        [_Topic("professional", clean_item(x)) for x in b.interests],
+        [_Topic("personal", clean_item(x)) for x in b.personal_interests],
+    ) + _interleave(
         [_Topic("they_offer", clean_item(x)) for x in b.offering],
         [_Topic("they_need", need_item(x)) for x in b.looking_for],
+        [_Topic("organization", clean_item(x)) for x in b.organizations],
     )
-    rest = [_Topic("organization", clean_item(x)) for x in b.organizations]
     if clean_item(b.headline):
-        rest.append(_Topic("headline", clean_item(b.headline)))
+        own.append(_Topic("headline", clean_item(b.headline)))
     mine = [_Topic("mine", clean_item(x)) for x in [*a.interests, *a.personal_interests]]
-    return [
-        *_interleave(strong, complements, ties),
-        *_interleave(specific, gives_and_seeks),
-        *weak,
-        *general,
-        *rest,
-        *mine,
-    ]
-
-
-def _is_specific(item: str) -> bool:
-    """A multi-word item says more than a single word: "satellite data" vs "technology"."""
-    return len(item.split()) >= 2
+    return own + mine
 
 
 def _interleave(*groups: list[_Topic]) -> list[_Topic]:
@@ -210,7 +171,7 @@ def _interleave(*groups: list[_Topic]) -> list[_Topic]:
 def _choose_topics(a: Profile, b: Profile, cg: CommonGround, n: int) -> list[_Topic]:
     topics: list[_Topic] = []
     seen: set[str] = set()
-    for topic in _ordered_topics(a, b, cg):
+    for topic in [*_common_ground_topics(cg), *_profile_topics(a, b)]:
         if topic.x and topic.key not in seen:
             seen.add(topic.key)
             topics.append(topic)
@@ -290,7 +251,7 @@ def make_starters(a: Profile, b: Profile, cg: CommonGround, n: int = 3) -> list[
             break
         starters.append(generic)
     name = first_name(b.name)
-    if name and starters and rng.random() < 0.95:
+    if name and starters and rng.random() < 0.9:
         i = rng.randrange(len(starters))
         starters[i] = _address(starters[i], name)
     return starters[:n]

@@ -23,7 +23,7 @@ from web.importing.mapping import (
 )
 from web.importing.reading import FileInfo, ImportFileError, iter_rows, sniff
 from web.importing.records import AttendeeRecord, RecordBuilder, RowError, Skipped
-from web.importing.store import existing_emails, write_batch
+from web.importing.store import OnCreated, existing_emails, write_batch
 
 BATCH = 1000
 MAX_ERRORS = 200
@@ -178,8 +178,14 @@ def check(session: Session, event_id: int, plan: Plan) -> Report:
     return report
 
 
-def commit(session: Session, event_id: int, plan: Plan) -> Report:
-    """Check the whole file, then write it in batches (flushes; the caller commits)."""
+def commit(
+    session: Session, event_id: int, plan: Plan, on_created: OnCreated | None = None
+) -> Report:
+    """Check the whole file, then write it in batches (flushes; the caller commits).
+
+    `on_created(record, private_token)` hears of each new attendee, e.g. to email the
+    private link once the caller has committed.
+    """
     report = check(session, event_id, plan)
     if not report.ok:
         return report
@@ -188,10 +194,10 @@ def commit(session: Session, event_id: int, plan: Plan) -> Report:
     for record in _records(plan, written):
         batch.append(record)
         if len(batch) >= BATCH:
-            _write(session, event_id, batch, report)
+            _write(session, event_id, batch, report, on_created)
             batch = []
     if batch:
-        _write(session, event_id, batch, report)
+        _write(session, event_id, batch, report, on_created)
     if written.error_count:  # the file changed between the two passes
         raise ImportFileError("The file changed while it was imported; upload it again.")
     session.flush()
@@ -199,8 +205,14 @@ def commit(session: Session, event_id: int, plan: Plan) -> Report:
     return report
 
 
-def _write(session: Session, event_id: int, batch: list[AttendeeRecord], report: Report) -> None:
-    result = write_batch(session, event_id, batch)
+def _write(
+    session: Session,
+    event_id: int,
+    batch: list[AttendeeRecord],
+    report: Report,
+    on_created: OnCreated | None,
+) -> None:
+    result = write_batch(session, event_id, batch, on_created)
     report.created += result.created
     report.updated += result.updated
     report.unchanged += result.unchanged

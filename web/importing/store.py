@@ -6,7 +6,7 @@ file is. Flushes only; the caller commits, so an import is all or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,7 +65,16 @@ def existing_emails(session: Session, event_id: int, emails: Sequence[str]) -> s
     return set(found)
 
 
-def write_batch(session: Session, event_id: int, records: Sequence[AttendeeRecord]) -> Written:
+# Told about each new attendee and their private-link token (e.g. to email it).
+OnCreated = Callable[[AttendeeRecord, str], None]
+
+
+def write_batch(
+    session: Session,
+    event_id: int,
+    records: Sequence[AttendeeRecord],
+    on_created: OnCreated | None = None,
+) -> Written:
     """Insert new attendees and update registered ones; empty cells never erase data."""
     columns = [getattr(Attendee, c) for c in ("id", "email", *PROFILE_COLUMNS, "extra")]
     current = {
@@ -84,7 +93,10 @@ def write_batch(session: Session, event_id: int, records: Sequence[AttendeeRecor
     for record in records:
         row = current.get(record.email)
         if row is None:
-            inserts.append(_new_row(event_id, record, now))
+            token = new_private_token()
+            inserts.append(_new_row(event_id, record, token, now))
+            if on_created is not None:
+                on_created(record, token)
             continue
         changes = {k: v for k, v in record.values.items() if getattr(row, k) != v}
         extra = {**(row.extra or {}), **record.extra}
@@ -105,9 +117,8 @@ def write_batch(session: Session, event_id: int, records: Sequence[AttendeeRecor
     return written
 
 
-def _new_row(event_id: int, record: AttendeeRecord, now: Any) -> dict[str, Any]:
+def _new_row(event_id: int, record: AttendeeRecord, token: str, now: Any) -> dict[str, Any]:
     # The private link is issued like a self sign-up's; only its hash is stored.
-    # (The attendee gets a fresh link through the "email me my link" flow.)
     return {
         **EMPTY,
         **record.values,
@@ -117,7 +128,7 @@ def _new_row(event_id: int, record: AttendeeRecord, now: Any) -> dict[str, Any]:
         "listed": True,
         "share_email": False,
         "badge_token": new_badge_token(),
-        "private_token_hash": hash_token(new_private_token()),
+        "private_token_hash": hash_token(token),
         "profile_version": 1,
         "created_at": now,
         "updated_at": now,

@@ -16,9 +16,11 @@ from sqlalchemy.exc import IntegrityError
 from models import Event, Organizer
 from web.db import session_factory
 from web.importing import FIELDS, ImportFileError, Plan, analyse, check, commit, overrides_by_name
+from web.mail import mail_configured
 from web.organizer import bp
 from web.organizer.auth import MIN_PASSWORD_LENGTH, hash_password
 from web.organizer.forms import SLUG_HELP, SLUG_PATTERN
+from web.organizer.links import RecipientList, send_private_links
 
 
 def _valid_email(email: str) -> str:
@@ -174,15 +176,32 @@ def match_command(slug: str) -> None:
     help="Import COLUMN as field (repeatable), e.g. --map 'Your goals=looking_for'. "
     "Fields: " + ", ".join(FIELDS) + ".",
 )
-def import_command(slug: str, file: Path, dry_run: bool, assignments: tuple[str, ...]) -> None:
+@click.option(
+    "--send-links",
+    is_flag=True,
+    help="Email each new attendee their private link (needs SMTP_HOST and PUBLIC_BASE_URL).",
+)
+def import_command(
+    slug: str, file: Path, dry_run: bool, assignments: tuple[str, ...], send_links: bool
+) -> None:
     """Import attendees of SLUG from an Eventbrite, Luma or generic CSV FILE (all or nothing)."""
+    base_url = current_app.config.get("PUBLIC_BASE_URL", "")
+    if send_links and not (mail_configured() and base_url):
+        raise click.UsageError(
+            "--send-links needs SMTP_HOST (to send) and PUBLIC_BASE_URL (for the links)."
+        )
+    recipients = RecipientList()
     with session_factory()() as session:
         event = event_or_fail(session, slug)
         try:
             plan = analyse(file)
             plan = analyse(file, overrides_by_name(plan.info.header, list(assignments)))
             _describe_plan(plan)
-            report = (check if dry_run else commit)(session, event.id, plan)
+            if dry_run:
+                report = check(session, event.id, plan)
+            else:
+                collect = recipients.collect if send_links else None
+                report = commit(session, event.id, plan, collect)
         except ImportFileError as exc:
             raise click.ClickException(str(exc)) from None
         except IntegrityError:
@@ -213,6 +232,11 @@ def import_command(slug: str, file: Path, dry_run: bool, assignments: tuple[str,
         f"Imported {report.valid} attendees into {slug}: {report.created} new, "
         f"{report.updated} updated, {report.unchanged} unchanged{skipped}."
     )
+    if recipients:
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        with click.progressbar(length=len(recipients), label="Emailing private links") as bar:
+            sent = send_private_links(app, event.id, recipients, base_url, bar.update)
+        click.echo(f"Emailed {sent} of {len(recipients)} private links.")
 
 
 def _describe_plan(plan: Plan) -> None:

@@ -14,15 +14,17 @@ from typing import Any
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
-from wtforms import HiddenField, SelectField
+from wtforms import BooleanField, HiddenField, SelectField
 
 from models import Event
 from web.db import get_session
 from web.importing import FIELDS, ImportFileError, Plan, Report, analyse, check, commit
 from web.importing.uploads import UploadStore
+from web.mail import mail_configured
 from web.organizer import bp
 from web.organizer.auth import current_organizer, event_for_organizer, organizer_required
 from web.organizer.forms import ImportUploadForm
+from web.organizer.links import RecipientList, send_in_background
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ def mapping_form(plan: Plan) -> FlaskForm:
 
     class MappingForm(FlaskForm):
         seen = HiddenField()
+        send_links = BooleanField("Email each new attendee their private link", default=True)
 
     for column in plan.columns:
         select = SelectField(column.header, choices=FIELD_CHOICES, default=column.field)
@@ -120,8 +123,10 @@ def import_preview(slug: str, upload_id: str) -> Any:
 
 def _commit(event: Event, upload_id: str, filename: str, plan: Plan, form: FlaskForm) -> Any:
     session = get_session()
+    recipients = RecipientList()
+    send_links = mail_configured() and bool(form.send_links.data)  # type: ignore[attr-defined]
     try:
-        report = commit(session, event.id, plan)
+        report = commit(session, event.id, plan, recipients.collect if send_links else None)
     except IntegrityError:
         session.rollback()
         log.info("import into %s collided with a concurrent sign-up", event.slug)
@@ -133,7 +138,13 @@ def _commit(event: Event, upload_id: str, filename: str, plan: Plan, form: Flask
         return _preview(event, upload_id, filename, plan, form, None, 409)
     if not report.committed:
         return _preview(event, upload_id, filename, plan, form, report, 400)
+    # Committed before any email leaves: nobody gets a link to a profile never stored.
+    session.commit()
     upload_store().delete(upload_id)
+    if recipients:
+        base_url = current_app.config.get("PUBLIC_BASE_URL") or request.host_url
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        send_in_background(app, event.id, list(recipients), base_url)
     log.info("import into %s: %d new, %d updated", event.slug, report.created, report.updated)
     flash(
         f"Imported {report.valid} attendees: {report.created} new, {report.updated} updated, "
@@ -142,6 +153,14 @@ def _commit(event: Event, upload_id: str, filename: str, plan: Plan, form: Flask
         + ". Run the matching to suggest introductions.",
         "success",
     )
+    if recipients:
+        flash(f"Emailing private links to {len(recipients)} new attendees.", "info")
+    elif report.created and not mail_configured():
+        flash(
+            "Email is not set up (SMTP_HOST), so new attendees did not get their private "
+            "links. They get one by signing up with the same email at the sign-up link.",
+            "warning",
+        )
     return redirect(url_for("organizer.event", slug=event.slug))
 
 
@@ -168,5 +187,6 @@ def _preview(
         form=form,
         report=report,
         fields=FIELDS,
+        mail_on=mail_configured(),
     )
     return page, status

@@ -237,3 +237,15 @@ def test_delete_removes_everything_of_mine_and_the_badge_then_404s(
         f"/b/{ada.badge_token}/qr.png",
     ):
         assert app.test_client().get(url).status_code == 404, url
+
+
+def test_signing_out_forgets_this_device_but_keeps_the_profile(app) -> None:
+    make_event(app)
+    phone = app.test_client()
+    token = sign_up(phone)
+    assert 'action="/e/conf/me/sign-out"' in phone.get("/e/conf/me").get_data(as_text=True)
+    assert phone.post("/e/conf/me/sign-out").status_code == 302
+    assert phone.get("/e/conf/me").status_code == 403
+    assert count(app, Attendee) == 1
+    assert phone.get(f"/m/{token}").status_code == 302
+    assert phone.get("/e/conf/me").status_code == 200

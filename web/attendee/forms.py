@@ -193,7 +193,7 @@ class ProfileForm(FlaskForm):
     )
     links = TextAreaField(
         "Links",
-        description="Optional: LinkedIn, website… one per line.",
+        description="LinkedIn, website, portfolio… one per line.",
         filters=[_clean_text_filter],
     )
     listed = BooleanField(
@@ -243,6 +243,10 @@ class SignupForm(ProfileForm):
             Email("Please enter a valid email address, like name@example.org."),
         ],
     )
+
+
+class SignOutForm(FlaskForm):
+    """Sign this device out of one event (a CSRF-protected POST, no fields)."""
 
 
 class DeleteForm(FlaskForm):

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from models import Attendee, Event
 from web.attendee import bp
 from web.attendee.auth import attendee_required, sign_out
-from web.attendee.forms import DeleteForm, ProfileForm, profile_form_data
+from web.attendee.forms import DeleteForm, ProfileForm, SignOutForm, profile_form_data
 from web.attendee.operations import (
     delete_attendee,
     event_tags,
@@ -52,6 +52,7 @@ def me(event: Event, attendee: Attendee) -> str:
         attendee=attendee,
         people=people,
         delete_form=DeleteForm(),
+        sign_out_form=SignOutForm(),
     )
 
 
@@ -79,6 +80,16 @@ def edit(event: Event, attendee: Attendee) -> tuple[str, int] | Response:
         tags=event_tags(session, event),
         delete_form=DeleteForm(),
     ), status
+
+
+@bp.post("/e/<slug>/me/sign-out")
+@attendee_required
+def sign_out_device(event: Event, attendee: Attendee) -> Response:
+    """Sign this device out of the event (e.g. a borrowed phone); the profile stays."""
+    if SignOutForm().validate_on_submit():
+        sign_out(event)
+        flash("This device is signed out. Your private link still opens your page.", "success")
+    return redirect(url_for("attendee.index"))
 
 
 @bp.post("/e/<slug>/me/delete")

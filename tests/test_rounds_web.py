@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,7 @@ def test_rounds_page_plans_shows_and_downloads_the_schedule(app, client, people)
     assert "/organizer/events/climate/rounds" in event_page
     page = client.get("/organizer/events/climate/rounds")
     assert page.status_code == 200 and "No rounds planned yet" in page.get_data(as_text=True)
+    assert re.search(r'id="tables"[^>]*value="4"', page.text)  # 9 listed: 4 tables
 
     bad = client.post("/organizer/events/climate/rounds", data={"rounds": "0", "tables": ""})
     text = bad.get_data(as_text=True)
@@ -214,3 +216,20 @@ def test_rounds_and_exports_run_on_postgresql(postgres_url, app_factory, fake_en
 
         ada = session.get(Attendee, ids["Ada"])
         assert [r.number for r in my_rounds(ada)] == [1, 2, 3]
+
+
+def test_table_mates_without_a_suggestion_get_a_note_from_the_matcher(app) -> None:  # type: ignore[no-untyped-def]
+    event_id = make_event(app, make_organizer(app), slug="climate")
+    ids = add_people(
+        app,
+        event_id,
+        [
+            {"name": "Ana", "interests": ["urban beekeeping", "chess"]},
+            {"name": "Bo", "interests": ["urban beekeeping", "rowing"]},
+        ],
+    )
+    _plan(app, rounds=1, tables=1)
+    with app.extensions["cg_sessions"]() as session:
+        notes = {r.attendee_id: r.notes for r in session.scalars(sa.select(RoundAssignment)).all()}
+    assert "beekeeping" in notes[ids["Ana"]][str(ids["Bo"])]
+    assert "beekeeping" in notes[ids["Bo"]][str(ids["Ana"])]

@@ -112,25 +112,29 @@ def _notes(
     live = 0
     for a_id, b_id in schedule.meetings():
         a, b = int(a_id), int(b_id)
+        if (a, b) not in details and (b, a) not in details and 0 <= live < MAX_LIVE_NOTES:
+            # One explanation serves both sides; after a failure, stop asking.
+            found = _live_detail(people[a], people[b])
+            live = live + 1 if found is not None else -1
+            if found is not None:
+                details[(a, b)] = found
         for me, mate in ((a, b), (b, a)):
             if (me, mate) in details:
                 notes[(me, mate)] = you_both(details[(me, mate)])
             elif (mate, me) in details:
                 notes[(me, mate)] = you_both(details[(mate, me)], flipped=True)
-            elif live < MAX_LIVE_NOTES:
-                live += 1
-                notes[(me, mate)] = _live_note(people[me], people[mate])
     return notes
 
 
-def _live_note(me: Attendee, mate: Attendee) -> str:
+def _live_detail(a: Attendee, b: Attendee) -> dict[str, Any] | None:
+    """The common ground of a pair without a stored suggestion, or None if it cannot be had."""
     from web.matching import pair_common_ground
 
     try:
-        return you_both(pair_common_ground(me, mate).to_dict())
+        return pair_common_ground(a, b).to_dict()
     except Exception:  # the note is a nicety: the schedule stands without it
-        log.warning("no common-ground note for %s and %s", me.id, mate.id, exc_info=True)
-        return ""
+        log.warning("rounds: no common-ground notes (matcher failed)", exc_info=True)
+        return None
 
 
 def plan_event_rounds(
@@ -211,6 +215,14 @@ def _assignments(session: Session, event: Event) -> list[tuple[RoundAssignment, 
             )
         )
     )
+
+
+def listed_count(session: Session, event: Event) -> int:
+    """How many attendees may be seated (those who agreed to be listed)."""
+    stmt = sa.select(sa.func.count(Attendee.id)).where(
+        Attendee.event_id == event.id, Attendee.listed.is_(True)
+    )
+    return int(session.scalar(stmt) or 0)
 
 
 def schedule_summary(session: Session, event: Event) -> dict[str, int]:

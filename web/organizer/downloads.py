@@ -154,7 +154,10 @@ def rounds(slug: str) -> Any:
     error = None
     if request.method == "GET":
         form.rounds.data = summary["rounds"] or 6
-        form.tables.data = summary["tables"] or None
+        # A first plan: a table per pair of listed attendees.
+        form.tables.data = summary["tables"] or max(
+            1, rounds_glue.listed_count(session, event) // 2
+        )
     elif form.validate_on_submit():
         assert form.rounds.data is not None and form.tables.data is not None
         try:

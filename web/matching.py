@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from matcher import CommonGround, Matcher, Profile, SentenceTransformerEncoder
 from models import Attendee, Contact, Event, PairExclusion, PhraseEmbedding, Suggestion
+from web.live_index import EventIndexCache
+from web.live_matching import update_attendee
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,11 @@ class DatabaseStore:
 
 def init_app(app: Flask) -> None:
     """Create this worker's matcher: the configured encoder over the database store."""
+    if not app.config.get("MATCHER_ENCODER"):
+        from web.model_check import check_model
+
+        # A missing or broken model stops the worker at start, naming MATCHER_MODEL.
+        check_model(app.config["MATCHER_MODEL"], warm_up=bool(app.config.get("MATCHER_WARM_UP")))
     encoder = app.config.get("MATCHER_ENCODER") or SentenceTransformerEncoder(
         app.config["MATCHER_MODEL"]
     )
@@ -169,3 +176,40 @@ def refresh_suggestions(
         progress("done", 1.0)
     log.info("event %s: %d suggestions for %d attendees", event.slug, count, len(profiles))
     return count
+
+
+# Below this many attendees a sign-up recomputes the whole event (exact, and cheap).
+INCREMENTAL_FROM = 200
+
+
+def live_index() -> EventIndexCache:
+    """This worker's cache of event indexes for incremental matching."""
+    cache: EventIndexCache | None = current_app.extensions.get("cg_live_index")
+    if cache is None:
+        cache = current_app.extensions.setdefault("cg_live_index", EventIndexCache(get_matcher()))
+    return cache
+
+
+def refresh_for_attendee(session: Session, event: Event, attendee_id: int) -> None:
+    """Bring suggestions up to date after one attendee signed up or changed their profile.
+
+    Events smaller than MATCHING_INCREMENTAL_FROM (default 200) are recomputed whole;
+    larger ones update only this attendee's list and the lists they now rank in
+    (web.live_matching), which takes milliseconds instead of minutes. Flushes only.
+    """
+    threshold = int(current_app.config.get("MATCHING_INCREMENTAL_FROM", INCREMENTAL_FROM))
+    count = session.scalar(
+        sa.select(sa.func.count(Attendee.id)).where(Attendee.event_id == event.id)
+    )
+    if int(count or 0) < threshold:
+        refresh_suggestions(session, event)
+        return
+    result = update_attendee(session, event, attendee_id, live_index())
+    log.info(
+        "event %s: attendee %s has %d suggestions, entered %d lists (%d candidates)",
+        event.slug,
+        attendee_id,
+        result.own,
+        result.inserted,
+        result.candidates,
+    )

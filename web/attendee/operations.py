@@ -18,7 +18,7 @@ from matcher import CommonGround
 from models import Attendee, Event, Suggestion
 from web.attendee.forms import ProfileForm, SignupForm
 from web.db import session_factory
-from web.matching import refresh_suggestions
+from web.matching import refresh_for_attendee, refresh_suggestions
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,11 @@ def update_profile(session: Session, attendee: Attendee, form: ProfileForm) -> N
     session.flush()
 
 
-def refresh_quietly(event_id: int) -> bool:
+def refresh_quietly(event_id: int, attendee_id: int | None = None) -> bool:
     """Recompute an event's suggestions in a session of its own; True when it worked.
+
+    With `attendee_id` (a sign-up, edit or deletion of that attendee), large events
+    update only what that attendee changes (web.matching.refresh_for_attendee).
 
     Call it after the request's own changes are committed: the profile is durable
     before the slow, fallible matching step, a matching failure never loses a
@@ -86,7 +89,10 @@ def refresh_quietly(event_id: int) -> bool:
         if event is None:
             return False
         try:
-            refresh_suggestions(session, event)
+            if attendee_id is None:
+                refresh_suggestions(session, event)
+            else:
+                refresh_for_attendee(session, event, attendee_id)
             session.commit()
             return True
         except Exception:

@@ -68,7 +68,7 @@ def edit(event: Event, attendee: Attendee) -> tuple[str, int] | Response:
         if form.validate_on_submit():
             update_profile(session, attendee, form)
             session.commit()  # the profile is saved whatever matching does next
-            refresh_quietly(event.id)
+            refresh_quietly(event.id, attendee.id)
             flash("Your profile is saved. Your suggestions are up to date.", "success")
             return redirect(url_for("attendee.me", slug=event.slug))
     status = 422 if request.method == "POST" else 200
@@ -101,10 +101,11 @@ def delete(event: Event, attendee: Attendee) -> Response | tuple[str, int]:
         flash("Nothing was deleted. Tick the box to confirm, then press Delete.", "error")
         return redirect(url_for("attendee.edit", slug=event.slug, _anchor="delete"))
     session = get_session()
+    attendee_id = attendee.id
     delete_attendee(session, attendee)
     session.commit()  # gone for good before anything else happens
     sign_out(event)
-    refresh_quietly(event.id)
+    refresh_quietly(event.id, attendee_id)
     return render_template("attendee/deleted.html", event=event), 200
 
 

@@ -79,7 +79,7 @@ def join(slug: str) -> tuple[str, int] | Response:
     attendee, token, created = save_signup(session, event, form)
     # The sign-up is stored before matching runs: nothing lost if matching fails.
     session.commit()
-    refresh_quietly(event.id)
+    refresh_quietly(event.id, attendee.id)
     sign_in(attendee)
     link = external_url("attendee.private_link", token=token)
     emailed = False

@@ -205,3 +205,35 @@ def test_xlsx_opened_by_libreoffice_shows_exactly_what_was_written(
     evil_row = next(r for r in cells if EVIL_NAME in r[4])
     assert evil_row[4] == "'" + EVIL_NAME  # text, not a link
     assert cells[1][0] == "Ada Lovelace" and cells[1][6] == "0.873"
+
+
+def test_export_after_a_real_matching_run_keeps_consent_and_gives_reasons(app) -> None:  # type: ignore[no-untyped-def]
+    from web.matching import refresh_suggestions
+
+    topics = ["urban beekeeping", "carbon capture", "trail running", "chess", "open source"]
+    people = [
+        {
+            "name": f"Person {i}",
+            "interests": [topics[i % 5], topics[(i + 1) % 5]],
+            "personal_interests": [topics[(i + 2) % 5]],
+            "listed": i % 4 != 3,
+            "share_email": i % 2 == 0,
+        }
+        for i in range(12)
+    ]
+    event_id = add_event(app)
+    add_people(app, event_id, people)
+    with app.app_context(), app.extensions["cg_sessions"]() as session:
+        event = session.get(Event, event_id)
+        assert refresh_suggestions(session, event) > 0
+        session.commit()
+        rows = [dict(zip(HEADERS, r, strict=True)) for r in introduction_rows(session, event)]
+    unlisted = {f"Person {i}" for i in range(12) if i % 4 == 3}
+    sharing = {f"Person {i}": f"person{i}@example.org" for i in range(12) if i % 2 == 0}
+    assert rows
+    assert {r["Attendee"] for r in rows} & unlisted  # they still receive suggestions
+    for row in rows:
+        assert row["Suggested person"] not in unlisted
+        assert row["Suggested person's email"] == sharing.get(row["Suggested person"], "")
+        assert row["Reason"] and row["Conversation starter"]
+        assert 0 <= row["Score"] <= 1

@@ -119,6 +119,10 @@ THEY_NEED = [
     T("What would getting “{x}” sorted unlock for you?", "q"),
     S("I might be able to help with {mine} — what's your biggest open question about {x}?", "nag"),
     S("I can offer {mine}; what would be most useful to you when it comes to {x}?", "nag"),
+    T("What would {x} change for you?", "nag"),
+    T("Where have you looked so far for {x}?", "na"),
+    T("Who would be your dream introduction for {x}?", "na"),
+    T("How will you know when you've found {x}?", "na"),
 ]
 
 # The other person offers `{x}`; `{mine}` is what the asker looks for.
@@ -141,6 +145,11 @@ THEY_OFFER = [
         "nag",
     ),
     S("Since you know a lot about {x}, what's one mistake I should avoid when it comes to {mine}?"),
+    T("What kind of people get the most out of {x}?", "nag"),
+    T("How did {x} become something you offer?", "nag"),
+    T("What should someone bring to make the most of {x}?", "nag"),
+    T("What's the story behind offering {x}?", "na"),
+    T("What's the best way to take you up on {x}?", "nag"),
 ]
 
 # An organization: a former employer or school (shared, or theirs alone).

@@ -47,6 +47,18 @@ _LOOKING_FOR_PREFIX = re.compile(
     r"^(?:i'?m |i am |we'?re |we are )?(?:looking for|seeking|searching for)\s+", re.IGNORECASE
 )
 _MAX_SLOT_WORDS = 8
+# What nearly everybody lists: fine to have in common, poor ground for a question.
+_GENERIC = {
+    "ai", "artificial intelligence", "machine learning", "ml", "technology", "tech",
+    "startups", "startup", "innovation", "networking", "leadership", "sustainability",
+    "data", "software", "business", "entrepreneurship", "marketing", "product", "design",
+    "digital transformation", "travel", "music", "food", "fitness", "reading", "movies",
+    "films", "podcasts", "coffee", "sports", "books", "cooking", "hiking", "running",
+    "photography", "art", "gaming", "nature", "family", "friends", "learning", "growth",
+    "strategy", "finance", "management", "engineering", "science", "research", "people",
+}  # fmt: skip
+# Shared items weighing less than this (matcher specificity) are common to many.
+_GENERIC_WEIGHT = 0.2
 
 
 def clean_item(text: str) -> str:
@@ -55,7 +67,13 @@ def clean_item(text: str) -> str:
     text = text.lstrip("-•*·–— ").strip()
     while len(text) > 1 and text[0] in "\"'“‘«" and text[-1] in "\"'”’»":
         text = text[1:-1].strip()
-    return text.rstrip(".,;:!?… ").strip()
+    text = text.rstrip(".,;:!?… ").strip()
+    # "Go (the board game" (a closing bracket trimmed upstream) gets it back.
+    for opening, closing in ("()", "[]"):
+        missing = text.count(opening) - text.count(closing)
+        if missing > 0:
+            text += closing * missing
+    return text
 
 
 def item_form(text: str, own: bool = False) -> str:
@@ -128,13 +146,20 @@ class _Topic:
         return self.x.casefold()
 
 
-def _common_ground_topics(cg: CommonGround) -> list[_Topic]:
-    shared = []
+def _shared_topics(cg: CommonGround) -> tuple[list[_Topic], list[_Topic]]:
+    """Shared items split into specific ones and ones nearly everybody has."""
+    strong: list[_Topic] = []
+    weak: list[_Topic] = []
     for s in cg.shared:
         theirs, mine = clean_item(s.b), clean_item(s.a)
         bank = "personal" if s.kind == "personal" else "professional"
         counterpart = mine if mine.casefold() != theirs.casefold() else ""
-        shared.append(_Topic(bank, theirs or mine, counterpart, True))
+        topic = _Topic(bank, theirs or mine, counterpart, True)
+        (strong if s.weight >= _GENERIC_WEIGHT else weak).append(topic)
+    return strong, weak
+
+
+def _goal_and_tie_topics(cg: CommonGround) -> tuple[list[_Topic], list[_Topic]]:
     complements = []
     for c in cg.complements:
         if c.seeker == "b":
@@ -145,23 +170,48 @@ def _common_ground_topics(cg: CommonGround) -> list[_Topic]:
     for t in cg.ties:
         bank = "contact" if t.kind == "contact" else "organization"
         ties.append(_Topic(bank, clean_item(t.b or t.a), "", True))
-    return _interleave(shared, complements, ties)
+    return complements, ties
 
 
-def _profile_topics(a: Profile, b: Profile) -> list[_Topic]:
-    # What people would love to talk about first, then what they give and seek.
-    own = _interleave(
-        [_Topic("professional", clean_item(x)) for x in b.interests],
-        [_Topic("personal", clean_item(x)) for x in b.personal_interests],
-    ) + _interleave(
+def _ordered_topics(a: Profile, b: Profile, cg: CommonGround) -> list[_Topic]:
+    """Every topic, best first.
+
+    Specific shared items, complementary goals and mutual ties lead; then B's own
+    specific interests, offers and goals; generic shared items ("AI" at an AI
+    conference) only after those; then the rest of B's profile; A's own last.
+    """
+    strong, weak = _shared_topics(cg)
+    complements, ties = _goal_and_tie_topics(cg)
+    interests = [_Topic("professional", clean_item(x)) for x in b.interests]
+    personal = [_Topic("personal", clean_item(x)) for x in b.personal_interests]
+    specific = _interleave(
+        [t for t in interests if _is_specific(t.x)], [t for t in personal if _is_specific(t.x)]
+    )
+    general = _interleave(
+        [t for t in interests if not _is_specific(t.x)],
+        [t for t in personal if not _is_specific(t.x)],
+    )
+    gives_and_seeks = _interleave(
         [_Topic("they_offer", clean_item(x)) for x in b.offering],
         [_Topic("they_need", need_item(x)) for x in b.looking_for],
-        [_Topic("organization", clean_item(x)) for x in b.organizations],
     )
+    rest = [_Topic("organization", clean_item(x)) for x in b.organizations]
     if clean_item(b.headline):
-        own.append(_Topic("headline", clean_item(b.headline)))
+        rest.append(_Topic("headline", clean_item(b.headline)))
     mine = [_Topic("mine", clean_item(x)) for x in [*a.interests, *a.personal_interests]]
-    return own + mine
+    return [
+        *_interleave(strong, complements, ties),
+        *_interleave(specific, gives_and_seeks),
+        *weak,
+        *general,
+        *rest,
+        *mine,
+    ]
+
+
+def _is_specific(item: str) -> bool:
+    """Not one of the words on everybody's profile ("AI", "startups", "coffee")."""
+    return item.casefold() not in _GENERIC
 
 
 def _interleave(*groups: list[_Topic]) -> list[_Topic]:
@@ -171,7 +221,7 @@ def _interleave(*groups: list[_Topic]) -> list[_Topic]:
 def _choose_topics(a: Profile, b: Profile, cg: CommonGround, n: int) -> list[_Topic]:
     topics: list[_Topic] = []
     seen: set[str] = set()
-    for topic in [*_common_ground_topics(cg), *_profile_topics(a, b)]:
+    for topic in _ordered_topics(a, b, cg):
         if topic.x and topic.key not in seen:
             seen.add(topic.key)
             topics.append(topic)
@@ -251,7 +301,7 @@ def make_starters(a: Profile, b: Profile, cg: CommonGround, n: int = 3) -> list[
             break
         starters.append(generic)
     name = first_name(b.name)
-    if name and starters and rng.random() < 0.9:
+    if name and starters and rng.random() < 0.95:
         i = rng.randrange(len(starters))
         starters[i] = _address(starters[i], name)
     return starters[:n]
@@ -262,7 +312,9 @@ def _maybe_bridge(starters: list[str], topics: list[_Topic], rng: random.Random,
     spare = [
         t
         for t in topics[n - 1 :]
-        if item_form(t.x) in ("n", "g") and t.bank in ("professional", "personal")
+        if item_form(t.x) in ("n", "g")
+        and t.bank in ("professional", "personal")
+        and _is_specific(t.x)
     ]
     if len(starters) < n or len(spare) < 2 or rng.random() >= 0.3:
         return

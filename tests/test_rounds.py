@@ -8,10 +8,10 @@ from collections import Counter
 import numpy as np
 import pytest
 
+from matcher.pairing import max_weight_pairs
 from matcher.rounds import (
     RoundsError,
     Schedule,
-    _max_weight_pairs,
     plan_rounds,
     schedule_affinity,
 )
@@ -123,7 +123,7 @@ def test_the_per_round_matching_is_optimal_on_small_cases() -> None:
         m = int(rng.choice([4, 6, 8]))
         x = rng.random((m, m))
         x = (x + x.T) / 2
-        pairs = _max_weight_pairs(x, random.Random(0))
+        pairs = max_weight_pairs(x, random.Random(0))
         assert sorted(p for pair in pairs for p in pair) == list(range(m))
         got = sum(x[a, b] for a, b in pairs)
         best = brute_force_best(x)

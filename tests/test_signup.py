@@ -99,6 +99,22 @@ def test_second_signup_with_the_same_email_updates_instead_of_duplicating(app) -
     assert app.test_client().get(f"/m/{second.group(1)}").status_code == 302
 
 
+def test_a_repeated_signup_keeps_empty_fields_and_never_loosens_consent(app) -> None:
+    make_event(app)
+    sign_up(app.test_client(), listed=None)  # Ada chose not to be listed
+    lost_link = {"name": "Ada Lovelace", "email": "ada@example.org"}
+    new_phone = app.test_client()
+    new_phone.post("/e/conf/join", data=lost_link | {"listed": "y", "share_email": "y"})
+    (ada,) = attendees(app)
+    assert ada.interests == ["marathons", "carbon capture", "compilers"]
+    assert ada.about == "Working on the first general-purpose programs."
+    assert ada.listed is False and ada.share_email is False
+    # Her edit page (signed in by the fresh link) can change consent.
+    new_phone.post("/e/conf/me/edit", data=profile(listed="y", share_email="y"))
+    (ada,) = attendees(app)
+    assert ada.listed is True and ada.share_email is True
+
+
 def test_same_email_updates_on_sqlite_and_postgresql(app_factory, fake_encoder, database_url):
     app = app_factory(database_url=database_url, encoder=fake_encoder)
     make_event(app)

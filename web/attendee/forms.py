@@ -219,7 +219,7 @@ class ProfileForm(FlaskForm):
                 raise ValidationError(f"“{link[:60]}” does not look like a web address.")
 
     def fill(self, attendee: Attendee) -> None:
-        """Copy the validated values onto `attendee`."""
+        """Copy the validated values onto `attendee` (the edit form: exactly what is shown)."""
         attendee.name = self.name.data or ""
         attendee.headline = self.headline.data or ""
         for name in LIST_FIELDS:
@@ -228,6 +228,25 @@ class ProfileForm(FlaskForm):
         attendee.links = split_links(self.links.data)
         attendee.listed = bool(self.listed.data)
         attendee.share_email = bool(self.share_email.data)
+
+    def merge_into(self, attendee: Attendee) -> None:
+        """A repeated sign-up with a known email: update what was typed, keep the rest.
+
+        Fields left empty keep their stored values (someone who lost their link can
+        type just name and email), and consent never loosens here: a sign-up form
+        is not proof of owning the email, so it can hide a profile or stop sharing
+        the email, never the reverse. The private page's edit form can.
+        """
+        attendee.name = self.name.data or attendee.name
+        attendee.headline = self.headline.data or attendee.headline
+        for name in LIST_FIELDS:
+            items = getattr(self, name).items
+            if items:
+                setattr(attendee, name, list(items))
+        attendee.about = self.about.data or attendee.about
+        attendee.links = split_links(self.links.data) or attendee.links
+        attendee.listed = attendee.listed and bool(self.listed.data)
+        attendee.share_email = attendee.share_email and bool(self.share_email.data)
 
 
 class SignupForm(ProfileForm):

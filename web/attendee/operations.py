@@ -35,6 +35,8 @@ def find_by_email(session: Session, event: Event, email: str) -> Attendee | None
 def save_signup(session: Session, event: Event, form: SignupForm) -> tuple[Attendee, str, bool]:
     """Create the attendee, or update the one with the same email; issue a fresh private link.
 
+    An update keeps what was left empty and never loosens consent (`merge_into`).
+
     Returns (attendee, private token, created). Two sign-ups racing with one email
     end as one attendee: the loser of the unique constraint updates the winner's row.
     """
@@ -56,7 +58,7 @@ def save_signup(session: Session, event: Event, form: SignupForm) -> tuple[Atten
                 raise
             created = False
     if not created:
-        form.fill(attendee)
+        form.merge_into(attendee)
         attendee.profile_version += 1
         token = attendee.issue_private_token()
     session.flush()

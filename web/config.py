@@ -35,6 +35,8 @@ def from_environment(instance_path: str) -> dict[str, Any]:
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{instance / 'commonground.db'}"),
         "SECRET_KEY": _secret_key(instance),
         "MATCHER_MODEL": os.environ.get("MATCHER_MODEL", BUNDLED_MODEL),
+        # Load the model when the app starts (catches broken weights before serving).
+        "MATCHER_WARM_UP": os.environ.get("MATCHER_WARM_UP", "0") not in ("0", "false", ""),
         # Absolute base for URLs printed on badges (e.g. https://meet.example.org).
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "").rstrip("/"),
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),

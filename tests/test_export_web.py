@@ -147,3 +147,14 @@ def test_badges_command_needs_a_base_url_and_writes_the_pdf(
     assert result.exit_code == 0, result.output
     assert "Wrote 3 badges on LETTER paper" in result.output
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_misconfigured_base_url_is_explained_not_printed(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(encoder=fake_encoder, PUBLIC_BASE_URL="meet.example.org")
+    event_id = make_event(app, make_organizer(app), slug="climate")
+    add_people(app, event_id, [{"name": "Ada Lovelace"}])
+    client = app.test_client()
+    login(client)
+    response = client.get("/organizer/events/climate/badges.pdf", follow_redirects=True)
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    assert "Badges need the public address attendees will open" in response.text

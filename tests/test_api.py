@@ -317,3 +317,28 @@ def test_etag_and_if_none_match_give_304_until_something_changes(api) -> None:  
         assert cached.status_code == 304 and cached.get_data() == b""
     api.put("/events/climate/attendees/ada@example.org", json={"about": "Changed."})
     assert api.get(path, headers={"If-None-Match": etag}).status_code == 200
+
+
+def test_text_no_database_can_store_is_a_400_on_sqlite_and_postgresql(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, database_url
+) -> None:
+    app = app_factory(database_url=database_url, encoder=fake_encoder)
+    organizer = make_organizer(app)
+    make_event(app, organizer, slug="climate")
+    api = Api(app.test_client(), make_key(app, organizer))
+    for body, field in [
+        ({"email": "a@example.org", "name": "Ada\udc00"}, "name"),
+        ({"email": "a@example.org", "name": "Ada", "about": "nul\x00"}, "about"),
+        ({"email": "a@example.org", "name": "Ada", "interests": ["x\ud800"]}, "interests"),
+        ({"email": "a@example.org", "name": "Ada", "extra": {"q": "\udfff"}}, "extra.q"),
+        ({"email": "a\udc00@example.org", "name": "Ada"}, "email"),
+    ]:
+        response = api.post("/events/climate/attendees", json=body)
+        assert response.status_code == 400 and error_of(response)["field"] == field
+    for path in (
+        "/events/climate%ED%B0%80",
+        "/events/climate%00",
+        "/events/climate/attendees/a%00",
+    ):
+        assert api.get(path).status_code == 404, path
+    assert count(app, Attendee) == 0

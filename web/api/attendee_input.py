@@ -36,11 +36,24 @@ def invalid(field: str, message: str) -> ApiError:
     return ApiError(400, "validation_error", message, field=field)
 
 
+def check_characters(text: str, where: str) -> str:
+    """`text`, unless it holds what no database can store (NUL, unpaired surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise invalid(
+            where, "The text holds an invalid character (an unpaired surrogate)."
+        ) from None
+    if "\x00" in text:
+        raise invalid(where, "The text holds a NUL character.")
+    return text
+
+
 def normalise_email(raw: Any, field: str = "email") -> str:
     """The email as the import stores it (validated, normalised, lower case)."""
     if not isinstance(raw, str) or not raw.strip():
         raise invalid(field, "The email is missing.")
-    raw = raw.strip()
+    raw = check_characters(raw.strip(), field)
     if len(raw) > LIMITS["email"]:
         raise invalid(field, f"The email is longer than {LIMITS['email']} characters.")
     try:
@@ -52,6 +65,7 @@ def normalise_email(raw: Any, field: str = "email") -> str:
 def _text(value: Any, key: str, where: str) -> str:
     if not isinstance(value, str):
         raise invalid(where, f"The {LABELS[key]} must be a string.")
+    check_characters(value, where)
     text = value.strip() if key == "about" else " ".join(value.split())
     limit = LIMITS[key]
     if len(text) > limit:
@@ -61,10 +75,18 @@ def _text(value: Any, key: str, where: str) -> str:
 
 def _items(value: Any, key: str, where: str) -> list[str]:
     if isinstance(value, str):
-        items = split_list(value, key)
+        items = split_list(check_characters(value, where), key)
     elif isinstance(value, list):
         if not all(isinstance(v, str) for v in value):
             raise invalid(where, f"Every item of {LABELS[key]} must be a string.")
+        if len(value) > MAX_ITEMS:
+            raise invalid(where, f"{LABELS[key].capitalize()} has more than {MAX_ITEMS} items.")
+        if any(len(v) > ITEM_LIMIT for v in value):
+            raise invalid(
+                where, f"An item of {LABELS[key]} is longer than {ITEM_LIMIT} characters."
+            )
+        for item in value:
+            check_characters(item, where)
         items = []
         seen: set[str] = set()
         for item in (" ".join(v.split()) for v in value):
@@ -92,8 +114,10 @@ def _extra(value: Any, where: str) -> dict[str, str]:
         raise invalid(where, f"`extra` has more than {MAX_EXTRA_ANSWERS} answers.")
     answers: dict[str, str] = {}
     for question, answer in value.items():
+        check_characters(question, where)
         if not isinstance(answer, str) or len(question) > 200:
             raise invalid(f"{where}.{question[:40]}", "Each answer must be a string.")
+        check_characters(answer, f"{where}.{question[:40]}")
         if len(answer) > EXTRA_LIMIT:
             raise invalid(
                 f"{where}.{question[:40]}", f"The answer is longer than {EXTRA_LIMIT} characters."

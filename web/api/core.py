@@ -6,6 +6,7 @@ import base64
 import binascii
 import json
 import logging
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlencode
@@ -19,6 +20,7 @@ from web.api import bp
 from web.api.keys import key_for_token, touch
 from web.db import get_session
 from web.errors import MESSAGES
+from web.organizer.forms import SLUG_PATTERN
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,7 @@ DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 MAX_PAGE = 1_000_000
 PUBLIC_ENDPOINTS = frozenset({"api.openapi"})
+SLUG = re.compile(SLUG_PATTERN)
 AUTH_CHALLENGE = 'Bearer realm="Common Ground API"'
 
 
@@ -187,9 +190,13 @@ def json_body() -> Any:
 
 def event_for_key(slug: str) -> Event:
     """The key's organizer's event `slug`; 404 for any other (no hint that it exists)."""
-    event = get_session().scalar(
-        sa.select(Event).where(Event.slug == slug, Event.organizer_id == current_key().organizer_id)
-    )
+    event = None
+    if SLUG.fullmatch(slug):  # anything else is no event (and may not even be storable text)
+        event = get_session().scalar(
+            sa.select(Event).where(
+                Event.slug == slug, Event.organizer_id == current_key().organizer_id
+            )
+        )
     if event is None:
         raise ApiError(404, "event_not_found", f"You have no event “{slug}”.", field="slug")
     return event

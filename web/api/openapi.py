@@ -19,6 +19,9 @@ from web.importing.records import ITEM_LIMIT, LIMITS, LIST_TARGETS, MAX_ITEMS
 from web.rounds import MAX_ROUNDS, MAX_TABLES
 
 MAX_ID = 2**31 - 1
+# Documented examples; the property-based test creates exactly this event and attendee.
+EXAMPLE_SLUG = "climate-summit-2026"
+EXAMPLE_EMAIL = "ada@example.org"
 JSON = "application/json"
 
 
@@ -236,13 +239,21 @@ ERRORS = {
     429: "Too many requests with this key; wait `Retry-After` seconds.",
 }
 PARAMS: dict[str, Any] = {
-    "slug": {"name": "slug", "in": "path", "required": True, "schema": STR},
+    "slug": {
+        "name": "slug",
+        "in": "path",
+        "required": True,
+        "description": "The event's short name, as in its sign-up link.",
+        "schema": STR,
+        "example": EXAMPLE_SLUG,
+    },
     "email": {
         "name": "email",
         "in": "path",
         "required": True,
         "description": "The attendee's email (the key within the event).",
         "schema": STR,
+        "example": EXAMPLE_EMAIL,
     },
     "run_id": {
         "name": "run_id",

@@ -1,0 +1,146 @@
+"""The OpenAPI document stays true: routes and document agree, and schemathesis finds
+no server error and no response that breaks the schema."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+import schemathesis
+from api_helpers import make_key
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from intro_helpers import add_people, add_suggestion
+from organizer_helpers import make_event, make_organizer
+from schemathesis import GenerationMode
+from schemathesis.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    not_a_server_error,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from web.api.openapi import EXAMPLE_EMAIL, EXAMPLE_SLUG, document
+from web.runs import wait_for_runs
+
+METHODS = {"get", "put", "post", "delete", "patch"}
+# Examples per operation: about a minute for the whole API on two cores.
+EXAMPLES = 25
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
+    negative_data_rejection,
+]
+
+
+def _openapi_path(rule: str) -> str:
+    return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", rule.removeprefix("/api/v1"))
+
+
+def test_every_route_is_described_and_every_description_is_a_route(app, client) -> None:  # type: ignore[no-untyped-def]
+    document = client.get("/api/v1/openapi.json").get_json()
+    assert document["openapi"].startswith("3.1")
+    routes = {
+        (_openapi_path(rule.rule), method.lower())
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("api.")
+        for method in rule.methods or ()
+        if method.lower() in METHODS
+    }
+    described = {
+        (path, method)
+        for path, item in document["paths"].items()
+        for method in item
+        if method in METHODS
+    }
+    assert routes == described
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            assert operation.get("summary"), (path, method)
+            if operation.get("security") != []:
+                assert "401" in operation["responses"], (path, method)
+
+
+def test_every_reference_resolves(client) -> None:  # type: ignore[no-untyped-def]
+    document = client.get("/api/v1/openapi.json").get_json()
+
+    def refs(node: Any) -> list[str]:
+        if isinstance(node, dict):
+            found = [node["$ref"]] if "$ref" in node else []
+            return found + [r for v in node.values() for r in refs(v)]
+        if isinstance(node, list):
+            return [r for v in node for r in refs(v)]
+        return []
+
+    for ref in refs(document):
+        target: Any = document
+        for part in ref.removeprefix("#/").split("/"):
+            target = target[part]
+        assert isinstance(target, dict), ref
+
+
+@pytest.fixture
+def api_app(app_factory, fake_encoder):  # type: ignore[no-untyped-def]
+    """An app whose documented example event exists, with people and suggestions."""
+    app = app_factory(encoder=fake_encoder, RATELIMIT_ENABLED=False)
+    organizer = make_organizer(app)
+    event_id = make_event(app, organizer, slug=EXAMPLE_SLUG)
+    ids = add_people(
+        app,
+        event_id,
+        [
+            {"name": "Ada Lovelace", "email": EXAMPLE_EMAIL, "interests": ["chess"]},
+            {"name": "Ben Okafor", "email": "ben@example.org", "share_email": True},
+            {"name": "Cy Hidden", "email": "cy@example.org", "listed": False},
+        ],
+    )
+    ada, ben, cy = ids.values()
+    add_suggestion(app, event_id, ada, ben, 1, 0.8, reasons=["You both listed chess."])
+    add_suggestion(app, event_id, ben, ada, 1, 0.8, starters=["Which opening?"])
+    make_event(app, make_organizer(app, email="other@example.org"), slug="rival")
+    app.config["TEST_API_KEY"] = make_key(app, organizer)
+    yield app
+    wait_for_runs(app)
+
+
+OPERATIONS = [
+    (method, path)
+    for path, item in document()["paths"].items()
+    for method in item
+    if method in METHODS and path != "/openapi.json"
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
+def test_api_conforms_to_its_description(api_app, method: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Generated requests, valid and invalid, on the example event and on random ones."""
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", api_app)
+    operation = schema[path][method.upper()]
+    known = {"slug": EXAMPLE_SLUG, "email": EXAMPLE_EMAIL}
+    real = {k: v for k, v in known.items() if "{" + k + "}" in path}
+    cases = st.one_of(
+        operation.as_strategy(path_parameters=real),
+        operation.as_strategy(),
+        operation.as_strategy(GenerationMode.NEGATIVE, path_parameters=real),
+    )
+    headers = {"Authorization": f"Bearer {api_app.config['TEST_API_KEY']}"}
+
+    @given(case=cases)
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    def call(case) -> None:  # type: ignore[no-untyped-def]
+        case.call_and_validate(headers=headers, checks=CHECKS)
+
+    call()

@@ -49,7 +49,10 @@ def test_upload_preview_correct_and_commit(app, client) -> None:  # type: ignore
 
     values = form_values(page)
     header_index = {
-        html.unescape(h): i for i, h in re.findall(r'<label for="col_(\d+)">([^<]*)</label>', page)
+        html.unescape(h): i
+        for i, h in re.findall(
+            r'<label class="mapping__header" for="col_(\d+)">([^<]*)</label>', page
+        )
     }
     diet = f"col_{header_index['Dietary requirements']}"
     assert values[diet] == "extra"

@@ -129,6 +129,8 @@ def test_rounds_page_plans_shows_and_downloads_the_schedule(app, client, people)
     text = client.get("/organizer/events/climate/rounds").get_data(as_text=True)
     assert "Round 3" in text and "Table 3" in text and "Table 4" not in text
     assert "Sitting out" in text
+    event_page = client.get("/organizer/events/climate").text
+    assert "Planned: 3 rounds on up to 3 tables for 9 people." in event_page
     assert "Hidden" not in text
 
     response = client.get("/organizer/events/climate/rounds.csv")

@@ -48,6 +48,12 @@ PRIVATE = {"Cache-Control": "no-store"}  # these files hold names and emails
 bp.add_app_template_global(rounds_glue.my_rounds, "my_rounds")
 
 
+@bp.app_template_global("rounds_summary")
+def rounds_summary(event: Event) -> dict[str, int]:
+    """The event page's rounds card: how many rounds, tables and people are planned."""
+    return rounds_glue.schedule_summary(get_session(), event)
+
+
 class RoundsForm(FlaskForm):
     """How many rounds on how many tables."""
 

@@ -317,7 +317,8 @@ def test_signing_up_on_a_phone_with_tags_and_csp(app_factory, fake_encoder) -> N
         page.keyboard.press("Enter")
         assert page.locator("#interests").input_value() == "urban beekeeping; methane monitoring"
         page.click("button[type=submit]")
-        # Invalid email: the message, and everything typed is still there.
+        # Invalid email: focus on the summary, the message, and everything typed is kept.
+        page.wait_for_function("document.activeElement.id === 'form-errors'", timeout=10_000)
         assert page.locator("#email-error").inner_text().startswith("Please enter a valid email")
         assert page.locator("#name").input_value() == "Maya Okafor"
         assert page.locator("#interests").input_value() == "urban beekeeping; methane monitoring"

@@ -28,3 +28,13 @@
     });
   });
 })();
+
+// A form that came back with errors: move focus to the summary so screen readers
+// announce it and keyboard users start from the list of fields to fix.
+(function () {
+  "use strict";
+  var summary = document.getElementById("form-errors");
+  if (summary) {
+    summary.focus();
+  }
+})();

@@ -63,6 +63,10 @@
     source.hidden = true;
     source.tabIndex = -1;
     if (label) { label.setAttribute("for", entry.id); }
+    // Links from the error summary lead to the visible entry box.
+    document.querySelectorAll('a[href="#' + source.id + '"]').forEach(function (link) {
+      link.setAttribute("href", "#" + entry.id);
+    });
 
     var tags = split(source.value);
 

@@ -29,7 +29,11 @@ def test_demo_people_are_varied_and_written_as_people_write() -> None:
     assert sum(1 for n in interests.values() if n >= 2) >= 15
 
 
-def test_demo_keeps_real_signups_and_never_duplicates(app, runner) -> None:
+def test_demo_keeps_real_signups_and_never_duplicates(
+    app_factory, fake_encoder, database_url
+) -> None:
+    app = app_factory(database_url=database_url, encoder=fake_encoder)
+    runner = app.test_cli_runner()
     make_event(app, slug="demo", name="My demo")
     sign_up(app.test_client(), slug="demo", email="visitor@example.org", name="Visitor")
     for _ in range(2):

@@ -342,3 +342,32 @@ def test_text_no_database_can_store_is_a_400_on_sqlite_and_postgresql(  # type: 
     ):
         assert api.get(path).status_code == 404, path
     assert count(app, Attendee) == 0
+
+
+@pytest.mark.postgres
+def test_parallel_upserts_of_one_new_person_never_fail_or_duplicate(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, postgres_url
+) -> None:
+    import threading
+
+    app = app_factory(database_url=postgres_url, encoder=fake_encoder, RATELIMIT_ENABLED=False)
+    organizer = make_organizer(app)
+    make_event(app, organizer, slug="climate")
+    key = make_key(app, organizer)
+    start = threading.Barrier(6)
+    statuses: list[int] = []
+
+    def push(n: int) -> None:
+        api = Api(app.test_client(), key)
+        start.wait()
+        body = {"name": "Ada Lovelace", "about": f"Version {n % 2}."}
+        statuses.append(api.put("/events/climate/attendees/ada@example.org", json=body).status_code)
+
+    threads = [threading.Thread(target=push, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(statuses)[-1] == 201 and set(statuses) <= {200, 201}, statuses
+    assert statuses.count(201) == 1
+    assert count(app, Attendee) == 1

@@ -6,6 +6,7 @@ twice leaves one attendee, unchanged the second time. A batch is all or nothing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,6 +25,8 @@ from web.importing.records import AttendeeRecord
 from web.importing.store import write_batch
 
 MAX_BATCH = 1000
+RETRIES = 2
+log = logging.getLogger(__name__)
 
 
 def attendee_or_404(event: Event, email: str) -> Attendee:
@@ -44,33 +47,42 @@ def attendee_or_404(event: Event, email: str) -> Attendee:
     return attendee
 
 
-def by_email(event: Event, column: Any, emails: Sequence[str]) -> dict[str, Any]:
+def by_email(event_id: int, column: Any, emails: Sequence[str]) -> dict[str, Any]:
     """`column` of the event's attendees with these emails, by email."""
     rows = get_session().execute(
         sa.select(Attendee.email, column).where(
-            Attendee.event_id == event.id, Attendee.email.in_(emails)
+            Attendee.event_id == event_id, Attendee.email.in_(emails)
         )
     )
     return dict(rows.all())
 
 
 def upsert(event: Event, records: Sequence[AttendeeRecord], prefixes: Sequence[str]) -> list[str]:
-    """Write `records` (all or nothing); returns "created", "updated" or "unchanged" for each."""
+    """Write `records` (all or nothing); returns "created", "updated" or "unchanged" for each.
+
+    When a concurrent request registered one of the emails first, the whole write is
+    retried once as an update, so parallel upserts of one person never fail or duplicate.
+    """
     session = get_session()
+    event_id = event.id
     emails = [r.email for r in records]
-    before = by_email(event, Attendee.profile_version, emails)
-    for record, prefix in zip(records, prefixes, strict=True):
-        if record.email not in before and "name" not in record.values:
-            raise invalid(f"{prefix}name", "A new attendee needs a name (it is on the badge).")
-    try:
-        write_batch(session, event.id, records)
-        session.flush()
-    except IntegrityError:
-        session.rollback()
+    for attempt in range(RETRIES + 1):
+        before = by_email(event_id, Attendee.profile_version, emails)
+        for record, prefix in zip(records, prefixes, strict=True):
+            if record.email not in before and "name" not in record.values:
+                raise invalid(f"{prefix}name", "A new attendee needs a name (it is on the badge).")
+        try:
+            write_batch(session, event_id, records)
+            session.flush()
+            break
+        except IntegrityError:
+            session.rollback()
+            log.info("event %s: concurrent upsert, attempt %d", event_id, attempt + 1)
+    else:
         raise ApiError(
-            409, "conflict", "Another request changed these attendees at the same time; retry."
-        ) from None
-    after = by_email(event, Attendee.profile_version, emails)
+            409, "conflict", "Other requests changed these attendees at the same time; retry."
+        )
+    after = by_email(event_id, Attendee.profile_version, emails)
     return [
         "created"
         if r.email not in before
@@ -156,7 +168,7 @@ def batch_attendees(slug: str) -> Any:
         records.append(record)
         prefixes.append(prefix)
     statuses = upsert(event, records, prefixes)
-    ids = by_email(event, Attendee.id, list(first))
+    ids = by_email(event.id, Attendee.id, list(first))
     return {
         "created": statuses.count("created"),
         "updated": statuses.count("updated"),

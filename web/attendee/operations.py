@@ -7,10 +7,12 @@ session after the request's changes are committed.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -116,12 +118,30 @@ def delete_attendee(session: Session, attendee: Attendee) -> None:
     log.info("event %s: attendee %s deleted their data", event_slug, attendee_id)
 
 
+_TAGS_TTL = 60.0  # seconds; tag suggestions may lag sign-ups by a minute
+
+
 def event_tags(session: Session, event: Event) -> dict[str, list[str]]:
     """Tag suggestions per list field: phrases at least two listed attendees used.
 
     Only phrases shared by several people are offered, so a suggestion never
-    reveals one person's profile.
+    reveals one person's profile. Cached per worker for a minute: a sign-up rush
+    at a large event does not re-read every profile for every form shown.
     """
+    cache: dict[int, tuple[float, dict[str, list[str]]]]
+    cache = current_app.extensions.setdefault("cg_event_tags", {})
+    cached = cache.get(event.id)
+    now = time.monotonic()
+    if cached and now - cached[0] < _TAGS_TTL:
+        return cached[1]
+    tags = _compute_event_tags(session, event)
+    if len(cache) > 1000:
+        cache.clear()
+    cache[event.id] = (now, tags)
+    return tags
+
+
+def _compute_event_tags(session: Session, event: Event) -> dict[str, list[str]]:
     rows = session.execute(
         sa.select(
             Attendee.interests,

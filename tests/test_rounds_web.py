@@ -158,6 +158,13 @@ def test_my_page_shows_my_rounds(app, client, people) -> None:  # type: ignore[n
     assert "Ben — You both listed chess." in text
     assert "Round 2 · table" in text
 
+    # Ben stops being listed: Ada's page no longer shows him.
+    with app.extensions["cg_sessions"]() as session:
+        session.get(Attendee, people["Ben"]).listed = False
+        session.commit()
+    text = client.get("/e/climate/me").text
+    assert "Round 1 · table 1</strong>" in text and "Ben" not in text
+
 
 def test_rounds_command_prints_the_plan_and_writes_the_csv(
     app, runner, people, tmp_path: Path
@@ -235,3 +242,11 @@ def test_table_mates_without_a_suggestion_get_a_note_from_the_matcher(app) -> No
         notes = {r.attendee_id: r.notes for r in session.scalars(sa.select(RoundAssignment)).all()}
     assert "beekeeping" in notes[ids["Ana"]][str(ids["Bo"])]
     assert "beekeeping" in notes[ids["Bo"]][str(ids["Ana"])]
+
+
+def test_rounds_page_says_to_run_matching_first(app, client) -> None:  # type: ignore[no-untyped-def]
+    event_id = make_event(app, make_organizer(app), slug="climate")
+    add_people(app, event_id, [{"name": n} for n in NAMES[:4]])
+    login(client)
+    text = client.get("/organizer/events/climate/rounds").text
+    assert "No suggested introductions yet" in text and "Run the matching" in text

@@ -308,6 +308,8 @@ def my_rounds(attendee: Attendee) -> list[MyRound]:
             .where(
                 RoundAssignment.event_id == attendee.event_id,
                 RoundAssignment.attendee_id != attendee.id,
+                # Someone who stopped being listed after the plan is no longer shown.
+                Attendee.listed.is_(True),
                 sa.tuple_(RoundAssignment.round_number, RoundAssignment.table_number).in_(seated),
             )
             .order_by(Attendee.name)

@@ -185,6 +185,7 @@ def rounds(slug: str) -> Any:
         error=error,
         summary=summary,
         schedule=rounds_glue.schedule_tables(session, event),
+        has_suggestions=bool(rounds_glue.round_affinities(session, event)),
     ), status
 
 

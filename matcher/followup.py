@@ -83,7 +83,7 @@ def _shared_line(cg: CommonGround) -> str:
             pieces.append(f"that we both have {clean_item(tie.b or tie.a)} in our background")
     if not pieces:
         return ""
-    return "I enjoyed discovering " + " — and ".join(pieces) + "."
+    return "It was fun to discover " + " — and ".join(pieces) + "."
 
 
 def _complement_line(cg: CommonGround) -> str:
@@ -113,7 +113,7 @@ def draft_follow_up(
     hello = first_name(other.name) or "there"
     sign = first_name(owner.name) or owner.name
     where = f" at {event_name}" if event_name else ""
-    opening = f"It was great to meet you{where}."
+    opening = f"Great to meet you{where}!"
     recall = [line for line in (_shared_line(cg), note_line(note)) if line]
     if not recall:
         recall = ["Thanks again for taking the time to talk."]

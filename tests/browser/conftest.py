@@ -1,0 +1,134 @@
+"""Real-browser fixtures: a live server, Debian chromium through Playwright, iPhone 13.
+
+The live server runs the real app in a thread on a free loopback port, with the
+real embedding model and CSRF on. Each test gets phones (browser contexts with the
+iPhone 13 viewport); when a test fails, every open page is saved as a screenshot
+under test-artifacts/ so the failure can be seen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug.serving import make_server
+
+IN_CI = os.environ.get("CI") == "true"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def _missing(message: str) -> None:
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]):  # type: ignore[no-untyped-def]
+    """Remember each phase's report on the test item (for failure screenshots)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+class LiveServer:
+    """The app served over HTTP on 127.0.0.1:<free port> in a background thread."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def start(self) -> None:
+        """Start serving."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop serving and wait for the thread."""
+        self._server.shutdown()
+        self._thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_server(app_factory, real_encoder) -> Iterator[LiveServer]:  # type: ignore[no-untyped-def]
+    """The real app (real model, CSRF on) on a fresh SQLite database, served live."""
+    app = app_factory(
+        encoder=real_encoder,
+        WTF_CSRF_ENABLED=True,
+        TESTING=False,
+        PUBLIC_BASE_URL="",
+    )
+    server = LiveServer(app)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian chromium driven by Playwright (headless), shared by the session."""
+    if not Path(CHROMIUM).exists():
+        _missing(f"{CHROMIUM} is not installed (scripts/test.sh installs it when run as root)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - test extra not installed
+        _missing("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser.iphone_13 = {  # type: ignore[attr-defined]
+            k: v for k, v in playwright.devices["iPhone 13"].items() if k != "default_browser_type"
+        }
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(chromium, request) -> Iterator[Callable[[], Any]]:  # type: ignore[no-untyped-def]
+    """A factory of iPhone 13 pages, each in its own browser context (its own cookies)."""
+    contexts: list[Any] = []
+
+    def new_phone() -> Any:
+        context = chromium.new_context(**chromium.iphone_13, accept_downloads=True)
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield new_phone
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)[-120:]
+        for i, context in enumerate(contexts):
+            for j, page in enumerate(context.pages):
+                # A crashed page must not hide the real failure.
+                with contextlib.suppress(Exception):
+                    page.screenshot(path=str(ARTIFACTS / f"{name}-{i}-{j}.png"), full_page=True)
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def zbarimg() -> str:
+    """Path of the zbar command-line decoder."""
+    path = shutil.which("zbarimg")
+    if path is None:
+        _missing("zbarimg is not installed (apt-get install zbar-tools)")
+    assert path is not None
+    return path

@@ -371,3 +371,17 @@ def test_parallel_upserts_of_one_new_person_never_fail_or_duplicate(  # type: ig
     assert sorted(statuses)[-1] == 201 and set(statuses) <= {200, 201}, statuses
     assert statuses.count(201) == 1
     assert count(app, Attendee) == 1
+
+
+def test_an_unexpected_failure_is_a_json_500_without_a_trace(api, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import web.api.events
+
+    def broken(*_args, **_kw):  # type: ignore[no-untyped-def]
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(web.api.events, "event_json", broken)
+    response = api.get("/events/climate")
+    assert response.status_code == 500 and response.is_json
+    assert error_of(response)["code"] == "internal_error"
+    text = response.get_data(as_text=True)
+    assert "secret internal detail" not in text and "Traceback" not in text

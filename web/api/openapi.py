@@ -1,7 +1,8 @@
 """The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json.
 
-Tests keep it true: every route of the blueprint is described and every described
-operation exists, and schemathesis checks real responses against these schemas.
+Tests keep it true: every route of the blueprint is described (its operationId is the
+view's name) and every described operation exists, the document validates against the
+OAS 3.1 meta-schema, and schemathesis checks real responses against these schemas.
 """
 
 from __future__ import annotations
@@ -11,280 +12,8 @@ from typing import Any
 from flask import Response, current_app
 
 from web.api import bp
-from web.api.attendee_input import MAX_EXTRA_ANSWERS
 from web.api.attendees import MAX_BATCH
-from web.api.core import MAX_PAGE, MAX_PAGE_SIZE
-from web.api.exports import EMAIL_KEYS, INTRO_KEYS
-from web.importing.records import ITEM_LIMIT, LIMITS, LIST_TARGETS, MAX_ITEMS
-from web.rounds import MAX_ROUNDS, MAX_TABLES
-
-MAX_ID = 2**31 - 1
-# Documented examples; the property-based test creates exactly this event and attendee.
-EXAMPLE_SLUG = "climate-summit-2026"
-EXAMPLE_EMAIL = "ada@example.org"
-JSON = "application/json"
-
-
-def ref(name: str) -> dict[str, str]:
-    """A reference to a component schema."""
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def obj(required: list[str] | None = None, strict: bool = True, **props: Any) -> dict[str, Any]:
-    """An object schema with `props`, all required unless `required` says which."""
-    schema: dict[str, Any] = {"type": "object", "properties": props}
-    schema["required"] = list(props) if required is None else required
-    if strict:
-        schema["additionalProperties"] = False
-    return schema
-
-
-def nullable(kind: str, **kw: Any) -> dict[str, Any]:
-    """A `kind` or null."""
-    return {"type": [kind, "null"], **kw}
-
-
-STR = {"type": "string"}
-INT = {"type": "integer"}
-BOOL = {"type": "boolean"}
-STAMP = {"type": "string", "format": "date-time"}
-STRINGS = {"type": "array", "items": STR}
-
-
-def _text(key: str) -> dict[str, Any]:
-    return nullable("string", maxLength=LIMITS[key])
-
-
-_LIST_INPUT = {
-    "description": f"A list of strings, or one string separated by `;`; at most {MAX_ITEMS}.",
-    "type": ["array", "string", "null"],
-    "items": {"type": "string", "maxLength": ITEM_LIMIT},
-    "maxItems": MAX_ITEMS,
-}
-_PROFILE_INPUT: dict[str, Any] = {
-    "email": {"type": "string", "format": "email", "maxLength": LIMITS["email"]},
-    "name": _text("name"),
-    "headline": _text("headline"),
-    "company": _text("company"),
-    "job_title": _text("job_title"),
-    "about": _text("about"),
-    "external_id": _text("external_id"),
-    **dict.fromkeys((*LIST_TARGETS, "links"), _LIST_INPUT),
-    "extra": {
-        "description": "Answers to the registration's own questions (question → answer).",
-        "type": ["object", "null"],
-        "additionalProperties": {"type": "string"},
-        "maxProperties": MAX_EXTRA_ANSWERS,
-    },
-}
-_PERSON = {
-    "id": INT,
-    "name": STR,
-    "email": nullable("string", description="Only when the person agreed to share it."),
-    "external_id": nullable("string"),
-}
-
-SCHEMAS: dict[str, Any] = {
-    "Error": obj(
-        error=obj(
-            required=["code", "message"],
-            code=STR,
-            message=STR,
-            field={"type": "string", "description": "The input at fault, e.g. attendees[3].email"},
-        ),
-    ),
-    "Pagination": obj(
-        required=["limit", "total", "next_cursor"],
-        limit=INT,
-        total=INT,
-        next_cursor=nullable("string", description="Pass as `cursor` for the next page."),
-        page=INT,
-    ),
-    "Event": obj(
-        required=[
-            "slug",
-            "name",
-            "starts_on",
-            "signup_open",
-            "suggestions_per_attendee",
-            "created_at",
-        ],
-        slug=STR,
-        name=STR,
-        starts_on=nullable("string", format="date"),
-        signup_open=BOOL,
-        suggestions_per_attendee=INT,
-        created_at=STAMP,
-        attendees={"type": "integer", "description": "Only when reading one event."},
-    ),
-    "EventList": obj(data={"type": "array", "items": ref("Event")}, pagination=ref("Pagination")),
-    "Attendee": obj(
-        id=INT,
-        email={"type": "string", "format": "email"},
-        name=STR,
-        headline=STR,
-        company=STR,
-        job_title=STR,
-        interests=STRINGS,
-        personal_interests=STRINGS,
-        looking_for=STRINGS,
-        offering=STRINGS,
-        organizations=STRINGS,
-        about=STR,
-        links=STRINGS,
-        external_id=nullable("string"),
-        extra={"type": "object", "additionalProperties": STR},
-        listed={"type": "boolean", "description": "The attendee's choice: shown to others."},
-        share_email={"type": "boolean", "description": "The attendee's choice."},
-        badge_url={"type": "string", "format": "uri"},
-        created_at=STAMP,
-        updated_at=STAMP,
-    ),
-    "AttendeeList": obj(
-        data={"type": "array", "items": ref("Attendee")}, pagination=ref("Pagination")
-    ),
-    "AttendeeInput": {
-        **obj(required=[], **_PROFILE_INPUT),
-        "description": "Fields left out keep their stored value; an empty value clears it. "
-        "A new attendee needs a name. Consent choices belong to the attendee.",
-    },
-    "NewAttendee": {**obj(required=["email"], **_PROFILE_INPUT)},
-    "Batch": obj(
-        attendees={
-            "type": "array",
-            "items": ref("NewAttendee"),
-            "minItems": 1,
-            "maxItems": MAX_BATCH,
-        }
-    ),
-    "BatchResult": obj(
-        created=INT,
-        updated=INT,
-        unchanged=INT,
-        attendees={
-            "type": "array",
-            "items": obj(email=STR, id=INT, status={"enum": ["created", "updated", "unchanged"]}),
-        },
-    ),
-    "Suggestion": obj(
-        rank=INT,
-        score={"type": "number"},
-        person=obj(**_PERSON, headline=STR),
-        reasons=STRINGS,
-        starters=STRINGS,
-        shared={"type": "array", "items": obj(mine=STR, theirs=STR)},
-        complements={
-            "type": "array",
-            "items": obj(who_needs={"enum": ["attendee", "person"]}, need=STR, offer=STR),
-        },
-    ),
-    "SuggestionList": obj(
-        attendee=obj(id=INT, email=STR, name=STR),
-        data={"type": "array", "items": ref("Suggestion")},
-    ),
-    "Run": obj(
-        id=INT,
-        status={"enum": ["running", "done", "failed"]},
-        phase=STR,
-        progress={"type": "number", "minimum": 0, "maximum": 1},
-        suggestions=nullable("integer"),
-        error=nullable("string"),
-        started_at=STAMP,
-        finished_at=nullable("string", format="date-time"),
-    ),
-    "RunList": obj(data={"type": "array", "items": ref("Run")}),
-    "Introduction": obj(
-        **{
-            k: (
-                INT
-                if k == "rank"
-                else {"type": "number"}
-                if k == "score"
-                else nullable("string")
-                if k in EMAIL_KEYS
-                else STR
-            )
-            for k in INTRO_KEYS
-        }
-    ),
-    "IntroductionList": obj(data={"type": "array", "items": ref("Introduction")}),
-    "Rounds": obj(
-        rounds={
-            "type": "array",
-            "items": obj(
-                number=INT,
-                tables={
-                    "type": "array",
-                    "items": obj(number=INT, people={"type": "array", "items": obj(**_PERSON)}),
-                },
-                sitting_out={"type": "array", "items": obj(**_PERSON)},
-            ),
-        }
-    ),
-    "RoundsInput": obj(
-        required=["rounds", "tables"],
-        rounds={"type": "integer", "minimum": 1, "maximum": MAX_ROUNDS},
-        tables={"type": "integer", "minimum": 1, "maximum": MAX_TABLES},
-        seed={"type": "integer", "minimum": 0, "maximum": MAX_ID},
-    ),
-}
-
-ERRORS = {
-    400: "Invalid input: `error.field` names what to fix.",
-    401: "No API key, or an unknown or revoked one.",
-    404: "Not found among this key's events (other organizers' events look the same).",
-    409: "Conflicts with the current state.",
-    413: "The body is larger than the limit.",
-    415: "The body is not JSON.",
-    429: "Too many requests with this key; wait `Retry-After` seconds.",
-}
-PARAMS: dict[str, Any] = {
-    "slug": {
-        "name": "slug",
-        "in": "path",
-        "required": True,
-        "description": "The event's short name, as in its sign-up link.",
-        "schema": STR,
-        "example": EXAMPLE_SLUG,
-    },
-    "email": {
-        "name": "email",
-        "in": "path",
-        "required": True,
-        "description": "The attendee's email (the key within the event).",
-        "schema": STR,
-        "example": EXAMPLE_EMAIL,
-    },
-    "run_id": {
-        "name": "run_id",
-        "in": "path",
-        "required": True,
-        "schema": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
-    },
-    "limit": {
-        "name": "limit",
-        "in": "query",
-        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 50},
-    },
-    "cursor": {
-        "name": "cursor",
-        "in": "query",
-        "description": "`pagination.next_cursor` of the previous page.",
-        "schema": STR,
-    },
-    "page": {
-        "name": "page",
-        "in": "query",
-        "description": "A page number instead of a cursor (1 is the first).",
-        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
-    },
-    "if_none_match": {
-        "name": "If-None-Match",
-        "in": "header",
-        "description": "An `ETag` from an earlier read: 304 when nothing changed.",
-        "schema": STR,
-    },
-}
+from web.api.schemas import ERRORS, JSON, PARAMS, SCHEMAS, STR, ref
 
 
 def _json(schema: str, description: str, **headers: str) -> dict[str, Any]:
@@ -300,6 +29,7 @@ def _json(schema: str, description: str, **headers: str) -> dict[str, Any]:
 
 
 def op(
+    operation_id: str,
     summary: str,
     ok: dict[int, dict[str, Any]],
     params: tuple[str, ...] = (),
@@ -311,6 +41,7 @@ def op(
     """One operation: its parameters, body, success responses and error responses."""
     names = list(params) + (["if_none_match"] if read else [])
     operation: dict[str, Any] = {
+        "operationId": operation_id,
         "summary": summary,
         "tags": [tag],
         "parameters": [{"$ref": f"#/components/parameters/{p}"} for p in names],
@@ -336,6 +67,7 @@ def _paths() -> dict[str, Any]:
     return {
         "/openapi.json": {
             "get": {
+                "operationId": "openapi",
                 "summary": "This description (no key needed)",
                 "tags": ["meta"],
                 "security": [],
@@ -349,6 +81,7 @@ def _paths() -> dict[str, Any]:
         },
         "/events": {
             "get": op(
+                "list_events",
                 "Your events",
                 {200: _json("EventList", "A page of events.", **etag)},
                 page,
@@ -358,6 +91,7 @@ def _paths() -> dict[str, Any]:
         },
         ev: {
             "get": op(
+                "get_event",
                 "One event",
                 {200: _json("Event", "The event.", **etag)},
                 ("slug",),
@@ -366,6 +100,7 @@ def _paths() -> dict[str, Any]:
         },
         f"{ev}/attendees": {
             "get": op(
+                "list_attendees",
                 "The event's attendees, a page at a time",
                 {200: _json("AttendeeList", "A page of attendees.", **etag)},
                 ("slug", *page),
@@ -374,6 +109,7 @@ def _paths() -> dict[str, Any]:
                 read=True,
             ),
             "post": op(
+                "create_attendee",
                 "Create or update the attendee with the body's email",
                 {
                     201: _json("Attendee", "Created.", **located),
@@ -387,6 +123,7 @@ def _paths() -> dict[str, Any]:
         },
         f"{ev}/attendees/batch": {
             "post": op(
+                "batch_attendees",
                 f"Create or update up to {MAX_BATCH} attendees: all or nothing",
                 {200: _json("BatchResult", "Every attendee was written.")},
                 ("slug",),
@@ -397,6 +134,7 @@ def _paths() -> dict[str, Any]:
         },
         person: {
             "get": op(
+                "get_attendee",
                 "One attendee",
                 {200: _json("Attendee", "The attendee.", **etag)},
                 ("slug", "email"),
@@ -404,6 +142,7 @@ def _paths() -> dict[str, Any]:
                 read=True,
             ),
             "put": op(
+                "put_attendee",
                 "Create or update the attendee with this email",
                 {
                     201: _json("Attendee", "Created.", **located),
@@ -415,6 +154,7 @@ def _paths() -> dict[str, Any]:
                 tag="attendees",
             ),
             "delete": op(
+                "delete_attendee",
                 "Delete the attendee and everything about them",
                 {204: {"description": "Deleted."}},
                 ("slug", "email"),
@@ -423,6 +163,7 @@ def _paths() -> dict[str, Any]:
         },
         f"{person}/suggestions": {
             "get": op(
+                "attendee_suggestions",
                 "The attendee's suggested introductions, with reasons and starters",
                 {200: _json("SuggestionList", "Best first.", **etag)},
                 ("slug", "email"),
@@ -432,6 +173,7 @@ def _paths() -> dict[str, Any]:
         },
         f"{ev}/runs": {
             "get": op(
+                "list_runs",
                 "Recent matching runs, newest first",
                 {200: _json("RunList", "Up to 20 runs.", **etag)},
                 ("slug",),
@@ -439,6 +181,7 @@ def _paths() -> dict[str, Any]:
                 read=True,
             ),
             "post": op(
+                "start_run",
                 "Start a matching run in the background",
                 {202: _json("Run", "Started: poll the Location.", **located)},
                 ("slug",),
@@ -448,6 +191,7 @@ def _paths() -> dict[str, Any]:
         },
         f"{ev}/runs/{{run_id}}": {
             "get": op(
+                "get_run",
                 "A matching run and its progress",
                 {200: _json("Run", "The run.", **etag)},
                 ("slug", "run_id"),
@@ -457,6 +201,7 @@ def _paths() -> dict[str, Any]:
         },
         f"{ev}/introductions": {
             "get": op(
+                "introductions_json",
                 "Every suggested introduction, as JSON",
                 {200: _json("IntroductionList", "One object per introduction.", **etag)},
                 ("slug",),
@@ -466,6 +211,7 @@ def _paths() -> dict[str, Any]:
         },
         f"{ev}/introductions.csv": {
             "get": op(
+                "introductions_csv",
                 "The introductions as CSV",
                 {200: _file("text/csv", etag)},
                 ("slug",),
@@ -475,6 +221,7 @@ def _paths() -> dict[str, Any]:
         },
         f"{ev}/introductions.xlsx": {
             "get": op(
+                "introductions_xlsx",
                 "The introductions as an XLSX workbook",
                 {200: _file(CONTENT_XLSX, etag)},
                 ("slug",),
@@ -484,6 +231,7 @@ def _paths() -> dict[str, Any]:
         },
         f"{ev}/rounds": {
             "get": op(
+                "get_rounds",
                 "The speed-networking schedule",
                 {200: _json("Rounds", "Rounds, tables and sit-outs.", **etag)},
                 ("slug",),
@@ -491,6 +239,7 @@ def _paths() -> dict[str, Any]:
                 read=True,
             ),
             "post": op(
+                "plan_rounds",
                 "Plan the rounds (replaces the schedule)",
                 {201: _json("Rounds", "The new schedule.")},
                 ("slug",),

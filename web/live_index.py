@@ -251,6 +251,14 @@ class EventIndexCache:
 
     def upsert(self, index: EventIndex, attendee_id: int, profile: Profile, listed: bool) -> int:
         """Put one attendee's current profile into the index; returns its row."""
+        p = index.pos.get(attendee_id)
+        if (
+            p is not None
+            and attendee_id not in index.removed
+            and index.profiles[p] == profile
+            and bool(index.listed[p]) == listed
+        ):
+            return p  # re-read but unchanged (same update time as the last version)
         p = self._slot(index, attendee_id, profile)
         index.removed.discard(attendee_id)
         index.listed[p] = listed
@@ -278,8 +286,8 @@ class EventIndexCache:
         """
         weights = np.zeros(len(facets.phrases) + 1, dtype=np.float32)
         unknown = []
-        for t, phrase in enumerate(facets.phrases):
-            w = index.phrase_weight.get(phrase)
+        for t in np.unique(facets.topics.values).tolist():  # only topics are weighted
+            w = index.phrase_weight.get(facets.phrases[t])
             if w is None:
                 unknown.append(t)
             else:

@@ -23,7 +23,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from matcher import Matcher, Profile
-from matcher.diversity import diversified_utility
 from matcher.explain import explain
 from matcher.facets import Facets, build_facets
 from matcher.scoring import score_pairs
@@ -33,8 +32,8 @@ from web.live_index import EventIndex, EventIndexCache
 
 log = logging.getLogger(__name__)
 
-TOPIC_CANDIDATES = 100  # nearest profiles by weighted topic vector
-GOAL_CANDIDATES = 20  # nearest offers for my needs, and needs for my offers
+TOPIC_CANDIDATES = 60  # nearest profiles by weighted topic vector (a full run: 40)
+GOAL_CANDIDATES = 15  # nearest offers for my needs, and needs for my offers (a full run: 10)
 
 
 @dataclass
@@ -161,16 +160,7 @@ def update_attendee(
     own = _own_list(session, event, attendee_id, other_ids, scores.score, ok & pool.listed, k, cap)
     own_written = 0
     if own:
-        util = diversified_utility(
-            np.zeros(len(own), np.int64),
-            np.array(own) + 1,
-            scores.score[own],
-            pool.vectors,
-            steps=2 * k,
-            strength=params.diversity,
-        )
-        picked = [own[e] for e in np.argsort(-util, kind="stable")[:k]]
-        picked.sort(key=lambda e: -float(scores.score[e]))
+        picked = _varied(own, scores.score, pool.vectors, k, params.diversity)
         for rank, e in enumerate(picked, start=1):
             session.add(
                 Suggestion(
@@ -190,6 +180,30 @@ def update_attendee(
         )
     session.flush()
     return LiveResult(own_written, inserted, len(other_ids))
+
+
+def _varied(
+    pool: list[int], score: np.ndarray, vectors: np.ndarray, k: int, strength: float
+) -> list[int]:
+    """Up to `k` of `pool`, best first, a near-duplicate of an earlier pick losing utility.
+
+    The same maximal-marginal-relevance rule as a full run's lists (matcher.diversity),
+    for one receiver: vectors[e + 1] is the topic vector of candidate e.
+    """
+    onset = 0.5
+    base = score[pool].astype(np.float32)
+    vecs = vectors[np.array(pool) + 1]  # (M, d)
+    redundancy = np.zeros(len(pool), dtype=np.float32)
+    free = np.ones(len(pool), dtype=bool)
+    picked: list[int] = []
+    for _ in range(min(k, len(pool))):
+        adjusted = np.where(free, base * (1 - strength * redundancy), -np.inf)
+        best = int(np.argmax(adjusted))
+        picked.append(pool[best])
+        free[best] = False
+        sims = vecs @ vecs[best]
+        redundancy = np.maximum(redundancy, np.clip((sims - onset) / (1 - onset), 0.0, 1.0))
+    return sorted(picked, key=lambda e: -float(score[e]))
 
 
 def _own_list(
@@ -235,13 +249,16 @@ def _enter_lists(
     if not pool or cap <= 0:
         return 0
     receivers = [other_ids[e] for e in pool]
-    lists: dict[int, list[tuple[int, float]]] = {r: [] for r in receivers}
-    for sid, owner, s in session.execute(
-        sa.select(Suggestion.id, Suggestion.attendee_id, Suggestion.score).where(
+    # receiver -> [(score, old row id or None, old rank, new row or None)]
+    lists: dict[int, list[tuple[float, int | None, int, Suggestion | None]]] = {
+        r: [] for r in receivers
+    }
+    for sid, owner, s, rank in session.execute(
+        sa.select(Suggestion.id, Suggestion.attendee_id, Suggestion.score, Suggestion.rank).where(
             Suggestion.attendee_id.in_(receivers)
         )
     ):
-        lists[int(owner)].append((int(sid), float(s)))
+        lists[int(owner)].append((float(s), int(sid), int(rank), None))
     inserted = 0
     touched: list[int] = []
     for e in sorted(pool, key=lambda e: -float(score[e])):
@@ -250,29 +267,31 @@ def _enter_lists(
         r, s = other_ids[e], float(score[e])
         current = lists[r]
         if len(current) >= k:
-            worst = min(current, key=lambda x: x[1])
-            if s <= worst[1]:
+            worst = min(current, key=lambda x: x[0])
+            if s <= worst[0]:
                 continue
-            session.execute(sa.delete(Suggestion).where(Suggestion.id == worst[0]))
+            session.execute(sa.delete(Suggestion).where(Suggestion.id == worst[1]))
             current.remove(worst)
         row = Suggestion(
             event_id=event.id,
             attendee_id=r,
             other_id=attendee_id,
-            rank=0,
             score=s,
             detail=detail(e + 1, 0, s),
         )
-        session.add(row)
-        session.flush()
-        current.append((row.id, s))
+        current.append((s, None, 0, row))
         touched.append(r)
         inserted += 1
-    updates = [
-        {"id": sid, "rank": rank}
-        for r in touched
-        for rank, (sid, _) in enumerate(sorted(lists[r], key=lambda x: -x[1]), start=1)
-    ]
+    updates = []
+    for r in touched:
+        for rank, (_, sid, old_rank, row) in enumerate(
+            sorted(lists[r], key=lambda x: -x[0]), start=1
+        ):
+            if row is not None:
+                row.rank = rank
+                session.add(row)
+            elif rank != old_rank:
+                updates.append({"id": sid, "rank": rank})
     if updates:
         session.execute(sa.update(Suggestion), updates)
     return inserted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 
 import pytest
 import sqlalchemy as sa
@@ -231,3 +232,29 @@ def test_with_csrf_on_a_save_without_token_is_refused_and_keeps_the_note(
     html = response.get_data(as_text=True)
     assert "my precious note" in html and "expired" in html
     assert rows(app, Contact) == []
+
+
+@pytest.mark.postgres
+def test_two_simultaneous_saves_of_one_pair_make_one_contact(
+    app_factory, fake_encoder, postgres_url
+) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(database_url=postgres_url, encoder=fake_encoder)
+    ada, _, _, b = people(app)
+    barrier = threading.Barrier(4)
+    statuses: list[int] = []
+
+    def tap(note: str) -> None:
+        client = app.test_client()
+        with ada.session_transaction() as source, client.session_transaction() as target:
+            target.update(source)
+        barrier.wait()
+        statuses.append(client.post(f"/b/{b.badge_token}/save", data={"note": note}).status_code)
+
+    threads = [threading.Thread(target=tap, args=(f"tap {i}",)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert statuses == [302] * 4
+    (contact,) = rows(app, Contact)
+    assert contact.note.startswith("tap ")

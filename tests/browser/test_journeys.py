@@ -90,7 +90,7 @@ def two_phones(live_server, phone):  # type: ignore[no-untyped-def]
 
 
 def test_scanning_a_badge_shows_shared_interest_in_other_words_and_three_starters(
-    live_server, two_phones, zbarimg, tmp_path
+    live_server, two_phones, phone, zbarimg, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     alma, bruno = two_phones
     alma.screenshot(path=str(tmp_path / "alma-page.png"), full_page=True)
@@ -100,6 +100,12 @@ def test_scanning_a_badge_shows_shared_interest_in_other_words_and_three_starter
 
     url = scan_badge(bruno, zbarimg, tmp_path, "bruno-page")
     assert url.startswith(f"{live_server.url}/b/")
+    stranger = phone()  # not signed up: the public card and an invitation
+    stranger.goto(url)
+    assert stranger.get_by_role("heading", level=1).inner_text() == "Bruno Ferreira-Lima"
+    assert stranger.get_by_role("link", name="Sign up for Conf 2026").is_visible()
+    assert "bruno@example.org" not in stranger.content()
+    assert_fits_390(stranger)
     alma.goto(url)
     assert alma.get_by_role("heading", level=1).inner_text() == "You and Bruno Ferreira-Lima"
     shared = alma.locator(".cg-item", has_text="trail running")

@@ -62,6 +62,7 @@ def save_contact(
                 session.add(contact)
         except IntegrityError:
             # Another request saved the same pair first: update that one.
+            log.info("attendee %s saved contact %s twice at once", owner.id, other.id)
             created = False
             contact = find_contact(session, owner, other)
             if contact is None:  # pragma: no cover - the conflicting row vanished

@@ -12,6 +12,7 @@ from intro_helpers import add_people, add_suggestion
 from organizer_helpers import make_event, make_organizer
 
 from web.exporting import HEADERS
+from web.rounds import SCHEDULE_HEADERS
 from web.runs import wait_for_runs
 
 
@@ -147,6 +148,12 @@ def test_rounds_are_planned_and_read_back(api) -> None:  # type: ignore[no-untyp
         assert "Cy Hidden" not in everyone  # unlisted people are never seated
         assert sorted(everyone) == sorted(["Ada Lovelace", "Ben Okafor", "=cmd|' /C calc'!A0"])
     assert api.get("/events/climate/rounds").get_json()["rounds"] == rounds
+    response = api.get("/events/climate/rounds.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert 'filename="rounds-climate.csv"' in response.headers["Content-Disposition"]
+    table = list(csv.reader(io.StringIO(response.get_data().decode("utf-8-sig"))))
+    assert table[0] == SCHEDULE_HEADERS and len(table) == 1 + 2 * 3  # per person per round
+    assert "'=cmd|' /C calc'!A0" in {row[2] for row in table}  # never a formula
     for body, field in [
         ({"rounds": 0, "tables": 1}, "rounds"),
         ({"rounds": 2}, "tables"),

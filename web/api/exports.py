@@ -120,6 +120,17 @@ def get_rounds(slug: str) -> Any:
     return _schedule(event_for_key(slug))
 
 
+@bp.get("/events/<slug>/rounds.csv")
+def rounds_csv(slug: str) -> Response:
+    """The schedule as CSV: one row per attendee per round, like the console's download."""
+    event = event_for_key(slug)
+    rows = rounds_glue.schedule_rows(get_session(), event)
+    text = "".join(csv_chunks(rows, rounds_glue.SCHEDULE_HEADERS))
+    response = Response(text.encode("utf-8"), content_type=CONTENT_TYPES["csv"])
+    response.headers["Content-Disposition"] = f'attachment; filename="rounds-{event.slug}.csv"'
+    return response
+
+
 @bp.post("/events/<slug>/rounds")
 def plan_rounds(slug: str) -> Any:
     """Plan `rounds` rounds on `tables` tables (replacing the schedule) and return it."""

@@ -248,6 +248,16 @@ def _paths() -> dict[str, Any]:
                 tag="rounds",
             ),
         },
+        f"{ev}/rounds.csv": {
+            "get": op(
+                "rounds_csv",
+                "The schedule as CSV, one row per attendee per round",
+                {200: _file("text/csv", etag)},
+                ("slug",),
+                tag="rounds",
+                read=True,
+            )
+        },
     }
 
 

@@ -15,10 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 import sqlalchemy as sa
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+import xlsxwriter
 from sqlalchemy.orm import Session, aliased
 
 from models import Attendee, Event, Suggestion
@@ -175,33 +172,41 @@ def _xlsx_text(value: str) -> str:
     return value
 
 
+def _sheet_title(title: str) -> str:
+    """A worksheet name Excel accepts: no []:*?/\\, no edge apostrophes, 31 characters."""
+    return re.sub(r"[\[\]:*?/\\]", " ", title).strip(" '")[:31].strip(" '") or "Introductions"
+
+
 def write_xlsx(rows: Iterable[list[Cell]], out: IO[bytes], title: str = "Introductions") -> None:
     """Write the XLSX workbook (one sheet, text cells stored as text) to a binary stream.
 
-    Written in openpyxl's streaming mode, so large events fit in bounded memory.
+    XlsxWriter in constant-memory mode writes row by row, so large events fit in
+    bounded memory; text is always written as text, never as a formula or a link.
     """
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Sheet")
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    count = 0
-    for n, row in enumerate(safe_rows(rows)):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(
-                sheet, value=_xlsx_text(value) if isinstance(value, str) else value
-            )
+    workbook = xlsxwriter.Workbook(
+        out,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    sheet = workbook.add_worksheet(_sheet_title(title))
+    bold = workbook.add_format({"bold": True})
+    for index, (_, width) in enumerate(COLUMNS):
+        sheet.set_column(index, index, width)
+    sheet.freeze_panes(1, 0)
+    last = 0
+    for r, row in enumerate(safe_rows(rows)):
+        for c, value in enumerate(row):
             if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text says
-            if n == 0:
-                cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
-        count = n
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
-    workbook.save(out)
+                sheet.write_string(r, c, _xlsx_text(value), bold if r == 0 else None)
+            else:
+                sheet.write_number(r, c, value)
+        last = r
+    sheet.autofilter(0, 0, last, len(COLUMNS) - 1)
+    workbook.close()
 
 
 def export_event(session: Session, event: Event, fmt: str, out: IO[bytes]) -> int:

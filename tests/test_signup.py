@@ -91,7 +91,14 @@ def test_second_signup_with_the_same_email_updates_instead_of_duplicating(app) -
         "/e/conf/join",
         data=profile(email="bob@example.org", name="Ada L.", interests="sourdough; jazz"),
     )
-    pages = [re.sub(r"/m/[\w-]+", "/m/TOKEN", p.get_data(as_text=True)) for p in (response, new)]
+    pages = [
+        re.sub(
+            r"/m/[\w-]+|We already found [^.]*\.|We will suggest [^.]*\.",
+            "(varies)",
+            p.get_data(as_text=True),
+        )
+        for p in (response, new)
+    ]
     assert pages[0] == pages[1]
     assert "You’re in" in pages[0]
     # Only the freshest link opens the page.

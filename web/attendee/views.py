@@ -20,7 +20,7 @@ from web.attendee.auth import (
     signed_in_event_ids,
 )
 from web.attendee.forms import DeleteForm, ProfileForm, SignupForm
-from web.attendee.operations import event_tags, refresh_quietly, save_signup
+from web.attendee.operations import event_tags, my_suggestions, refresh_quietly, save_signup
 from web.db import get_session
 from web.mail import deliver, mail_configured, private_link_message
 
@@ -102,6 +102,7 @@ def join(slug: str) -> tuple[str, int] | Response:
         link=link,
         emailed=emailed,
         mail_on=mail_configured(),
+        found=len(my_suggestions(session, attendee, limit=event.suggestions_per_attendee or 5)),
     ), 200
 
 

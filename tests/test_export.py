@@ -237,3 +237,17 @@ def test_export_after_a_real_matching_run_keeps_consent_and_gives_reasons(app) -
         assert row["Suggested person's email"] == sharing.get(row["Suggested person"], "")
         assert row["Reason"] and row["Conversation starter"]
         assert 0 <= row["Score"] <= 1
+
+
+def test_xlsx_survives_control_characters_huge_cells_and_odd_event_names(tmp_path: Path) -> None:
+    from web.exporting import write_xlsx
+
+    row = ["Ada\x00\x07 Lovelace", "a@x.org", "k", 1, "Ben", "", 0.5, "x" * 40000, "", "", ""]
+    xlsx = tmp_path / "odd.xlsx"
+    with xlsx.open("wb") as fh:
+        write_xlsx([row], fh, title="Bob's [Summit]: 2026/27 and a very long name")
+    book = openpyxl.load_workbook(xlsx)
+    sheet = book.active
+    assert sheet.title == "Bob's  Summit   2026 27 and a v"
+    assert sheet["A2"].value == "Ada Lovelace"
+    assert len(sheet["H2"].value) == 32767 and sheet["H2"].value.endswith("…")

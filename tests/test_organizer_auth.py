@@ -61,6 +61,7 @@ def test_another_organizers_event_is_not_found(app, client) -> None:  # type: ig
     for url in (
         "/organizer/events/theirs",
         "/organizer/events/theirs/edit",
+        "/organizer/events/theirs/attendees",
         "/organizer/events/theirs/import",
         "/organizer/events/theirs/match/status",
     ):

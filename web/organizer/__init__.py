@@ -11,5 +11,13 @@ from flask import Blueprint
 # cli_group=None: the organizer's commands are top-level (`commonground import ...`).
 bp = Blueprint("organizer", __name__, url_prefix="/organizer", cli_group=None)
 
-from web.organizer import auth, commands, downloads, events, imports, runs  # noqa: E402,F401
-from web.organizer import api_keys  # noqa: E402,F401
+from web.organizer import (  # noqa: E402,F401
+    api_keys,
+    attendees,
+    auth,
+    commands,
+    downloads,
+    events,
+    imports,
+    runs,
+)

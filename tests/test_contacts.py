@@ -132,6 +132,7 @@ def test_vcard_export_parses_with_accents_commas_and_consented_emails_only(app) 
     assert set(cards) == {"Benoît Ngô, Jr.", EVIL["name"]}
     ben = cards["Benoît Ngô, Jr."]
     assert ben.version.value == "3.0"
+    assert (ben.n.value.family, ben.n.value.given, ben.n.value.suffix) == ("Ngô", "Benoît", "Jr.")
     assert ben.title.value == "Engineer; climate, soil"
     assert "email" not in ben.contents
     assert "talked about soil carbon markets" in ben.note.value

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 
+from matcher.starters import first_name
 from models import Attendee
 from web.attendee.auth import current_attendee, need_private_link
 from web.badges import bp
@@ -26,6 +27,12 @@ from web.contacts.operations import (
 from web.db import get_session
 
 log = logging.getLogger(__name__)
+
+
+@bp.app_template_filter("first_name")
+def first_name_filter(name: str) -> str:
+    """The name to address someone by ("Dr. José Núñez" -> "José")."""
+    return first_name(name) or name
 
 
 def badge_owner_or_404(token: str) -> Attendee:

@@ -55,12 +55,23 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def _split_name(name: str) -> tuple[str, str]:
-    """(family, given) for the N property: the last word is taken as the family name."""
-    words = name.split()
+_PREFIXES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."}
+
+
+def name_parts(name: str) -> tuple[str, str, str, str]:
+    """(family, given, prefix, suffix) for the N property; the last word is the family name.
+
+    "Dr. José Núñez-García" -> ("Núñez-García", "José", "Dr.", "");
+    "Benoît Ngô, Jr." -> ("Ngô", "Benoît", "", "Jr.").
+    """
+    main, _, suffix = name.partition(",")
+    words = main.split()
+    prefix = ""
+    if len(words) > 1 and words[0].casefold() in _PREFIXES:
+        prefix, words = words[0], words[1:]
     if len(words) < 2:
-        return name, ""
-    return words[-1], " ".join(words[:-1])
+        return " ".join(words), "", prefix, suffix.strip()
+    return words[-1], " ".join(words[:-1]), prefix, suffix.strip()
 
 
 def common_ground_text(view: ContactView) -> str:
@@ -84,13 +95,13 @@ def vcard(views: Sequence[ContactView]) -> str:
     cards = []
     for view in views:
         other = view.other
-        family, given = _split_name(other.name)
+        family, given, prefix, suffix = name_parts(other.name)
         note_parts = [p for p in (view.contact.note, common_ground_text(view)) if p]
         lines = [
             "BEGIN:VCARD",
             "VERSION:3.0",
             f"FN:{_escape(other.name)}",
-            f"N:{_escape(family)};{_escape(given)};;;",
+            f"N:{_escape(family)};{_escape(given)};;{_escape(prefix)};{_escape(suffix)}",
         ]
         if other.headline:
             lines.append(f"TITLE:{_escape(other.headline)}")

@@ -22,6 +22,7 @@ from flask.cli import with_appcontext
 from sqlalchemy.orm import Session
 
 from matcher.followup import draft_follow_up
+from matcher.starters import first_name
 from models import Attendee, Contact, Event, utcnow
 from web.contacts.operations import common_ground_with_ties, email_visible
 from web.db import session_factory
@@ -73,7 +74,7 @@ def reminder_message(
     message["To"] = owner.email
     message["Subject"] = f"Follow up with {names[0]}{others} from {event.name}"
     parts = [
-        f"Hi {owner.name.split()[0] if owner.name.split() else owner.name},",
+        f"Hi {first_name(owner.name) or owner.name},",
         f"You met {', '.join(names)} at {event.name}. A short note while the conversation "
         "is still fresh goes a long way — here is a draft for each, ready to send or edit.",
     ]

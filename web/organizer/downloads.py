@@ -20,6 +20,7 @@ from flask import (
     url_for,
 )
 from flask_wtf import FlaskForm
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from wtforms import IntegerField
 from wtforms.validators import InputRequired, NumberRange
@@ -170,6 +171,10 @@ def rounds(slug: str) -> Any:
             rounds_glue.plan_event_rounds(session, event, form.rounds.data, form.tables.data)
         except rounds_glue.RoundsError as exc:
             error = str(exc)
+        except IntegrityError:
+            session.rollback()
+            log.info("rounds for %s were planned twice at once", event.slug)
+            error = "The rounds were being planned in another window at the same time. Try again."
         else:
             flash(
                 f"Planned {form.rounds.data} rounds on up to {form.tables.data} tables. "

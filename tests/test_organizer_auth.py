@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from organizer_helpers import PASSWORD, login, make_event, make_organizer
 
 
@@ -98,3 +100,33 @@ def test_csrf_protects_the_login_form(app_factory, fake_encoder) -> None:  # typ
     response = login(client)
     assert response.status_code == 400
     assert client.get("/organizer/").status_code == 302
+
+
+def test_an_expired_form_comes_back_with_what_was_typed(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(encoder=fake_encoder, WTF_CSRF_ENABLED=True)
+    make_organizer(app)
+    make_event(app, 1)
+    client = app.test_client()
+    response = client.post(
+        "/organizer/login", data={"email": "org@example.org", "password": PASSWORD}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "This page had expired" in page and 'value="org@example.org"' in page
+    assert PASSWORD not in page
+    # Signing in with the fresh token from that page works.
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+    response = client.post(
+        "/organizer/login",
+        data={"email": "org@example.org", "password": PASSWORD, "csrf_token": token},
+    )
+    assert response.status_code == 302
+    response = client.post(
+        "/organizer/events/new", data={"name": "Typed Name", "slug": "typed-slug"}
+    )
+    assert response.status_code == 400
+    assert 'value="Typed Name"' in response.get_data(as_text=True)
+    response = client.post("/organizer/events/climate/match")
+    assert (
+        response.status_code == 302 and response.headers["Location"] == "/organizer/events/climate"
+    )

@@ -18,6 +18,7 @@ from web.organizer import (  # noqa: E402,F401
     commands,
     downloads,
     events,
+    expired,
     imports,
     runs,
 )

@@ -258,3 +258,22 @@ def test_two_simultaneous_saves_of_one_pair_make_one_contact(
     assert statuses == [302] * 4
     (contact,) = rows(app, Contact)
     assert contact.note.startswith("tap ")
+
+
+class BrokenEncoder:
+    """An encoder whose model cannot load."""
+
+    name = "broken"
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        raise RuntimeError("model files are missing")
+
+
+def test_the_scan_page_still_works_when_the_model_fails(app_factory) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(encoder=BrokenEncoder())
+    ada, _, _, b = people(app)
+    response = ada.get(f"/b/{b.badge_token}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "You and Benoît Ngô, Jr." in html
+    assert html.count('class="starter"') == 3 and "Save contact" in html
+    assert ada.post(f"/b/{b.badge_token}/save", data={"note": "x"}).status_code == 302

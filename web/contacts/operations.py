@@ -117,9 +117,17 @@ def saved_by_both(session: Session, a: Attendee, b: Attendee) -> list[Attendee]:
 def common_ground_with_ties(session: Session, a: Attendee, b: Attendee) -> CommonGround:
     """The pair's common ground from `a`'s side, plus the people both have saved.
 
-    The starters are made again so they can use those mutual contacts too.
+    The starters are made again so they can use those mutual contacts too. When
+    the matcher fails (say the model is missing), the result is empty common
+    ground with starters from the profiles, so the page still works.
     """
-    cg = CommonGround.from_dict(pair_common_ground(a, b).to_dict())  # ours to extend
+    try:
+        cg = CommonGround.from_dict(pair_common_ground(a, b).to_dict())  # ours to extend
+    except Exception:
+        # The scan moment must work even when the model cannot: the profiles
+        # alone still give grounded starters, and saving still works.
+        log.exception("common ground of attendees %s and %s failed", a.id, b.id)
+        cg = CommonGround(score=0.0)
     known = {(t.kind, t.b.casefold()) for t in cg.ties}
     added = False
     for person in saved_by_both(session, a, b):

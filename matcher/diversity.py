@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 CHUNK = 512
-MAX_BLOCK = 16_000_000  # floats in one (receivers, M, M) similarity block
+MAX_BLOCK = 8_000_000  # floats in one (receivers, M, d) block of candidate vectors
+DIMS = 32  # redundancy is a coarse notion: the main principal components suffice
+
+
+def reduce_dims(vectors: np.ndarray, dims: int = DIMS) -> np.ndarray:
+    """Project rows onto their top principal directions and re-normalise: (N, d) -> (N, dims)."""
+    if vectors.shape[1] <= dims:
+        return vectors
+    gram = vectors.T @ vectors  # (d, d): cheap however many rows
+    _, eigvecs = np.linalg.eigh(gram.astype(np.float64))
+    low = (vectors @ eigvecs[:, -dims:].astype(np.float32)).astype(np.float32)
+    norms = np.linalg.norm(low, axis=1, keepdims=True)
+    return np.divide(low, norms, out=np.zeros_like(low), where=norms > 0)
 
 
 def diversified_utility(
@@ -27,22 +40,43 @@ def diversified_utility(
     util = score.astype(np.float32).copy()
     if len(recv) == 0 or steps <= 0:
         return util
+    with threadpool_limits(limits=1, user_api="blas"):  # small products: threads only contend
+        vectors = reduce_dims(vectors)
+        _mmr(recv, sugg, score, vectors, steps, strength, onset, util)
+    return util
+
+
+def _mmr(
+    recv: np.ndarray,
+    sugg: np.ndarray,
+    score: np.ndarray,
+    vectors: np.ndarray,
+    steps: int,
+    strength: float,
+    onset: float,
+    util: np.ndarray,
+) -> None:
     order = np.lexsort((-score, recv))
     r_sorted = recv[order]
     starts = np.flatnonzero(np.r_[True, np.diff(r_sorted) != 0])
     ends = np.r_[starts[1:], len(order)]
-    width = int((ends - starts).max())
-    chunk = max(1, min(CHUNK, MAX_BLOCK // (width * width)))
-    for c in range(0, len(starts), chunk):
-        s, e = starts[c : c + chunk], ends[c : c + chunk]
+    sizes = ends - starts
+    c = 0
+    while c < len(starts):
+        # Rows per block: as many as fit MAX_BLOCK at the widest row of the block.
+        rows = CHUNK
+        while rows > 1 and int(sizes[c : c + rows].max()) * rows * vectors.shape[1] > MAX_BLOCK:
+            rows //= 2
+        s, e = starts[c : c + rows], ends[c : c + rows]
+        c += rows
         rows = len(s)
         lens = e - s
+        width = int(lens.max())
         mask = np.arange(width)[None, :] < lens[:, None]  # (R, M)
         edge = np.zeros((rows, width), dtype=np.int64)
         edge[mask] = order[(s[:, None] + np.arange(width)[None, :])[mask]]
         base = np.where(mask, score[edge], -np.inf).astype(np.float32)  # (R, M)
         vec = vectors[sugg[edge]]  # (R, M, d)
-        pair_sims = np.matmul(vec, vec.transpose(0, 2, 1))  # (R, M, M)
         redundancy = np.zeros((rows, width), dtype=np.float32)
         picked = ~mask
         for _ in range(min(steps, width)):
@@ -52,9 +86,8 @@ def diversified_utility(
             take = np.flatnonzero(live)
             util[edge[take, best[take]]] = adjusted[take, best[take]]
             picked[take, best[take]] = True
-            sims = pair_sims[np.arange(rows), best]  # (R, M)
+            sims = np.matmul(vec, vec[np.arange(rows), best][:, :, None])[:, :, 0]  # (R, M)
             red = np.clip((sims - onset) / (1 - onset), 0.0, 1.0)
             redundancy = np.where(live[:, None], np.maximum(redundancy, red), redundancy)
         rest = mask & ~picked
         util[edge[rest]] = (base * (1 - strength * redundancy))[rest]
-    return util

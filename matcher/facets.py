@@ -92,11 +92,12 @@ class Facets:
     def words(self, p: int, facet: str, item: int) -> str:
         """Profile `p`'s own wording of `item` in `facet` ("topics", "needs", "offers", "orgs")."""
         r = self.ragged(facet)
-        start = int(r.indptr[p])
-        pos = np.flatnonzero(r.row(p) == item)
-        if not len(pos):
-            raise KeyError((p, facet, item))
-        return self.display[facet][start + int(pos[0])]
+        start, end = int(r.indptr[p]), int(r.indptr[p + 1])
+        try:
+            pos = r.values[start:end].tolist().index(item)
+        except ValueError:
+            raise KeyError((p, facet, item)) from None
+        return self.display[facet][start + pos]
 
 
 def build_facets(profiles: Sequence[Profile], table: PhraseVectors) -> Facets:

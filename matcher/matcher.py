@@ -10,6 +10,7 @@ k per person only.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -124,8 +125,10 @@ class Matcher:
         if n < 2 or k <= 0:
             return result
         params = self.params
+        clock = _Clock()
         prep = self._prepare(profiles)
         facets = prep.facets
+        clock.lap("phrases and specificity")
         i, j = candidate_pairs(
             facets,
             prep.topic_w,
@@ -134,6 +137,7 @@ class Matcher:
             params.score.topic_threshold,
             params.max_rare_holders,
         )
+        clock.lap("candidates")
         index = {pid: p for p, pid in enumerate(ids)}
         blocked = _blocked_keys(exclude, index, n)
         hidden_mask = np.zeros(n, dtype=bool)
@@ -143,16 +147,19 @@ class Matcher:
         rules = _Rules(n, blocked, hidden_mask, facets.company if exclude_same_company else None)
         scores = score_pairs(facets, prep.topic_w, prep.org_w, i, j, params.score)
         recv, sugg, score = rules.directed(scores)
+        clock.lap("pair scores")
         cap_value = max_exposure if max_exposure is not None else params.exposure_factor * k
         capacity = np.where(hidden_mask, 0, cap_value).astype(np.int64)
         profile_vec = facet_vectors(facets, facets.topics, prep.topic_w)
         utility = diversified_utility(
             recv, sugg, score, profile_vec, steps=2 * k, strength=params.diversity
         )
+        clock.lap("diversity")
         chosen = assign(recv, sugg, utility, k, capacity)
         recv, sugg, score, utility, chosen = self._cover_short(
             prep, rules, profile_vec, k, capacity, recv, sugg, score, utility, chosen
         )
+        clock.lap("assignment")
         log.info(
             "suggest: %d profiles, %d phrases, %d candidate pairs, %d suggestions",
             n,
@@ -166,6 +173,8 @@ class Matcher:
                 cg = self._common_ground(prep, a, b, float(score[e]))
                 cg.starters = _starters(profiles[a], profiles[b], cg)
                 result[ids[a]].append(Suggestion(other_id=ids[b], score=cg.score, common_ground=cg))
+        clock.lap("explanations and starters")
+        log.info("suggest timings: %s", clock)
         return result
 
     def _cover_short(
@@ -222,6 +231,22 @@ class Matcher:
         score = np.concatenate([score, e_score])
         utility = np.concatenate([utility, e_score])
         return recv, sugg, score, utility, assign(recv, sugg, utility, k, capacity)
+
+
+class _Clock:
+    """Stage timings for the log."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+        self.laps: list[tuple[str, float]] = []
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((name, now - self.last))
+        self.last = now
+
+    def __str__(self) -> str:
+        return ", ".join(f"{name} {secs:.2f}s" for name, secs in self.laps)
 
 
 class _Rules:

@@ -40,8 +40,11 @@ class ScoreParams:
 
 def ramp(sims: np.ndarray, threshold: float, floor: float, full: float) -> np.ndarray:
     """Match credit of cosines, same shape: 0 below `threshold`, linear floor..full, 1 above."""
-    credit = np.clip((sims - floor) / (full - floor), 0.0, 1.0)
-    return np.where(sims >= threshold, credit, 0.0).astype(np.float32)
+    credit = np.subtract(sims, floor, dtype=np.float32)
+    credit *= np.float32(1.0 / (full - floor))
+    np.clip(credit, 0.0, 1.0, out=credit)
+    credit[sims < threshold] = 0.0
+    return credit
 
 
 @dataclass
@@ -128,6 +131,23 @@ def topic_alignment(facets: Facets, a_ids: np.ndarray, b_ids: np.ndarray) -> np.
     return (va @ vb.T).reshape((len(a_ids), *b_ids.shape))
 
 
+def aligned_credit(
+    facets: Facets,
+    a_ids: np.ndarray,
+    b_ids: np.ndarray,
+    threshold: float,
+    floor: float,
+    full: float,
+) -> np.ndarray:
+    """Match credit of a's phrases against each row of b_ids: (La,), (C, Lb) -> (La, C, Lb).
+
+    Candidates share many phrases, so each distinct phrase is compared once.
+    """
+    uniq, inv = np.unique(b_ids, return_inverse=True)
+    credit = ramp(facets.vectors[a_ids] @ facets.vectors[uniq].T, threshold, floor, full)
+    return credit[:, inv.reshape(-1)].reshape((len(a_ids), *b_ids.shape))
+
+
 def _shared(
     facets: Facets, topic_w: np.ndarray, a: int, cands: np.ndarray, params: ScoreParams
 ) -> np.ndarray:
@@ -137,11 +157,8 @@ def _shared(
     b_ids = facets.topics.padded(cands, facets.pad)  # (C, Lb)
     if b_ids.shape[1] == 0:
         return np.zeros(len(cands), dtype=np.float32)
-    credit = ramp(
-        topic_alignment(facets, a_ids, b_ids),
-        params.topic_threshold,
-        params.topic_floor,
-        params.topic_full,
+    credit = aligned_credit(
+        facets, a_ids, b_ids, params.topic_threshold, params.topic_floor, params.topic_full
     )  # (La, C, Lb)
     wa = topic_w[a_ids]  # (La,)
     wb = topic_w[b_ids]  # (C, Lb), padding weighs 0
@@ -166,11 +183,8 @@ def _complement(
     theirs = theirs_facet.padded(cands, facets.pad)  # (C, L)
     if theirs.shape[1] == 0:
         return np.zeros(len(cands), dtype=np.float32)
-    credit = ramp(
-        topic_alignment(facets, mine, theirs),
-        params.goal_threshold,
-        params.goal_floor,
-        params.goal_full,
+    credit = aligned_credit(
+        facets, mine, theirs, params.goal_threshold, params.goal_floor, params.goal_full
     )  # (Lm, C, L)
     # The needs are on my side: each of my needs takes its best offer of theirs;
     # otherwise each of their needs takes my best offer.

@@ -118,6 +118,11 @@ def test_export_command_writes_csv_and_xlsx(app, runner, event_id: int, tmp_path
     sheet = openpyxl.load_workbook(xlsx).active
     assert sheet.max_row == 3
 
+    # Without --format, the file's extension decides.
+    guessed = tmp_path / "guessed.XLSX"
+    assert runner.invoke(args=["export", "climate", "-o", str(guessed)]).exit_code == 0
+    assert openpyxl.load_workbook(guessed).active.max_row == 3
+
     result = runner.invoke(args=["export", "nope", "-o", str(tmp_path / "x.csv")])
     assert result.exit_code == 1 and "no event with the short name 'nope'" in result.output
     assert not (tmp_path / "x.csv").exists()

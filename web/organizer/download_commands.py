@@ -50,9 +50,7 @@ def _atomic_file(path: Path) -> Iterator[IO[bytes]]:
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    default="csv",
-    show_default=True,
-    help="CSV (UTF-8 with BOM) or an Excel workbook.",
+    help="CSV (UTF-8 with BOM) or an Excel workbook (default: from the file's extension).",
 )
 @click.option(
     "-o",
@@ -61,8 +59,9 @@ def _atomic_file(path: Path) -> Iterator[IO[bytes]]:
     required=True,
     help="The file to write.",
 )
-def export_command(slug: str, fmt: str, output: Path) -> None:
+def export_command(slug: str, fmt: str | None, output: Path) -> None:
     """Export an event's suggested introductions, one row per suggestion."""
+    fmt = fmt or ("xlsx" if output.suffix.lower() == ".xlsx" else "csv")
     with session_factory()() as session:
         event = _event(session, slug)
         with _atomic_file(output) as fh:

@@ -178,6 +178,12 @@ def test_attendee_validation_names_the_field_and_writes_nothing(app, api) -> Non
         assert response.status_code == 400, body
         error = error_of(response)
         assert error["code"] == "validation_error" and error["field"] == field, error
+    deep = api.post(
+        "/events/climate/attendees",
+        data="[" * 100_000 + "]" * 100_000,
+        headers={"Content-Type": "application/json"},
+    )
+    assert deep.status_code == 400 and error_of(deep)["code"] == "invalid_json"
     mismatch = api.put("/events/climate/attendees/a@example.org", json={"email": "b@example.org"})
     assert error_of(mismatch)["field"] == "email"
     assert count(app, Attendee) == 0

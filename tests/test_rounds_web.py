@@ -250,3 +250,30 @@ def test_rounds_page_says_to_run_matching_first(app, client) -> None:  # type: i
     login(client)
     text = client.get("/organizer/events/climate/rounds").text
     assert "No suggested introductions yet" in text and "Run the matching" in text
+
+
+def test_notes_planning_had_no_time_for_are_written_when_the_page_opens(app, client) -> None:  # type: ignore[no-untyped-def]
+    event_id = make_event(app, make_organizer(app), slug="climate")
+    ids = add_people(
+        app,
+        event_id,
+        [
+            {"name": "Ana", "interests": ["urban beekeeping"]},
+            {"name": "Bo", "interests": ["urban beekeeping"]},
+        ],
+    )
+    with app.app_context(), app.extensions["cg_sessions"]() as session:
+        event = session.get(Event, event_id)
+        plan_event_rounds(session, event, 1, 1, notes_budget=0)
+        session.commit()
+        ana = session.get(Attendee, ids["Ana"])
+        token = ana.issue_private_token()
+        session.commit()
+        assert session.scalars(sa.select(RoundAssignment.notes)).all() == [{}, {}]
+    text = client.get(f"/m/{token}", follow_redirects=True).text
+    assert "Round 1 · table 1</strong> · Bo — " in text and "beekeeping" in text
+    with app.extensions["cg_sessions"]() as session:
+        mine = session.scalar(
+            sa.select(RoundAssignment).where(RoundAssignment.attendee_id == ids["Ana"])
+        )
+        assert "beekeeping" in mine.notes[str(ids["Bo"])]

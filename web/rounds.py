@@ -8,6 +8,7 @@ be listed are never seated; pairs who already met or declined never share a tabl
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,8 +26,9 @@ log = logging.getLogger(__name__)
 
 MAX_ROUNDS = 50
 MAX_TABLES = 1000
-# Table-mates without a stored suggestion get a live explanation, up to this many pairs.
-MAX_LIVE_NOTES = 2000
+# Seconds a web request may spend explaining table-mates without a stored suggestion;
+# the rest are explained when each attendee opens their page.
+NOTES_BUDGET = 5.0
 SCHEDULE_HEADERS = ["Round", "Table", "Attendee", "Registration key", "Sitting with", "In common"]
 
 
@@ -98,9 +100,19 @@ def round_affinities(session: Session, event: Event) -> dict[tuple[str, str], fl
 
 
 def _notes(
-    session: Session, event: Event, schedule: Schedule, people: dict[int, Attendee]
+    session: Session,
+    event: Event,
+    schedule: Schedule,
+    people: dict[int, Attendee],
+    budget: float | None,
 ) -> dict[tuple[int, int], str]:
-    """For every seated (attendee, mate): what they have in common, from the attendee's side."""
+    """For seated (attendee, mate) pairs: what they have in common, from the attendee's side.
+
+    Pairs with a stored suggestion are explained from it; others by the matcher until
+    `budget` seconds are spent (None: no limit). Pairs left out are explained later,
+    when an attendee opens their page (`my_rounds`).
+    """
+    deadline = None if budget is None else time.monotonic() + budget
     details: dict[tuple[int, int], dict[str, Any]] = {}
     for a, b, detail in session.execute(
         sa.select(Suggestion.attendee_id, Suggestion.other_id, Suggestion.detail).where(
@@ -109,13 +121,14 @@ def _notes(
     ):
         details[(a, b)] = detail or {}
     notes: dict[tuple[int, int], str] = {}
-    live = 0
+    matcher_works = True
     for a_id, b_id in schedule.meetings():
         a, b = int(a_id), int(b_id)
-        if (a, b) not in details and (b, a) not in details and 0 <= live < MAX_LIVE_NOTES:
+        in_time = deadline is None or time.monotonic() < deadline
+        if (a, b) not in details and (b, a) not in details and matcher_works and in_time:
             # One explanation serves both sides; after a failure, stop asking.
             found = _live_detail(people[a], people[b])
-            live = live + 1 if found is not None else -1
+            matcher_works = found is not None
             if found is not None:
                 details[(a, b)] = found
         for me, mate in ((a, b), (b, a)):
@@ -138,7 +151,12 @@ def _live_detail(a: Attendee, b: Attendee) -> dict[str, Any] | None:
 
 
 def plan_event_rounds(
-    session: Session, event: Event, rounds: int, tables: int, seed: int = 0
+    session: Session,
+    event: Event,
+    rounds: int,
+    tables: int,
+    seed: int = 0,
+    notes_budget: float | None = NOTES_BUDGET,
 ) -> Schedule:
     """Plan `rounds` rounds on `tables` tables for the listed attendees and store them.
 
@@ -168,7 +186,7 @@ def plan_event_rounds(
         avoid=met_or_declined_pairs(session, event),
         seed=seed,
     )
-    notes = _notes(session, event, schedule, people)
+    notes = _notes(session, event, schedule, people, notes_budget)
     session.execute(sa.delete(RoundAssignment).where(RoundAssignment.event_id == event.id))
     for rnd in schedule.rounds:
         for table in rnd.tables:
@@ -181,7 +199,7 @@ def plan_event_rounds(
                         round_number=rnd.number,
                         table_number=table.number,
                         attendee_id=me,
-                        notes={str(m): notes.get((me, m), "") for m in mates},
+                        notes={str(m): notes[(me, m)] for m in mates if (me, m) in notes},
                     )
                 )
         for member in rnd.sitting_out:
@@ -316,14 +334,26 @@ def my_rounds(attendee: Attendee) -> list[MyRound]:
         )
         for number, table, person in rows:
             mates[(number, table)].append(person)
-    return [
-        MyRound(
-            number=a.round_number,
-            table=a.table_number,
-            mates=[
-                Mate(p.name, p.headline, a.notes.get(str(p.id), ""))
-                for p in mates.get((a.round_number, a.table_number), [])
-            ],
+    out = []
+    matcher_works = True
+    for a in mine:
+        people = mates.get((a.round_number, a.table_number), [])
+        missing = [p for p in people if str(p.id) not in a.notes]
+        if missing and matcher_works:
+            # Explained now (planning ran out of time) and kept for next time.
+            found = {}
+            for p in missing:
+                detail = _live_detail(attendee, p)
+                if detail is None:
+                    matcher_works = False
+                    break
+                found[str(p.id)] = you_both(detail)
+            a.notes = {**a.notes, **found}
+        out.append(
+            MyRound(
+                number=a.round_number,
+                table=a.table_number,
+                mates=[Mate(p.name, p.headline, a.notes.get(str(p.id), "")) for p in people],
+            )
         )
-        for a in mine
-    ]
+    return out

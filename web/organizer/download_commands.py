@@ -111,7 +111,9 @@ def rounds_command(slug: str, count: int, tables: int, output: Path | None, seed
     with session_factory()() as session:
         event = _event(session, slug)
         try:
-            schedule = rounds_glue.plan_event_rounds(session, event, count, tables, seed=seed)
+            schedule = rounds_glue.plan_event_rounds(
+                session, event, count, tables, seed=seed, notes_budget=None
+            )
         except rounds_glue.RoundsError as exc:
             raise click.ClickException(str(exc)) from None
         session.commit()

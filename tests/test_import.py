@@ -227,3 +227,42 @@ def test_custom_questions_are_mapped_by_their_wording() -> None:
     assert by_header["Dietary requirements"] == "extra"
     assert by_header["Cell Phone"] == "ignore" and by_header["Home Address 1"] == "ignore"
     assert by_header["Order #"] == "ignore" and by_header["Attendee #"] == "external_id"
+
+
+def test_a_bad_row_after_written_batches_leaves_nothing(app, runner, event_id, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    make_attendees(app, event_id, [{"email": "early@example.org", "name": "Early Bird"}])
+    path = tmp_path / "late_error.csv"
+    rows = [f"Person {i},p{i}@example.org" for i in range(2500)]
+    path.write_text(
+        "name,email\n"
+        + "\n".join([*rows, "Broken,not-an-email", "Early Bird,early@example.org"])
+        + "\n"
+    )
+    result = run_import(runner, str(path))
+    assert result.exit_code == 1
+    assert "Row 2502: the email “not-an-email” is not valid" in result.output
+    assert count(app, Attendee) == 1  # the 2,500 rows written before the bad one are gone
+    assert attendees(app)["early@example.org"].name == "Early Bird"
+
+
+def test_import_and_reimport_on_sqlite_and_postgresql(
+    app_factory, fake_encoder, database_url, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(database_url=database_url, encoder=fake_encoder)
+    make_event(app, None, slug="summit")
+    runner = app.test_cli_runner()
+    assert run_import(runner, str(FIXTURES / "eventbrite_attendees.csv")).exit_code == 0
+    changed = tmp_path / "changed.csv"
+    changed.write_text(
+        "email,name,interests\n"
+        "amara.okafor@example.org,Amara Okafor,ocean carbon\n"
+        "new@example.org,New Person,\n"
+    )
+    result = run_import(runner, str(changed))
+    assert "1 new, 1 updated, 0 unchanged" in result.output, result.output
+    people = attendees(app)
+    assert len(people) == 6
+    assert people["amara.okafor@example.org"].interests == ["ocean carbon"]
+    assert people["amara.okafor@example.org"].extra == {"Dietary requirements": "Vegetarian"}
+    assert run_import(runner, str(FIXTURES / "bad_duplicate_emails.csv")).exit_code == 1
+    assert count(app, Attendee) == 6

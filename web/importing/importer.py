@@ -1,7 +1,7 @@
 """An import in two steps: analyse the file (mapping and preview), then check or commit.
 
-Both steps stream the file from disk. Committing reads it twice: first every row is
-validated (any error: nothing is written), then rows are written in batches.
+Both steps stream the file from disk. Committing validates and writes in one pass and
+rolls back when any row is bad, so a bad file leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -181,26 +181,37 @@ def check(session: Session, event_id: int, plan: Plan) -> Report:
 def commit(
     session: Session, event_id: int, plan: Plan, on_created: OnCreated | None = None
 ) -> Report:
-    """Check the whole file, then write it in batches (flushes; the caller commits).
+    """Validate and write the file in one pass, all or nothing (flushes; the caller commits).
 
-    `on_created(record, private_token)` hears of each new attendee, e.g. to email the
-    private link once the caller has committed.
+    Rows are written in batches as they are read; at the first bad row writing stops
+    (reading goes on, to report every bad row) and the session is rolled back, so
+    nothing of a bad file stays. `on_created(record, private_token)` hears of each new
+    attendee, e.g. to email the private link once the caller has committed.
     """
-    report = check(session, event_id, plan)
-    if not report.ok:
+    report = Report(problems=plan.problems)
+    if report.problems:
         return report
-    written = Report()
     batch: list[AttendeeRecord] = []
-    for record in _records(plan, written):
-        batch.append(record)
-        if len(batch) >= BATCH:
-            _write(session, event_id, batch, report, on_created)
-            batch = []
+    try:
+        for record in _records(plan, report):
+            if report.error_count:
+                continue
+            batch.append(record)
+            if len(batch) >= BATCH:
+                _write(session, event_id, batch, report, on_created)
+                batch = []
+        if report.rows == 0:
+            raise ImportFileError("The file has a header row but no attendee rows.")
+    except Exception:
+        session.rollback()
+        raise
+    if report.error_count or not report.valid:
+        session.rollback()
+        return report
     if batch:
         _write(session, event_id, batch, report, on_created)
-    if written.error_count:  # the file changed between the two passes
-        raise ImportFileError("The file changed while it was imported; upload it again.")
     session.flush()
+    report.new, report.existing = report.created, report.updated + report.unchanged
     report.committed = True
     return report
 

@@ -47,7 +47,7 @@ CONTENT_TYPES = {
 
 # A cell starting with one of these may be run as a formula (or DDE) by a spreadsheet.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-# XML 1.0 cannot carry these control characters; openpyxl refuses them.
+# XML 1.0 cannot carry these control characters; spreadsheets refuse the file.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 XLSX_CELL_LIMIT = 32767
 NOT_LISTED = "no (not suggested to others)"

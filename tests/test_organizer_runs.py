@@ -143,7 +143,11 @@ def test_a_run_whose_worker_died_does_not_block_the_next(setup) -> None:  # type
             )
         )
         session.commit()
-    assert status(client)["status"] == "running"
+    # The page shows the dead run as failed, so the organizer can start another.
+    dead = status(client)
+    assert dead["status"] == "failed" and "stopped unexpectedly" in dead["error"]
+    page = client.get("/organizer/events/climate").get_data(as_text=True)
+    assert "data-run-button disabled" not in page.replace("\n", " ")
     client.post("/organizer/events/climate/match")
     wait_for_runs(app)
     with app.extensions["cg_sessions"]() as session:

@@ -40,7 +40,9 @@ class RunInProgress(Exception):
 
 
 def latest_run(session: Session, event: Event) -> MatchRun | None:
-    """The event's most recent run, if any."""
+    """The event's most recent run, if any (a run whose worker died shows as failed)."""
+    _expire_stale(session, event.id)
+    session.flush()
     return session.scalar(
         sa.select(MatchRun).where(MatchRun.event_id == event.id).order_by(MatchRun.id.desc())
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import threading
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -115,6 +116,7 @@ class PhraseVectors:
         self.batch_size = batch_size
         self._rows: dict[str, int] = {}
         self._matrix = np.zeros((0, 0), dtype=np.float32)
+        self._lock = threading.Lock()  # one worker's threads share this table
         self.encoded = 0  # phrases sent to the model by this table, for tests and logs
 
     @property
@@ -159,6 +161,12 @@ class PhraseVectors:
 
     def ensure(self, texts: Sequence[str]) -> None:
         """Make sure every phrase of `texts` has a vector (store first, then the model)."""
+        if all(t in self._rows for t in texts):
+            return
+        with self._lock:
+            self._ensure_locked(texts)
+
+    def _ensure_locked(self, texts: Sequence[str]) -> None:
         missing = list(dict.fromkeys(t for t in texts if t not in self._rows))
         if not missing:
             return
@@ -179,7 +187,8 @@ class PhraseVectors:
     def matrix(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of `texts` in order -> float32 array of shape (len(texts), dim)."""
         self.ensure(texts)
+        matrix = self._matrix  # rows are written before they are published in _rows
         if not texts:
-            return np.zeros((0, self._matrix.shape[1]), dtype=np.float32)
+            return np.zeros((0, matrix.shape[1]), dtype=np.float32)
         rows = np.fromiter((self._rows[t] for t in texts), dtype=np.int64, count=len(texts))
-        return self._matrix[rows]
+        return matrix[rows]

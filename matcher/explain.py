@@ -99,14 +99,14 @@ def reasons(cg: CommonGround) -> list[str]:
         if match is None:
             continue
         if seeker == "a":
-            out.append(f"You are looking for {match.need} — they offer {match.offer}.")
+            out.append(f"You are looking for “{match.need}” — they offer “{match.offer}”.")
         else:
-            out.append(f"They are looking for {match.need} — you offer {match.offer}.")
+            out.append(f"They are looking for “{match.need}” — you offer “{match.offer}”.")
     for tie in cg.ties[:1]:
         if tie.a.casefold() == tie.b.casefold():
-            out.append(f"You both have {tie.a} in common.")
+            out.append(f"You are both connected to {tie.a}.")
         else:
-            out.append(f"You both have ties to {tie.a} — you: {tie.a}; them: {tie.b}.")
+            out.append(f"You are both connected to {tie.a} — you: {tie.a}; them: {tie.b}.")
     return out
 
 

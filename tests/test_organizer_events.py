@@ -112,6 +112,7 @@ def test_event_page_shows_the_numbers(app, client) -> None:  # type: ignore[no-u
         "saved_contacts": "2",
         "follow_ups_done": "1",
     }
+    assert "<td>3</td>" in client.get("/organizer/").get_data(as_text=True)  # attendees
 
 
 def test_cli_creates_organizers_and_events(app, runner) -> None:  # type: ignore[no-untyped-def]

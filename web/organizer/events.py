@@ -7,7 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 
-from models import Event
+from models import Attendee, Event
 from web.db import get_session
 from web.organizer import bp
 from web.organizer.auth import current_organizer, event_for_organizer, organizer_required
@@ -28,12 +28,18 @@ def dashboard() -> Any:
     """The signed-in organizer's events, newest first."""
     organizer = current_organizer()
     assert organizer is not None
-    events = get_session().scalars(
-        sa.select(Event)
+    signups = (
+        sa.select(sa.func.count(Attendee.id))
+        .where(Attendee.event_id == Event.id)
+        .correlate(Event)
+        .scalar_subquery()
+    )
+    rows = get_session().execute(
+        sa.select(Event, signups)
         .where(Event.organizer_id == organizer.id)
         .order_by(Event.starts_on.desc().nulls_last(), Event.id.desc())
     )
-    return render_template("organizer/dashboard.html", events=list(events), form=EmptyForm())
+    return render_template("organizer/dashboard.html", events=list(rows), form=EmptyForm())
 
 
 @bp.route("/events/new", methods=["GET", "POST"])

@@ -289,3 +289,30 @@ def test_a_draft_without_common_ground_still_reads_well() -> None:
         Profile(id="1", name="Kim"), Profile(id="2", name=""), CommonGround(0)
     ).body
     assert body.startswith("Hi there,") and "Thanks again for taking the time to talk." in body
+
+
+def test_badges_scanned_but_not_saved_are_listed_to_come_back_to(app) -> None:  # type: ignore[no-untyped-def]
+    ada, *_ = setup_people(app)
+    cleo = app.test_client()
+    sign_up(cleo, name="Cléo Dupont", email="cleo@example.org", interests="pottery")
+    c = attendees(app)[3]
+    ada.get(f"/b/{c.badge_token}")
+    html = ada.get("/e/conf/me/contacts").get_data(as_text=True)
+    section = html[html.index("Scanned, not saved") :]
+    assert "Cléo Dupont" in section and f"/b/{c.badge_token}" in section
+    save(ada, c.badge_token)
+    assert "Scanned, not saved" not in ada.get("/e/conf/me/contacts").get_data(as_text=True)
+
+
+@pytest.mark.postgres
+def test_contacts_page_and_exports_on_postgresql(app_factory, fake_encoder, postgres_url) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(database_url=postgres_url, encoder=fake_encoder)
+    ada, ben, _, a, b, _ = setup_people(app)
+    ada.get(f"/b/{b.badge_token}")
+    save(ben, a.badge_token, "met at lunch")
+    html = ada.get("/e/conf/me/contacts").get_data(as_text=True)
+    assert "ben@example.org" in html and "Hi Benoît," in html  # mutual now
+    assert ada.get("/e/conf/me/contacts.vcf").status_code == 200
+    assert "ben@example.org" in ada.get("/e/conf/me/contacts.csv").get_data(as_text=True)
+    set_follow_up(app, follow_up_by=utcnow() - dt.timedelta(minutes=5))
+    assert ">Overdue<" in ada.get("/e/conf/me/contacts").get_data(as_text=True)

@@ -220,3 +220,22 @@ def pending_requests(session: Session, owner: Attendee) -> list[Attendee]:
             .order_by(Contact.created_at.desc())
         )
     )
+
+
+def scanned_not_saved(session: Session, owner: Attendee, limit: int = 10) -> list[Attendee]:
+    """People whose badge `owner` scanned but has not saved, most recent first."""
+    mine = sa.select(Contact.other_id).where(Contact.owner_id == owner.id)
+    latest = (
+        sa.select(Scan.scanned_id, sa.func.max(Scan.created_at).label("at"))
+        .where(Scan.scanner_id == owner.id, Scan.scanned_id.not_in(mine))
+        .group_by(Scan.scanned_id)
+        .subquery()
+    )
+    return list(
+        session.scalars(
+            sa.select(Attendee)
+            .join(latest, latest.c.scanned_id == Attendee.id)
+            .order_by(latest.c.at.desc(), Attendee.id)
+            .limit(limit)
+        )
+    )

@@ -19,6 +19,7 @@ from web.contacts.operations import (
     aware,
     my_contacts,
     pending_requests,
+    scanned_not_saved,
     set_done,
 )
 from web.db import get_session
@@ -56,6 +57,7 @@ def index(event: Event, attendee: Attendee) -> str:
         views=views,
         counts=counts,
         requests=pending_requests(session, attendee),
+        scanned=scanned_not_saved(session, attendee),
         done_form=DoneForm(),
         mailto=mailto,
         common_ground_text=common_ground_text,

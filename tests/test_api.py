@@ -391,3 +391,40 @@ def test_an_unexpected_failure_is_a_json_500_without_a_trace(api, monkeypatch) -
     assert error_of(response)["code"] == "internal_error"
     text = response.get_data(as_text=True)
     assert "secret internal detail" not in text and "Traceback" not in text
+
+
+def test_updated_since_lists_only_new_and_changed_attendees(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, database_url
+) -> None:
+    import datetime as dt
+    import time
+
+    app = app_factory(database_url=database_url, encoder=fake_encoder)
+    organizer = make_organizer(app)
+    make_event(app, organizer, slug="climate")
+    api = Api(app.test_client(), make_key(app, organizer))
+    api.post("/events/climate/attendees/batch", json={"attendees": _people(3)})
+    time.sleep(0.05)
+    mark = dt.datetime.now(dt.UTC)
+    time.sleep(0.05)
+    api.put("/events/climate/attendees/p1@example.org", json={"about": "Changed."})
+    api.put("/events/climate/attendees/new@example.org", json={"name": "New"})
+    api.put("/events/climate/attendees/p2@example.org", json={"name": "Person 2"})  # unchanged
+    for since in (mark.isoformat(), mark.strftime("%Y-%m-%dT%H:%M:%S.%fZ")):
+        response = api.get("/events/climate/attendees", query_string={"updated_since": since})
+        assert response.status_code == 200, response.get_json()
+        emails = [a["email"] for a in response.get_json()["data"]]
+        assert emails == ["p1@example.org", "new@example.org"]
+    local = mark.astimezone(dt.timezone(dt.timedelta(hours=-5))).isoformat()
+    assert (
+        len(
+            api.get(
+                f"/events/climate/attendees?updated_since={local.replace('+', '%2B')}"
+            ).get_json()["data"]
+        )
+        == 2
+    )
+    bad = api.get("/events/climate/attendees?updated_since=yesterday")
+    assert bad.status_code == 400 and error_of(bad)["field"] == "updated_since"
+    edge = api.get("/events/climate/attendees?updated_since=0001-01-01T00:00:00%2B05:00")
+    assert edge.status_code == 400

@@ -6,12 +6,13 @@ twice leaves one attendee, unchanged the second time. A batch is all or nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from flask import url_for
+from flask import request, url_for
 from sqlalchemy.exc import IntegrityError
 
 from models import Attendee, Event
@@ -115,12 +116,33 @@ def _saved(event: Event, record: AttendeeRecord) -> Any:
 
 @bp.get("/events/<slug>/attendees")
 def list_attendees(slug: str) -> Any:
-    """The event's attendees in registration order, by cursor or page (with emails)."""
+    """The event's attendees in registration order, by cursor or page (with emails).
+
+    `updated_since` (ISO 8601; UTC when no offset is given) keeps only attendees created
+    or changed since then, so a sync can fetch what is new.
+    """
     event = event_for_key(slug)
-    body = paginate(
-        sa.select(Attendee).where(Attendee.event_id == event.id), Attendee.id, attendee_json
-    )
+    stmt = sa.select(Attendee).where(Attendee.event_id == event.id)
+    since = request.args.get("updated_since")
+    if since:
+        stmt = stmt.where(Attendee.updated_at >= parse_time(since, "updated_since"))
+    body = paginate(stmt, Attendee.id, attendee_json)
     return body, 200, next_link(body["pagination"])
+
+
+def parse_time(text: str, field: str) -> dt.datetime:
+    """An ISO 8601 timestamp from a query parameter, in UTC (400 when it is not one)."""
+    try:
+        value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        example = "2026-11-25T18:00:00Z"
+        raise invalid(field, f"`{field}` must be an ISO 8601 time, e.g. {example}.") from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError:
+        raise invalid(field, f"`{field}` is out of range.") from None
 
 
 @bp.post("/events/<slug>/attendees")

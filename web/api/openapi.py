@@ -103,7 +103,7 @@ def _paths() -> dict[str, Any]:
                 "list_attendees",
                 "The event's attendees, a page at a time",
                 {200: _json("AttendeeList", "A page of attendees.", **etag)},
-                ("slug", *page),
+                ("slug", *page, "updated_since"),
                 (400, 401, 404, 429),
                 tag="attendees",
                 read=True,

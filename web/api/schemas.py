@@ -275,6 +275,13 @@ PARAMS: dict[str, Any] = {
         "description": "A page number instead of a cursor (1 is the first).",
         "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
     },
+    "updated_since": {
+        "name": "updated_since",
+        "in": "query",
+        "description": "Only attendees created or changed since this time (ISO 8601; UTC "
+        "without an offset). Deletions do not show here.",
+        "schema": {"type": "string", "format": "date-time"},
+    },
     "if_none_match": {
         "name": "If-None-Match",
         "in": "header",

@@ -24,7 +24,7 @@ from web.organizer.forms import SLUG_PATTERN
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_BODY = 4 * 1024 * 1024  # a batch of 1,000 full profiles fits
+DEFAULT_MAX_BODY = 4 * 1024 * 1024  # a batch of 1,000 typical registrations fits easily
 DEFAULT_RATE_LIMIT = (600, 60)  # requests per key per window (seconds)
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200

@@ -28,4 +28,7 @@ def create_app() -> Flask:
     """The app from the environment (DATABASE_URL, SECRET_KEY...), with the fake encoder."""
     from web import create_app as real_create_app
 
-    return real_create_app({"MATCHER_ENCODER": SlowFakeEncoder()})
+    config: dict[str, object] = {"MATCHER_ENCODER": SlowFakeEncoder()}
+    if os.environ.get("MATCHING_INCREMENTAL_FROM"):
+        config["MATCHING_INCREMENTAL_FROM"] = int(os.environ["MATCHING_INCREMENTAL_FROM"])
+    return real_create_app(config)

@@ -133,6 +133,21 @@ def met_or_declined_pairs(session: Session, event: Event) -> set[tuple[str, str]
     return pairs
 
 
+def lock_event(session: Session, event: Event) -> None:
+    """Serialise suggestion writers of one event until this transaction ends (PostgreSQL).
+
+    Concurrent refreshes would otherwise delete and insert the same rows (unique
+    violations) and a slow one could store a list computed before a newer sign-up.
+    Taken before reading attendees, so the last writer sees every committed sign-up.
+    NO KEY UPDATE does not block sign-ups inserting rows that reference the event.
+    SQLite needs nothing: it has one writer at a time.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            sa.select(Event.id).where(Event.id == event.id).with_for_update(key_share=True)
+        )
+
+
 def refresh_suggestions(
     session: Session, event: Event, progress: Callable[[str, float], None] | None = None
 ) -> int:
@@ -140,6 +155,7 @@ def refresh_suggestions(
 
     Flushes only; the caller's transaction boundary commits.
     """
+    lock_event(session, event)
     attendees = session.scalars(
         sa.select(Attendee).where(Attendee.event_id == event.id).order_by(Attendee.id)
     ).all()
@@ -198,6 +214,7 @@ def refresh_for_attendee(session: Session, event: Event, attendee_id: int) -> No
     (web.live_matching), which takes milliseconds instead of minutes. Flushes only.
     """
     threshold = int(current_app.config.get("MATCHING_INCREMENTAL_FROM", INCREMENTAL_FROM))
+    lock_event(session, event)
     count = session.scalar(
         sa.select(sa.func.count(Attendee.id)).where(Attendee.event_id == event.id)
     )

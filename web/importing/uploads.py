@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import secrets
 import shutil
@@ -21,6 +22,10 @@ MAX_AGE = 24 * 3600
 _ID = re.compile(r"^[A-Za-z0-9_-]{22}$")
 
 
+def _private(path: Path) -> IO[bytes]:
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+
+
 class UploadStore:
     """A folder of uploads: `<id>.csv` plus `<id>.json` describing its owner."""
 
@@ -29,13 +34,15 @@ class UploadStore:
 
     def save(self, stream: IO[bytes], owner: dict[str, Any], filename: str = "") -> str:
         """Store the upload (streamed to disk) and return its new id."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.prune()
         upload_id = secrets.token_urlsafe(16)
-        with (self.folder / f"{upload_id}.csv").open("wb") as fh:
+        # Registration lists are personal data: readable by this service only.
+        with _private(self.folder / f"{upload_id}.csv") as fh:
             shutil.copyfileobj(stream, fh, 1 << 20)
         meta = {"owner": owner, "filename": filename[:200], "created": time.time()}
-        (self.folder / f"{upload_id}.json").write_text(json.dumps(meta))
+        with _private(self.folder / f"{upload_id}.json") as fh:
+            fh.write(json.dumps(meta).encode())
         return upload_id
 
     def _meta(self, upload_id: str) -> dict[str, Any] | None:

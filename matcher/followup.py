@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.starters import clean_item, first_name, item_form, mid_sentence, need_item
 from matcher.types import CommonGround, Profile
+from matcher.wording import clean_item, first_name, item_form, mid_sentence, need_item
 
 _TALKED = re.compile(
     r"^(?:we\s+)?(?:talked|chatted|spoke|discussed|talking|chatting)(?:\s+(?:about|on|re))?\s+(.+)$",

@@ -9,7 +9,7 @@ experiences, challenges or successes. Slots:
 - ``{y}``: a second item, in "bridge" templates that join two topics.
 
 ``form`` lists the kinds of item the ``{x}`` slot reads well with (see
-``matcher.starters.item_form``): ``n`` a bare noun phrase ("marathons", "seed
+``matcher.wording.item_form``): ``n`` a bare noun phrase ("marathons", "seed
 funding", "the history of jazz"), ``a`` a noun phrase led by "a"/"an" ("a
 technical co-founder"), ``g`` a gerund phrase ("hiring senior engineers"); ``q``
 means anything at all, because the item is quoted. Slots never need an article,

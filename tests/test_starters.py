@@ -8,8 +8,9 @@ import re
 import pytest
 
 from matcher.starter_bank import BANK, template_count
-from matcher.starters import clean_item, make_starters, mid_sentence, need_item
+from matcher.starters import make_starters
 from matcher.types import CommonGround, Complement, Profile, SharedItem, Tie
+from matcher.wording import clean_item, mid_sentence, need_item
 
 # Items chosen to trip a naive template: plurals, acronyms, articles, gerunds,
 # long phrases, accents, sentence case, odd punctuation.

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 
-from matcher.starters import first_name
+from matcher.wording import first_name
 from models import Attendee
 from web.attendee.auth import current_attendee, need_private_link
 from web.badges import bp

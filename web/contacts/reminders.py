@@ -22,7 +22,7 @@ from flask.cli import with_appcontext
 from sqlalchemy.orm import Session
 
 from matcher.followup import draft_follow_up
-from matcher.starters import first_name
+from matcher.wording import first_name
 from models import Attendee, Contact, Event, utcnow
 from web.contacts.operations import common_ground_with_ties, email_visible
 from web.db import session_factory

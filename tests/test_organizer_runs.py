@@ -179,3 +179,13 @@ def test_match_command_shows_progress_and_skips_unchanged_inputs(app, runner) ->
     with app.extensions["cg_sessions"]() as session:
         assert set(session.scalars(sa.select(Suggestion.id))) != first_ids
     assert runner.invoke(args=["match", "nope"]).exit_code == 1
+
+
+def test_matching_an_event_without_profiles_says_what_is_missing(app, runner) -> None:  # type: ignore[no-untyped-def]
+    event_id = make_event(app, None)
+    make_attendees(app, event_id, [{"email": "a@example.org", "name": "Only Name"}])
+    result = runner.invoke(args=["match", "climate"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "No suggestions for event climate: at least two attendees need interests" in result.output
+    )

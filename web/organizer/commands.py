@@ -137,6 +137,7 @@ def event_or_fail(session: sa.orm.Session, slug: str) -> Event:
 @click.argument("slug")
 def match_command(slug: str) -> None:
     """Compute every attendee's suggested introductions, with a progress bar."""
+    from web.organizer.runs import NOTHING_TO_MATCH
     from web.runs import RunInProgress, create_run, execute_run
 
     with session_factory()() as session:
@@ -161,7 +162,10 @@ def match_command(slug: str) -> None:
         run = execute_run(app, run.id, on_progress=on_progress)
     if run.status != "done":
         raise click.ClickException(run.error or "Matching failed.")
-    click.echo(f"{run.suggestions or 0} suggested introductions for event {slug}.")
+    if not run.suggestions:
+        click.echo(f"No suggestions for event {slug}: {NOTHING_TO_MATCH}")
+        return
+    click.echo(f"{run.suggestions} suggested introductions for event {slug}.")
 
 
 @bp.cli.command("import")

@@ -14,6 +14,9 @@ from web.organizer.auth import event_for_organizer, organizer_required
 from web.organizer.forms import EmptyForm
 from web.runs import RunInProgress, latest_run, start_background_run
 
+NOTHING_TO_MATCH = (
+    "at least two attendees need interests, goals or an about text in their profiles."
+)
 PHASES = {
     "queued": "Waiting to start",
     "starting": "Starting",
@@ -35,8 +38,10 @@ def run_status(run: MatchRun | None) -> dict[str, Any]:
     phase = PHASES.get(run.phase, run.phase.replace("_", " ").capitalize())
     if run.status == "running":
         label = f"{phase} … {round(run.progress * 100)}%"
+    elif run.status == "done" and not run.suggestions:
+        label = f"Done, but nobody could be matched yet: {NOTHING_TO_MATCH}"
     elif run.status == "done":
-        label = f"Done: {run.suggestions or 0} suggested introductions."
+        label = f"Done: {run.suggestions} suggested introductions."
     else:
         label = f"The last run failed: {run.error or 'unknown error'}"
     return {

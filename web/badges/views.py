@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 
-from matcher.wording import first_name
+from matcher.wording import clean_item, first_name
 from models import Attendee
 from web.attendee.auth import current_attendee, need_private_link
 from web.badges import bp
@@ -33,6 +33,12 @@ log = logging.getLogger(__name__)
 def first_name_filter(name: str) -> str:
     """The name to address someone by ("Dr. José Núñez" -> "José")."""
     return first_name(name) or name
+
+
+@bp.app_template_filter("item_text")
+def item_text_filter(item: str) -> str:
+    """An item as shown: one line, brackets balanced ("Go (the board game)")."""
+    return clean_item(item) or item
 
 
 def badge_owner_or_404(token: str) -> Attendee:

@@ -175,6 +175,10 @@ def test_the_bank_is_large_and_every_template_is_an_open_question() -> None:
         for t in templates:
             assert t.text.endswith("?") and "{x}" in t.text, t.text
             assert "what do you do" not in t.text.casefold()
+            # An item may be plural or singular: no verb may agree with it (a quoted
+            # item is a title, singular: "“beta users” is on your list" reads fine).
+            agreement = r"(\b(is|has|was|does)\s+\{[xy]\}|\{[xy]\}\s+(is|has|was|does)\b)"
+            assert not re.search(agreement, t.text), t.text
 
 
 def test_demo_like_pair_gets_three_grounded_starters_from_different_items() -> None:

@@ -12,9 +12,11 @@ import re
 import unicodedata
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy.orm import Session
 
 from models import Attendee, Event
+from models.migrate import upgrade
 from web.attendee.forms import split_list
 from web.db import session_factory
 from web.demo_people import PEOPLE
@@ -79,8 +81,10 @@ def upsert_demo_people(session: Session, event: Event) -> int:
 def create_demo(slug: str = "demo") -> tuple[Event, int]:
     """Create or refresh the demo event and compute its suggestions.
 
-    Returns the event and its number of attendees. Needs an app context.
+    Returns the event and its number of attendees. Needs an app context. The
+    schema is brought up to date first, so it also works before `init-db`.
     """
+    upgrade(current_app.extensions["cg_engine"])
     with session_factory()() as session:
         event = session.scalar(sa.select(Event).where(Event.slug == slug))
         if event is None:

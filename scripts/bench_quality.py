@@ -31,6 +31,7 @@ from matcher import Matcher, Profile, SentenceTransformerEncoder  # noqa: E402
 from matcher.encoding import Encoder  # noqa: E402
 from matcher.matcher import MatchParams  # noqa: E402
 from matcher.normalise import clean  # noqa: E402
+from matcher.specificity import SpecificityParams  # noqa: E402
 
 Lists = dict[str, list[str]]
 
@@ -145,7 +146,10 @@ def run(sizes: list[int], seeds: list[int], k: int, model: str) -> list[Row]:
     encoder = SentenceTransformerEncoder(model)
     ours = Matcher(encoder=encoder)
     uncapped = Matcher(encoder=encoder, params=MatchParams(diversity=0.0))
-    uncapped.vectors = ours.vectors  # one phrase table: timings are warm for both
+    uniform = Matcher(
+        encoder=encoder, params=MatchParams(specificity=SpecificityParams(rare_prevalence=0.999))
+    )
+    uncapped.vectors = uniform.vectors = ours.vectors  # one phrase table: all timings warm
     rows: list[Row] = []
     for n in sizes:
         for seed in seeds:
@@ -154,6 +158,7 @@ def run(sizes: list[int], seeds: list[int], k: int, model: str) -> list[Row]:
             methods: list[tuple[str, Callable[[], Lists]]] = [
                 ("exact-tag Jaccard", partial(jaccard_lists, event, k, seed)),
                 ("whole-profile embedding", partial(whole_profile_lists, event, k, seed, encoder)),
+                ("matcher, no specificity", partial(matcher_lists, uniform, event, k, None)),
                 ("matcher, no cap/diversity", partial(matcher_lists, uncapped, event, k, n)),
                 ("matcher (default)", partial(matcher_lists, ours, event, k, None)),
             ]

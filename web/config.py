@@ -47,6 +47,9 @@ def from_environment(instance_path: str) -> dict[str, Any]:
         # Rate limits count in Redis when set (shared by workers), else in memory.
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
         "RATELIMIT_ENABLED": os.environ.get("RATELIMIT_ENABLED", "1") not in ("0", "false"),
+        # How many reverse proxies (load balancer, TLS terminator) sit in front of the app:
+        # their X-Forwarded-For/-Proto/-Host are trusted, so limits count real clients.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0") or 0),
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(64 * 1024 * 1024))),

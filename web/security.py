@@ -9,6 +9,7 @@ from collections import deque
 from typing import Protocol
 
 from flask import Flask, Response, abort, current_app, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 log = logging.getLogger(__name__)
 
@@ -26,12 +27,14 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
-# endpoint -> (methods, requests allowed per window, window seconds)
+# endpoint -> (methods, requests allowed per window, window seconds), per client address.
+# A whole conference can share one Wi-Fi address: the limits stop scripts, not a crowd
+# (hundreds of sign-ups and scans in ten minutes). Tokens are unguessable anyway.
 DEFAULT_LIMITS: dict[str, tuple[frozenset[str], int, int]] = {
-    "attendee.join": (frozenset({"POST"}), 30, 60),
+    "attendee.join": (frozenset({"POST"}), 120, 60),
     "organizer.login": (frozenset({"POST"}), 10, 60),
-    "badges.scan": (frozenset({"GET"}), 240, 60),
-    "attendee.private_link": (frozenset({"GET"}), 60, 60),
+    "badges.scan": (frozenset({"GET"}), 600, 60),
+    "attendee.private_link": (frozenset({"GET"}), 120, 60),
 }
 
 
@@ -116,7 +119,16 @@ def _headers(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Install the limiter, the rate-limit check and the security headers."""
+    """Install the limiter, the rate-limit check and the security headers.
+
+    With TRUSTED_PROXIES=n, the client address, scheme and host come from the last n
+    proxies' X-Forwarded-* headers (otherwise those headers are ignored: unspoofable).
+    """
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
     redis_url = app.config.get("REDIS_URL")
     app.extensions["cg_limiter"] = RedisLimiter(redis_url) if redis_url else MemoryLimiter()
     if app.config.get("PUBLIC_BASE_URL", "").startswith("https://"):

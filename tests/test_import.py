@@ -10,6 +10,7 @@ from organizer_helpers import count, make_attendees, make_event
 
 from models import Attendee
 from web.importing import analyse
+from web.importing.mapping import guess_field
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 
@@ -266,3 +267,30 @@ def test_import_and_reimport_on_sqlite_and_postgresql(
     assert people["amara.okafor@example.org"].extra == {"Dietary requirements": "Vegetarian"}
     assert run_import(runner, str(FIXTURES / "bad_duplicate_emails.csv")).exit_code == 1
     assert count(app, Attendee) == 6
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("What are you looking for?", "looking_for"),
+        ("Who would you like to meet?", "looking_for"),
+        ("What challenges are you facing?", "looking_for"),
+        ("What can you offer?", "offering"),
+        ("How can you help other attendees?", "offering"),
+        ("Interests", "interests"),
+        ("What topics would you like to discuss?", "interests"),
+        ("Hobbies", "personal_interests"),
+        ("What do you do for fun?", "personal_interests"),
+        ("Which organizations have you worked for?", "organizations"),
+        ("Where did you study?", "organizations"),
+        ("Tell us about yourself", "about"),
+        ("What are you working on right now?", "about"),
+        ("Company / Organization", "company"),
+        ("LinkedIn profile URL", "links"),
+        ("Dietary restrictions", "extra"),
+        ("Mobile number", "ignore"),
+        ("Billing address", "ignore"),
+    ],
+)
+def test_question_wording_maps_to_profile_fields(question: str, field: str) -> None:
+    assert guess_field(question) == field

@@ -114,10 +114,12 @@ WORDING: list[tuple[str, re.Pattern[str]]] = [
         (
             "looking_for",
             r"looking for|hoping to|hope to|want(ing)? to (meet|find|learn|get)|seeking|"
-            r"need help|what do you need|get out of|goals?\b|would like to meet|who .*meet",
+            r"need help|what do you need|get out of|goals?\b|would like to meet|who .*meet|"
+            r"challenges?\b",
         ),
         ("organizations", r"organi[sz]ations|past (employ|compan)|previous(ly)? (employ|compan|"
-         r"work)|worked (at|for)|alma mater|school|universit|studied|alumni"),
+         r"work)|worked (at|for)|alma mater|school|universit|studied|alumni|"
+         r"where did you (study|work)"),
         ("interests", r"interest|topic|talk about|passionate|excited about|curious about|"
          r"\bareas?\b|industr|\bfield\b|focus|expertise|skills?"),
         ("about", r"about (you|yourself)|\bbio\b|working on|tell us|introduce yourself|"

@@ -38,7 +38,9 @@ class Attendee(Base):
     """One person at one event. The email is the key within the event."""
 
     __tablename__ = "attendees"
-    __table_args__ = (sa.UniqueConstraint("event_id", "email"),)
+    # AUTOINCREMENT: SQLite never hands a deleted attendee's id to someone new (a device
+    # still signed in as the deleted id must not become the newcomer).
+    __table_args__ = (sa.UniqueConstraint("event_id", "email"), {"sqlite_autoincrement": True})
 
     id: Mapped[intpk]
     event_id: Mapped[int] = mapped_column(sa.ForeignKey("events.id", ondelete="CASCADE"))

@@ -205,3 +205,49 @@ def test_download_my_data_is_a_json_copy_of_what_is_stored_about_me(app) -> None
     assert app.test_client().get("/e/conf/me/data.json").status_code == 403
     theirs = json.loads(ben.get("/e/conf/me/data.json").get_data(as_text=True))
     assert theirs["profile"]["email"] == "ben@example.org"
+
+
+def test_a_deleted_attendee_leaves_the_worker_index_of_a_large_event(
+    app_factory, fake_encoder
+) -> None:  # type: ignore[no-untyped-def]
+    # Past MATCHING_INCREMENTAL_FROM a sign-up updates lists from this worker's index.
+    app = app_factory(encoder=fake_encoder, MATCHING_INCREMENTAL_FROM=3)
+    make_event(app)
+    phone = app.test_client()
+    for person in PEOPLE[:4]:
+        sign_up(app.test_client(), **person)
+    sign_up(phone, name="Ada", email="ada@example.org", interests="carbon capture; zymurgy")
+    (ada,) = [a for a in attendees(app) if a.email == "ada@example.org"]
+    assert phone.post("/e/conf/me/delete", data={"confirm": "y"}).status_code == 200
+    sign_up(
+        app.test_client(),
+        name="Late",
+        email="late@example.org",
+        interests="zymurgy; carbon capture",
+    )
+
+    cache = app.extensions.get("cg_live_index")
+    assert cache is not None, "the incremental path ran"
+    with app.app_context(), app.extensions["cg_sessions"]() as session:
+        index = cache.get(session, ada.event_id)
+        live = {i for i in index.ids if i not in index.removed}
+        (late,) = [a for a in attendees(app) if a.email == "late@example.org"]
+        mine = set(
+            session.scalars(sa.select(Suggestion.other_id).where(Suggestion.attendee_id == late.id))
+        )
+    assert ada.id not in live
+    assert mine and ada.id not in mine, "the late sign-up got suggestions, never the deleted Ada"
+
+
+def test_a_device_signed_in_as_a_deleted_attendee_never_becomes_the_next_one(app) -> None:
+    make_event(app)
+    sign_up(app.test_client(), **PEOPLE[0])
+    token = sign_up(app.test_client(), name="Ada", email="ada@example.org", interests="chess")
+    phone, tablet = app.test_client(), app.test_client()
+    assert tablet.get(f"/m/{token}").status_code == 302  # Ada on a second device
+    phone.get(f"/m/{token}")
+    assert phone.post("/e/conf/me/delete", data={"confirm": "y"}).status_code == 200
+    sign_up(app.test_client(), name="Newcomer", email="new@example.org", interests="chess")
+    page = tablet.get("/e/conf/me")
+    assert page.status_code == 403, "Ada's other device is signed out, not signed in as someone"
+    assert "Newcomer" not in page.get_data(as_text=True)

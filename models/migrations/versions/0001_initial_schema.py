@@ -98,6 +98,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("badge_token", name=op.f("uq_attendees_badge_token")),
         sa.UniqueConstraint("event_id", "email", name=op.f("uq_attendees_event_id_email")),
         sa.UniqueConstraint("private_token_hash", name=op.f("uq_attendees_private_token_hash")),
+        # SQLite would reuse a deleted attendee's id; sessions and API clients hold ids.
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "contacts",

@@ -111,21 +111,22 @@ def test_every_qr_on_every_page_decodes_to_its_attendees_badge_url(
     found: dict[str, str] = {}
     boxes = badge_boxes(paper)
     for number, png in enumerate(pages, start=1):
-        on_page = decode(png)
+        # zbar reading a whole page of codes at once now and then skips one (about 1 in
+        # 100): a phone reads one badge at a time, so each badge is cut out and must decode.
+        assert set(decode(png)) <= set(expected.values())  # no stray or foreign codes
         image = Image.open(png)
-        for slot, box in enumerate(boxes):
+        on_this_page = min(PER_PAGE, len(NAMES) - (number - 1) * PER_PAGE)
+        for slot, box in enumerate(boxes[:on_this_page]):
             x, y, w, h = (round(v * DPI / 72) for v in box)
             crop = tmp_path / f"badge-{number}-{slot}.png"
             image.crop((x, y, x + w, y + h)).save(crop)
             urls = decode(crop)
-            if not urls:
-                continue
-            assert len(urls) == 1
+            assert len(urls) == 1, f"badge {slot + 1} on page {number}: {urls}"
             text = page_text(pdf, number, box)
             name = next(n for n in expected if n.split()[0] in text)
             found[name] = urls[0]
-            assert urls[0] in on_page
-        assert len(on_page) == min(PER_PAGE, len(NAMES) - (number - 1) * PER_PAGE)
+        for box in boxes[on_this_page:]:
+            assert not page_text(pdf, number, box)  # the rest of the last page is empty
     assert found == expected  # every attendee, each QR under the right name
 
 

@@ -302,3 +302,19 @@ def test_gunicorn_fails_fast_with_the_message_when_the_model_is_missing(tmp_path
     assert result.returncode != 0
     assert time.monotonic() - started < 60
     assert "MATCHER_MODEL" in result.stderr and "no-such-model" in result.stderr
+
+
+def test_the_command_line_names_matcher_model_without_a_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from web.cli import cli
+
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+        "SECRET_KEY": "test-secret",
+        "MATCHER_MODEL": str(tmp_path / "no-such-model"),
+    }
+    result = CliRunner().invoke(cli, ["init-db"], env=env)
+    assert result.exit_code == 1
+    assert "Error: MATCHER_MODEL=" in result.output and "no-such-model" in result.output
+    assert "Traceback" not in result.output

@@ -41,9 +41,13 @@ def init_app(app: Flask) -> None:
 
 
 def _create_app() -> Flask:
+    from matcher.encoding import ModelUnavailable
     from web import create_app
 
-    return create_app()
+    try:
+        return create_app()
+    except ModelUnavailable as exc:  # a clear line naming MATCHER_MODEL, not a traceback
+        raise click.ClickException(str(exc)) from None
 
 
 cli = FlaskGroup(

@@ -316,3 +316,14 @@ def test_contacts_page_and_exports_on_postgresql(app_factory, fake_encoder, post
     assert "ben@example.org" in ada.get("/e/conf/me/contacts.csv").get_data(as_text=True)
     set_follow_up(app, follow_up_by=utcnow() - dt.timedelta(minutes=5))
     assert ">Overdue<" in ada.get("/e/conf/me/contacts").get_data(as_text=True)
+
+
+def test_one_contact_downloads_as_its_own_vcard(app) -> None:  # type: ignore[no-untyped-def]
+    ada, ben, *_ = setup_people(app)
+    first = contacts(app)[0]
+    response = ada.get(f"/e/conf/me/contacts/{first.id}.vcf")
+    assert response.status_code == 200 and response.mimetype == "text/vcard"
+    (card,) = list(vobject.readComponents(response.get_data(as_text=True)))
+    assert card.fn.value == "Benoît Ngô, Jr."
+    assert 'filename="Benoit-Ngo-Jr.vcf"' in response.headers["Content-Disposition"]
+    assert ben.get(f"/e/conf/me/contacts/{first.id}.vcf").status_code == 404

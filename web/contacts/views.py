@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from unicodedata import normalize
 from urllib.parse import quote
 
 import sqlalchemy as sa
@@ -104,6 +105,21 @@ def export_vcf(event: Event, attendee: Attendee) -> Response:
     """My contacts as vCard 3.0 (emails only where consented)."""
     views = my_contacts(get_session(), attendee, event.name)
     return _download(vcard(views), _filename(event, "vcf"), "text/vcard; charset=utf-8")
+
+
+@bp.get("/e/<slug>/me/contacts/<int:contact_id>.vcf")
+@attendee_required
+def export_one_vcf(event: Event, attendee: Attendee, contact_id: int) -> Response:
+    """One contact as a vCard, to add it to the phone's address book in one tap."""
+    views = [
+        v for v in my_contacts(get_session(), attendee, event.name) if v.contact.id == contact_id
+    ]
+    if not views:
+        abort(404)
+    # An ASCII file name: headers cannot carry "Ş"; "Alma Şahin" -> "Alma-Sahin".
+    ascii_name = normalize("NFKD", views[0].other.name).encode("ascii", "ignore").decode()
+    name = "-".join("".join(ch if ch.isalnum() else " " for ch in ascii_name).split())
+    return _download(vcard(views), f"{name or 'contact'}.vcf", "text/vcard; charset=utf-8")
 
 
 @bp.get("/e/<slug>/me/contacts.csv")

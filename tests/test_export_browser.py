@@ -13,7 +13,9 @@ from attendee_helpers import CHROMIUM_ARGS, live_server
 from conftest import require_tool
 from intro_helpers import add_people, add_suggestion
 from organizer_helpers import PASSWORD, make_event, make_organizer
+from PIL import Image
 
+from web.badges_pdf import badge_boxes
 from web.exporting import HEADERS
 from web.rounds import SCHEDULE_HEADERS
 
@@ -67,12 +69,18 @@ def test_organizer_downloads_exports_badges_and_plans_rounds(
             [require_tool("pdftoppm"), "-r", "150", "-png", str(pdf), str(tmp_path / "p")],
             check=True,
         )
-        decoded = subprocess.run(
-            [require_tool("zbarimg"), "--raw", "-q", str(tmp_path / "p-1.png")],
-            capture_output=True,
-            text=True,
-        ).stdout.split()
-        assert len(decoded) == len(NAMES)
+        # Each badge cut out, as printed: one QR each (see test_badges_pdf.py).
+        page_image = Image.open(tmp_path / "p-1.png")
+        decoded = []
+        for n, box in enumerate(badge_boxes("a4")):
+            x, y, w, h = (round(v * 150 / 72) for v in box)
+            page_image.crop((x, y, x + w, y + h)).save(tmp_path / f"badge{n}.png")
+            decoded += subprocess.run(
+                [require_tool("zbarimg"), "--raw", "-q", str(tmp_path / f"badge{n}.png")],
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+        assert len(set(decoded)) == len(NAMES)
         assert all(url.startswith(f"{base}/b/") for url in decoded)
 
         page.click("text=Plan rounds")

@@ -175,6 +175,8 @@ def test_rounds_command_prints_the_plan_and_writes_the_csv(
     )
     assert result.exit_code == 0, result.output
     assert "Round 1: 2 tables, 4 sit out" in result.output
+    matched = re.search(r"(\d+) of (\d+) meetings are suggested introductions", result.output)
+    assert matched and 1 <= int(matched[1]) <= 3 and int(matched[2]) == 3 * 4
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     assert rows[0] == SCHEDULE_HEADERS and len(rows) == 1 + 3 * len(NAMES)
 

@@ -118,9 +118,13 @@ def rounds_command(slug: str, count: int, tables: int, output: Path | None, seed
             raise click.ClickException(str(exc)) from None
         session.commit()
         rows = list(rounds_glue.schedule_rows(session, event))
+        suggested = rounds_glue.round_affinities(session, event)
     for rnd in schedule.rounds:
         out = f", {len(rnd.sitting_out)} sit out" if rnd.sitting_out else ""
         click.echo(f"Round {rnd.number}: {len(rnd.tables)} tables{out}")
+    meetings = schedule.meetings()
+    matched = sum(1 for a, b in meetings if (min(a, b, key=int), max(a, b, key=int)) in suggested)
+    click.echo(f"{matched} of {len(meetings)} meetings are suggested introductions.")
     if output is not None:
         text = "".join(csv_chunks(rows, rounds_glue.SCHEDULE_HEADERS))
         with _atomic_file(output) as fh:

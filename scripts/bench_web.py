@@ -129,19 +129,20 @@ def signup_form(p: Profile, email: str) -> dict[str, str]:
     }
 
 
-def signups(bench: BenchEvent, profiles: list[Profile]) -> list[float]:
-    """Sign each profile up through the real form (test client); seconds per request."""
+def signups(bench: BenchEvent, profiles: list[Profile]) -> tuple[list[float], list[float]]:
+    """Sign each profile up through the real form (test client): (wall s, CPU s) per request."""
     client = bench.app.test_client()
-    times = []
+    times, cpu = [], []
     for p in profiles:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         response = client.post(
             f"/e/{bench.slug}/join", data=signup_form(p, f"new{p.id}@bench.example")
         )
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
         if response.status_code != 200:
             raise RuntimeError(f"sign-up failed with {response.status_code}")
-    return times
+    return times, cpu
 
 
 def new_suggestions(bench: BenchEvent, emails: list[str]) -> tuple[int, int]:
@@ -174,17 +175,18 @@ def session_cookie(bench: BenchEvent, attendee_id: int) -> tuple[Any, str]:
     return client, cookie.value if cookie else ""
 
 
-def scans(bench: BenchEvent, viewer: int, others: list[int]) -> list[float]:
-    """Open each other's badge as the signed-in `viewer`; seconds per request."""
+def scans(bench: BenchEvent, viewer: int, others: list[int]) -> tuple[list[float], list[float]]:
+    """Open each other's badge as the signed-in `viewer`: (wall s, CPU s) per request."""
     client, _ = session_cookie(bench, viewer)
-    times = []
+    times, cpu = [], []
     for other in others:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         response = client.get(f"/b/{bench.badge[other]}")
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
         if response.status_code != 200 or b"You and" not in response.data:
             raise RuntimeError(f"scan failed with {response.status_code}")
-    return times
+    return times, cpu
 
 
 # --- HTTP under load ---------------------------------------------------------------
@@ -262,39 +264,40 @@ def http_load(
         "TRANSFORMERS_OFFLINE": "1",
     }
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    proc = subprocess.Popen(
-        [gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
-         "--timeout", "120", "web:create_app()"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    results: dict[str, dict[str, float]] = {}
-    try:
-        _wait_up(base, proc, 120)
-        with tempfile.TemporaryDirectory() as tmp:
-            for label, paths in targets.items():
-                # Warm both workers (model, phrase table) before measuring.
-                for path in paths[:8] * 2:
-                    req = urllib.request.Request(
-                        base + path, headers={"Cookie": f"session={cookie}"}
-                    )
-                    with urllib.request.urlopen(req, timeout=120):
-                        pass
-                script = Path(tmp) / f"{label}.lua"
-                script.write_text(_LUA % (", ".join(f'"{p}"' for p in paths), cookie))
-                run = subprocess.run(
-                    [wrk, "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency",
-                     "--timeout", "10s", "-s", str(script), base],
-                    capture_output=True, text=True, timeout=seconds + 60, check=False,
-                )  # fmt: skip
-                results[label] = _parse_wrk(run.stdout)
-    finally:
-        proc.send_signal(signal.SIGTERM)
+    with tempfile.TemporaryFile() as log_file:
+        proc = subprocess.Popen(
+            [gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
+             "--timeout", "120", "web:create_app()"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log_file,
+        )  # fmt: skip
+        results: dict[str, dict[str, float]] = {}
         try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-    return results
+            _wait_up(base, proc, 120)
+            with tempfile.TemporaryDirectory() as tmp:
+                for label, paths in targets.items():
+                    # Warm both workers (model, phrase table) before measuring.
+                    for path in paths[:8] * 2:
+                        req = urllib.request.Request(
+                            base + path, headers={"Cookie": f"session={cookie}"}
+                        )
+                        with urllib.request.urlopen(req, timeout=120):
+                            pass
+                    script = Path(tmp) / f"{label}.lua"
+                    script.write_text(_LUA % (", ".join(f'"{p}"' for p in paths), cookie))
+                    run = subprocess.run(
+                        [wrk, "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency",
+                         "--timeout", "10s", "-s", str(script), base],
+                        capture_output=True, text=True, timeout=seconds + 60, check=False,
+                    )  # fmt: skip
+                    results[label] = _parse_wrk(run.stdout)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        return results

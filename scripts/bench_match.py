@@ -1,0 +1,246 @@
+"""The matching half of the performance benchmark: embedding against the raw model,
+and full-event matching with its phases timed from outside. Used by scripts/bench.py.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth import generate_event  # noqa: E402
+from synth_data import PERSONAL, PROFESSIONAL  # noqa: E402
+
+from matcher import Matcher, Profile  # noqa: E402
+
+# Where the phases live: (module, function) -> phase. Timed by wrapping from outside,
+# so the matcher carries no benchmark code; a name that disappears is simply untimed.
+PHASES: dict[tuple[str, str], str] = {
+    ("matcher.matcher", "build_facets"): "prepare",
+    ("matcher.matcher", "topic_weights"): "prepare",
+    ("matcher.matcher", "org_weights"): "prepare",
+    ("matcher.matcher", "candidate_pairs"): "candidates",
+    ("matcher.matcher", "facet_vectors"): "candidates",
+    ("matcher.matcher", "score_pairs"): "scoring",
+    ("matcher.matcher", "diversified_utility"): "assignment",
+    ("matcher.matcher", "assign"): "assignment",
+    ("matcher.matcher", "explain"): "explain",
+    ("matcher.matcher", "_starters"): "explain",
+}
+PHASE_ORDER = ("encoding", "prepare", "candidates", "scoring", "assignment", "explain", "other")
+
+
+def with_long_tail(profiles: list[Profile], share: float, seed: int) -> list[Profile]:
+    """Give a `share` of attendees one free-text interest of their own.
+
+    Real sign-ups write things nobody else writes ("battery recycling for e-bikes");
+    the generator's vocabulary alone has a few hundred phrases at any size, which
+    would make encoding look free. Phrases combine two of the generator's wordings.
+    """
+    if share <= 0:
+        return profiles
+    rng = random.Random(seed)
+    words = [w for _, ws in PROFESSIONAL for w in ws] + [w for _, ws in PERSONAL for w in ws]
+    joins = (" for ", " meets ", " and ", " in ", " with ")
+    for p in profiles:
+        if rng.random() < share:
+            a, b = rng.sample(words, 2)
+            p.interests.append(f"{a}{rng.choice(joins)}{b.lower()}")
+    return profiles
+
+
+def make_event(n: int, seed: int, tail: float) -> list[Profile]:
+    """The synthetic event of scripts/synth.py with the long tail."""
+    return with_long_tail(generate_event(n, seed=seed).profiles, tail, seed)
+
+
+def unique_phrases(profiles: Sequence[Profile]) -> list[str]:
+    """The normalised phrases the matcher embeds for these profiles (plus its prior)."""
+    from matcher.facets import build_facets
+    from matcher.specificity import GENERIC_TOPICS
+
+    class Recorder:
+        texts: list[str] = []
+
+        def matrix(self, texts: Sequence[str]) -> np.ndarray:
+            self.texts = list(texts)
+            return np.zeros((len(texts), 8), dtype=np.float32)
+
+    rec = Recorder()
+    build_facets(profiles, rec)  # type: ignore[arg-type]
+    return list(dict.fromkeys([*rec.texts, *GENERIC_TOPICS]))
+
+
+class MemoryStore:
+    """An in-process embedding store (the cache a worker restart would keep)."""
+
+    def __init__(self) -> None:
+        self.vectors: dict[tuple[str, str], np.ndarray] = {}
+
+    def load(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Known vectors among `texts`."""
+        return {t: self.vectors[(model, t)] for t in texts if (model, t) in self.vectors}
+
+    def save(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        """Remember new vectors."""
+        for t, v in vectors.items():
+            self.vectors[(model, t)] = v
+
+
+class TimedEncoder:
+    """Wraps an encoder and adds up the time spent in the model."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.seconds = 0.0
+        self.calls = 0
+        self.texts = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Encode through the wrapped encoder, timing it."""
+        start = time.perf_counter()
+        try:
+            return np.asarray(self.inner.encode(texts))
+        finally:
+            self.seconds += time.perf_counter() - start
+            self.calls += 1
+            self.texts += len(texts)
+
+
+@contextmanager
+def phase_timers() -> Iterator[dict[str, float]]:
+    """Time the matcher's phases by wrapping its functions; restores them afterwards."""
+    import importlib
+
+    times: dict[str, float] = {}
+    saved: list[tuple[Any, str, Callable[..., Any]]] = []
+    depth = [0]
+
+    def wrap(fn: Callable[..., Any], phase: str) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if depth[0]:
+                return fn(*args, **kwargs)
+            depth[0] += 1
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+                times[phase] = times.get(phase, 0.0) + time.perf_counter() - start
+
+        return timed
+
+    for (module_name, attr), phase in PHASES.items():
+        module = importlib.import_module(module_name)
+        fn = getattr(module, attr, None)
+        if fn is not None:
+            saved.append((module, attr, fn))
+            setattr(module, attr, wrap(fn, phase))
+    try:
+        yield times
+    finally:
+        for module, attr, fn in saved:
+            setattr(module, attr, fn)
+
+
+def raw_model(encoder: Any) -> Any:
+    """The SentenceTransformer behind the pipeline's encoder (same object, same threads)."""
+    from matcher.encoding import _load
+
+    return _load(encoder.name)
+
+
+def raw_encode(model: Any, texts: list[str]) -> np.ndarray:
+    """Plain `SentenceTransformer.encode` with its defaults, normalised like the pipeline."""
+    return np.asarray(model.encode(texts, normalize_embeddings=True, show_progress_bar=False))
+
+
+def exact_knn_seconds(vectors: np.ndarray, k: int = 10) -> float:
+    """Time of an exact faiss inner-product k-NN of every vector against all."""
+    import faiss
+
+    start = time.perf_counter()
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    index.search(np.ascontiguousarray(vectors, dtype=np.float32), min(k, len(vectors)))
+    return time.perf_counter() - start
+
+
+def embedding_ratio(encoder: Any, texts: list[str], repeat: int) -> dict[str, float]:
+    """Pipeline (unique phrases through the phrase table) vs raw encode of the same texts."""
+    from matcher.encoding import PhraseVectors
+
+    model = raw_model(encoder)
+    raw_encode(model, texts[:64])  # warm the thread pools
+    pipe, raw = [], []
+    for rep in range(repeat):
+        for which in ("pipe", "raw") if rep % 2 == 0 else ("raw", "pipe"):
+            start = time.perf_counter()
+            if which == "pipe":
+                table = PhraseVectors(encoder)
+                table.ensure(texts)
+                pipe.append(time.perf_counter() - start)
+            else:
+                ref = raw_encode(model, texts)
+                raw.append(time.perf_counter() - start)
+    diff = float(np.abs(table.matrix(texts) - ref).max()) if texts else 0.0
+    p, r = statistics.median(pipe), statistics.median(raw)
+    return {"phrases": len(texts), "pipeline_s": p, "raw_s": r, "ratio": p / r, "max_diff": diff}
+
+
+def full_match(encoder: Any, n: int, seed: int, tail: float, k: int = 5) -> dict[str, Any]:
+    """Cold and warm full-event matching of a generated event of `n`, phases timed."""
+    profiles = make_event(n, seed, tail)
+    texts = unique_phrases(profiles)
+    model = raw_model(encoder)
+    raw_encode(model, texts[:64])
+    start = time.perf_counter()
+    ref_vectors = raw_encode(model, texts)
+    ref_encode = time.perf_counter() - start
+    ref_knn = exact_knn_seconds(ref_vectors)
+    store = MemoryStore()
+    out: dict[str, Any] = {
+        "n": n,
+        "phrases": len(texts),
+        "reference_s": ref_encode + ref_knn,
+        "reference_encode_s": ref_encode,
+        "reference_knn_s": ref_knn,
+    }
+    for label in ("cold", "warm"):
+        timed = TimedEncoder(encoder)
+        matcher = Matcher(encoder=timed, store=store)
+        with phase_timers() as times:
+            start = time.perf_counter()
+            result = matcher.suggest(profiles, k=k)
+            total = time.perf_counter() - start
+        phases = dict(times)
+        phases["prepare"] = phases.get("prepare", 0.0) - timed.seconds
+        phases["encoding"] = timed.seconds
+        phases["other"] = total - sum(phases.values())
+        counts = [len(v) for v in result.values()]
+        exposure: dict[str, int] = {}
+        for suggestions in result.values():
+            for s in suggestions:
+                exposure[s.other_id] = exposure.get(s.other_id, 0) + 1
+        out[label] = {
+            "total_s": total,
+            "phases": phases,
+            "encoded": timed.texts,
+            "mean_suggestions": float(np.mean(counts)),
+            "covered": sum(1 for c in counts if c) / max(1, len(counts)),
+            "max_exposure": max(exposure.values(), default=0),
+            "with_reasons": all(s.common_ground.reasons for v in result.values() for s in v),
+        }
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out

@@ -1,0 +1,73 @@
+"""The performance benchmark at N = 200: the table's shape and sanity, never timings."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import bench  # noqa: E402
+
+
+@pytest.mark.slow
+def test_the_benchmark_runs_at_200_and_reports_every_section(real_encoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    http = ["--http-seconds", "2", "--connections", "8"] if shutil.which("wrk") else []
+    out = tmp_path / "BENCHMARKS.md"
+    out.write_text("# Benchmarks\n\n## Quality\n\nkept as is\n")
+    rows = bench.main(
+        ["--sizes", "200", "--web-size", "200", "--signups", "6", "--scans", "12",
+         "--repeat", "1", "--in-process", "--output", str(out), "--http-seconds", "0", *http],
+        encoder=real_encoder,
+    )  # fmt: skip
+    assert all(len(r) == 5 for r in rows)
+    sections = {r[0].split(" ")[0] for r in rows}
+    assert {"1.", "2.", "3.", "4."} <= sections
+    if http:
+        assert "5." in sections
+    by_measure = {r[1].split(" (")[0].split(";")[0]: r for r in rows}
+
+    embed = next(r for r in rows if r[0].startswith("1."))
+    assert float(embed[2].rstrip("x")) > 0
+    assert float(re.search(r"max \|diff\| ([\d.e+-]+)", embed[1]).group(1)) < 1e-3, (
+        "the pipeline's vectors are the raw model's"
+    )
+    sanity = next(r for r in rows if r[1].startswith("sanity"))
+    mean, covered, exposure, reasons, encoded = (x.strip() for x in sanity[2].split(" / "))
+    assert float(mean) > 3 and covered == "100%" and int(exposure) <= 15
+    assert reasons == "True"
+    cold, warm = (int(x.replace(",", "")) for x in encoded.split(","))
+    assert cold > 200 and warm == 0, "a warm run sends nothing to the model"
+    for label in ("cold total", "warm total"):
+        row = next(r for r in rows if r[1].startswith(label))
+        assert float(row[2]) > 0
+        assert all(p in row[1] for p in ("encoding", "candidates", "scoring", "assignment"))
+
+    signup = next(r for r in rows if r[1].startswith("sign-up -> suggestions ready"))
+    p50, p95 = (float(x) for x in signup[2].split(" / "))
+    assert 0 < p50 <= p95
+    got = next(r for r in rows if r[1].startswith("sign-ups that got suggestions"))
+    assert got[2] == "6 / 6", "every newcomer gets suggestions"
+    assert by_measure["model calls during the scans"][2] == "0", (
+        "the scan page needs no model call when phrases are stored"
+    )
+    if http:
+        for r in (r for r in rows if r[0].startswith("5.")):
+            assert r[2].endswith("; 0"), f"no HTTP errors: {r}"
+
+    text = out.read_text()
+    assert text.index("## Performance") > text.index("kept as is")
+    assert "| section | measure | value | target | met |" in text
+    assert "Machine:" in text and "python scripts/bench.py --sizes 200" in text
+
+
+def test_a_run_goes_into_the_performance_section_before_later_sections(tmp_path) -> None:
+    out = tmp_path / "B.md"
+    out.write_text("# B\n\n## Performance\n\nintro\n\n## Quality\n\nq\n")
+    bench.append_report(out, "python scripts/bench.py", "| table |")
+    text = out.read_text()
+    assert text.index("intro") < text.index("| table |") < text.index("## Quality")

@@ -13,6 +13,7 @@ declare -A tools=(
   [libzbar0]=/usr/lib/x86_64-linux-gnu/libzbar.so.0
   [poppler-utils]=pdftoppm
   [libreoffice-calc-nogui]=soffice
+  [wrk]=wrk
 )
 missing=()
 for pkg in "${!tools[@]}"; do

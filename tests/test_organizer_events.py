@@ -164,3 +164,24 @@ def test_cli_creates_organizers_and_events(app, runner) -> None:  # type: ignore
     assert duplicate.exit_code != 0 and "exists already" in duplicate.output
     nobody = runner.invoke(args=["create-event", "x1", "--name", "X", "--organizer", "no@x.org"])
     assert nobody.exit_code != 0 and "create-organizer" in nobody.output
+
+
+def test_stats_count_complete_profiles_on_both_databases(
+    app_factory, fake_encoder, database_url
+) -> None:  # type: ignore[no-untyped-def]
+    from web.organizer.stats import event_stats
+
+    app = app_factory(database_url=database_url, encoder=fake_encoder)
+    event_id = make_event(app, None)
+    make_attendees(
+        app,
+        event_id,
+        [
+            {"email": "a@x.org", "name": "A", "offering": ["mentoring"]},
+            {"email": "b@x.org", "name": "B", "about": "  "},
+            {"email": "c@x.org", "name": "C", "listed": False, "organizations": ["MIT"]},
+        ],
+    )
+    with app.extensions["cg_sessions"]() as session:
+        stats = event_stats(session, session.get_one(Event, event_id))
+    assert (stats.signups, stats.complete_profiles, stats.listed) == (3, 2, 2)

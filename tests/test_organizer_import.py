@@ -144,3 +144,15 @@ def test_an_upload_belongs_to_its_organizer_and_event(app, client) -> None:  # t
         404,
     )
     assert count(app, Attendee) == 0
+
+
+def test_a_tampered_mapping_is_refused(app, client) -> None:  # type: ignore[no-untyped-def]
+    make_event(app, make_organizer(app))
+    login(client)
+    preview_url = upload(client, "generic.csv").headers["Location"]
+    values = form_values(client.get(preview_url).get_data(as_text=True))
+    values["col_0"] = "private_token_hash"
+    response = client.post(preview_url, data={**values, "action": "commit"})
+    assert response.status_code == 400
+    assert "a field that does not exist" in response.get_data(as_text=True)
+    assert count(app, Attendee) == 0

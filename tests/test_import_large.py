@@ -9,11 +9,14 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from organizer_helpers import make_event
 
 from models import Attendee
 from web.importing import analyse, commit
+
+pytestmark = pytest.mark.slow
 
 ROWS = 50_000
 TOPICS = ["carbon capture", "heat pumps", "grid storage", "policy", "machine learning", "GIS"]

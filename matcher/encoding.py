@@ -131,6 +131,9 @@ class PhraseVectors:
         vectors = np.asarray(vectors, dtype=np.float32)
         if vectors.shape[0] == 0:
             return
+        # Everything downstream reads inner products as cosines.
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
         n = len(self._rows)
         dim = vectors.shape[1]
         if self._matrix.shape[1] != dim:

@@ -72,12 +72,13 @@ class Matcher:
             warm()
         self._prepare(profiles)
 
-    def _prepare(self, profiles: Sequence[Profile]) -> _Prepared:
+    def _prepare(self, profiles: Sequence[Profile], prior_only: bool = False) -> _Prepared:
         facets = build_facets(profiles, self.vectors)
+        spec = self.params.specificity
         return _Prepared(
             facets,
-            topic_weights(facets, self.vectors, self.params.specificity),
-            org_weights(facets, self.params.specificity),
+            topic_weights(facets, self.vectors, spec, prior_only=prior_only),
+            org_weights(facets, spec, prior_only=prior_only),
         )
 
     def _common_ground(self, prep: _Prepared, a: int, b: int, score: float) -> CommonGround:
@@ -92,7 +93,7 @@ class Matcher:
         the event; without it a built-in prior of generic topics is used.
         """
         others = [p for p in population if p.id not in (a.id, b.id)]
-        prep = self._prepare([a, b, *others])
+        prep = self._prepare([a, b, *others], prior_only=not others)
         scores = score_pairs(
             prep.facets, prep.topic_w, prep.org_w, np.array([0]), np.array([1]), self.params.score
         )

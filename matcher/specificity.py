@@ -101,9 +101,16 @@ def prior_prevalence(
 
 
 def topic_weights(
-    facets: Facets, table: PhraseVectors, params: SpecificityParams | None = None
+    facets: Facets,
+    table: PhraseVectors,
+    params: SpecificityParams | None = None,
+    prior_only: bool = False,
 ) -> np.ndarray:
-    """Specificity of every phrase as a topic: -> (U + 1,) float32, padding row 0."""
+    """Specificity of every phrase as a topic: -> (U + 1,) float32, padding row 0.
+
+    `prior_only`: the profiles are not a population (say, the two people of one
+    badge scan), so their own lists are no evidence of how common a concept is.
+    """
     params = params or SpecificityParams()
     n_phrases = len(facets.phrases)
     weights = np.zeros(n_phrases + 1, dtype=np.float32)
@@ -111,8 +118,11 @@ def topic_weights(
     if len(topic_ids) == 0:
         return weights
     vecs = facets.vectors[topic_ids]
-    df = semantic_document_frequency(facets.topics, topic_ids, vecs, facets.n, params)
     prior = prior_prevalence(vecs, table, params)
+    if prior_only:
+        weights[topic_ids] = _weight(prior, params)
+        return weights
+    df = semantic_document_frequency(facets.topics, topic_ids, vecs, facets.n, params)
     m = params.prior_strength
     prevalence = (df + m * prior) / (facets.n + m)
     weights[topic_ids] = _weight(prevalence, params)
@@ -136,11 +146,15 @@ def semantic_document_frequency(
     return np.diff(reach.indptr).astype(np.float32)
 
 
-def org_weights(facets: Facets, params: SpecificityParams | None = None) -> np.ndarray:
+def org_weights(
+    facets: Facets, params: SpecificityParams | None = None, prior_only: bool = False
+) -> np.ndarray:
     """Specificity of every organization: -> (n_orgs,) float32 (a shared small school > a giant)."""
     params = params or SpecificityParams()
     n_orgs = len(facets.org_keys)
     df = np.bincount(facets.orgs.values, minlength=n_orgs).astype(np.float32)
+    if prior_only:
+        return _weight(np.full(n_orgs, DEFAULT_PREVALENCE, dtype=np.float32), params)
     m = params.prior_strength
     prevalence = (df + m * DEFAULT_PREVALENCE) / (facets.n + m)
     return _weight(prevalence, params)

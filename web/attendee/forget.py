@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -33,8 +34,11 @@ def _normalisers() -> tuple[Callable[[str], str], Callable[[str], str]]:
     return normalise_phrase, normalise_goal
 
 
-def phrase_keys(people: Iterable[Attendee]) -> set[str]:
-    """Every embedding key (normalised phrase, raw and lower-cased) of `people`'s profiles."""
+def phrase_keys(people: Iterable[Any]) -> set[str]:
+    """Every embedding key (normalised phrase, raw and lower-cased) of `people`'s profiles.
+
+    `people` are attendees or rows with their four phrase columns.
+    """
     topic, goal = _normalisers()
     keys: set[str] = set()
     for person in people:
@@ -54,8 +58,12 @@ def forget_phrases(session: Session, attendee: Attendee) -> int:
     mine = phrase_keys([attendee])
     if not mine:
         return 0
-    others = session.scalars(sa.select(Attendee).where(Attendee.id != attendee.id))
-    still_used = phrase_keys(others.yield_per(500))
+    others = session.execute(
+        sa.select(
+            Attendee.interests, Attendee.personal_interests, Attendee.looking_for, Attendee.offering
+        ).where(Attendee.id != attendee.id)
+    )
+    still_used = phrase_keys(others.yield_per(1000))
     hashes = [text_key(k) for k in mine - still_used]
     removed = 0
     for start in range(0, len(hashes), 500):

@@ -182,3 +182,21 @@ def test_behind_trusted_proxies_limits_count_real_clients_and_https_is_seen(app_
     codes = [get(direct, f"198.51.100.{i}").status_code for i in range(3)]
     assert codes == [200, 200, 429]
     assert "Strict-Transport-Security" not in get(direct, "x", "https").headers
+
+
+def test_the_csrf_exempt_api_never_accepts_a_browser_session(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(encoder=fake_encoder, WTF_CSRF_ENABLED=True)
+    if not any(rule.rule.startswith("/api/") for rule in app.url_map.iter_rules()):
+        import pytest
+
+        pytest.skip("no API in this build")
+    client, _badge = _signed_in_everywhere(app)  # an organizer's browser session
+    before = _snapshot(app)
+    for method, path in (
+        ("POST", "/api/v1/events/climate/attendees"),
+        ("POST", "/api/v1/events/climate/runs"),
+        ("DELETE", "/api/v1/events/climate/attendees/ada@example.org"),
+    ):
+        response = client.open(path, method=method, json={"email": "x@example.org", "name": "X"})
+        assert response.status_code == 401, (method, path, response.status_code)
+    assert _snapshot(app) == before

@@ -51,6 +51,8 @@ _GOAL_PREFIX = re.compile(
 _ARTICLE = re.compile(r"^(?:a|an|some|the)\s+")
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\s\-–—•*·,;:.!?\"'()\[\]]+|[\s\-–—•*·,;:.!?\"'()\[\]]+$")
+_LEADING_PUNCT = re.compile(r"^[\s\-–—•*·,;:.!?\"'()\[\]]*")
+_CLOSERS = {")": "(", "]": "[", '"': '"', "'": "'"}
 
 # Legal-form and filler words that do not change which organization is meant.
 _ORG_SUFFIXES = {
@@ -78,8 +80,21 @@ _ORG_ALIASES: dict[str, str] = {
 
 def clean(text: str) -> str:
     """Unicode-normalised, trimmed, single-spaced display text ("" for blank input)."""
-    text = unicodedata.normalize("NFKC", text or "")
-    return _EDGE_PUNCT.sub("", _SPACE.sub(" ", text)).strip()
+    text = _SPACE.sub(" ", unicodedata.normalize("NFKC", text or "")).strip()
+    out = _EDGE_PUNCT.sub("", text)
+    # Give back closing brackets and quotes that close one inside the phrase,
+    # so "Go (the board game)" keeps its ")".
+    lead = _LEADING_PUNCT.match(text)
+    rest = text[(lead.end() if lead else 0) + len(out) :]
+    for ch in rest:
+        opener = _CLOSERS.get(ch)
+        if opener is None:
+            break
+        unclosed = out.count(ch) % 2 == 1 if opener == ch else out.count(opener) > out.count(ch)
+        if not unclosed:
+            break
+        out += ch
+    return out
 
 
 def normalise_phrase(text: str) -> str:

@@ -144,3 +144,14 @@ def test_empty_and_tiny_events(fake_encoder) -> None:  # type: ignore[no-untyped
     assert matcher.common_ground(lone, blank).score == 0
     with pytest.raises(ValueError):
         matcher.suggest([lone, lone], k=1)
+
+
+def test_clean_trims_list_punctuation_but_keeps_brackets_that_close_inside() -> None:
+    from matcher.normalise import clean
+
+    assert clean("  - marathons; ") == "marathons"
+    assert clean("Go (the board game)") == "Go (the board game)"
+    assert clean('say "hi"') == 'say "hi"'
+    assert clean("(AI)") == "AI"
+    assert clean("ML ops (MLOps)).") == "ML ops (MLOps)"
+    assert clean("C++") == "C++"

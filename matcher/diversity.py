@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+
+from matcher.threads import single_blas_thread
 
 CHUNK = 512
 MAX_BLOCK = 8_000_000  # floats in one (receivers, M, d) block of candidate vectors
@@ -40,7 +41,7 @@ def diversified_utility(
     util = score.astype(np.float32).copy()
     if len(recv) == 0 or steps <= 0:
         return util
-    with threadpool_limits(limits=1, user_api="blas"):  # small products: threads only contend
+    with single_blas_thread():  # small products: threads only contend
         vectors = reduce_dims(vectors)
         _mmr(recv, sugg, score, vectors, steps, strength, onset, util)
     return util

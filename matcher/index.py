@@ -14,6 +14,10 @@ log = logging.getLogger(__name__)
 
 # Queries per faiss call: bounds the (queries x base) distance block faiss holds.
 _QUERY_BLOCK = 4096
+# Up to this many query x base products, plain numpy: faiss wakes its OpenMP threads
+# for every call, which costs milliseconds (tens under load) for a scan page's few
+# vectors, against microseconds for the product itself.
+SMALL = 250_000
 
 
 def _flat(base: np.ndarray) -> faiss.Index:
@@ -32,6 +36,10 @@ def knn(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, np.n
     k = max(0, min(k, base.shape[0]))
     if nq == 0 or k == 0:
         return np.zeros((nq, k), dtype=np.float32), np.full((nq, k), -1, dtype=np.int64)
+    if nq * base.shape[0] <= SMALL:
+        all_sims = np.asarray(queries, dtype=np.float32) @ np.asarray(base, dtype=np.float32).T
+        top = np.argsort(-all_sims, axis=1, kind="stable")[:, :k]
+        return np.take_along_axis(all_sims, top, axis=1), top.astype(np.int64)
     index = _flat(base)
     sims = np.empty((nq, k), dtype=np.float32)
     ids = np.empty((nq, k), dtype=np.int64)
@@ -52,6 +60,27 @@ def range_pairs(vectors: np.ndarray, threshold: float) -> tuple[np.ndarray, np.n
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32)
+    if n * n <= SMALL:
+        vecs = np.asarray(vectors, dtype=np.float32)
+        all_sims = vecs @ vecs.T
+        hit_r, hit_c = np.nonzero(all_sims >= threshold)
+        r, c = hit_r.astype(np.int64), hit_c.astype(np.int64)
+        s = all_sims[hit_r, hit_c].astype(np.float32)
+    else:
+        r, c, s = _range_faiss(vectors, threshold)
+    # A row is always its own neighbour (zero vectors included).
+    missing_self = np.setdiff1d(np.arange(n), r[r == c])
+    if len(missing_self):
+        r = np.concatenate([r, missing_self])
+        c = np.concatenate([c, missing_self])
+        s = np.concatenate([s, np.ones(len(missing_self), dtype=np.float32)])
+    return r, c, s
+
+
+def _range_faiss(
+    vectors: np.ndarray, threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    n = vectors.shape[0]
     index = _flat(vectors)
     rows, cols, sims = [], [], []
     for start in range(0, n, _QUERY_BLOCK):
@@ -62,11 +91,4 @@ def range_pairs(vectors: np.ndarray, threshold: float) -> tuple[np.ndarray, np.n
         rows.append(np.repeat(np.arange(start, start + len(block)), counts))
         cols.append(i.astype(np.int64))
         sims.append(d.astype(np.float32))
-    r, c, s = np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
-    # A row is always its own neighbour (zero vectors included).
-    missing_self = np.setdiff1d(np.arange(n), r[r == c])
-    if len(missing_self):
-        r = np.concatenate([r, missing_self])
-        c = np.concatenate([c, missing_self])
-        s = np.concatenate([s, np.ones(len(missing_self), dtype=np.float32)])
-    return r, c, s
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from matcher.assign import assign
 from matcher.candidates import candidate_pairs, facet_vectors
@@ -25,6 +24,7 @@ from matcher.explain import explain
 from matcher.facets import Facets, build_facets
 from matcher.scoring import PairScores, ScoreParams, score_pairs
 from matcher.specificity import SpecificityParams, org_weights, topic_weights
+from matcher.threads import single_blas_thread
 from matcher.types import CommonGround, Profile, Suggestion
 
 log = logging.getLogger(__name__)
@@ -168,7 +168,7 @@ class Matcher:
             len(i),
             int(chosen.sum()),
         )
-        with threadpool_limits(limits=1, user_api="blas"):
+        with single_blas_thread():
             for e in np.flatnonzero(chosen)[np.argsort(-score[chosen], kind="stable")]:
                 a, b = int(recv[e]), int(sugg[e])
                 cg = self._common_ground(prep, a, b, float(score[e]))

@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from matcher.facets import Facets, Ragged
+from matcher.threads import single_blas_thread
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def score_pairs(
     starts = np.flatnonzero(np.r_[True, np.diff(i[order]) != 0]) if n_pairs else np.zeros(0, int)
     bounds = np.r_[starts, n_pairs]
     # Many small products: multi-threaded BLAS only adds contention here.
-    with threadpool_limits(limits=1, user_api="blas"):
+    with single_blas_thread():
         _score_groups(facets, topic_w, org_w, i, j, order, starts, bounds, params, out)
     return PairScores(i, j, shared, c_ij, c_ji, tie, combine(shared, c_ij, c_ji, tie, params))
 

@@ -252,21 +252,28 @@ def test_a_matching_failure_never_loses_the_signup(app_factory) -> None:
     assert "still finding people" in me.get_data(as_text=True)
 
 
-def test_the_private_link_is_emailed_when_smtp_is_configured(app_factory, fake_encoder) -> None:
+class _Inbox:
+    """A real local SMTP server (aiosmtpd) that keeps what it receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)  # type: ignore[arg-type]
+        )
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_app(app_factory, fake_encoder):  # type: ignore[no-untyped-def]
+    """The app sending mail to a local SMTP server; yields (app, inbox)."""
     from aiosmtpd.controller import Controller
-
-    class Inbox:
-        def __init__(self) -> None:
-            self.messages: list[bytes] = []
-
-        async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
-            self.messages.append(envelope.content)
-            return "250 OK"
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    inbox = Inbox()
+    inbox = _Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
@@ -277,18 +284,48 @@ def test_the_private_link_is_emailed_when_smtp_is_configured(app_factory, fake_e
             PUBLIC_BASE_URL="https://meet.example.org",
         )
         make_event(app)
-        response = app.test_client().post("/e/conf/join", data=profile())
-        assert response.status_code == 200
-        token = LINK.search(response.get_data(as_text=True))
-        assert token
-        assert "emailed it to you" in response.get_data(as_text=True)
+        yield app, inbox
     finally:
         controller.stop()
+
+
+def test_with_smtp_the_private_link_goes_only_to_the_mailbox(smtp_app) -> None:  # type: ignore[no-untyped-def]
+    app, inbox = smtp_app
+    client = app.test_client()
+    response = client.post("/e/conf/join", data=profile())
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Check your inbox" in page and "ada@example.org" in page
+    assert not LINK.search(page), "the link must not be shown to whoever typed the email"
+    assert count(app, Attendee) == 1  # the sign-up is stored all the same
     assert len(inbox.messages) == 1
-    mail = email.message_from_bytes(inbox.messages[0], policy=email.policy.default)
+    mail = inbox.messages[0]
     assert mail["To"] == "ada@example.org"
     assert "Conf 2026" in mail["Subject"]
-    assert f"https://meet.example.org/m/{token.group(1)}" in mail.get_content()
+    token = re.search(r"https://meet\.example\.org/m/([\w-]+)", mail.get_content())
+    assert token
+    opened = client.get(f"/m/{token.group(1)}")
+    assert opened.status_code == 302
+    assert "Ada" in client.get(opened.headers["Location"]).get_data(as_text=True)
+
+
+def test_with_smtp_a_known_email_cannot_be_taken_over_from_another_device(smtp_app) -> None:  # type: ignore[no-untyped-def]
+    app, inbox = smtp_app
+    first = app.test_client().post("/e/conf/join", data=profile()).get_data(as_text=True)
+    stranger = app.test_client()
+    second = stranger.post(
+        "/e/conf/join", data=profile(name="Mallory", headline="Not Ada", share_email="y")
+    )
+    page = second.get_data(as_text=True)
+    assert second.status_code == 200
+    assert not LINK.search(page)
+    # The same page whether or not the address was known.
+    assert page == first
+    (ada,) = attendees(app)
+    assert (ada.name, ada.share_email) == ("Ada Lovelace", False)
+    assert stranger.get("/e/conf/me").status_code == 403
+    assert len(inbox.messages) == 2 and inbox.messages[1]["To"] == "ada@example.org"
+    assert "not changed" in inbox.messages[1].get_content()
 
 
 @pytest.mark.browser

@@ -60,17 +60,32 @@ def deliver(message: EmailMessage, settings: dict[str, Any] | None = None) -> bo
 
 
 def private_link_message(
-    to: str, name: str, event_name: str, link: str, my_page: str, updated: bool
+    to: str,
+    name: str,
+    event_name: str,
+    link: str,
+    my_page: str,
+    updated: bool,
+    requested_again: bool = False,
 ) -> EmailMessage:
-    """The email that carries an attendee's private link."""
+    """The email that carries an attendee's private link.
+
+    `requested_again`: someone signed up again with this address on a device not
+    signed in as its owner; the profile was left unchanged.
+    """
     message = EmailMessage()
     message["To"] = to
     message["Subject"] = f"Your private link for {event_name}"
-    intro = (
-        "Your profile was updated, and here is a fresh private link."
-        if updated
-        else "Welcome! Your profile is ready."
-    )
+    if requested_again:
+        intro = (
+            "Someone (probably you) signed up again with this address, so here is a fresh\n"
+            "private link. Your profile was not changed: open the link to edit it. Your\n"
+            "earlier link no longer works."
+        )
+    elif updated:
+        intro = "Your profile was updated, and here is a fresh private link."
+    else:
+        intro = "Welcome! Your profile is ready."
     message.set_content(
         f"Hi {name},\n\n"
         f"{intro}\n\n"

@@ -20,7 +20,13 @@ from web.attendee.auth import (
     signed_in_event_ids,
 )
 from web.attendee.forms import DeleteForm, ProfileForm, SignupForm
-from web.attendee.operations import event_tags, my_suggestions, refresh_quietly, save_signup
+from web.attendee.operations import (
+    event_tags,
+    find_by_email,
+    my_suggestions,
+    refresh_quietly,
+    save_signup,
+)
 from web.db import get_session
 from web.mail import deliver, mail_configured, private_link_message
 
@@ -76,6 +82,9 @@ def join(slug: str) -> tuple[str, int] | Response:
         return _render_join(event, form, 422 if form.is_submitted() else 200)
 
     session = get_session()
+    me = current_attendee(event)
+    if mail_configured() and (me is None or me.email != form.email.data):
+        return _confirm_by_email(event, form)
     attendee, token, created = save_signup(session, event, form)
     # The sign-up is stored before matching runs: nothing lost if matching fails.
     session.commit()
@@ -103,6 +112,39 @@ def join(slug: str) -> tuple[str, int] | Response:
         emailed=emailed,
         mail_on=mail_configured(),
         found=len(my_suggestions(session, attendee, limit=event.suggestions_per_attendee or 5)),
+    ), 200
+
+
+def _confirm_by_email(event: Event, form: SignupForm) -> tuple[str, int]:
+    """With SMTP on, the private link goes only to the mailbox of the email typed.
+
+    A new sign-up is stored; a known email's profile is left unchanged (only its owner,
+    through the link, may edit it). The page is the same either way, so a stranger
+    learns neither whether the email is registered nor anything about its owner.
+    """
+    session = get_session()
+    email = form.email.data or ""
+    existing = find_by_email(session, event, email)
+    if existing is None:
+        attendee, token, created = save_signup(session, event, form)
+    else:
+        attendee, token, created = existing, existing.issue_private_token(), False
+    session.commit()
+    if created:
+        refresh_quietly(event.id, attendee.id)
+    message = private_link_message(
+        attendee.email,
+        attendee.name,
+        event.name,
+        external_url("attendee.private_link", token=token),
+        external_url("attendee.me", slug=event.slug),
+        updated=False,
+        requested_again=not created,
+    )
+    emailed = deliver(message)
+    log.info("event %s: private link sent by email (%s)", event.slug, "ok" if emailed else "failed")
+    return render_template(
+        "attendee/check_inbox.html", event=event, email=email, emailed=emailed
     ), 200
 
 

@@ -165,6 +165,22 @@ def new_suggestions(bench: BenchEvent, emails: list[str]) -> tuple[int, int]:
     return int(with_any or 0), len(ids)
 
 
+def lists_of(bench: BenchEvent, emails: list[str]) -> dict[str, set[int]]:
+    """Each attendee's (by email) suggested people."""
+    from models import Suggestion
+
+    with bench.app.extensions["cg_sessions"]() as session:
+        rows = session.execute(
+            sa.select(Attendee.email, Suggestion.other_id)
+            .join(Suggestion, Suggestion.attendee_id == Attendee.id)
+            .where(Attendee.event_id == bench.event_id, Attendee.email.in_(emails))
+        ).all()
+    out: dict[str, set[int]] = {e: set() for e in emails}
+    for email, other in rows:
+        out[email].add(int(other))
+    return out
+
+
 def session_cookie(bench: BenchEvent, attendee_id: int) -> tuple[Any, str]:
     """A test client signed in as `attendee_id`, and its session cookie value."""
     client = bench.app.test_client()

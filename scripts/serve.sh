@@ -8,5 +8,5 @@ cd "$root"
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 .venv/bin/commonground init-db
 .venv/bin/commonground demo
-echo "==> open http://127.0.0.1:5000/e/demo/join"
+echo "==> open http://${HOST:-127.0.0.1}:${PORT:-5000}/e/demo/join"
 exec .venv/bin/commonground run --host "${HOST:-127.0.0.1}" --port "${PORT:-5000}"

@@ -87,16 +87,6 @@ def assert_csp_clean(html: str) -> None:
     )
 
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 @contextlib.contextmanager
 def live_server(app: Flask) -> Iterator[str]:
     """Serve `app` on a free local port in a thread; yields the base URL."""

@@ -7,6 +7,8 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -27,6 +29,43 @@ def require_tool(name: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+# --- the browser -------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _missing(message: str) -> None:
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian chromium driven by Playwright (headless), shared by the session."""
+    if not Path(CHROMIUM).exists():
+        _missing(f"{CHROMIUM} is not installed (scripts/test.sh installs it when run as root)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - test extra not installed
+        _missing("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser.iphone_13 = {  # type: ignore[attr-defined]
+            k: v for k, v in playwright.devices["iPhone 13"].items() if k != "default_browser_type"
+        }
+        yield browser
+        browser.close()
 
 
 # --- databases ---------------------------------------------------------------

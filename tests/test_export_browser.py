@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from attendee_helpers import CHROMIUM_ARGS, live_server
+from attendee_helpers import live_server
 from conftest import require_tool
 from intro_helpers import add_people, add_suggestion
 from organizer_helpers import PASSWORD, make_event, make_organizer
@@ -24,10 +24,8 @@ NAMES = ["Ada Lovelace", "Ben Okafor", "Cleo Diaz", "Dev Patel", "Eve Adams", "Z
 
 @pytest.mark.browser
 def test_organizer_downloads_exports_badges_and_plans_rounds(
-    app_factory, fake_encoder, tmp_path: Path
+    app_factory, fake_encoder, chromium, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    chromium = require_tool("chromium")
-    from playwright.sync_api import sync_playwright
 
     app = app_factory(encoder=fake_encoder, WTF_CSRF_ENABLED=True)
     event_id = make_event(app, make_organizer(app), slug="climate")
@@ -35,9 +33,8 @@ def test_organizer_downloads_exports_badges_and_plans_rounds(
     add_suggestion(app, event_id, ids["Ada Lovelace"], ids["Ben Okafor"], 1, 0.9, reasons=["R."])
     add_suggestion(app, event_id, ids["Zoë Ærø"], ids["Cleo Diaz"], 1, 0.8, reasons=["Ø."])
 
-    with live_server(app) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        context = browser.new_context(**p.devices["iPhone 13"], accept_downloads=True)
+    with live_server(app) as base:
+        context = chromium.new_context(**chromium.iphone_13, accept_downloads=True)
         page = context.new_page()
         problems: list[str] = []
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -97,4 +94,4 @@ def test_organizer_downloads_exports_badges_and_plans_rounds(
         schedule = list(csv.reader(io.StringIO(text)))
         assert schedule[0] == SCHEDULE_HEADERS and len(schedule) == 1 + 3 * len(NAMES)
         assert not problems, problems
-        browser.close()
+        context.close()

@@ -21,15 +21,6 @@ import pytest
 from werkzeug.serving import make_server
 
 IN_CI = os.environ.get("CI") == "true"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
@@ -79,24 +70,6 @@ def live_server(app_factory, real_encoder) -> Iterator[LiveServer]:  # type: ign
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    """Debian chromium driven by Playwright (headless), shared by the session."""
-    if not Path(CHROMIUM).exists():
-        _missing(f"{CHROMIUM} is not installed (scripts/test.sh installs it when run as root)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - test extra not installed
-        _missing("playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        browser.iphone_13 = {  # type: ignore[attr-defined]
-            k: v for k, v in playwright.devices["iPhone 13"].items() if k != "default_browser_type"
-        }
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

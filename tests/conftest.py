@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import hashlib
 import os
 import shutil
+import socket
+import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -159,6 +163,44 @@ def real_encoder():  # type: ignore[no-untyped-def]
     encoder = SentenceTransformerEncoder()
     encoder.warm_up()
     return encoder
+
+
+# --- mail ---------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now (loopback)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class SmtpInbox:
+    """What the local SMTP server received, as parsed messages."""
+
+    def __init__(self) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+        self.received = threading.Event()
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self._lock:
+            self.messages.append(message)  # type: ignore[arg-type]
+        self.received.set()
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[int, SmtpInbox]]:
+    """A real SMTP server (aiosmtpd) on a free loopback port: yields (port, inbox)."""
+    from aiosmtpd.controller import Controller
+
+    inbox = SmtpInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller.port, inbox
+    controller.stop()
 
 
 # --- the app -----------------------------------------------------------------

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import email
-import email.policy
 import io
-import socket
-import threading
 
 import pytest
 import sqlalchemy as sa
 import vobject
-from aiosmtpd.controller import Controller
 from attendee_helpers import assert_csp_clean, attendees, make_event, sign_up
+from conftest import free_port
 from flask import Flask
 
 from matcher.followup import draft_follow_up, note_line
@@ -158,37 +154,6 @@ def test_csv_export_survives_accents_commas_and_neutralises_formulas(app) -> Non
 
 
 # --- reminders --------------------------------------------------------------------
-
-
-class Inbox:
-    """An aiosmtpd handler keeping every message it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-        self.received = threading.Event()
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
-        self.messages.append(
-            email.message_from_bytes(envelope.content, policy=email.policy.default)  # type: ignore[arg-type]
-        )
-        self.received.set()
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def smtp_server():  # type: ignore[no-untyped-def]
-    """A real SMTP server on a free loopback port."""
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield controller.port, inbox
-    controller.stop()
 
 
 def test_send_reminders_emails_due_follow_ups_once(app, smtp_server) -> None:  # type: ignore[no-untyped-def]

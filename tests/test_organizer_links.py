@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import re
-import socket
-import threading
 from pathlib import Path
 
 import pytest
@@ -16,31 +12,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 LINK = re.compile(r"https://meet\.example\.org/m/([A-Za-z0-9_-]{40,})")
 
 
-class Inbox:
-    """An aiosmtpd handler keeping every message it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
-        with self.lock:
-            self.messages.append(
-                email.message_from_bytes(envelope.content, policy=email.policy.default)  # type: ignore[arg-type]
-            )
-        return "250 OK"
-
-
 @pytest.fixture
-def mail_app(app_factory, fake_encoder):  # type: ignore[no-untyped-def]
-    from aiosmtpd.controller import Controller
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
+def mail_app(app_factory, fake_encoder, smtp_server):  # type: ignore[no-untyped-def]
+    port, inbox = smtp_server
     app = app_factory(
         encoder=fake_encoder,
         SMTP_HOST="127.0.0.1",
@@ -48,9 +22,7 @@ def mail_app(app_factory, fake_encoder):  # type: ignore[no-untyped-def]
         PUBLIC_BASE_URL="https://meet.example.org",
     )
     yield app, inbox
-    for thread in app.extensions.get("cg_mail_threads", []):
-        thread.join(30)
-    controller.stop()
+    wait_for_mail(app)
 
 
 def wait_for_mail(app) -> None:  # type: ignore[no-untyped-def]

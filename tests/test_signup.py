@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import html
 import re
-import socket
 import threading
 
 import pytest
@@ -250,41 +247,18 @@ def test_a_matching_failure_never_loses_the_signup(app_factory) -> None:
     assert "still finding people" in me.get_data(as_text=True)
 
 
-class _Inbox:
-    """A real local SMTP server (aiosmtpd) that keeps what it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
-        self.messages.append(
-            email.message_from_bytes(envelope.content, policy=email.policy.default)  # type: ignore[arg-type]
-        )
-        return "250 OK"
-
-
 @pytest.fixture
-def smtp_app(app_factory, fake_encoder):  # type: ignore[no-untyped-def]
+def smtp_app(app_factory, fake_encoder, smtp_server):  # type: ignore[no-untyped-def]
     """The app sending mail to a local SMTP server; yields (app, inbox)."""
-    from aiosmtpd.controller import Controller
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        app = app_factory(
-            encoder=fake_encoder,
-            SMTP_HOST="127.0.0.1",
-            SMTP_PORT=port,
-            PUBLIC_BASE_URL="https://meet.example.org",
-        )
-        make_event(app)
-        yield app, inbox
-    finally:
-        controller.stop()
+    port, inbox = smtp_server
+    app = app_factory(
+        encoder=fake_encoder,
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=port,
+        PUBLIC_BASE_URL="https://meet.example.org",
+    )
+    make_event(app)
+    return app, inbox
 
 
 def test_with_smtp_the_private_link_goes_only_to_the_mailbox(smtp_app) -> None:  # type: ignore[no-untyped-def]

@@ -301,7 +301,7 @@ def main(argv: list[str] | None = None, encoder: Any = None) -> list[Row]:
                 f"1. embed N={n:,}",
                 f"pipeline / raw encode of {r['phrases']:,} unique phrases "
                 f"({r['pipeline_s']:.1f} s / {r['raw_s']:.1f} s, median of {reps}, "
-                f"max |diff| {r['max_diff']:.1e})",
+                f"max abs diff {r['max_diff']:.1e})",
                 f"{r['ratio']:.2f}x",
                 "-",
                 "-",

@@ -73,7 +73,7 @@ def upsert(event: Event, records: Sequence[AttendeeRecord], prefixes: Sequence[s
             if record.email not in before and "name" not in record.values:
                 raise invalid(f"{prefix}name", "A new attendee needs a name (it is on the badge).")
         try:
-            write_batch(session, event_id, records)
+            written = write_batch(session, event_id, records)
             session.flush()
             break
         except IntegrityError:
@@ -83,12 +83,13 @@ def upsert(event: Event, records: Sequence[AttendeeRecord], prefixes: Sequence[s
         raise ApiError(
             409, "conflict", "Other requests changed these attendees at the same time; retry."
         )
-    after = by_email(event_id, Attendee.profile_version, emails)
+    # What this write did itself: another request may have registered an email
+    # between the check above and the write, which then only updated it.
     return [
         "created"
-        if r.email not in before
+        if r.email in written.created_emails
         else "updated"
-        if after.get(r.email, 0) > before[r.email]
+        if r.email in written.updated_emails
         else "unchanged"
         for r in records
     ]

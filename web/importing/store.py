@@ -7,7 +7,7 @@ file is. Flushes only; the caller commits, so an import is all or nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -53,6 +53,9 @@ class Written:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # Which emails this batch inserted and updated (the rest were unchanged).
+    created_emails: set[str] = field(default_factory=set)
+    updated_emails: set[str] = field(default_factory=set)
 
 
 def existing_emails(session: Session, event_id: int, emails: Sequence[str]) -> set[str]:
@@ -95,6 +98,7 @@ def write_batch(
         if row is None:
             token = new_private_token()
             inserts.append(_new_row(event_id, record, token, now))
+            written.created_emails.add(record.email)
             if on_created is not None:
                 on_created(record, token)
             continue
@@ -105,6 +109,7 @@ def write_batch(
         if changes:
             changes.update(id=row.id, profile_version=row.profile_version + 1, updated_at=now)
             updates.append(changes)
+            written.updated_emails.add(record.email)
         else:
             written.unchanged += 1
     if inserts:

@@ -37,8 +37,8 @@ def shared_items(
         used_b.add(y)
         items.append(
             SharedItem(
-                a=facets.words(a, "topics", int(a_ids[x])),
-                b=facets.words(b, "topics", int(b_ids[y])),
+                a=facets.word_at(a, "topics", x),
+                b=facets.word_at(b, "topics", y),
                 similarity=round(float(min(1.0, sims[x, y])), 4),
                 kind="personal" if personal[x] else "interest",
                 weight=round(float(weight[x, y]), 4),
@@ -62,8 +62,8 @@ def complements(facets: Facets, a: int, b: int, params: ScoreParams) -> list[Com
                 found.append(
                     Complement(
                         seeker=seeker,
-                        need=facets.words(needer, "needs", int(needs[x])),
-                        offer=facets.words(giver, "offers", int(offers[y])),
+                        need=facets.word_at(needer, "needs", x),
+                        offer=facets.word_at(giver, "offers", y),
                         similarity=round(float(min(1.0, sims[x, y])), 4),
                     )
                 )
@@ -73,15 +73,15 @@ def complements(facets: Facets, a: int, b: int, params: ScoreParams) -> list[Com
 
 def ties(facets: Facets, a: int, b: int) -> list[Tie]:
     """Organizations both people list (after normalisation), in a's order."""
-    theirs = set(facets.orgs.row(b).tolist())
+    theirs = {o: pos for pos, o in enumerate(facets.orgs.row(b).tolist())}
     return [
         Tie(
             kind="organization",
-            a=facets.words(a, "orgs", int(o)),
-            b=facets.words(b, "orgs", int(o)),
+            a=facets.word_at(a, "orgs", pos),
+            b=facets.word_at(b, "orgs", theirs[o]),
         )
-        for o in facets.orgs.row(a)
-        if int(o) in theirs
+        for pos, o in enumerate(facets.orgs.row(a).tolist())
+        if o in theirs
     ]
 
 

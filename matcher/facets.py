@@ -89,15 +89,9 @@ class Facets:
         found: Ragged = getattr(self, facet)
         return found
 
-    def words(self, p: int, facet: str, item: int) -> str:
-        """Profile `p`'s own wording of `item` in `facet` ("topics", "needs", "offers", "orgs")."""
-        r = self.ragged(facet)
-        start, end = int(r.indptr[p]), int(r.indptr[p + 1])
-        try:
-            pos = r.values[start:end].tolist().index(item)
-        except ValueError:
-            raise KeyError((p, facet, item)) from None
-        return self.display[facet][start + pos]
+    def word_at(self, p: int, facet: str, pos: int) -> str:
+        """Profile `p`'s own wording of its `pos`-th item in `facet`."""
+        return self.display[facet][int(self.ragged(facet).indptr[p]) + pos]
 
 
 def build_facets(profiles: Sequence[Profile], table: PhraseVectors) -> Facets:

@@ -159,14 +159,14 @@ def _render(template: Template, topic: _Topic) -> str:
 def _candidates(topic: _Topic, used: set[str]) -> list[Template]:
     # A contact is a person's name: always a plain noun phrase.
     form = "n" if topic.bank == "contact" else item_form(topic.x)
+    mine_fits = bool(topic.mine) and fits(item_form(topic.mine, own=True), "nag")
     out = []
     for template in BANK[topic.bank]:
         if template.text in used or not fits(form, template.form):
             continue
         if template.shared_only and not topic.from_common_ground:
             continue
-        mine_form = item_form(topic.mine, own=True)
-        if "{mine}" in template.text and not (topic.mine and fits(mine_form, "nag")):
+        if "{mine}" in template.text and not mine_fits:
             continue
         out.append(template)
     return out

@@ -9,6 +9,7 @@ fix their case mid-sentence. Used by the conversation starters and follow-ups.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Phrases starting like a sentence or a bare verb only fit in quotes.
 _SENTENCE_STARTS = {
@@ -39,8 +40,13 @@ _LOOKING_FOR_PREFIX = re.compile(
     r"^(?:i'?m |i am |we'?re |we are )?(?:looking for|seeking|searching for)\s+", re.IGNORECASE
 )
 _MAX_SLOT_WORDS = 8
+# The helpers below are pure functions of short strings, called for every item of
+# every suggested pair (a full run at 10,000 people: millions of calls over a few
+# thousand distinct items), so their results are cached.
+_CACHE = 1 << 16
 
 
+@lru_cache(maxsize=_CACHE)
 def clean_item(text: str) -> str:
     """An item as it can appear in a sentence: one line, no list bullet, no end punctuation."""
     text = " ".join(str(text).split())
@@ -56,6 +62,7 @@ def clean_item(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=_CACHE)
 def item_form(text: str, own: bool = False) -> str:
     """How an item can be slotted: "n" bare noun phrase, "a" one led by "a"/"an",
     "g" gerund phrase, "q" quotes only.
@@ -85,6 +92,7 @@ def fits(form: str, slot: str) -> bool:
     return slot == "q" or form in slot
 
 
+@lru_cache(maxsize=_CACHE)
 def mid_sentence(text: str) -> str:
     """The item as it reads inside a sentence: "Trail running" -> "trail running".
 
@@ -109,6 +117,7 @@ def first_name(name: str) -> str:
     return words[0].strip(",") if words else ""
 
 
+@lru_cache(maxsize=_CACHE)
 def need_item(text: str) -> str:
     """A `looking_for` item without a leading "looking for"."""
     return _LOOKING_FOR_PREFIX.sub("", clean_item(text)).strip() or clean_item(text)

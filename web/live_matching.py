@@ -131,12 +131,10 @@ def update_attendee(
     # The pool is built before this session writes anything: building it may encode
     # new phrases, which the phrase store saves in a session of its own (SQLite has
     # one writer at a time).
-    session.execute(
-        sa.delete(Suggestion).where(
-            Suggestion.event_id == event.id,
-            sa.or_(Suggestion.attendee_id == attendee_id, Suggestion.other_id == attendee_id),
-        )
-    )
+    # Two statements, one per index: with "event_id AND (attendee OR other)" SQLite
+    # scans every suggestion of the event (~45 ms at 10,000 attendees).
+    for column in (Suggestion.attendee_id, Suggestion.other_id):
+        session.execute(sa.delete(Suggestion).where(column == attendee_id))
     if pool is None:
         session.flush()
         return LiveResult(0, 0, 0)
@@ -157,7 +155,7 @@ def update_attendee(
         cg.starters = list(make_starters(profiles[a], profiles[b], cg, n=3))
         return cg.to_dict()
 
-    own = _own_list(session, event, attendee_id, other_ids, scores.score, ok & pool.listed, k, cap)
+    own = _own_list(session, other_ids, ok & pool.listed, cap)
     own_written = 0
     if own:
         picked = _varied(own, scores.score, pool.vectors, k, params.diversity)
@@ -206,27 +204,17 @@ def _varied(
     return sorted(picked, key=lambda e: -float(score[e]))
 
 
-def _own_list(
-    session: Session,
-    event: Event,
-    attendee_id: int,
-    other_ids: list[int],
-    score: np.ndarray,
-    allowed: np.ndarray,
-    k: int,
-    cap: int,
-) -> list[int]:
+def _own_list(session: Session, other_ids: list[int], allowed: np.ndarray, cap: int) -> list[int]:
     """Candidate positions the attendee may be shown: allowed, and under the exposure cap."""
     pool = [int(e) for e in np.flatnonzero(allowed)]
     if not pool:
         return []
     load = dict(
         session.execute(
+            # The candidates are attendees of this event, so other_id alone selects
+            # (and lets SQLite use its index instead of scanning the event's rows).
             sa.select(Suggestion.other_id, sa.func.count(Suggestion.id))
-            .where(
-                Suggestion.event_id == event.id,
-                Suggestion.other_id.in_([other_ids[e] for e in pool]),
-            )
+            .where(Suggestion.other_id.in_([other_ids[e] for e in pool]))
             .group_by(Suggestion.other_id)
         ).all()
     )

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import zip_longest
+from itertools import chain, islice, zip_longest
 
 from matcher.starter_bank import BANK, BRIDGE, GENERIC, Template
 from matcher.types import CommonGround, Profile
@@ -88,8 +89,8 @@ def _goal_and_tie_topics(cg: CommonGround) -> tuple[list[_Topic], list[_Topic]]:
     return complements, ties
 
 
-def _ordered_topics(a: Profile, b: Profile, cg: CommonGround) -> list[_Topic]:
-    """Every topic, best first.
+def _ordered_topics(a: Profile, b: Profile, cg: CommonGround) -> Iterator[_Topic]:
+    """Every topic, best first, made only as far as they are asked for.
 
     Specific shared items, complementary goals and mutual ties lead; then B's own
     specific interests, offers and goals; generic shared items ("AI" at an AI
@@ -97,31 +98,35 @@ def _ordered_topics(a: Profile, b: Profile, cg: CommonGround) -> list[_Topic]:
     """
     strong, weak = _shared_topics(cg)
     complements, ties = _goal_and_tie_topics(cg)
-    interests = [_Topic("professional", clean_item(x)) for x in b.interests]
-    personal = [_Topic("personal", clean_item(x)) for x in b.personal_interests]
-    specific = _interleave(
-        [t for t in interests if _is_specific(t.x)], [t for t in personal if _is_specific(t.x)]
+
+    def items(bank: str, values: list[str], specific: bool | None = None) -> Iterator[_Topic]:
+        for value in values:
+            text = need_item(value) if bank == "they_need" else clean_item(value)
+            if specific is None or _is_specific(text) == specific:
+                yield _Topic(bank, text)
+
+    def rest() -> Iterator[_Topic]:
+        yield from items("organization", b.organizations)
+        if clean_item(b.headline):
+            yield _Topic("headline", clean_item(b.headline))
+
+    return chain(
+        _interleave(strong, complements, ties),
+        _interleave(
+            _interleave(
+                items("professional", b.interests, True),
+                items("personal", b.personal_interests, True),
+            ),
+            _interleave(items("they_offer", b.offering), items("they_need", b.looking_for)),
+        ),
+        weak,
+        _interleave(
+            items("professional", b.interests, False),
+            items("personal", b.personal_interests, False),
+        ),
+        rest(),
+        items("mine", [*a.interests, *a.personal_interests]),
     )
-    general = _interleave(
-        [t for t in interests if not _is_specific(t.x)],
-        [t for t in personal if not _is_specific(t.x)],
-    )
-    gives_and_seeks = _interleave(
-        [_Topic("they_offer", clean_item(x)) for x in b.offering],
-        [_Topic("they_need", need_item(x)) for x in b.looking_for],
-    )
-    rest = [_Topic("organization", clean_item(x)) for x in b.organizations]
-    if clean_item(b.headline):
-        rest.append(_Topic("headline", clean_item(b.headline)))
-    mine = [_Topic("mine", clean_item(x)) for x in [*a.interests, *a.personal_interests]]
-    return [
-        *_interleave(strong, complements, ties),
-        *_interleave(specific, gives_and_seeks),
-        *weak,
-        *general,
-        *rest,
-        *mine,
-    ]
 
 
 def _is_specific(item: str) -> bool:
@@ -129,18 +134,41 @@ def _is_specific(item: str) -> bool:
     return item.casefold() not in _GENERIC
 
 
-def _interleave(*groups: list[_Topic]) -> list[_Topic]:
-    return [t for row in zip_longest(*groups) for t in row if t is not None]
+def _interleave(*groups: Iterable[_Topic]) -> Iterator[_Topic]:
+    return (t for row in zip_longest(*groups) for t in row if t is not None)
 
 
-def _choose_topics(a: Profile, b: Profile, cg: CommonGround, n: int) -> list[_Topic]:
-    topics: list[_Topic] = []
-    seen: set[str] = set()
-    for topic in _ordered_topics(a, b, cg):
-        if topic.x and topic.key not in seen:
-            seen.add(topic.key)
-            topics.append(topic)
-    return topics
+class _Topics:
+    """The pair's distinct topics in order, read from `_ordered_topics` only as needed.
+
+    Most pairs need three or four topics; building every item of both profiles for
+    each of a full run's suggestions was most of the starters' time.
+    """
+
+    def __init__(self, ordered: Iterator[_Topic]) -> None:
+        self._ordered = ordered
+        self._seen: set[str] = set()
+        self.items: list[_Topic] = []
+
+    def _more(self) -> bool:
+        for topic in self._ordered:
+            if topic.x and topic.key not in self._seen:
+                self._seen.add(topic.key)
+                self.items.append(topic)
+                return True
+        return False
+
+    def __iter__(self) -> Iterator[_Topic]:
+        i = 0
+        while i < len(self.items) or self._more():
+            yield self.items[i]
+            i += 1
+
+    def everything(self) -> list[_Topic]:
+        """All topics (reads the rest)."""
+        while self._more():
+            pass
+        return self.items
 
 
 def _slot(text: str, template_form: str) -> str:
@@ -194,22 +222,25 @@ def make_starters(a: Profile, b: Profile, cg: CommonGround, n: int = 3) -> list[
     interests, offers, goals and headline; A's own interests only as a last resort.
     """
     rng = pair_rng(a, b)
-    topics = _choose_topics(a, b, cg, n)
+    topics = _Topics(_ordered_topics(a, b, cg))
     used: set[str] = set()
     starters: list[str] = []
-    # Cycle through the topics; a pair with fewer items than `n` gets more
-    # than one question on the same item, never the same question twice.
-    for topic in (topics * n)[: n * max(1, len(topics))]:
+    # Go through the topics up to n times; a pair with fewer items than `n` gets
+    # more than one question on the same item, never the same question twice.
+    for round_ in range(n):
         if len(starters) == n:
             break
-        options = _candidates(topic, used)
-        if not options:
-            continue
-        template = rng.choice(options)
-        used.add(template.text)
-        sentence = _render(template, topic)
-        if sentence not in starters:
-            starters.append(sentence)
+        for topic in topics if round_ == 0 else topics.everything():
+            if len(starters) == n:
+                break
+            options = _candidates(topic, used)
+            if not options:
+                continue
+            template = rng.choice(options)
+            used.add(template.text)
+            sentence = _render(template, topic)
+            if sentence not in starters:
+                starters.append(sentence)
     _maybe_bridge(starters, topics, rng, n)
     for generic in GENERIC:
         if len(starters) >= n:
@@ -222,16 +253,23 @@ def make_starters(a: Profile, b: Profile, cg: CommonGround, n: int = 3) -> list[
     return starters[:n]
 
 
-def _maybe_bridge(starters: list[str], topics: list[_Topic], rng: random.Random, n: int) -> None:
+def _maybe_bridge(starters: list[str], topics: _Topics, rng: random.Random, n: int) -> None:
     """Now and then, replace the last question with one joining two further topics."""
-    spare = [
-        t
-        for t in topics[n - 1 :]
-        if item_form(t.x) in ("n", "g")
-        and t.bank in ("professional", "personal")
-        and _is_specific(t.x)
-    ]
-    if len(starters) < n or len(spare) < 2 or rng.random() >= 0.3:
+    if len(starters) < n:
+        return
+    spare = list(
+        islice(
+            (
+                t
+                for t in islice(topics, max(n - 1, 0), None)
+                if item_form(t.x) in ("n", "g")
+                and t.bank in ("professional", "personal")
+                and _is_specific(t.x)
+            ),
+            2,
+        )
+    )
+    if len(spare) < 2 or rng.random() >= 0.3:
         return
     x, y = spare[0], spare[1]
     template = rng.choice(BRIDGE)

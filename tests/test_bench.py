@@ -47,6 +47,9 @@ def test_the_benchmark_runs_at_200_and_reports_every_section(real_encoder, tmp_p
         assert float(row[2]) > 0
         assert all(p in row[1] for p in ("encoding", "candidates", "scoring", "assignment"))
 
+    ratio = next(r for r in rows if r[1].startswith("cold / (raw encode"))
+    assert float(ratio[2].rstrip("x")) > 0 and "median of 1 paired runs" in ratio[1]
+
     signup = next(r for r in rows if r[1].startswith("sign-up -> suggestions ready"))
     p50, p95 = (float(x) for x in signup[2].split(" / "))
     assert 0 < p50 <= p95

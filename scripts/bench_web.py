@@ -247,14 +247,23 @@ def _parse_wrk(text: str) -> dict[str, float]:
     return out
 
 
+# Each wrk thread runs its own copy of the script: thread k of n takes paths k,
+# k + n, k + 2n, ... so no two threads ask for the same path until the list wraps.
 _LUA = """
 paths = {%s}
+local started = 0
+setup = function(thread)
+  thread:set("offset", started)
+  started = started + 1
+end
 counter = 0
 request = function()
+  local i = (counter * %d + (offset or 0)) %% #paths
   counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Cookie"] = "session=%s"})
+  return wrk.format("GET", paths[i + 1], {["Cookie"] = "session=%s"})
 end
 """
+WRK_THREADS = 2
 
 
 def http_load(
@@ -302,9 +311,11 @@ def http_load(
                         with urllib.request.urlopen(req, timeout=120):
                             pass
                     script = Path(tmp) / f"{label}.lua"
-                    script.write_text(_LUA % (", ".join(f'"{p}"' for p in paths), cookie))
+                    quoted = ", ".join(f'"{p}"' for p in paths)
+                    script.write_text(_LUA % (quoted, WRK_THREADS, cookie))
                     run = subprocess.run(
-                        [wrk, "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency",
+                        [wrk, "-t", str(WRK_THREADS), "-c", str(connections), "-d", f"{seconds}s",
+                         "--latency",
                          "--timeout", "10s", "-s", str(script), base],
                         capture_output=True, text=True, timeout=seconds + 60, check=False,
                     )  # fmt: skip

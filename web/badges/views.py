@@ -7,6 +7,7 @@ import logging
 import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm import joinedload
 
 from matcher.wording import clean_item, first_name
 from models import Attendee
@@ -18,9 +19,8 @@ from web.badges.qr import scan_url
 from web.contacts.forms import SaveContactForm
 from web.contacts.operations import (
     common_ground_with_ties,
-    email_visible,
-    find_contact,
-    has_saved,
+    may_see_email,
+    pair_contacts,
     record_scan,
     save_contact,
 )
@@ -41,11 +41,19 @@ def item_text_filter(item: str) -> str:
     return clean_item(item) or item
 
 
+# Built once (building costs more than running it); the event comes in the same query.
+_BY_BADGE = (
+    sa.select(Attendee)
+    .where(Attendee.badge_token == sa.bindparam("token"))
+    .options(joinedload(Attendee.event))
+)
+
+
 def badge_owner_or_404(token: str) -> Attendee:
     """The attendee wearing the badge `token`, or the 404 page."""
     if not token or len(token) > 64:
         abort(404)
-    attendee = get_session().scalar(sa.select(Attendee).where(Attendee.badge_token == token))
+    attendee = get_session().scalar(_BY_BADGE, {"token": token})
     if attendee is None:
         abort(404)
     return attendee
@@ -83,7 +91,7 @@ def _pair_page(
 ) -> tuple[str, int]:
     """ "You and NAME": common ground first, starters, then save with a note."""
     session = get_session()
-    contact = find_contact(session, me, other)
+    contact, theirs = pair_contacts(session, me, other)
     if contact is not None and not form.is_submitted():
         form.note.data = contact.note
     return (
@@ -95,8 +103,8 @@ def _pair_page(
             other=other,
             cg=common_ground_with_ties(session, me, other),
             contact=contact,
-            they_saved_me=has_saved(session, other, me),
-            email=other.email if contact and email_visible(session, me, other) else None,
+            they_saved_me=theirs is not None,
+            email=other.email if may_see_email(other, contact, theirs) else None,
             form=form,
         ),
         status,
@@ -109,10 +117,14 @@ def scan(token: str) -> tuple[str, int]:
     other = badge_owner_or_404(token)
     event = other.event
     me = current_attendee(event)
-    record_scan(get_session(), other, me)
     if me is not None and me.id != other.id:
-        return _pair_page(other, me, SaveContactForm())
-    return render_template("badges/card.html", event=event, other=other, me=me), 200
+        page = _pair_page(other, me, SaveContactForm())
+    else:
+        page = render_template("badges/card.html", event=event, other=other, me=me), 200
+    # Recorded once the page is made: under SQLite the insert holds the one
+    # write lock until the request commits, so nothing slow may follow it.
+    record_scan(get_session(), other, me)
+    return page
 
 
 @bp.post("/b/<token>/save")

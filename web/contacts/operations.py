@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +23,10 @@ from web.matching import pair_common_ground, profile_of
 log = logging.getLogger(__name__)
 
 MAX_NOTE_LENGTH = 1000
+
+# A signed-in attendee opening the same badge again within this window (the
+# page after saving, a reload, coming back to it) is the same scan: one row.
+SCAN_REPEAT_WINDOW = dt.timedelta(minutes=10)
 
 
 def aware(moment: dt.datetime) -> dt.datetime:
@@ -81,37 +86,68 @@ def save_contact(
     return contact, created
 
 
+# Built once: constructing a statement costs more than running it on SQLite.
+_PAIR_CONTACTS = sa.select(Contact).where(
+    sa.or_(
+        sa.and_(Contact.owner_id == sa.bindparam("a"), Contact.other_id == sa.bindparam("b")),
+        sa.and_(Contact.owner_id == sa.bindparam("b"), Contact.other_id == sa.bindparam("a")),
+    )
+)
+
+
+def pair_contacts(
+    session: Session, a: Attendee, b: Attendee
+) -> tuple[Contact | None, Contact | None]:
+    """(`a`'s saved contact of `b`, `b`'s saved contact of `a`), in one query."""
+    mine = theirs = None
+    for contact in session.scalars(_PAIR_CONTACTS, {"a": a.id, "b": b.id}):
+        if contact.owner_id == a.id:
+            mine = contact
+        else:
+            theirs = contact
+    return mine, theirs
+
+
+def may_see_email(other: Attendee, mine: Contact | None, theirs: Contact | None) -> bool:
+    """Whether the viewer may see `other`'s email, given the pair's contacts.
+
+    `mine` is the viewer's saved contact of `other`, `theirs` the reverse. Only
+    after the viewer saved `other`, and only if `other` agreed to share their
+    email on exchange or saved the viewer too.
+    """
+    if mine is None:
+        return False
+    return bool(other.share_email) or theirs is not None
+
+
 def has_saved(session: Session, owner: Attendee, other: Attendee) -> bool:
     """Whether `owner` saved `other`."""
     return find_contact(session, owner, other) is not None
 
 
 def email_visible(session: Session, viewer: Attendee, other: Attendee) -> bool:
-    """Whether `viewer` may see `other`'s email.
+    """Whether `viewer` may see `other`'s email (see `may_see_email`)."""
+    return may_see_email(other, *pair_contacts(session, viewer, other))
 
-    Only after `viewer` saved `other`, and only if `other` agreed to share their
-    email on exchange or saved `viewer` too.
-    """
-    if not has_saved(session, viewer, other):
-        return False
-    return bool(other.share_email) or has_saved(session, other, viewer)
+
+_SAVED_BY_BOTH = (
+    sa.select(Attendee)
+    .join(Contact, Contact.other_id == Attendee.id)
+    .where(
+        Contact.owner_id == sa.bindparam("a"),
+        Contact.other_id.in_(
+            sa.select(Contact.other_id).where(Contact.owner_id == sa.bindparam("b"))
+        ),
+        Attendee.id != sa.bindparam("a"),
+        Attendee.id != sa.bindparam("b"),
+    )
+    .order_by(Attendee.name)
+)
 
 
 def saved_by_both(session: Session, a: Attendee, b: Attendee) -> list[Attendee]:
     """People `a` and `b` have both already saved at this event."""
-    theirs = sa.select(Contact.other_id).where(Contact.owner_id == b.id)
-    return list(
-        session.scalars(
-            sa.select(Attendee)
-            .join(Contact, Contact.other_id == Attendee.id)
-            .where(
-                Contact.owner_id == a.id,
-                Contact.other_id.in_(theirs),
-                Attendee.id.not_in([a.id, b.id]),
-            )
-            .order_by(Attendee.name)
-        )
-    )
+    return list(session.scalars(_SAVED_BY_BOTH, {"a": a.id, "b": b.id}))
 
 
 def common_ground_with_ties(session: Session, a: Attendee, b: Attendee) -> CommonGround:
@@ -140,16 +176,41 @@ def common_ground_with_ties(session: Session, a: Attendee, b: Attendee) -> Commo
 
 
 def record_scan(session: Session, scanned: Attendee, scanner: Attendee | None) -> None:
-    """Remember that `scanned`'s badge was opened (by `scanner` when signed in)."""
-    if scanner is not None and scanner.id == scanned.id:
-        return
-    session.add(
-        Scan(
-            event_id=scanned.event_id,
-            scanner_id=scanner.id if scanner else None,
-            scanned_id=scanned.id,
+    """Remember that `scanned`'s badge was opened (by `scanner` when signed in).
+
+    Every anonymous opening is a row. A signed-in scanner opening the same badge
+    again within SCAN_REPEAT_WINDOW of their last recorded scan of it adds no
+    row: that is still the same encounter (the page after saving, a reload).
+    Two openings at the very same moment may still both be recorded.
+
+    Call it last in a request: under SQLite the insert holds the database's one
+    write lock until the request commits.
+    """
+    if scanner is not None:
+        if scanner.id == scanned.id:
+            return
+        recent = session.scalars(
+            _RECENT_SCANNERS,
+            {"scanned": scanned.id, "since": utcnow() - SCAN_REPEAT_WINDOW},
         )
+        if scanner.id in set(recent):
+            return
+    session.execute(
+        _INSERT_SCAN,
+        {
+            "event_id": scanned.event_id,
+            "scanner_id": scanner.id if scanner else None,
+            "scanned_id": scanned.id,
+        },
     )
+
+
+# Filtered on the badge only, so SQLite walks the badge's few scans (its index)
+# rather than everything the scanner ever opened.
+_RECENT_SCANNERS = sa.select(Scan.scanner_id).where(
+    Scan.scanned_id == sa.bindparam("scanned"), Scan.created_at >= sa.bindparam("since")
+)
+_INSERT_SCAN = sa.insert(cast(sa.Table, Scan.__table__))  # plain Core: no ORM bulk machinery
 
 
 def follow_up_state(contact: Contact, now: dt.datetime | None = None) -> str:

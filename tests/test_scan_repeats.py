@@ -1,0 +1,98 @@
+"""The scan page seen again: repeat opens of a badge."""
+
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+from attendee_helpers import attendees, sign_up
+from flask import Flask
+from flask.testing import FlaskClient
+from organizer_helpers import login, make_event, make_organizer
+
+from models import Attendee, Scan
+from web.contacts.operations import SCAN_REPEAT_WINDOW
+
+ADA = {
+    "name": "Ada Lovelace",
+    "email": "ada@example.org",
+    "interests": "carbon capture; compilers",
+    "personal_interests": "chess",
+    "looking_for": "",
+    "offering": "",
+    "organizations": "Babbage & Co",
+    "about": "",
+    "links": "",
+}
+BEN = {
+    "name": "Ben Ngô",
+    "email": "ben@example.org",
+    "headline": "Climate engineer",
+    "interests": "carbon capture; soil science",
+    "personal_interests": "sailing",
+    "looking_for": "",
+    "offering": "",
+    "organizations": "University of London",
+    "about": "",
+    "links": "",
+}
+
+
+def people(app: Flask) -> tuple[FlaskClient, FlaskClient, Attendee, Attendee]:
+    """Ada and Ben signed up to the organizer's event `conf`, each on their own phone."""
+    make_event(app, make_organizer(app), slug="conf", name="Conf 2026")
+    ada, ben = app.test_client(), app.test_client()
+    sign_up(ada, **ADA)
+    sign_up(ben, **BEN)
+    a, b = attendees(app)
+    return ada, ben, a, b
+
+
+def scans(app: Flask) -> list[tuple[int | None, int]]:
+    with app.extensions["cg_sessions"]() as session:
+        rows = session.execute(sa.select(Scan.scanner_id, Scan.scanned_id).order_by(Scan.id))
+        return [(scanner, scanned) for scanner, scanned in rows]
+
+
+def age_scans(app: Flask, by: object) -> None:
+    """Move every recorded scan `by` (a timedelta) into the past."""
+    with app.extensions["cg_sessions"]() as session:
+        for scan in session.scalars(sa.select(Scan)):
+            scan.created_at = scan.created_at - by  # type: ignore[operator]
+        session.commit()
+
+
+def organizer_scan_count(app: Flask) -> int:
+    client = app.test_client()
+    login(client)
+    page = client.get("/organizer/events/conf").get_data(as_text=True)
+    return int(dict(re.findall(r'data-stat="(\w+)">(\d+)<', page))["scans"])
+
+
+def test_opening_a_badge_again_soon_is_one_scan_and_later_a_new_one(app) -> None:  # type: ignore[no-untyped-def]
+    ada, ben, a, b = people(app)
+    badge = f"/b/{b.badge_token}"
+    assert "You and Ben Ngô" in ada.get(badge).get_data(as_text=True)
+    # Save, land on the page again, reload: still the one encounter.
+    saved = ada.post(f"{badge}/save", data={"note": "soil carbon"}, follow_redirects=True)
+    assert "In your contacts" in saved.get_data(as_text=True)
+    assert "In your contacts" in ada.get(badge).get_data(as_text=True)
+    assert scans(app) == [(a.id, b.id)]
+    assert organizer_scan_count(app) == 1
+    mine = ada.get("/e/conf/me/data.json").get_json()
+    assert [s["badge_of"] for s in mine["badges_scanned"]] == ["Ben Ngô"]
+    assert ben.get("/e/conf/me/data.json").get_json()["badge_scanned_by_others"] == 1
+
+    # Ben scanning Ada is another encounter; so is every anonymous open.
+    ben.get(f"/b/{a.badge_token}")
+    app.test_client().get(badge)
+    app.test_client().get(badge)
+    assert scans(app) == [(a.id, b.id), (b.id, a.id), (None, b.id), (None, b.id)]
+
+    # Once the window has passed, Ada opening Ben's badge is a new scan.
+    age_scans(app, SCAN_REPEAT_WINDOW + SCAN_REPEAT_WINDOW / 10)
+    ada.get(badge)
+    assert scans(app)[-1] == (a.id, b.id) and len(scans(app)) == 5
+    assert organizer_scan_count(app) == 5
+    mine = ada.get("/e/conf/me/data.json").get_json()
+    assert [s["badge_of"] for s in mine["badges_scanned"]] == ["Ben Ngô", "Ben Ngô"]

@@ -1,4 +1,4 @@
-"""The scan page seen again: repeat opens of a badge."""
+"""The scan page seen again: repeat opens of a badge, and common ground after an edit."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from organizer_helpers import login, make_event, make_organizer
 
 from models import Attendee, Scan
+from web.contacts import operations
 from web.contacts.operations import SCAN_REPEAT_WINDOW
 
 ADA = {
@@ -96,3 +97,57 @@ def test_opening_a_badge_again_soon_is_one_scan_and_later_a_new_one(app) -> None
     assert organizer_scan_count(app) == 5
     mine = ada.get("/e/conf/me/data.json").get_json()
     assert [s["badge_of"] for s in mine["badges_scanned"]] == ["Ben Ngô", "Ben Ngô"]
+
+
+def test_the_scan_page_shows_common_ground_of_the_profiles_as_they_are_now(app) -> None:  # type: ignore[no-untyped-def]
+    ada, ben, a, b = people(app)
+    badge = f"/b/{b.badge_token}"
+    first = ada.get(badge).get_data(as_text=True)
+    assert '<span class="cg-item__both">carbon capture</span>' in first
+    assert '<span class="cg-item__both">compilers</span>' not in first
+    assert "You both list <strong>Babbage &amp; Co</strong>" not in first
+
+    # Ben edits his profile: Ada's next scan shows the new common ground.
+    edited = ben.post(
+        "/e/conf/me/edit",
+        data={**BEN, "interests": "compilers; soil science", "listed": "y"},
+    )
+    assert edited.status_code == 302
+    page = ada.get(badge).get_data(as_text=True)
+    assert '<span class="cg-item__both">compilers</span>' in page
+    assert '<span class="cg-item__both">carbon capture</span>' not in page
+
+    # Ada edits hers: her own next scan of Ben reflects it too.
+    edited = ada.post(
+        "/e/conf/me/edit",
+        data={**ADA, "organizations": "University of London", "listed": "y"},
+    )
+    assert edited.status_code == 302
+    page = ada.get(badge).get_data(as_text=True)
+    assert "You both list <strong>University of London</strong>" in page
+    assert '<span class="cg-item__both">compilers</span>' in page
+
+
+def test_seeing_the_same_pair_again_does_not_ask_the_matcher_again(app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    ada, ben, a, b = people(app)
+    calls: list[tuple[int, int]] = []
+    real = operations.pair_common_ground
+
+    def counting(x: Attendee, y: Attendee):  # type: ignore[no-untyped-def]
+        calls.append((x.id, y.id))
+        return real(x, y)
+
+    monkeypatch.setattr(operations, "pair_common_ground", counting)
+    first = ada.get(f"/b/{b.badge_token}").get_data(as_text=True)
+    ada.post(f"/b/{b.badge_token}/save", data={"note": ""})
+    again = ada.get(f"/b/{b.badge_token}").get_data(as_text=True)
+    assert "My contacts" in ada.get("/e/conf/me/contacts").get_data(as_text=True)
+    assert calls == [(a.id, b.id)]
+    assert (
+        re.findall(r'class="starter">([^<]*)<', first)
+        == re.findall(r'class="starter">([^<]*)<', again)
+        != []
+    )
+    # Ben's side of the pair is its own question ("you" is Ben).
+    ben.get(f"/b/{a.badge_token}")
+    assert calls == [(a.id, b.id), (b.id, a.id)]

@@ -6,19 +6,23 @@ Functions here flush; the request (or CLI command) boundary commits.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import cast
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from matcher import CommonGround, Tie
+from matcher import CommonGround, Matcher, Profile, Tie
 from matcher.followup import Draft, draft_follow_up
 from matcher.starters import make_starters
 from models import FOLLOW_UP_AFTER, Attendee, Contact, Scan, Suggestion, utcnow
-from web.matching import pair_common_ground, profile_of
+from web.matching import get_matcher, pair_common_ground, profile_of
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +31,10 @@ MAX_NOTE_LENGTH = 1000
 # A signed-in attendee opening the same badge again within this window (the
 # page after saving, a reload, coming back to it) is the same scan: one row.
 SCAN_REPEAT_WINDOW = dt.timedelta(minutes=10)
+
+# Pairs whose matcher common ground each worker keeps (scan -> save -> page
+# again, My contacts): a few KiB each.
+COMMON_GROUND_CACHE_SIZE = 2048
 
 
 def aware(moment: dt.datetime) -> dt.datetime:
@@ -150,6 +158,65 @@ def saved_by_both(session: Session, a: Attendee, b: Attendee) -> list[Attendee]:
     return list(session.scalars(_SAVED_BY_BOTH, {"a": a.id, "b": b.id}))
 
 
+class _CommonGroundCache:
+    """A small LRU of the matcher's common ground per pair, for one worker's matcher.
+
+    Keys hold both profiles as the matcher sees them (a digest of every field,
+    ids included) and the model's name: an edited profile is a new key, so a
+    stale answer is never served; old keys simply age out.
+    """
+
+    def __init__(self, matcher: Matcher, size: int) -> None:
+        self.matcher = matcher
+        self.size = size
+        self._items: OrderedDict[tuple[str, bytes, bytes], dict[str, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, bytes, bytes]) -> dict[str, object] | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: tuple[str, bytes, bytes], value: dict[str, object]) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+def _common_ground_cache() -> _CommonGroundCache:
+    matcher = get_matcher()
+    cache: _CommonGroundCache | None = current_app.extensions.get("cg_common_ground_cache")
+    if cache is None or cache.matcher is not matcher:
+        cache = _CommonGroundCache(matcher, COMMON_GROUND_CACHE_SIZE)
+        current_app.extensions["cg_common_ground_cache"] = cache
+    return cache
+
+
+def _profile_digest(profile: Profile) -> bytes:
+    return hashlib.blake2b(repr(profile).encode("utf-8"), digest_size=16).digest()
+
+
+def cached_pair_common_ground(a: Attendee, b: Attendee) -> CommonGround:
+    """The matcher's common ground of `a` and `b` (a fresh copy, ours to extend).
+
+    Remembered per worker for the pair's current profiles: opening the same
+    badge again, the page after saving and My contacts skip the matcher. A
+    failure is not remembered.
+    """
+    cache = _common_ground_cache()
+    model = str(getattr(cache.matcher.encoder, "name", ""))
+    key = (model, _profile_digest(profile_of(a)), _profile_digest(profile_of(b)))
+    data = cache.get(key)
+    if data is None:
+        data = pair_common_ground(a, b).to_dict()
+        cache.put(key, data)
+    return CommonGround.from_dict(data)
+
+
 def common_ground_with_ties(session: Session, a: Attendee, b: Attendee) -> CommonGround:
     """The pair's common ground from `a`'s side, plus the people both have saved.
 
@@ -158,7 +225,7 @@ def common_ground_with_ties(session: Session, a: Attendee, b: Attendee) -> Commo
     ground with starters from the profiles, so the page still works.
     """
     try:
-        cg = CommonGround.from_dict(pair_common_ground(a, b).to_dict())  # ours to extend
+        cg = cached_pair_common_ground(a, b)
     except Exception:
         # The scan moment must work even when the model cannot: the profiles
         # alone still give grounded starters, and saving still works.

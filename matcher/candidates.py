@@ -13,7 +13,7 @@ import numpy as np
 from scipy import sparse
 
 from matcher.facets import Facets, Ragged
-from matcher.index import knn, range_pairs
+from matcher.index import knn, range_blocks
 
 
 def facet_vectors(facets: Facets, ragged: Ragged, weights: np.ndarray | None) -> np.ndarray:
@@ -58,16 +58,25 @@ def rare_concept_pairs(
         (np.ones(len(topics.values), dtype=np.float32), (local[topics.values], topics.owners())),
         shape=(t, facets.n),
     )
-    rows, cols, _ = range_pairs(facets.vectors[ids], threshold)
-    near = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(t, t))
-    reach = (near @ holders).tocsr()  # (T, N): who holds something matching each phrase
-    reach.data[:] = 1.0
-    counts = np.diff(reach.indptr)
-    rare = np.flatnonzero((counts >= 2) & (counts <= max_holders))
-    if len(rare) == 0:
+    rare_parts: list[np.ndarray] = []
+    reach_parts: list[sparse.csr_matrix] = []
+    for b in range_blocks(facets.vectors[ids], threshold):  # bounded memory per block
+        near = sparse.csr_matrix(
+            (np.ones(len(b.rows), dtype=np.float32), (b.rows - b.start, b.cols)),
+            shape=(b.stop - b.start, t),
+        )
+        reach = (near @ holders).tocsr()  # (block, N): who holds something matching
+        counts = np.diff(reach.indptr)
+        rare = np.flatnonzero((counts >= 2) & (counts <= max_holders))
+        if len(rare):
+            rare_parts.append(rare + b.start)
+            reach_parts.append(reach[rare])
+    if not rare_parts:
         return np.zeros((0, 2), dtype=np.int64)
-    holders_rare = holders[rare]  # (R, N): people holding the rare phrase itself
-    pairs = (holders_rare.T @ reach[rare]).tocoo()  # (N, N) sparse, bounded by max_holders^2
+    rare_reach = sparse.vstack(reach_parts).tocsr()  # (R, N), at most max_holders per row
+    rare_reach.data[:] = 1.0
+    holders_rare = holders[np.concatenate(rare_parts)]  # (R, N): holders of the phrase itself
+    pairs = (holders_rare.T @ rare_reach).tocoo()  # (N, N) sparse, bounded by max_holders^2
     keep = pairs.row != pairs.col
     return np.stack([pairs.row[keep], pairs.col[keep]], axis=1).astype(np.int64)
 

@@ -6,6 +6,8 @@ Exact (flat) search; vectors are L2-normalised so inner product is cosine.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import faiss
 import numpy as np
@@ -55,40 +57,60 @@ def range_pairs(vectors: np.ndarray, threshold: float) -> tuple[np.ndarray, np.n
     """Every pair of rows with cosine >= `threshold`, each row with itself included.
 
     vectors (n, d) -> (rows (m,), cols (m,), sims (m,)); symmetric up to float error.
+    Holds all m pairs at once: for many dense vectors, consume `range_blocks`.
+    """
+    blocks = list(range_blocks(vectors, threshold))
+    if not blocks:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    return (
+        np.concatenate([b.rows for b in blocks]),
+        np.concatenate([b.cols for b in blocks]),
+        np.concatenate([b.sims for b in blocks]),
+    )
+
+
+@dataclass
+class RangeBlock:
+    """The neighbours of query rows start..stop-1: pairs (rows, cols, sims), rows global."""
+
+    start: int
+    stop: int
+    rows: np.ndarray  # (m,) int64, in start..stop-1
+    cols: np.ndarray  # (m,) int64
+    sims: np.ndarray  # (m,) float32
+
+
+def range_blocks(
+    vectors: np.ndarray, threshold: float, block: int | None = None
+) -> Iterator[RangeBlock]:
+    """`range_pairs` one block of query rows at a time, so memory is bounded per block.
+
+    An event of 100,000 phrases has concepts with thousands of wordings: all their
+    pairs at once would be hundreds of millions; a block is a few million at most.
     """
     n = vectors.shape[0]
     if n == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float32)
-    if n * n <= SMALL:
-        vecs = np.asarray(vectors, dtype=np.float32)
-        all_sims = vecs @ vecs.T
-        hit_r, hit_c = np.nonzero(all_sims >= threshold)
-        r, c = hit_r.astype(np.int64), hit_c.astype(np.int64)
-        s = all_sims[hit_r, hit_c].astype(np.float32)
-    else:
-        r, c, s = _range_faiss(vectors, threshold)
-    # A row is always its own neighbour (zero vectors included).
-    missing_self = np.setdiff1d(np.arange(n), r[r == c])
-    if len(missing_self):
-        r = np.concatenate([r, missing_self])
-        c = np.concatenate([c, missing_self])
-        s = np.concatenate([s, np.ones(len(missing_self), dtype=np.float32)])
-    return r, c, s
-
-
-def _range_faiss(
-    vectors: np.ndarray, threshold: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    n = vectors.shape[0]
-    index = _flat(vectors)
-    rows, cols, sims = [], [], []
-    for start in range(0, n, _QUERY_BLOCK):
-        block = np.ascontiguousarray(vectors[start : start + _QUERY_BLOCK], dtype=np.float32)
-        lims, d, i = index.range_search(block, float(threshold))
-        bounds = np.asarray(lims, dtype=np.int64)
-        counts = bounds[1:] - bounds[:-1]
-        rows.append(np.repeat(np.arange(start, start + len(block)), counts))
-        cols.append(i.astype(np.int64))
-        sims.append(d.astype(np.float32))
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+        return
+    vecs = np.ascontiguousarray(vectors, dtype=np.float32)
+    index = None if n * n <= SMALL else _flat(vecs)
+    step = block or _QUERY_BLOCK
+    for start in range(0, n, step):
+        stop = min(n, start + step)
+        if index is None:
+            all_sims = vecs[start:stop] @ vecs.T
+            hit_r, hit_c = np.nonzero(all_sims >= threshold)
+            r, c = hit_r.astype(np.int64) + start, hit_c.astype(np.int64)
+            s = all_sims[hit_r, hit_c].astype(np.float32)
+        else:
+            lims, d, i = index.range_search(vecs[start:stop], float(threshold))
+            bounds = np.asarray(lims, dtype=np.int64)
+            r = np.repeat(np.arange(start, stop), bounds[1:] - bounds[:-1])
+            c, s = i.astype(np.int64), d.astype(np.float32)
+        # A row is always its own neighbour (zero vectors included).
+        missing_self = np.setdiff1d(np.arange(start, stop), r[r == c])
+        if len(missing_self):
+            r = np.concatenate([r, missing_self])
+            c = np.concatenate([c, missing_self])
+            s = np.concatenate([s, np.ones(len(missing_self), dtype=np.float32)])
+        yield RangeBlock(start, stop, r, c, s)

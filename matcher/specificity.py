@@ -16,7 +16,7 @@ from scipy import sparse
 
 from matcher.encoding import PhraseVectors
 from matcher.facets import Facets, Ragged
-from matcher.index import range_pairs
+from matcher.index import range_blocks
 
 # Topics that nearly every professional event has plenty of, with a rough share of
 # attendees listing them. Used only as a prior; the event's own counts dominate.
@@ -140,10 +140,15 @@ def semantic_document_frequency(
         (np.ones(len(topics.values), dtype=np.float32), (local[topics.values], topics.owners())),
         shape=(t, n),
     )
-    rows, cols, _ = range_pairs(vecs, params.cluster_threshold)
-    near = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(t, t))
-    reach = near @ holders  # (T, n): attendees reached by each concept
-    return np.diff(reach.indptr).astype(np.float32)
+    df = np.zeros(t, dtype=np.float32)
+    for b in range_blocks(vecs, params.cluster_threshold):
+        near = sparse.csr_matrix(
+            (np.ones(len(b.rows), dtype=np.float32), (b.rows - b.start, b.cols)),
+            shape=(b.stop - b.start, t),
+        )
+        reach = near @ holders  # (block, n): attendees reached by each concept
+        df[b.start : b.stop] = np.diff(reach.indptr)
+    return df
 
 
 def org_weights(

@@ -7,7 +7,7 @@ import pytest
 
 from matcher import Matcher, Profile
 from matcher.assign import assign
-from matcher.candidates import candidate_pairs
+from matcher.candidates import candidate_pairs, rare_concept_pairs
 from matcher.diversity import diversified_utility
 from matcher.encoding import PhraseVectors
 from matcher.facets import build_facets
@@ -155,3 +155,36 @@ def test_clean_trims_list_punctuation_but_keeps_brackets_that_close_inside() -> 
     assert clean("(AI)") == "AI"
     assert clean("ML ops (MLOps)).") == "ML ops (MLOps)"
     assert clean("C++") == "C++"
+
+
+def test_phrase_neighbourhoods_in_small_blocks_give_the_same_weights_and_candidates(
+    fake_encoder, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Range searches run a block of phrases at a time (bounded memory at 100,000
+    phrases); how the phrases are cut into blocks, and faiss or numpy, changes nothing."""
+    from matcher import index
+
+    people = small_event()
+    table = PhraseVectors(fake_encoder)
+    facets = build_facets(people, table)
+
+    def run() -> tuple[np.ndarray, set[tuple[int, int]], set[tuple[int, int]]]:
+        tw = topic_weights(facets, table)
+        threshold = ScoreParams().topic_threshold
+        ci, cj = candidate_pairs(facets, tw, 2, 1, threshold, 6)
+        rare = rare_concept_pairs(facets, tw, threshold, 6)
+        return (
+            tw,
+            set(zip(ci.tolist(), cj.tolist(), strict=True)),
+            {(int(a), int(b)) for a, b in rare},
+        )
+
+    weights, pairs, rare = run()
+    monkeypatch.setattr(index, "SMALL", 0)  # faiss range search
+    monkeypatch.setattr(index, "_QUERY_BLOCK", 3)  # many blocks of 3 phrases
+    blocked_weights, blocked_pairs, blocked_rare = run()
+    assert np.allclose(weights, blocked_weights)
+    assert pairs == blocked_pairs
+    assert rare == blocked_rare
+    assert rare, "holders of rare concepts are paired"
+    assert len(set(np.round(weights[:-1], 4).tolist())) > 2, "weights differ by concept"

@@ -7,13 +7,18 @@ import logging
 import os
 import threading
 from collections.abc import Sequence
+from contextlib import nullcontext
 from typing import Protocol
 
 import numpy as np
 
+from matcher.threads import single_torch_thread
+
 log = logging.getLogger(__name__)
 
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+# Up to this many texts (a sign-up, a profile edit) are encoded on one torch thread.
+FEW_TEXTS = 32
 
 
 class Encoder(Protocol):
@@ -90,13 +95,15 @@ class SentenceTransformerEncoder:
         if not texts:
             dim = model.get_sentence_embedding_dimension() or 0
             return np.zeros((0, dim), dtype=np.float32)
-        vectors = model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        few = len(texts) <= FEW_TEXTS
+        with single_torch_thread() if few else nullcontext():
+            vectors = model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.asarray(vectors, dtype=np.float32)
 
 

@@ -71,3 +71,19 @@ def test_normalisation() -> None:
     assert normalise_org("Google LLC") == normalise_org("google, inc.") == "google"
     assert normalise_org("The Boston Consulting Group") == normalise_org("Boston Consulting")
     assert normalise_org("Université de Montréal") == "universite de montreal"
+
+
+def test_a_few_phrases_encode_on_one_thread_to_the_same_vectors(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    """A sign-up's few phrases go through one torch thread (fast when the other core
+    is busy); the vectors are those of the batched path, and the caller keeps its
+    thread setting."""
+    import torch
+
+    from matcher.encoding import FEW_TEXTS
+
+    texts = [f"offshore wind for sourdough baking, part {i}" for i in range(FEW_TEXTS + 1)]
+    threads = torch.get_num_threads()
+    batched = real_encoder.encode(texts)  # more than FEW_TEXTS: the caller's threads
+    few = np.vstack([real_encoder.encode(texts[i : i + 3]) for i in range(0, len(texts), 3)])
+    assert np.abs(batched - few).max() < 1e-4
+    assert torch.get_num_threads() == threads

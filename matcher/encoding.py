@@ -6,7 +6,7 @@ import functools
 import logging
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from typing import Protocol
 
@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 # Up to this many texts (a sign-up, a profile edit) are encoded on one torch thread.
 FEW_TEXTS = 32
+# New phrases are saved to the store (and progress reported) this many at a time.
+SAVE_EVERY = 2048
 
 
 class Encoder(Protocol):
@@ -169,14 +171,20 @@ class PhraseVectors:
         assert out is not None
         return out
 
-    def ensure(self, texts: Sequence[str]) -> None:
-        """Make sure every phrase of `texts` has a vector (store first, then the model)."""
+    def ensure(self, texts: Sequence[str], progress: Callable[[float], None] | None = None) -> None:
+        """Make sure every phrase of `texts` has a vector (store first, then the model).
+
+        New phrases are encoded and saved a few thousand at a time, so a run stopped
+        halfway keeps what it encoded; `progress` hears the share encoded so far.
+        """
         if all(t in self._rows for t in texts):
             return
         with self._lock:
-            self._ensure_locked(texts)
+            self._ensure_locked(texts, progress)
 
-    def _ensure_locked(self, texts: Sequence[str]) -> None:
+    def _ensure_locked(
+        self, texts: Sequence[str], progress: Callable[[float], None] | None = None
+    ) -> None:
         missing = list(dict.fromkeys(t for t in texts if t not in self._rows))
         if not missing:
             return
@@ -189,14 +197,21 @@ class PhraseVectors:
         if not missing:
             return
         log.info("encoding %d new phrases with %s", len(missing), self.model)
-        vectors = self._encode(missing)
-        self._append(missing, vectors)
-        if self.store is not None:
-            self.store.save(self.model, {t: vectors[i] for i, t in enumerate(missing)})
+        missing.sort(key=lambda t: (len(t), t))
+        for start in range(0, len(missing), SAVE_EVERY):
+            chunk = missing[start : start + SAVE_EVERY]
+            vectors = self._encode(chunk)
+            self._append(chunk, vectors)
+            if self.store is not None:
+                self.store.save(self.model, {t: vectors[i] for i, t in enumerate(chunk)})
+            if progress is not None:
+                progress((start + len(chunk)) / len(missing))
 
-    def matrix(self, texts: Sequence[str]) -> np.ndarray:
+    def matrix(
+        self, texts: Sequence[str], progress: Callable[[float], None] | None = None
+    ) -> np.ndarray:
         """Vectors of `texts` in order -> float32 array of shape (len(texts), dim)."""
-        self.ensure(texts)
+        self.ensure(texts, progress)
         matrix = self._matrix  # rows are written before they are published in _rows
         if not texts:
             return np.zeros((0, matrix.shape[1]), dtype=np.float32)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,8 +94,15 @@ class Facets:
         return self.display[facet][int(self.ragged(facet).indptr[p]) + pos]
 
 
-def build_facets(profiles: Sequence[Profile], table: PhraseVectors) -> Facets:
-    """Normalise every profile's items and look up one vector per unique phrase."""
+def build_facets(
+    profiles: Sequence[Profile],
+    table: PhraseVectors,
+    progress: Callable[[float], None] | None = None,
+) -> Facets:
+    """Normalise every profile's items and look up one vector per unique phrase.
+
+    `progress` hears the share of new phrases encoded so far.
+    """
     phrase_ids: dict[str, int] = {}
     org_ids: dict[str, int] = {}
     display: dict[str, list[str]] = {"topics": [], "needs": [], "offers": [], "orgs": []}
@@ -151,7 +158,7 @@ def build_facets(profiles: Sequence[Profile], table: PhraseVectors) -> Facets:
         orgs.append(o_ids)
 
     phrases = list(phrase_ids)
-    vecs = table.matrix(phrases)
+    vecs = table.matrix(phrases, progress)
     dim = int(vecs.shape[1]) if phrases else 1
     vectors = np.zeros((len(phrases) + 1, dim), dtype=np.float32)
     if phrases:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -72,8 +72,13 @@ class Matcher:
             warm()
         self._prepare(profiles)
 
-    def _prepare(self, profiles: Sequence[Profile], prior_only: bool = False) -> _Prepared:
-        facets = build_facets(profiles, self.vectors)
+    def _prepare(
+        self,
+        profiles: Sequence[Profile],
+        prior_only: bool = False,
+        progress: Callable[[float], None] | None = None,
+    ) -> _Prepared:
+        facets = build_facets(profiles, self.vectors, progress)
         spec = self.params.specificity
         return _Prepared(
             facets,
@@ -110,13 +115,15 @@ class Matcher:
         hidden: Iterable[str] = (),
         max_exposure: int | None = None,
         exclude_same_company: bool = False,
+        progress: Callable[[str, float], None] | None = None,
     ) -> dict[str, list[Suggestion]]:
         """Suggested introductions for every profile.
 
         `exclude`: pairs (either order) never suggested (already met, declined).
         `hidden`: ids that receive suggestions but are never suggested to others
         (attendees who chose not to be listed). `max_exposure`: how many lists one
-        person may appear in (default 3 x k).
+        person may appear in (default 3 x k). `progress(phase, fraction)`: told
+        how far the run is, fraction from 0 to 1.
         """
         ids = [p.id for p in profiles]
         if len(set(ids)) != len(ids):
@@ -127,9 +134,12 @@ class Matcher:
             return result
         params = self.params
         clock = _Clock()
-        prep = self._prepare(profiles)
+        report = _Progress(progress)
+        report("embedding", 0.0)
+        prep = self._prepare(profiles, progress=report.within("embedding", 0.0, 0.4))
         facets = prep.facets
         clock.lap("phrases and specificity")
+        report("candidates", 0.4)
         i, j = candidate_pairs(
             facets,
             prep.topic_w,
@@ -139,6 +149,7 @@ class Matcher:
             params.max_rare_holders,
         )
         clock.lap("candidates")
+        report("scoring", 0.5)
         index = {pid: p for p, pid in enumerate(ids)}
         blocked = _blocked_keys(exclude, index, n)
         hidden_mask = np.zeros(n, dtype=bool)
@@ -149,6 +160,7 @@ class Matcher:
         scores = score_pairs(facets, prep.topic_w, prep.org_w, i, j, params.score)
         recv, sugg, score = rules.directed(scores)
         clock.lap("pair scores")
+        report("assigning", 0.6)
         cap_value = max_exposure if max_exposure is not None else params.exposure_factor * k
         capacity = np.where(hidden_mask, 0, cap_value).astype(np.int64)
         profile_vec = facet_vectors(facets, facets.topics, prep.topic_w)
@@ -168,12 +180,17 @@ class Matcher:
             len(i),
             int(chosen.sum()),
         )
+        order = np.flatnonzero(chosen)[np.argsort(-score[chosen], kind="stable")]
+        explaining = report.within("explaining", 0.7, 1.0)
         with single_blas_thread():
-            for e in np.flatnonzero(chosen)[np.argsort(-score[chosen], kind="stable")]:
+            for done, e in enumerate(order.tolist()):
                 a, b = int(recv[e]), int(sugg[e])
                 cg = self._common_ground(prep, a, b, float(score[e]))
                 cg.starters = _starters(profiles[a], profiles[b], cg)
                 result[ids[a]].append(Suggestion(other_id=ids[b], score=cg.score, common_ground=cg))
+                if done % 2000 == 1999:
+                    explaining(done / len(order))
+        report("explaining", 1.0)
         clock.lap("explanations and starters")
         log.info("suggest timings: %s", clock)
         return result
@@ -232,6 +249,21 @@ class Matcher:
         score = np.concatenate([score, e_score])
         utility = np.concatenate([utility, e_score])
         return recv, sugg, score, utility, assign(recv, sugg, utility, k, capacity)
+
+
+class _Progress:
+    """Forwards (phase, fraction) to the caller's callback, if any."""
+
+    def __init__(self, callback: Callable[[str, float], None] | None) -> None:
+        self.callback = callback
+
+    def __call__(self, phase: str, fraction: float) -> None:
+        if self.callback is not None:
+            self.callback(phase, max(0.0, min(1.0, fraction)))
+
+    def within(self, phase: str, start: float, end: float) -> Callable[[float], None]:
+        """A callback for one stage's own fraction, mapped onto start..end."""
+        return lambda f: self(phase, start + (end - start) * f)
 
 
 class _Clock:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import pytest
 
 from matcher import Matcher, Profile
 from matcher.encoding import PhraseVectors
@@ -87,3 +88,49 @@ def test_a_few_phrases_encode_on_one_thread_to_the_same_vectors(real_encoder) ->
     few = np.vstack([real_encoder.encode(texts[i : i + 3]) for i in range(0, len(texts), 3)])
     assert np.abs(batched - few).max() < 1e-4
     assert torch.get_num_threads() == threads
+
+
+def test_a_run_stopped_while_encoding_keeps_the_phrases_it_encoded(
+    fake_encoder, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import matcher.encoding
+
+    monkeypatch.setattr(matcher.encoding, "SAVE_EVERY", 4)
+    store = DictStore()
+    texts = [f"topic number {i}" for i in range(10)]
+    encode = fake_encoder.encode
+    calls = [0]
+
+    def failing(batch: Sequence[str]) -> np.ndarray:
+        calls[0] += 1
+        if calls[0] == 3:
+            raise RuntimeError("worker killed")
+        return encode(batch)
+
+    fake_encoder.encode = failing
+    table = PhraseVectors(fake_encoder, store, batch_size=2)
+    with pytest.raises(RuntimeError, match="worker killed"):
+        table.ensure(texts)
+    assert len(store.saved) == 4, "the first chunk was saved before the failure"
+    fake_encoder.encode = encode
+    shares: list[float] = []
+    again = PhraseVectors(fake_encoder, store, batch_size=2)
+    again.ensure(texts, progress=shares.append)
+    assert again.encoded == 6, "only the phrases not saved are encoded again"
+    assert shares == [4 / 6, 1.0]
+
+
+def test_suggest_reports_its_phases_in_order_up_to_done(fake_encoder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import matcher.encoding
+
+    monkeypatch.setattr(matcher.encoding, "SAVE_EVERY", 2)
+    heard: list[tuple[str, float]] = []
+    Matcher(encoder=fake_encoder).suggest(
+        profiles(), k=2, progress=lambda phase, f: heard.append((phase, f))
+    )
+    phases = list(dict.fromkeys(p for p, _ in heard))
+    assert phases == ["embedding", "candidates", "scoring", "assigning", "explaining"]
+    fractions = [f for _, f in heard]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    embedding = [f for p, f in heard if p == "embedding"]
+    assert len(set(embedding)) >= 3, "encoding reports as it goes, not only at the end"

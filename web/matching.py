@@ -169,6 +169,7 @@ def refresh_suggestions(
         hidden=[str(a.id) for a in attendees if not a.listed],
         max_exposure=event.exposure_cap,
         exclude_same_company=event.exclude_same_company,
+        progress=(lambda phase, f: progress(phase, 0.05 + 0.85 * f)) if progress else None,
     )
     if progress:
         progress("saving", 0.9)

@@ -26,6 +26,7 @@ PHASES = {
     "candidates": "Finding candidates",
     "scoring": "Scoring pairs",
     "assigning": "Choosing introductions",
+    "explaining": "Writing reasons and starters",
     "saving": "Saving suggestions",
     "done": "Done",
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -66,8 +66,25 @@ class CommonGround:
     starters: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready copy (stored with suggestions, served by the API)."""
-        return asdict(self)
+        """A JSON-ready copy (stored with suggestions, served by the API).
+
+        Written out rather than `dataclasses.asdict`, whose generic deep copy took
+        longer than the explanations themselves for a full run's suggestions.
+        """
+        return {
+            "score": self.score,
+            "shared": [
+                {"a": s.a, "b": s.b, "similarity": s.similarity, "kind": s.kind, "weight": s.weight}
+                for s in self.shared
+            ],
+            "complements": [
+                {"seeker": c.seeker, "need": c.need, "offer": c.offer, "similarity": c.similarity}
+                for c in self.complements
+            ],
+            "ties": [{"kind": t.kind, "a": t.a, "b": t.b} for t in self.ties],
+            "reasons": list(self.reasons),
+            "starters": list(self.starters),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CommonGround:

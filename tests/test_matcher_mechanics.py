@@ -188,3 +188,22 @@ def test_phrase_neighbourhoods_in_small_blocks_give_the_same_weights_and_candida
     assert rare == blocked_rare
     assert rare, "holders of rare concepts are paired"
     assert len(set(np.round(weights[:-1], 4).tolist())) > 2, "weights differ by concept"
+
+
+def test_common_ground_to_dict_is_the_whole_dataclass_and_round_trips() -> None:
+    """to_dict is written out for speed; it must still carry every field."""
+    from dataclasses import asdict
+
+    from matcher import CommonGround
+    from matcher.types import Complement, SharedItem, Tie
+
+    cg = CommonGround(
+        score=0.61,
+        shared=[SharedItem("ML", "machine learning", 0.9, "interest", 0.4)],
+        complements=[Complement("a", "a mentor", "mentoring founders", 0.7)],
+        ties=[Tie("organization", "Acme Inc.", "Acme")],
+        reasons=["You both listed ML."],
+        starters=["What got you into ML?"],
+    )
+    assert cg.to_dict() == asdict(cg)
+    assert CommonGround.from_dict(cg.to_dict()) == cg

@@ -13,7 +13,7 @@ import hashlib
 import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, islice, zip_longest
+from itertools import chain, islice, takewhile, zip_longest
 
 from matcher.starter_bank import BANK, BRIDGE, GENERIC, Template
 from matcher.types import CommonGround, Profile
@@ -127,6 +127,11 @@ def _ordered_topics(a: Profile, b: Profile, cg: CommonGround) -> Iterator[_Topic
         rest(),
         items("mine", [*a.interests, *a.personal_interests]),
     )
+
+
+# Banks that `_ordered_topics` yields only after every interest: no bridge topic
+# can follow the first of them.
+_AFTER_INTERESTS = ("headline", "mine")
 
 
 def _is_specific(item: str) -> bool:
@@ -261,7 +266,9 @@ def _maybe_bridge(starters: list[str], topics: _Topics, rng: random.Random, n: i
         islice(
             (
                 t
-                for t in islice(topics, max(n - 1, 0), None)
+                for t in takewhile(
+                    lambda t: t.bank not in _AFTER_INTERESTS, islice(topics, max(n - 1, 0), None)
+                )
                 if item_form(t.x) in ("n", "g")
                 and t.bank in ("professional", "personal")
                 and _is_specific(t.x)

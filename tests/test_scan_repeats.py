@@ -70,7 +70,10 @@ def organizer_scan_count(app: Flask) -> int:
     return int(dict(re.findall(r'data-stat="(\w+)">(\d+)<', page))["scans"])
 
 
-def test_opening_a_badge_again_soon_is_one_scan_and_later_a_new_one(app) -> None:  # type: ignore[no-untyped-def]
+def test_opening_a_badge_again_soon_is_one_scan_and_later_a_new_one(
+    app_factory, fake_encoder, database_url
+) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(database_url=database_url, encoder=fake_encoder)
     ada, ben, a, b = people(app)
     badge = f"/b/{b.badge_token}"
     assert "You and Ben Ngô" in ada.get(badge).get_data(as_text=True)

@@ -72,7 +72,7 @@ def unique_phrases(profiles: Sequence[Profile]) -> list[str]:
     class Recorder:
         texts: list[str] = []
 
-        def matrix(self, texts: Sequence[str]) -> np.ndarray:
+        def matrix(self, texts: Sequence[str], progress: Any = None) -> np.ndarray:
             self.texts = list(texts)
             return np.zeros((len(texts), 8), dtype=np.float32)
 

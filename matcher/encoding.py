@@ -207,6 +207,17 @@ class PhraseVectors:
             if progress is not None:
                 progress((start + len(chunk)) / len(missing))
 
+    def remember(self, texts: Sequence[str], vectors: np.ndarray) -> int:
+        """Add vectors already known elsewhere (a worker preloading the store); -> added.
+
+        Phrases the table has are kept as they are.
+        """
+        with self._lock:
+            fresh = [i for i, t in enumerate(texts) if t not in self._rows]
+            if fresh:
+                self._append([texts[i] for i in fresh], np.asarray(vectors)[fresh])
+            return len(fresh)
+
     def matrix(
         self, texts: Sequence[str], progress: Callable[[float], None] | None = None
     ) -> np.ndarray:

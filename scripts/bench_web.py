@@ -285,6 +285,7 @@ def http_load(
         "DATABASE_URL": bench.url,
         "SECRET_KEY": SECRET,
         "RATELIMIT_ENABLED": "0",
+        "MATCHER_WARM_UP": "1",  # as in production: model and stored phrases at start
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",
     }

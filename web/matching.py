@@ -52,6 +52,19 @@ class DatabaseStore:
                     found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
         return found
 
+    def load_all(self, model: str, limit: int) -> tuple[list[str], np.ndarray]:
+        """The most recently stored vectors of `model`, up to `limit`: (texts, (n, d))."""
+        with self.sessions() as session:
+            rows = session.execute(
+                sa.select(PhraseEmbedding.text, PhraseEmbedding.vector)
+                .where(PhraseEmbedding.model == model)
+                .order_by(PhraseEmbedding.id.desc())
+                .limit(limit)
+            ).all()
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [r[0] for r in rows], np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+
     def save(self, model: str, vectors: dict[str, np.ndarray]) -> None:
         """Insert new vectors; a phrase another worker saved first is kept as is."""
         if not vectors:
@@ -85,9 +98,31 @@ def init_app(app: Flask) -> None:
     encoder = app.config.get("MATCHER_ENCODER") or SentenceTransformerEncoder(
         app.config["MATCHER_MODEL"]
     )
-    app.extensions["cg_matcher"] = Matcher(
-        encoder=encoder, store=DatabaseStore(app.extensions["cg_sessions"])
-    )
+    store = DatabaseStore(app.extensions["cg_sessions"])
+    matcher = Matcher(encoder=encoder, store=store)
+    app.extensions["cg_matcher"] = matcher
+    if app.config.get("MATCHER_WARM_UP"):
+        preload_phrases(matcher, store)
+
+
+# A worker preloads at most this many stored phrase vectors (about 1.5 KB each).
+PRELOAD_LIMIT = 200_000
+
+
+def preload_phrases(matcher: Matcher, store: DatabaseStore) -> int:
+    """Read the stored phrase vectors of this worker's model into its phrase table.
+
+    Then a scan page or sign-up needs no database round trip for known phrases.
+    Best effort: a database not migrated yet (init-db) or unreachable just skips it.
+    """
+    try:
+        texts, vectors = store.load_all(matcher.vectors.model, PRELOAD_LIMIT)
+    except sa.exc.SQLAlchemyError as exc:
+        log.warning("phrase vectors not preloaded: %s", exc.__class__.__name__)
+        return 0
+    added = matcher.vectors.remember(texts, vectors) if texts else 0
+    log.info("preloaded %d stored phrase vectors", added)
+    return added
 
 
 def get_matcher() -> Matcher:

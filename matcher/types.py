@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Profile:
     """One attendee as the matcher sees it: a few lists of short phrases."""
 
@@ -24,7 +24,7 @@ class Profile:
     company: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class SharedItem:
     """An item of A aligned with an item of B: `a` is A's words, `b` is B's."""
 
@@ -35,7 +35,7 @@ class SharedItem:
     weight: float = 1.0  # specificity in the event (rarer concepts weigh more)
 
 
-@dataclass
+@dataclass(slots=True)
 class Complement:
     """`seeker` looks for `need`; the other person offers `offer`."""
 
@@ -45,7 +45,7 @@ class Complement:
     similarity: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Tie:
     """A mutual tie: same organization (former employer, school), or a shared contact."""
 
@@ -54,7 +54,7 @@ class Tie:
     b: str
 
 
-@dataclass
+@dataclass(slots=True)
 class CommonGround:
     """Why two people should meet; every field is about the ordered pair (a, b)."""
 
@@ -99,7 +99,7 @@ class CommonGround:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Suggestion:
     """A suggested introduction for one attendee."""
 

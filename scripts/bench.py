@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import random
+import shlex
 import statistics
 import subprocess
 import sys
@@ -240,10 +241,14 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def append_report(path: Path, command: str, text: str) -> None:
-    """Add a dated run to the Performance section of `path` (created if missing)."""
+def append_report(path: Path, command: str, text: str, started: str | None = None) -> None:
+    """Add a dated run to the Performance section of `path` (created if missing).
+
+    `started`: `machine()` as read when the run began (its load average is the
+    other work on the machine, not the benchmark's own).
+    """
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    block = f"\n### Run {stamp}\n\n`{command}`\n\nMachine: {machine()}\n\n{text}\n"
+    block = f"\n### Run {stamp}\n\n`{command}`\n\nMachine: {started or machine()}\n\n{text}\n"
     old = path.read_text() if path.exists() else "# Benchmarks\n"
     head = "## Performance"
     if head not in old:
@@ -297,6 +302,7 @@ def main(argv: list[str] | None = None, encoder: Any = None) -> list[Row]:
         )
         print(json.dumps(res))
         return []
+    started = machine()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.large and 100_000 not in sizes:
         sizes.append(100_000)
@@ -339,8 +345,9 @@ def main(argv: list[str] | None = None, encoder: Any = None) -> list[Row]:
     text = table(rows)
     print(text)
     if not args.no_append:
-        command = "python scripts/bench.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        append_report(Path(args.output), command.strip(), text)
+        given = argv if argv is not None else sys.argv[1:]
+        command = "python scripts/bench.py " + shlex.join(given)
+        append_report(Path(args.output), command.strip(), text, started)
     return rows
 
 

@@ -98,7 +98,12 @@ def score_pairs(
     # Many small products: multi-threaded BLAS only adds contention here.
     with single_blas_thread():
         _score_groups(facets, topic_w, org_w, i, j, order, starts, bounds, params, out)
-    return PairScores(i, j, shared, c_ij, c_ji, tie, combine(shared, c_ij, c_ji, tie, params))
+    score = combine(shared, c_ij, c_ji, tie, params)
+    if not np.isfinite(score).all():  # a broken vector or weight: fail loudly, never rank by NaN
+        bad = np.flatnonzero(~np.isfinite(score))[:5]
+        pairs = [(int(i[p]), int(j[p])) for p in bad]
+        raise ValueError(f"pair scores are not finite for pairs {pairs}")
+    return PairScores(i, j, shared, c_ij, c_ji, tie, score)
 
 
 def _score_groups(

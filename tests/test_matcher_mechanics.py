@@ -207,3 +207,14 @@ def test_common_ground_to_dict_is_the_whole_dataclass_and_round_trips() -> None:
     )
     assert cg.to_dict() == asdict(cg)
     assert CommonGround.from_dict(cg.to_dict()) == cg
+
+
+def test_a_broken_phrase_vector_fails_scoring_loudly(fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    people = small_event()
+    table = PhraseVectors(fake_encoder)
+    facets = build_facets(people, table)
+    tw, ow = topic_weights(facets, table), org_weights(facets)
+    facets.vectors[facets.needs.row(0)[0]] = np.nan  # person 0 looks for "a mentor"
+    i, j = np.triu_indices(len(people), 1)
+    with pytest.raises(ValueError, match="not finite"):
+        score_pairs(facets, tw, ow, i, j)

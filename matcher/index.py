@@ -53,23 +53,6 @@ def knn(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, np.n
     return sims, ids
 
 
-def range_pairs(vectors: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every pair of rows with cosine >= `threshold`, each row with itself included.
-
-    vectors (n, d) -> (rows (m,), cols (m,), sims (m,)); symmetric up to float error.
-    Holds all m pairs at once: for many dense vectors, consume `range_blocks`.
-    """
-    blocks = list(range_blocks(vectors, threshold))
-    if not blocks:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float32)
-    return (
-        np.concatenate([b.rows for b in blocks]),
-        np.concatenate([b.cols for b in blocks]),
-        np.concatenate([b.sims for b in blocks]),
-    )
-
-
 @dataclass
 class RangeBlock:
     """The neighbours of query rows start..stop-1: pairs (rows, cols, sims), rows global."""
@@ -81,10 +64,9 @@ class RangeBlock:
     sims: np.ndarray  # (m,) float32
 
 
-def range_blocks(
-    vectors: np.ndarray, threshold: float, block: int | None = None
-) -> Iterator[RangeBlock]:
-    """`range_pairs` one block of query rows at a time, so memory is bounded per block.
+def range_blocks(vectors: np.ndarray, threshold: float) -> Iterator[RangeBlock]:
+    """Every pair of rows with cosine >= `threshold` (each row with itself included),
+    one block of query rows at a time, so memory is bounded per block.
 
     An event of 100,000 phrases has concepts with thousands of wordings: all their
     pairs at once would be hundreds of millions; a block is a few million at most.
@@ -94,9 +76,8 @@ def range_blocks(
         return
     vecs = np.ascontiguousarray(vectors, dtype=np.float32)
     index = None if n * n <= SMALL else _flat(vecs)
-    step = block or _QUERY_BLOCK
-    for start in range(0, n, step):
-        stop = min(n, start + step)
+    for start in range(0, n, _QUERY_BLOCK):
+        stop = min(n, start + _QUERY_BLOCK)
         if index is None:
             all_sims = vecs[start:stop] @ vecs.T
             hit_r, hit_c = np.nonzero(all_sims >= threshold)

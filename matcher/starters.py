@@ -13,6 +13,7 @@ import hashlib
 import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, islice, takewhile, zip_longest
 
 from matcher.starter_bank import BANK, BRIDGE, GENERIC, Template
@@ -193,16 +194,24 @@ def _candidates(topic: _Topic, used: set[str]) -> list[Template]:
     # A contact is a person's name: always a plain noun phrase.
     form = "n" if topic.bank == "contact" else item_form(topic.x)
     mine_fits = bool(topic.mine) and fits(item_form(topic.mine, own=True), "nag")
-    out = []
-    for template in BANK[topic.bank]:
-        if template.text in used or not fits(form, template.form):
-            continue
-        if template.shared_only and not topic.from_common_ground:
-            continue
-        if "{mine}" in template.text and not mine_fits:
-            continue
-        out.append(template)
-    return out
+    eligible = _eligible(topic.bank, form, topic.from_common_ground, mine_fits)
+    return [template for template in eligible if template.text not in used]
+
+
+@cache
+def _eligible(bank: str, form: str, shared: bool, mine_fits: bool) -> tuple[Template, ...]:
+    """The bank's templates that read well with an item of this kind, in bank order.
+
+    A handful of keys covers every topic; filtering the whole bank for each topic
+    of a full run's suggestions was a third of the starters' time.
+    """
+    return tuple(
+        template
+        for template in BANK[bank]
+        if fits(form, template.form)
+        and (shared or not template.shared_only)
+        and (mine_fits or "{mine}" not in template.text)
+    )
 
 
 def _address(question: str, name: str) -> str:

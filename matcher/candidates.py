@@ -12,8 +12,9 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from matcher.concepts import concept_stats
 from matcher.facets import Facets, Ragged
-from matcher.index import knn, range_blocks
+from matcher.index import knn
 
 
 def facet_vectors(facets: Facets, ragged: Ragged, weights: np.ndarray | None) -> np.ndarray:
@@ -50,38 +51,9 @@ def rare_concept_pairs(
     facets: Facets, topic_w: np.ndarray, threshold: float, max_holders: int
 ) -> np.ndarray:
     """Pairs holding semantically matching phrases of a concept few people hold: -> (m, 2)."""
-    topics = facets.topics
-    ids = np.unique(topics.values)
-    if len(ids) == 0:
-        return np.zeros((0, 2), dtype=np.int64)
-    local = np.full(facets.pad + 1, -1, dtype=np.int64)
-    local[ids] = np.arange(len(ids))
-    t = len(ids)
-    holders = sparse.csr_matrix(
-        (np.ones(len(topics.values), dtype=np.float32), (local[topics.values], topics.owners())),
-        shape=(t, facets.n),
-    )
-    rare_parts: list[np.ndarray] = []
-    reach_parts: list[sparse.csr_matrix] = []
-    for b in range_blocks(facets.vectors[ids], threshold):  # bounded memory per block
-        near = sparse.csr_matrix(
-            (np.ones(len(b.rows), dtype=np.float32), (b.rows - b.start, b.cols)),
-            shape=(b.stop - b.start, t),
-        )
-        reach = (near @ holders).tocsr()  # (block, N): who holds something matching
-        counts = np.diff(reach.indptr)
-        rare = np.flatnonzero((counts >= 2) & (counts <= max_holders))
-        if len(rare):
-            rare_parts.append(rare + b.start)
-            reach_parts.append(reach[rare])
-    if not rare_parts:
-        return np.zeros((0, 2), dtype=np.int64)
-    rare_reach = sparse.vstack(reach_parts).tocsr()  # (R, N), at most max_holders per row
-    rare_reach.data[:] = 1.0
-    holders_rare = holders[np.concatenate(rare_parts)]  # (R, N): holders of the phrase itself
-    pairs = (holders_rare.T @ rare_reach).tocoo()  # (N, N) sparse, bounded by max_holders^2
-    keep = pairs.row != pairs.col
-    return np.stack([pairs.row[keep], pairs.col[keep]], axis=1).astype(np.int64)
+    stats = concept_stats(facets.topics, facets.vectors, facets.n, None, threshold, max_holders)
+    assert stats.rare_pairs is not None
+    return stats.rare_pairs
 
 
 def candidate_pairs(
@@ -91,8 +63,12 @@ def candidate_pairs(
     per_goal: int,
     topic_threshold: float,
     max_rare_holders: int,
+    rare_pairs: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Unordered candidate pairs (i < j), deduplicated: -> (i (P,), j (P,))."""
+    """Unordered candidate pairs (i < j), deduplicated: -> (i (P,), j (P,)).
+
+    `rare_pairs`: the rare-concept pairs if already computed (`matcher.concepts`).
+    """
     topic_vec = facet_vectors(facets, facets.topics, topic_w)
     need_vec = facet_vectors(facets, facets.needs, None)
     offer_vec = facet_vectors(facets, facets.offers, None)
@@ -100,7 +76,9 @@ def candidate_pairs(
         _knn_pairs(topic_vec, topic_vec, per_person, same=True),
         _knn_pairs(need_vec, offer_vec, per_goal, same=False),
         _knn_pairs(offer_vec, need_vec, per_goal, same=False),
-        rare_concept_pairs(facets, topic_w, topic_threshold, max_rare_holders),
+        rare_pairs
+        if rare_pairs is not None
+        else rare_concept_pairs(facets, topic_w, topic_threshold, max_rare_holders),
     ]
     both = np.concatenate(parts, axis=0)
     lo = np.minimum(both[:, 0], both[:, 1])

@@ -9,15 +9,18 @@ k per person only.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from matcher.assign import assign
 from matcher.candidates import candidate_pairs, facet_vectors
+from matcher.concepts import concept_stats
 from matcher.diversity import diversified_utility
 from matcher.encoding import EmbeddingStore, Encoder, PhraseVectors, SentenceTransformerEncoder
 from matcher.explain import explain
@@ -49,6 +52,7 @@ class _Prepared:
     facets: Facets
     topic_w: np.ndarray
     org_w: np.ndarray
+    rare_pairs: np.ndarray | None = None  # rare-concept candidate pairs, when a population
 
 
 class Matcher:
@@ -79,11 +83,25 @@ class Matcher:
         progress: Callable[[float], None] | None = None,
     ) -> _Prepared:
         facets = build_facets(profiles, self.vectors, progress)
-        spec = self.params.specificity
+        params = self.params
+        spec = params.specificity
+        concepts = (
+            None
+            if prior_only
+            else concept_stats(
+                facets.topics,
+                facets.vectors,
+                facets.n,
+                spec.cluster_threshold,
+                params.score.topic_threshold,
+                params.max_rare_holders,
+            )
+        )
         return _Prepared(
             facets,
-            topic_weights(facets, self.vectors, spec, prior_only=prior_only),
+            topic_weights(facets, self.vectors, spec, prior_only=prior_only, concepts=concepts),
             org_weights(facets, spec, prior_only=prior_only),
+            concepts.rare_pairs if concepts is not None else None,
         )
 
     def _common_ground(self, prep: _Prepared, a: int, b: int, score: float) -> CommonGround:
@@ -147,6 +165,7 @@ class Matcher:
             params.candidates_per_goal,
             params.score.topic_threshold,
             params.max_rare_holders,
+            prep.rare_pairs,
         )
         clock.lap("candidates")
         report("scoring", 0.5)
@@ -182,7 +201,7 @@ class Matcher:
         )
         order = np.flatnonzero(chosen)[np.argsort(-score[chosen], kind="stable")]
         explaining = report.within("explaining", 0.7, 1.0)
-        with single_blas_thread():
+        with single_blas_thread(), _gc_paused():
             for done, e in enumerate(order.tolist()):
                 a, b = int(recv[e]), int(sugg[e])
                 cg = self._common_ground(prep, a, b, float(score[e]))
@@ -249,6 +268,23 @@ class Matcher:
         score = np.concatenate([score, e_score])
         utility = np.concatenate([utility, e_score])
         return recv, sugg, score, utility, assign(recv, sugg, utility, k, capacity)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while open (restored as it was after).
+
+    Explaining a full run allocates a few objects per item of 50,000 suggestions,
+    none in cycles; the collections those allocations trigger walk every live
+    object of the run (profiles, facets): about a second of ten at 10,000 people.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _Progress:

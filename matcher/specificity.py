@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
+from matcher.concepts import ConceptStats, concept_stats
 from matcher.encoding import PhraseVectors
-from matcher.facets import Facets, Ragged
-from matcher.index import range_blocks
+from matcher.facets import Facets
 
 # Topics that nearly every professional event has plenty of, with a rough share of
 # attendees listing them. Used only as a prior; the event's own counts dominate.
@@ -105,11 +104,14 @@ def topic_weights(
     table: PhraseVectors,
     params: SpecificityParams | None = None,
     prior_only: bool = False,
+    concepts: ConceptStats | None = None,
 ) -> np.ndarray:
     """Specificity of every phrase as a topic: -> (U + 1,) float32, padding row 0.
 
     `prior_only`: the profiles are not a population (say, the two people of one
     badge scan), so their own lists are no evidence of how common a concept is.
+    `concepts`: the event's concept statistics if already computed (a full run
+    computes them once for specificity and candidates).
     """
     params = params or SpecificityParams()
     n_phrases = len(facets.phrases)
@@ -122,33 +124,16 @@ def topic_weights(
     if prior_only:
         weights[topic_ids] = _weight(prior, params)
         return weights
-    df = semantic_document_frequency(facets.topics, topic_ids, vecs, facets.n, params)
+    if concepts is None or concepts.df is None:
+        concepts = concept_stats(
+            facets.topics, facets.vectors, facets.n, params.cluster_threshold, None
+        )
+    df = concepts.df
+    assert df is not None and len(df) == len(topic_ids)
     m = params.prior_strength
     prevalence = (df + m * prior) / (facets.n + m)
     weights[topic_ids] = _weight(prevalence, params)
     return weights
-
-
-def semantic_document_frequency(
-    topics: Ragged, topic_ids: np.ndarray, vecs: np.ndarray, n: int, params: SpecificityParams
-) -> np.ndarray:
-    """Attendees holding any phrase of each phrase's concept: ids (T,), vecs (T, d) -> (T,)."""
-    local = np.full(int(topic_ids.max()) + 1, -1, dtype=np.int64)
-    local[topic_ids] = np.arange(len(topic_ids))
-    t = len(topic_ids)
-    holders = sparse.csr_matrix(
-        (np.ones(len(topics.values), dtype=np.float32), (local[topics.values], topics.owners())),
-        shape=(t, n),
-    )
-    df = np.zeros(t, dtype=np.float32)
-    for b in range_blocks(vecs, params.cluster_threshold):
-        near = sparse.csr_matrix(
-            (np.ones(len(b.rows), dtype=np.float32), (b.rows - b.start, b.cols)),
-            shape=(b.stop - b.start, t),
-        )
-        reach = near @ holders  # (block, n): attendees reached by each concept
-        df[b.start : b.stop] = np.diff(reach.indptr)
-    return df
 
 
 def org_weights(

@@ -29,6 +29,7 @@ PHASES: dict[tuple[str, str], str] = {
     ("matcher.matcher", "build_facets"): "prepare",
     ("matcher.matcher", "topic_weights"): "prepare",
     ("matcher.matcher", "org_weights"): "prepare",
+    ("matcher.matcher", "concept_stats"): "prepare",
     ("matcher.matcher", "candidate_pairs"): "candidates",
     ("matcher.matcher", "facet_vectors"): "candidates",
     ("matcher.matcher", "score_pairs"): "scoring",

@@ -8,9 +8,11 @@ import pytest
 from matcher import Matcher, Profile
 from matcher.assign import assign
 from matcher.candidates import candidate_pairs, rare_concept_pairs
+from matcher.concepts import concept_stats
 from matcher.diversity import diversified_utility
 from matcher.encoding import PhraseVectors
 from matcher.facets import build_facets
+from matcher.matcher import MatchParams
 from matcher.scoring import ScoreParams, combine, ramp, score_pairs
 from matcher.specificity import org_weights, topic_weights
 
@@ -188,6 +190,20 @@ def test_phrase_neighbourhoods_in_small_blocks_give_the_same_weights_and_candida
     assert rare == blocked_rare
     assert rare, "holders of rare concepts are paired"
     assert len(set(np.round(weights[:-1], 4).tolist())) > 2, "weights differ by concept"
+
+    # A full run searches the neighbourhoods once for both, at the lower threshold.
+    params = MatchParams()
+    both = concept_stats(
+        facets.topics,
+        facets.vectors,
+        facets.n,
+        params.specificity.cluster_threshold,
+        params.score.topic_threshold,
+        6,
+    )
+    assert both.rare_pairs is not None
+    assert np.allclose(topic_weights(facets, table, concepts=both), weights)
+    assert {(int(a), int(b)) for a, b in both.rare_pairs} == rare
 
 
 def test_common_ground_to_dict_is_the_whole_dataclass_and_round_trips() -> None:

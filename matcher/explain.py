@@ -22,26 +22,35 @@ def shared_items(
     sims = topic_alignment(facets, a_ids, b_ids)  # (La, Lb)
     credit = ramp(sims, params.topic_threshold, params.topic_floor, params.topic_full)
     weight = np.sqrt(np.outer(topic_w[a_ids], topic_w[b_ids]))  # (La, Lb)
-    value = credit * weight
-    personal = facets.personal.row(a)
+    value = (credit * weight).ravel()
+    positive = np.flatnonzero(value > 0)
+    if len(positive) == 0:
+        return []
+    # Best first (ties in row order); plain lists from here: a handful of items each.
+    ranked = positive[np.argsort(-value[positive], kind="stable")].tolist()
+    sim_list, weight_list = sims.ravel().tolist(), weight.ravel().tolist()
+    personal = facets.personal.row(a).tolist()
+    words = facets.display["topics"]
+    a_at, b_at = int(facets.topics.indptr[a]), int(facets.topics.indptr[b])
+    width = len(b_ids)
     items: list[SharedItem] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
-    for flat in np.argsort(-value, axis=None, kind="stable"):
-        x, y = divmod(int(flat), len(b_ids))
-        if value[x, y] <= 0 or len(items) >= MAX_SHARED:
+    for flat in ranked:
+        if len(items) >= MAX_SHARED:
             break
+        x, y = divmod(flat, width)
         if x in used_a or y in used_b:
             continue
         used_a.add(x)
         used_b.add(y)
         items.append(
             SharedItem(
-                a=facets.word_at(a, "topics", x),
-                b=facets.word_at(b, "topics", y),
-                similarity=round(float(min(1.0, sims[x, y])), 4),
+                a=words[a_at + x],
+                b=words[b_at + y],
+                similarity=round(min(1.0, sim_list[flat]), 4),
                 kind="personal" if personal[x] else "interest",
-                weight=round(float(weight[x, y]), 4),
+                weight=round(weight_list[flat], 4),
             )
         )
     return items

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import marshal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,10 +26,12 @@ from matcher.diversity import diversified_utility
 from matcher.encoding import EmbeddingStore, Encoder, PhraseVectors, SentenceTransformerEncoder
 from matcher.explain import explain
 from matcher.facets import Facets, build_facets
+from matcher.parallel import available_cores, map_slices
 from matcher.scoring import PairScores, ScoreParams, score_pairs
 from matcher.specificity import SpecificityParams, org_weights, topic_weights
+from matcher.starters import make_starters
 from matcher.threads import single_blas_thread
-from matcher.types import CommonGround, Profile, Suggestion
+from matcher.types import CommonGround, Complement, Profile, SharedItem, Suggestion, Tie
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,11 @@ class MatchParams:
     fallback_candidates: int = 200  # for people still short of k after assignment
     exposure_factor: int = 3  # default cap: nobody suggested to more than 3 x k others
     diversity: float = 0.3  # how much a near-duplicate of an earlier pick loses
+    # A large run scores and explains its pairs in this many processes (forked, see
+    # matcher.parallel); None: one per core this process may use; 1: never fork.
+    processes: int | None = None
+    parallel_scores_from: int = 20_000  # fewer candidate pairs: scored in this process
+    parallel_explain_from: int = 2_000  # fewer suggestions: explained in this process
 
 
 @dataclass
@@ -176,7 +184,8 @@ class Matcher:
             if pid in index:
                 hidden_mask[index[pid]] = True
         rules = _Rules(n, blocked, hidden_mask, facets.company if exclude_same_company else None)
-        scores = score_pairs(facets, prep.topic_w, prep.org_w, i, j, params.score)
+        procs = self._processes(len(i), params.parallel_scores_from)
+        scores = score_pairs(facets, prep.topic_w, prep.org_w, i, j, params.score, procs)
         recv, sugg, score = rules.directed(scores)
         clock.lap("pair scores")
         report("assigning", 0.6)
@@ -200,19 +209,25 @@ class Matcher:
             int(chosen.sum()),
         )
         order = np.flatnonzero(chosen)[np.argsort(-score[chosen], kind="stable")]
-        explaining = report.within("explaining", 0.7, 1.0)
-        with single_blas_thread(), _gc_paused():
-            for done, e in enumerate(order.tolist()):
-                a, b = int(recv[e]), int(sugg[e])
-                cg = self._common_ground(prep, a, b, float(score[e]))
-                cg.starters = _starters(profiles[a], profiles[b], cg)
+        pairs = _Explaining(self, prep, profiles, recv[order], sugg[order], score[order])
+        pairs.progress = report.within("explaining", 0.7, 1.0)
+        procs = self._processes(len(order), params.parallel_explain_from)
+        slices = map_slices(pairs.explain, len(order), procs, codec=(_pack, _unpack))
+        for (start, _), explained in slices:
+            for e, cg in enumerate(explained, start=start):
+                a, b = int(pairs.recv[e]), int(pairs.sugg[e])
                 result[ids[a]].append(Suggestion(other_id=ids[b], score=cg.score, common_ground=cg))
-                if done % 2000 == 1999:
-                    explaining(done / len(order))
         report("explaining", 1.0)
         clock.lap("explanations and starters")
         log.info("suggest timings: %s", clock)
         return result
+
+    def _processes(self, pairs: int, parallel_from: int) -> int:
+        """How many processes share `pairs` pairs of work."""
+        if pairs < parallel_from:
+            return 1
+        wanted = self.params.processes
+        return max(1, wanted if wanted is not None else available_cores())
 
     def _cover_short(
         self,
@@ -268,6 +283,72 @@ class Matcher:
         score = np.concatenate([score, e_score])
         utility = np.concatenate([utility, e_score])
         return recv, sugg, score, utility, assign(recv, sugg, utility, k, capacity)
+
+
+class _Explaining:
+    """Explains the final suggestions e in start..stop-1, for `map_slices`."""
+
+    def __init__(
+        self,
+        matcher: Matcher,
+        prep: _Prepared,
+        profiles: Sequence[Profile],
+        recv: np.ndarray,
+        sugg: np.ndarray,
+        score: np.ndarray,
+    ) -> None:
+        self.matcher, self.prep, self.profiles = matcher, prep, profiles
+        self.recv, self.sugg, self.score = recv, sugg, score
+        self.progress: Callable[[float], None] | None = None
+
+    def explain(self, start: int, stop: int) -> list[CommonGround]:
+        out: list[CommonGround] = []
+        # Only the first slice runs in this process: a child must not call back into
+        # the caller (its progress writer's lock may have been held at fork time).
+        progress = self.progress if start == 0 else None
+        recv, sugg, score = self.recv.tolist(), self.sugg.tolist(), self.score.tolist()
+        with single_blas_thread(), _gc_paused():
+            for e in range(start, stop):
+                a, b = recv[e], sugg[e]
+                cg = self.matcher._common_ground(self.prep, a, b, score[e])
+                cg.starters = _starters(self.profiles[a], self.profiles[b], cg)
+                out.append(cg)
+                if progress is not None and (e - start) % 2000 == 1999:
+                    progress((e - start) / (stop - start))
+        return out
+
+
+def _pack(cgs: list[CommonGround]) -> bytes:
+    """Common ground as plain tuples (marshal): a tenth of the time of pickling objects."""
+    return marshal.dumps(
+        [
+            (
+                cg.score,
+                [(s.a, s.b, s.similarity, s.kind, s.weight) for s in cg.shared],
+                [(c.seeker, c.need, c.offer, c.similarity) for c in cg.complements],
+                [(t.kind, t.a, t.b) for t in cg.ties],
+                cg.reasons,
+                cg.starters,
+            )
+            for cg in cgs
+        ]
+    )
+
+
+def _unpack(data: bytes) -> list[CommonGround]:
+    """Inverse of `_pack`."""
+    with _gc_paused():
+        return [
+            CommonGround(
+                score,
+                [SharedItem(*s) for s in shared],
+                [Complement(*c) for c in complements],
+                [Tie(*t) for t in ties],
+                reasons,
+                starters,
+            )
+            for score, shared, complements, ties, reasons, starters in marshal.loads(data)
+        ]
 
 
 @contextmanager
@@ -359,10 +440,5 @@ def _blocked_keys(pairs: Iterable[tuple[str, str]], index: dict[str, int], n: in
 
 
 def _starters(a: Profile, b: Profile, cg: CommonGround) -> list[str]:
-    """Conversation starters from matcher.starters (empty until that module is ready)."""
-    from matcher.starters import make_starters
-
-    try:
-        return list(make_starters(a, b, cg, n=3))
-    except NotImplementedError:
-        return []
+    """Three conversation starters for a to ask b."""
+    return list(make_starters(a, b, cg, n=3))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matcher.facets import Facets, Ragged
+from matcher.parallel import map_slices
 from matcher.threads import single_blas_thread
 
 
@@ -80,11 +81,13 @@ def score_pairs(
     i: np.ndarray,
     j: np.ndarray,
     params: ScoreParams | None = None,
+    processes: int = 1,
 ) -> PairScores:
     """Exact scores of the pairs (i[p], j[p]): i, j (P,) int -> PairScores of shape (P,).
 
     Grouped by i: one matrix product per person against all of their candidates'
-    phrases, so the cost is linear in the number of candidate pairs.
+    phrases, so the cost is linear in the number of candidate pairs. `processes`:
+    how many processes share the groups (`matcher.parallel`); same scores.
     """
     params = params or ScoreParams()
     i = np.asarray(i, dtype=np.int64)
@@ -95,9 +98,13 @@ def score_pairs(
     order = np.argsort(i, kind="stable")
     starts = np.flatnonzero(np.r_[True, np.diff(i[order]) != 0]) if n_pairs else np.zeros(0, int)
     bounds = np.r_[starts, n_pairs]
-    # Many small products: multi-threaded BLAS only adds contention here.
-    with single_blas_thread():
-        _score_groups(facets, topic_w, org_w, i, j, order, starts, bounds, params, out)
+    groups = _Groups(facets, topic_w, org_w, i, j, order, bounds, params)
+    for (g0, g1), values in map_slices(
+        groups.score, len(starts), processes, np.diff(bounds).tolist()
+    ):
+        sel = order[bounds[g0] : bounds[g1]]
+        for array, part in zip(out, values, strict=True):
+            array[sel] = part
     score = combine(shared, c_ij, c_ji, tie, params)
     if not np.isfinite(score).all():  # a broken vector or weight: fail loudly, never rank by NaN
         bad = np.flatnonzero(~np.isfinite(score))[:5]
@@ -106,27 +113,42 @@ def score_pairs(
     return PairScores(i, j, shared, c_ij, c_ji, tie, score)
 
 
-def _score_groups(
-    facets: Facets,
-    topic_w: np.ndarray,
-    org_w: np.ndarray,
-    i: np.ndarray,
-    j: np.ndarray,
-    order: np.ndarray,
-    starts: np.ndarray,
-    bounds: np.ndarray,
-    params: ScoreParams,
-    out: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
-) -> None:
-    shared, c_ij, c_ji, tie = out
-    for g in range(len(starts)):
-        sel = order[bounds[g] : bounds[g + 1]]
-        a = int(i[sel[0]])
-        cands = j[sel]
-        shared[sel] = _shared(facets, topic_w, a, cands, params)
-        c_ij[sel] = _complement(facets, facets.needs.row(a), facets.offers, cands, params, True)
-        c_ji[sel] = _complement(facets, facets.offers.row(a), facets.needs, cands, params, False)
-        tie[sel] = _ties(facets, org_w, a, cands)
+class _Groups:
+    """Scores the pairs of receivers g0..g1-1 (in `order`), for `map_slices`."""
+
+    def __init__(
+        self,
+        facets: Facets,
+        topic_w: np.ndarray,
+        org_w: np.ndarray,
+        i: np.ndarray,
+        j: np.ndarray,
+        order: np.ndarray,
+        bounds: np.ndarray,
+        params: ScoreParams,
+    ) -> None:
+        self.facets, self.topic_w, self.org_w = facets, topic_w, org_w
+        self.i, self.j, self.order, self.bounds, self.params = i, j, order, bounds, params
+
+    def score(self, g0: int, g1: int) -> tuple[np.ndarray, ...]:
+        """(shared, c_ij, c_ji, tie) of the pairs order[bounds[g0]:bounds[g1]]."""
+        facets, topic_w, org_w, params = self.facets, self.topic_w, self.org_w, self.params
+        first = self.bounds[g0]
+        size = self.bounds[g1] - first
+        shared, c_ij, c_ji, tie = (np.zeros(size, dtype=np.float32) for _ in range(4))
+        # Many small products: multi-threaded BLAS only adds contention here.
+        with single_blas_thread():
+            for g in range(g0, g1):
+                lo, hi = self.bounds[g] - first, self.bounds[g + 1] - first
+                sel = self.order[self.bounds[g] : self.bounds[g + 1]]
+                a = int(self.i[sel[0]])
+                cands = self.j[sel]
+                shared[lo:hi] = _shared(facets, topic_w, a, cands, params)
+                needs, offers = facets.needs.row(a), facets.offers.row(a)
+                c_ij[lo:hi] = _complement(facets, needs, facets.offers, cands, params, True)
+                c_ji[lo:hi] = _complement(facets, offers, facets.needs, cands, params, False)
+                tie[lo:hi] = _ties(facets, org_w, a, cands)
+        return shared, c_ij, c_ji, tie
 
 
 def topic_alignment(facets: Facets, a_ids: np.ndarray, b_ids: np.ndarray) -> np.ndarray:

@@ -35,8 +35,8 @@ PHASES: dict[tuple[str, str], str] = {
     ("matcher.matcher", "score_pairs"): "scoring",
     ("matcher.matcher", "diversified_utility"): "assignment",
     ("matcher.matcher", "assign"): "assignment",
-    ("matcher.matcher", "explain"): "explain",
-    ("matcher.matcher", "_starters"): "explain",
+    # Wall time of explaining, wherever it runs (large runs fork: matcher.parallel).
+    ("matcher.matcher", "map_slices"): "explain",
 }
 PHASE_ORDER = ("encoding", "prepare", "candidates", "scoring", "assignment", "explain", "other")
 

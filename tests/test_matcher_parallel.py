@@ -96,3 +96,17 @@ def test_an_error_in_a_child_reaches_the_caller() -> None:
 
     with pytest.raises(ValueError, match="not finite in 5..10"):
         map_slices(part, 10, 2)
+
+
+def test_the_service_setting_chooses_the_processes(app_factory, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from web.config import from_environment
+
+    monkeypatch.setenv("MATCHER_PROCESSES", "1")
+    assert from_environment(str(tmp_path))["MATCHER_PROCESSES"] == 1
+    monkeypatch.setenv("MATCHER_PROCESSES", "0")
+    with pytest.raises(ValueError, match="MATCHER_PROCESSES must be a whole number"):
+        from_environment(str(tmp_path))
+    monkeypatch.delenv("MATCHER_PROCESSES")
+    assert from_environment(str(tmp_path))["MATCHER_PROCESSES"] is None
+    app = app_factory(encoder=object(), MATCHER_PROCESSES=1)
+    assert app.extensions["cg_matcher"].params.processes == 1

@@ -27,6 +27,14 @@ def _secret_key(instance: Path) -> str:
     return path.read_text().strip()
 
 
+def _processes(value: str) -> int | None:
+    if not value.strip():
+        return None
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ValueError(f"MATCHER_PROCESSES must be a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
 def from_environment(instance_path: str) -> dict[str, Any]:
     """The settings a running service reads from its environment."""
     instance = Path(instance_path)
@@ -37,6 +45,8 @@ def from_environment(instance_path: str) -> dict[str, Any]:
         "MATCHER_MODEL": os.environ.get("MATCHER_MODEL", BUNDLED_MODEL),
         # Load the model when the app starts (catches broken weights before serving).
         "MATCHER_WARM_UP": os.environ.get("MATCHER_WARM_UP", "0") not in ("0", "false", ""),
+        # Processes that score and explain a large run (unset: one per core; 1: no fork).
+        "MATCHER_PROCESSES": _processes(os.environ.get("MATCHER_PROCESSES", "")),
         # Absolute base for URLs printed on badges (e.g. https://meet.example.org).
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "").rstrip("/"),
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),

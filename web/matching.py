@@ -14,6 +14,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from matcher import CommonGround, Matcher, Profile, SentenceTransformerEncoder
+from matcher.matcher import MatchParams
 from models import Attendee, Contact, Event, PairExclusion, PhraseEmbedding, Suggestion
 from web.live_index import EventIndexCache
 from web.live_matching import update_attendee
@@ -99,7 +100,8 @@ def init_app(app: Flask) -> None:
         app.config["MATCHER_MODEL"]
     )
     store = DatabaseStore(app.extensions["cg_sessions"])
-    matcher = Matcher(encoder=encoder, store=store)
+    params = MatchParams(processes=app.config.get("MATCHER_PROCESSES"))
+    matcher = Matcher(encoder=encoder, store=store, params=params)
     app.extensions["cg_matcher"] = matcher
     if app.config.get("MATCHER_WARM_UP"):
         preload_phrases(matcher, store)

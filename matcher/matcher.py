@@ -213,10 +213,11 @@ class Matcher:
         pairs.progress = report.within("explaining", 0.7, 1.0)
         procs = self._processes(len(order), params.parallel_explain_from)
         slices = map_slices(pairs.explain, len(order), procs, codec=(_pack, _unpack))
+        receivers, suggested = pairs.recv.tolist(), pairs.sugg.tolist()
         for (start, _), explained in slices:
             for e, cg in enumerate(explained, start=start):
-                a, b = int(pairs.recv[e]), int(pairs.sugg[e])
-                result[ids[a]].append(Suggestion(other_id=ids[b], score=cg.score, common_ground=cg))
+                suggestion = Suggestion(ids[suggested[e]], cg.score, cg)
+                result[ids[receivers[e]]].append(suggestion)
         report("explaining", 1.0)
         clock.lap("explanations and starters")
         log.info("suggest timings: %s", clock)

@@ -278,4 +278,7 @@ def full_match(
         "cold": _median_run(colds),
         "warm": _median_run(warms),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # The forked workers of large runs (matcher.parallel): the largest one's peak,
+        # which counts the pages it shares with the parent too (an upper bound).
+        "children_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }

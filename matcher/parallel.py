@@ -40,18 +40,22 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def slices(n: int, parts: int, weights: Sequence[int] | None = None) -> list[tuple[int, int]]:
-    """`parts` contiguous (start, stop) ranges covering 0..n, balanced by `weights` (n,)."""
+def slices(
+    n: int, parts: int, weights: Sequence[int] | None = None, overhead: float = 0.0
+) -> list[tuple[int, int]]:
+    """`parts` contiguous (start, stop) ranges covering 0..n, balanced by `weights` (n,).
+
+    `overhead`: what sending a child's result back costs, as a share of computing
+    it; the first slice (done in this process) is that much larger.
+    """
     parts = max(1, min(parts, n)) if n else 1
-    if weights is None:
-        cuts = [round(n * p / parts) for p in range(parts + 1)]
-    else:
-        total = list(itertools.accumulate(weights, initial=0))
-        goal = total[-1] / parts
-        cuts = [0]
-        for p in range(1, parts):
-            cuts.append(min(n, bisect.bisect_left(total, goal * p, lo=cuts[-1])))
-        cuts.append(n)
+    total = list(itertools.accumulate(weights if weights is not None else [1] * n, initial=0))
+    share = total[-1] / (parts + overhead)
+    cuts = [0]
+    for p in range(1, parts):
+        goal = share * (p + overhead)
+        cuts.append(min(n, max(cuts[-1], bisect.bisect_left(total, goal, lo=cuts[-1]))))
+    cuts.append(n)
     return [(cuts[p], cuts[p + 1]) for p in range(parts) if cuts[p + 1] > cuts[p]] or [(0, n)]
 
 
@@ -67,13 +71,14 @@ def map_slices(
     processes: int,
     weights: Sequence[int] | None = None,
     codec: tuple[Callable[[T], Any], Callable[[Any], T]] | None = None,
+    overhead: float = 0.0,
 ) -> list[tuple[tuple[int, int], T]]:
     """[((start, stop), fn(start, stop)) for each slice of 0..n], the first slice here,
     the others in `processes - 1` forked children (`weights`: the cost of each item).
     `fn` must not touch the model, faiss or a database. `codec`: (encode, decode) for
-    a child's result, when pickling `T` itself is slow.
+    a child's result, when pickling `T` itself is slow; `overhead`: see `slices`.
     """
-    ranges = slices(n, processes, weights)
+    ranges = slices(n, processes, weights, overhead)
     if len(ranges) == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [(r, fn(*r)) for r in ranges]
     token = next(_TOKENS)

@@ -100,7 +100,7 @@ def score_pairs(
     bounds = np.r_[starts, n_pairs]
     groups = _Groups(facets, topic_w, org_w, i, j, order, bounds, params)
     for (g0, g1), values in map_slices(
-        groups.score, len(starts), processes, np.diff(bounds).tolist()
+        groups.score, len(starts), processes, (np.diff(bounds) + _GROUP_COST).tolist()
     ):
         sel = order[bounds[g0] : bounds[g1]]
         for array, part in zip(out, values, strict=True):
@@ -111,6 +111,11 @@ def score_pairs(
         pairs = [(int(i[p]), int(j[p])) for p in bad]
         raise ValueError(f"pair scores are not finite for pairs {pairs}")
     return PairScores(i, j, shared, c_ij, c_ji, tie, score)
+
+
+# A receiver's group costs about as much as this many of its pairs (a few dozen
+# numpy calls), whatever its size: slices are balanced on pairs + this per group.
+_GROUP_COST = 60
 
 
 class _Groups:

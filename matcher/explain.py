@@ -2,82 +2,97 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from matcher.facets import Facets
-from matcher.scoring import ScoreParams, ramp, topic_alignment
+from matcher.scoring import ScoreParams, ramp
 from matcher.types import CommonGround, Complement, SharedItem, Tie
 
 MAX_SHARED = 8
 MAX_SHARED_REASONS = 2
 
 
-def shared_items(
-    facets: Facets, topic_w: np.ndarray, a: int, b: int, params: ScoreParams
-) -> list[SharedItem]:
-    """a's topics aligned one-to-one with b's, most specific first."""
-    a_ids, b_ids = facets.topics.row(a), facets.topics.row(b)
-    if len(a_ids) == 0 or len(b_ids) == 0:
-        return []
-    sims = topic_alignment(facets, a_ids, b_ids)  # (La, Lb)
+# Pairs explained together: one batched product per facet instead of one per pair.
+CHUNK = 512
+
+
+def _shared_many(
+    facets: Facets, topic_w: np.ndarray, a: np.ndarray, b: np.ndarray, params: ScoreParams
+) -> list[list[SharedItem]]:
+    """For each pair p: a[p]'s topics aligned one-to-one with b[p]'s, most specific first."""
+    a_ids, b_ids = facets.topics.padded(a, facets.pad), facets.topics.padded(b, facets.pad)
+    if a_ids.shape[1] == 0 or b_ids.shape[1] == 0:
+        return [[] for _ in range(len(a))]
+    sims = _aligned(facets, a_ids, b_ids)  # (C, La, Lb); padding is 0
     credit = ramp(sims, params.topic_threshold, params.topic_floor, params.topic_full)
-    weight = np.sqrt(np.outer(topic_w[a_ids], topic_w[b_ids]))  # (La, Lb)
-    value = (credit * weight).ravel()
-    positive = np.flatnonzero(value > 0)
-    if len(positive) == 0:
-        return []
-    # Best first (ties in row order); plain lists from here: a handful of items each.
-    ranked = positive[np.argsort(-value[positive], kind="stable")].tolist()
-    sim_list, weight_list = sims.ravel().tolist(), weight.ravel().tolist()
-    personal = facets.personal.row(a).tolist()
+    weight = np.sqrt(topic_w[a_ids][:, :, None] * topic_w[b_ids][:, None, :])  # padding 0
+    value = (credit * weight).reshape(len(a), -1)
+    pair, flat = np.nonzero(value > 0)
+    # Best first within each pair, ties in row order (a stable sort of -value).
+    ranked = np.lexsort((flat, -value[pair, flat], pair))
+    pair, flat = pair[ranked], flat[ranked]
+    width = b_ids.shape[1]
+    xs, ys = np.divmod(flat, width)
+    sim_list = sims.reshape(len(a), -1)[pair, flat].tolist()
+    weight_list = weight.reshape(len(a), -1)[pair, flat].tolist()
+    personal = facets.personal.values
     words = facets.display["topics"]
-    a_at, b_at = int(facets.topics.indptr[a]), int(facets.topics.indptr[b])
-    width = len(b_ids)
-    items: list[SharedItem] = []
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    for flat in ranked:
-        if len(items) >= MAX_SHARED:
-            break
-        x, y = divmod(flat, width)
-        if x in used_a or y in used_b:
+    a_at, b_at = facets.topics.indptr[a].tolist(), facets.topics.indptr[b].tolist()
+    out: list[list[SharedItem]] = [[] for _ in range(len(a))]
+    used: list[tuple[set[int], set[int]]] = [(set(), set()) for _ in range(len(a))]
+    for k, (p, x, y) in enumerate(zip(pair.tolist(), xs.tolist(), ys.tolist(), strict=True)):
+        items = out[p]
+        used_a, used_b = used[p]
+        if len(items) >= MAX_SHARED or x in used_a or y in used_b:
             continue
         used_a.add(x)
         used_b.add(y)
         items.append(
             SharedItem(
-                a=words[a_at + x],
-                b=words[b_at + y],
-                similarity=round(min(1.0, sim_list[flat]), 4),
-                kind="personal" if personal[x] else "interest",
-                weight=round(weight_list[flat], 4),
+                a=words[a_at[p] + x],
+                b=words[b_at[p] + y],
+                similarity=round(min(1.0, sim_list[k]), 4),
+                kind="personal" if personal[a_at[p] + x] else "interest",
+                weight=round(weight_list[k], 4),
             )
         )
-    return items
+    return out
 
 
-def complements(facets: Facets, a: int, b: int, params: ScoreParams) -> list[Complement]:
-    """Needs of each side met by the other's offers, both directions, best first."""
-    found: list[Complement] = []
-    for seeker, needer, giver in (("a", a, b), ("b", b, a)):
-        needs, offers = facets.needs.row(needer), facets.offers.row(giver)
-        if len(needs) == 0 or len(offers) == 0:
-            continue
-        sims = topic_alignment(facets, needs, offers)  # (Ln, Lo)
-        credit = ramp(sims, params.goal_threshold, params.goal_floor, params.goal_full)
-        for x in range(len(needs)):
-            y = int(np.argmax(credit[x]))
-            if credit[x, y] > 0:
-                found.append(
-                    Complement(
-                        seeker=seeker,
-                        need=facets.word_at(needer, "needs", x),
-                        offer=facets.word_at(giver, "offers", y),
-                        similarity=round(float(min(1.0, sims[x, y])), 4),
-                    )
-                )
-    found.sort(key=lambda c: -c.similarity)
-    return found
+def _aligned(facets: Facets, a_ids: np.ndarray, b_ids: np.ndarray) -> np.ndarray:
+    """Cosines of each pair's phrases: (C, La), (C, Lb) -> (C, La, Lb)."""
+    return np.matmul(facets.vectors[a_ids], facets.vectors[b_ids].transpose(0, 2, 1))
+
+
+def _complements_many(
+    facets: Facets, needer: np.ndarray, giver: np.ndarray, seeker: str, params: ScoreParams
+) -> list[list[Complement]]:
+    """For each pair p: needer[p]'s needs met by giver[p]'s offers, in the needs' order."""
+    needs = facets.needs.padded(needer, facets.pad)
+    offers = facets.offers.padded(giver, facets.pad)
+    out: list[list[Complement]] = [[] for _ in range(len(needer))]
+    if needs.shape[1] == 0 or offers.shape[1] == 0:
+        return out
+    sims = _aligned(facets, needs, offers)  # (C, Ln, Lo); padding is 0
+    credit = ramp(sims, params.goal_threshold, params.goal_floor, params.goal_full)
+    best = credit.argmax(axis=2)  # (C, Ln): first best offer of each need
+    pair, x = np.nonzero(np.take_along_axis(credit, best[:, :, None], axis=2)[:, :, 0] > 0)
+    y = best[pair, x]
+    sim_list = sims[pair, x, y].tolist()
+    need_words, offer_words = facets.display["needs"], facets.display["offers"]
+    n_at, o_at = facets.needs.indptr[needer].tolist(), facets.offers.indptr[giver].tolist()
+    for k, (p, xi, yi) in enumerate(zip(pair.tolist(), x.tolist(), y.tolist(), strict=True)):
+        out[p].append(
+            Complement(
+                seeker=seeker,
+                need=need_words[n_at[p] + xi],
+                offer=offer_words[o_at[p] + yi],
+                similarity=round(min(1.0, sim_list[k]), 4),
+            )
+        )
+    return out
 
 
 def ties(facets: Facets, a: int, b: int) -> list[Tie]:
@@ -128,11 +143,34 @@ def explain(
     params: ScoreParams,
 ) -> CommonGround:
     """The common ground of the ordered pair (a, b), without starters."""
-    cg = CommonGround(
-        score=round(float(score), 4),
-        shared=shared_items(facets, topic_w, a, b, params),
-        complements=complements(facets, a, b, params),
-        ties=ties(facets, a, b),
-    )
-    cg.reasons = reasons(cg)
-    return cg
+    return explain_many(facets, topic_w, [a], [b], [score], params)[0]
+
+
+def explain_many(
+    facets: Facets,
+    topic_w: np.ndarray,
+    a: Sequence[int],
+    b: Sequence[int],
+    scores: Sequence[float],
+    params: ScoreParams,
+) -> list[CommonGround]:
+    """The common ground of each ordered pair (a[p], b[p]), without starters."""
+    out: list[CommonGround] = []
+    for start in range(0, len(a), CHUNK):
+        aa = np.asarray(a[start : start + CHUNK], dtype=np.int64)
+        bb = np.asarray(b[start : start + CHUNK], dtype=np.int64)
+        shared = _shared_many(facets, topic_w, aa, bb, params)
+        theirs_met = _complements_many(facets, aa, bb, "a", params)
+        mine_met = _complements_many(facets, bb, aa, "b", params)
+        for p, (x, y) in enumerate(zip(aa.tolist(), bb.tolist(), strict=True)):
+            found = theirs_met[p] + mine_met[p]
+            found.sort(key=lambda c: -c.similarity)
+            cg = CommonGround(
+                score=round(float(scores[start + p]), 4),
+                shared=shared[p],
+                complements=found,
+                ties=ties(facets, x, y),
+            )
+            cg.reasons = reasons(cg)
+            out.append(cg)
+    return out

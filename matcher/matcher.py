@@ -24,7 +24,7 @@ from matcher.candidates import candidate_pairs, facet_vectors
 from matcher.concepts import concept_stats
 from matcher.diversity import diversified_utility
 from matcher.encoding import EmbeddingStore, Encoder, PhraseVectors, SentenceTransformerEncoder
-from matcher.explain import explain
+from matcher.explain import explain, explain_many
 from matcher.facets import Facets, build_facets
 from matcher.parallel import available_cores, map_slices
 from matcher.scoring import PairScores, ScoreParams, score_pairs
@@ -308,16 +308,23 @@ class _Explaining:
         # Only the first slice runs in this process: a child must not call back into
         # the caller (its progress writer's lock may have been held at fork time).
         progress = self.progress if start == 0 else None
+        prep, params = self.prep, self.matcher.params.score
         recv, sugg, score = self.recv.tolist(), self.sugg.tolist(), self.score.tolist()
+        profiles = self.profiles
         with single_blas_thread(), _gc_paused():
-            for e in range(start, stop):
-                a, b = recv[e], sugg[e]
-                cg = self.matcher._common_ground(self.prep, a, b, score[e])
-                cg.starters = _starters(self.profiles[a], self.profiles[b], cg)
-                out.append(cg)
-                if progress is not None and (e - start) % 2000 == 1999:
-                    progress((e - start) / (stop - start))
+            for block in range(start, stop, _PROGRESS_EVERY):
+                end = min(stop, block + _PROGRESS_EVERY)
+                a, b = recv[block:end], sugg[block:end]
+                explained = explain_many(prep.facets, prep.topic_w, a, b, score[block:end], params)
+                for x, y, cg in zip(a, b, explained, strict=True):
+                    cg.starters = _starters(profiles[x], profiles[y], cg)
+                out.extend(explained)
+                if progress is not None:
+                    progress((end - start) / (stop - start))
         return out
+
+
+_PROGRESS_EVERY = 2048  # suggestions explained between progress reports
 
 
 def _pack(cgs: list[CommonGround]) -> bytes:

@@ -234,3 +234,32 @@ def test_a_broken_phrase_vector_fails_scoring_loudly(fake_encoder) -> None:  # t
     i, j = np.triu_indices(len(people), 1)
     with pytest.raises(ValueError, match="not finite"):
         score_pairs(facets, tw, ow, i, j)
+
+
+def test_pairs_explained_together_say_what_each_pair_alone_says(fake_encoder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A full run explains its suggestions in padded batches; lists of every length
+    (empty ones too) must give each pair exactly its own common ground."""
+    from matcher import explain as explain_module
+
+    people = small_event()
+    people[3].interests, people[3].personal_interests = [], []  # nothing to align
+    people[4].looking_for = ["a rust mentor", "jazz partners", "tax advice", "sailing crew"]
+    people[5].offering = ["rust mentoring", "jazz piano", "sailing trips"]
+    table = PhraseVectors(fake_encoder)
+    facets = build_facets(people, table)
+    tw = topic_weights(facets, table)
+    params = ScoreParams()
+    rng = np.random.default_rng(8)
+    a = rng.integers(0, len(people), 60).tolist()
+    b = rng.integers(0, len(people), 60).tolist()
+    a[:4], b[:4] = [3, 4, 5, 4], [1, 5, 4, 3]
+    scores = rng.random(60).tolist()
+    alone = [
+        explain_module.explain(facets, tw, x, y, s, params)
+        for x, y, s in zip(a, b, scores, strict=True)
+    ]
+    monkeypatch.setattr(explain_module, "CHUNK", 7)
+    together = explain_module.explain_many(facets, tw, a, b, scores, params)
+    assert [cg.to_dict() for cg in together] == [cg.to_dict() for cg in alone]
+    assert sum(len(cg.shared) for cg in alone) > 30
+    assert sum(len(cg.complements) for cg in alone) > 0

@@ -204,6 +204,7 @@ def _cold_or_warm(
     encoder: Any, store: MemoryStore, profiles: list[Profile], k: int
 ) -> dict[str, Any]:
     """One full `suggest` over `profiles` with the phrase vectors `store` holds, timed."""
+    clear_matcher_caches()  # like a fresh worker: nothing left from the previous run
     timed = TimedEncoder(encoder)
     matcher = Matcher(encoder=timed, store=store)
     with phase_timers() as times:
@@ -228,6 +229,16 @@ def _cold_or_warm(
         "max_exposure": max(exposure.values(), default=0),
         "with_reasons": all(s.common_ground.reasons for v in result.values() for s in v),
     }
+
+
+def clear_matcher_caches() -> None:
+    """Empty the matcher's in-process caches (normalisation, wording, templates)."""
+    for name, module in list(sys.modules.items()):
+        if name == "matcher" or name.startswith("matcher."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
 
 
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -20,10 +20,14 @@ MAX_ORGS = 15
 
 @dataclass
 class Ragged:
-    """Per-profile lists of ints: profile p owns values[indptr[p]:indptr[p+1]]."""
+    """Per-profile lists of ints: profile p owns values[indptr[p]:indptr[p+1]].
+
+    Never changed once made (its lengths are worked out once).
+    """
 
     indptr: np.ndarray  # (N + 1,) int64
     values: np.ndarray  # (nnz,) int64
+    _lengths: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_lists(cls, lists: Sequence[Sequence[int]]) -> Ragged:
@@ -40,7 +44,9 @@ class Ragged:
 
     def lengths(self) -> np.ndarray:
         """Number of values per profile, shape (N,)."""
-        return np.diff(self.indptr)
+        if self._lengths is None:  # pair scoring asks for every receiver's candidates
+            self._lengths = np.diff(self.indptr)
+        return self._lengths
 
     def owners(self) -> np.ndarray:
         """The profile index of every value, shape (nnz,)."""

@@ -231,6 +231,6 @@ def _ties(facets: Facets, org_w: np.ndarray, a: int, cands: np.ndarray) -> np.nd
     theirs = facets.orgs.padded(cands, -1)  # (C, L)
     if theirs.shape[1] == 0:
         return np.zeros(len(cands), dtype=np.float32)
-    hit = np.isin(theirs, mine) & (theirs >= 0)
+    hit = (theirs[:, :, None] == mine).any(axis=2)  # a few orgs each; padding -1 never hits
     w = np.where(hit, org_w[np.maximum(theirs, 0)], 0.0)
     return (1.0 - np.prod(1.0 - w, axis=1)).astype(np.float32)

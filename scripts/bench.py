@@ -133,16 +133,16 @@ def matching_rows(res: dict[str, Any]) -> list[Row]:
         )
     )
     limit = 6 * 1024 if n >= 100_000 else None
-    # Parent and largest forked worker added: the worker's figure includes the pages
-    # it shares with the parent, so the sum overstates the memory used together.
-    total = res["peak_rss_mb"] + res.get("children_rss_mb", 0.0)
+    tree = res.get("tree_peak_mb")
     rows.append(
         (
             f"2. match N={n:,}",
-            "peak RSS (MiB): matching process incl. model + largest forked worker",
-            f"{res['peak_rss_mb']:,.0f} + {res.get('children_rss_mb', 0.0):,.0f}",
+            "peak memory (MiB): the matching process's RSS + its forked workers' private "
+            "pages (sampled every 0.25 s); peak RSS of the process alone "
+            f"{res['peak_rss_mb']:,.0f}, of the largest worker {res['children_rss_mb']:,.0f}",
+            f"{tree:,.0f}" if tree is not None else "n/a (no /proc)",
             "<= 6 GiB" if limit else "-",
-            verdict(total <= limit if limit else None),
+            verdict(tree <= limit if limit and tree is not None else None),
         )
     )
     return rows

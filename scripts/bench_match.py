@@ -4,10 +4,12 @@ and full-event matching with its phases timed from outside. Used by scripts/benc
 
 from __future__ import annotations
 
+import os
 import random
 import resource
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -241,6 +243,60 @@ def clear_matcher_caches() -> None:
                     clear()
 
 
+class TreeMemory:
+    """Peak memory of this process and its forked workers together: this process's
+    RSS plus each worker's private pages (those it wrote since the fork; the pages it
+    still shares copy-on-write are in the RSS already), sampled from /proc every
+    `every` s by a thread. Linux only: `peak_mb` stays None elsewhere.
+    """
+
+    def __init__(self, every: float = 0.25) -> None:
+        self.every = every
+        self.peak_mb: float | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        if Path("/proc/self/smaps_rollup").exists():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            own = self._kb(os.getpid(), ("Rss:",))
+            workers = sum(self._kb(c, _PRIVATE) for c in self._children())
+            total = (own + workers) / 1024
+            self.peak_mb = max(self.peak_mb or 0.0, total)
+
+    @staticmethod
+    def _children() -> list[int]:
+        found: list[int] = []
+        for tid in os.listdir("/proc/self/task"):
+            try:
+                found += [
+                    int(x) for x in Path(f"/proc/self/task/{tid}/children").read_text().split()
+                ]
+            except OSError:
+                continue
+        return found
+
+    @staticmethod
+    def _kb(pid: int, fields: tuple[str, ...]) -> int:
+        try:
+            lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+            return sum(int(x.split()[1]) for x in lines if x.startswith(fields))
+        except (OSError, ValueError):
+            return 0  # a worker that just exited
+
+
+_PRIVATE = ("Private_Clean:", "Private_Dirty:")
+
+
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """The run with the median total time (its phases stay consistent with its total)."""
     return sorted(runs, key=lambda r: float(r["total_s"]))[len(runs) // 2]
@@ -257,6 +313,15 @@ def full_match(
     reported is the median of the rounds' ratios. Warm runs reuse the last cold
     run's phrase vectors.
     """
+    with TreeMemory() as memory:
+        result = _full_match(encoder, n, seed, tail, k, repeat)
+    result["tree_peak_mb"] = memory.peak_mb
+    return result
+
+
+def _full_match(
+    encoder: Any, n: int, seed: int, tail: float, k: int, repeat: int
+) -> dict[str, Any]:
     profiles = make_event(n, seed, tail)
     texts = unique_phrases(profiles)
     model = raw_model(encoder)

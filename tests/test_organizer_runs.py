@@ -191,3 +191,34 @@ def test_matching_an_event_without_profiles_says_what_is_missing(app, runner) ->
     assert (
         "No suggestions for event climate: at least two attendees need interests" in result.output
     )
+
+
+def test_a_run_that_forks_workers_stores_the_same_suggestions(setup) -> None:  # type: ignore[no-untyped-def]
+    """Large runs score and explain in forked processes (matcher.parallel), from the
+    run's background thread with the database session open: same rows, and the
+    database connections of the worker keep working afterwards."""
+    from matcher.matcher import MatchParams
+
+    app, client, _ = setup
+    matcher = app.extensions["cg_matcher"]
+
+    def run_and_read() -> list[tuple[int, int, int, dict[str, object]]]:
+        client.post("/organizer/events/climate/match")
+        wait_for_runs(app)
+        assert status(client)["status"] == "done"
+        with app.extensions["cg_sessions"]() as session:
+            rows = session.execute(
+                sa.select(
+                    Suggestion.attendee_id, Suggestion.other_id, Suggestion.rank, Suggestion.detail
+                ).order_by(Suggestion.attendee_id, Suggestion.rank)
+            )
+            return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    matcher.params = MatchParams(processes=1)
+    serial = run_and_read()
+    matcher.params = MatchParams(processes=2, parallel_scores_from=0, parallel_explain_from=0)
+    forked = run_and_read()
+    assert len(serial) >= 12 * 3
+    assert forked == serial
+    page = client.get("/organizer/events/climate").get_data(as_text=True)
+    assert f"Done: {len(forked)} suggested introductions." in page

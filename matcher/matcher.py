@@ -328,7 +328,8 @@ _PROGRESS_EVERY = 2048  # suggestions explained between progress reports
 
 
 def _pack(cgs: list[CommonGround]) -> bytes:
-    """Common ground as plain tuples (marshal): a tenth of the time of pickling objects."""
+    """Common ground as plain tuples through `marshal` (pickling the objects took 0.9 s
+    for the half of a 10,000-person run that a child explains)."""
     return marshal.dumps(
         [
             (

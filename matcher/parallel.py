@@ -6,6 +6,8 @@ this process does the first, forked children the others, and the results come
 back in order. Children are forked, so they see the run's data without copying it
 (copy-on-write) and run nothing but the slice function: no model, no faiss, no
 database. Where fork is unavailable, or a child dies, the slice is done here.
+Python 3.12 warns when a process with threads forks (a child could inherit a lock
+held by another thread); these children take no lock: they compute and return.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, islice, takewhile, zip_longest
+from itertools import chain, zip_longest
 
 from matcher.starter_bank import BANK, BRIDGE, GENERIC, Template
 from matcher.types import CommonGround, Profile
@@ -157,17 +157,28 @@ class _Topics:
         self.items: list[_Topic] = []
 
     def _more(self) -> bool:
+        seen = self._seen
         for topic in self._ordered:
-            if topic.x and topic.key not in self._seen:
-                self._seen.add(topic.key)
-                self.items.append(topic)
-                return True
+            if topic.x:
+                key = topic.key
+                if key not in seen:
+                    seen.add(key)
+                    self.items.append(topic)
+                    return True
         return False
+
+    def at(self, i: int) -> _Topic | None:
+        """The `i`-th topic (0-based), or None when there are fewer."""
+        items = self.items
+        while i >= len(items):
+            if not self._more():
+                return None
+        return items[i]
 
     def __iter__(self) -> Iterator[_Topic]:
         i = 0
-        while i < len(self.items) or self._more():
-            yield self.items[i]
+        while (topic := self.at(i)) is not None:
+            yield topic
             i += 1
 
     def everything(self) -> list[_Topic]:
@@ -271,20 +282,19 @@ def _maybe_bridge(starters: list[str], topics: _Topics, rng: random.Random, n: i
     """Now and then, replace the last question with one joining two further topics."""
     if len(starters) < n:
         return
-    spare = list(
-        islice(
-            (
-                t
-                for t in takewhile(
-                    lambda t: t.bank not in _AFTER_INTERESTS, islice(topics, max(n - 1, 0), None)
-                )
-                if item_form(t.x) in ("n", "g")
-                and t.bank in ("professional", "personal")
-                and _is_specific(t.x)
-            ),
-            2,
-        )
-    )
+    spare: list[_Topic] = []
+    i = max(n - 1, 0)
+    while len(spare) < 2:
+        t = topics.at(i)
+        if t is None or t.bank in _AFTER_INTERESTS:
+            break
+        if (
+            item_form(t.x) in ("n", "g")
+            and t.bank in ("professional", "personal")
+            and _is_specific(t.x)
+        ):
+            spare.append(t)
+        i += 1
     if len(spare) < 2 or rng.random() >= 0.3:
         return
     x, y = spare[0], spare[1]

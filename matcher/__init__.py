@@ -11,6 +11,7 @@ from matcher.encoding import (
     SentenceTransformerEncoder,
 )
 from matcher.matcher import Matcher
+from matcher.onnx_encoding import OnnxEncoder
 from matcher.types import CommonGround, Complement, Profile, SharedItem, Suggestion, Tie
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "Encoder",
     "Matcher",
     "ModelUnavailable",
+    "OnnxEncoder",
     "Profile",
     "SentenceTransformerEncoder",
     "SharedItem",

@@ -8,7 +8,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -80,6 +80,12 @@ def _load(model: str):  # noqa: ANN202 - SentenceTransformer import is lazy
         ) from exc
 
 
+def dimension(model: Any) -> int:
+    """A sentence-transformers model's vector size (the method was renamed in 5.x)."""
+    get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    return int(get() or 0)
+
+
 class SentenceTransformerEncoder:
     """The real encoder. The constructor only stores settings; the model loads on first use."""
 
@@ -95,8 +101,7 @@ class SentenceTransformerEncoder:
         """Embed `texts` -> float32 array of shape (len(texts), dim), rows L2-normalised."""
         model = _load(self.name)
         if not texts:
-            dim = model.get_sentence_embedding_dimension() or 0
-            return np.zeros((0, dim), dtype=np.float32)
+            return np.zeros((0, dimension(model)), dtype=np.float32)
         few = len(texts) <= FEW_TEXTS
         with single_torch_thread() if few else nullcontext():
             vectors = model.encode(

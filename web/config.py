@@ -35,6 +35,16 @@ def _processes(value: str) -> int | None:
     return int(value)
 
 
+BACKENDS = ("torch", "onnx")
+
+
+def _backend(value: str) -> str:
+    backend = value.strip().lower() or "torch"
+    if backend not in BACKENDS:
+        raise ValueError(f"MATCHER_BACKEND must be torch or onnx, not {value!r}")
+    return backend
+
+
 def from_environment(instance_path: str) -> dict[str, Any]:
     """The settings a running service reads from its environment."""
     instance = Path(instance_path)
@@ -47,6 +57,9 @@ def from_environment(instance_path: str) -> dict[str, Any]:
         "MATCHER_WARM_UP": os.environ.get("MATCHER_WARM_UP", "0") not in ("0", "false", ""),
         # Processes that score and explain a large run (unset: one per core; 1: no fork).
         "MATCHER_PROCESSES": _processes(os.environ.get("MATCHER_PROCESSES", "")),
+        # What runs the model: torch, or ONNX Runtime (same vectors, about twice as fast
+        # on a CPU; the exported graph is cached in the instance folder).
+        "MATCHER_BACKEND": _backend(os.environ.get("MATCHER_BACKEND", "")),
         # Absolute base for URLs printed on badges (e.g. https://meet.example.org).
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "").rstrip("/"),
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 import sqlalchemy as sa
@@ -13,7 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from matcher import CommonGround, Matcher, Profile, SentenceTransformerEncoder
+from matcher import CommonGround, Encoder, Matcher, OnnxEncoder, Profile, SentenceTransformerEncoder
 from matcher.matcher import MatchParams
 from models import Attendee, Contact, Event, PairExclusion, PhraseEmbedding, Suggestion
 from web.live_index import EventIndexCache
@@ -91,20 +92,31 @@ class DatabaseStore:
 
 def init_app(app: Flask) -> None:
     """Create this worker's matcher: the configured encoder over the database store."""
-    if not app.config.get("MATCHER_ENCODER"):
+    encoder = app.config.get("MATCHER_ENCODER")
+    if not encoder:
         from web.model_check import check_model
 
+        encoder = _configured_encoder(app)
         # A missing or broken model stops the worker at start, naming MATCHER_MODEL.
-        check_model(app.config["MATCHER_MODEL"], warm_up=bool(app.config.get("MATCHER_WARM_UP")))
-    encoder = app.config.get("MATCHER_ENCODER") or SentenceTransformerEncoder(
-        app.config["MATCHER_MODEL"]
-    )
+        check_model(
+            app.config["MATCHER_MODEL"],
+            warm_up=bool(app.config.get("MATCHER_WARM_UP")),
+            encoder=encoder,
+        )
     store = DatabaseStore(app.extensions["cg_sessions"])
     params = MatchParams(processes=app.config.get("MATCHER_PROCESSES"))
     matcher = Matcher(encoder=encoder, store=store, params=params)
     app.extensions["cg_matcher"] = matcher
     if app.config.get("MATCHER_WARM_UP"):
         preload_phrases(matcher, store)
+
+
+def _configured_encoder(app: Flask) -> Encoder:
+    """The encoder MATCHER_BACKEND names for MATCHER_MODEL."""
+    model = app.config["MATCHER_MODEL"]
+    if app.config.get("MATCHER_BACKEND", "torch") == "onnx":
+        return OnnxEncoder(model, cache_dir=Path(app.instance_path) / "onnx")
+    return SentenceTransformerEncoder(model)
 
 
 # A worker preloads at most this many stored phrase vectors (about 1.5 KB each).

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from matcher.encoding import BUNDLED_MODEL, ModelUnavailable, resolve_model_path
 
@@ -32,7 +33,7 @@ def _problem(path: Path) -> str | None:
     return None
 
 
-def check_model(model: str, warm_up: bool = False) -> None:
+def check_model(model: str, warm_up: bool = False, encoder: Any = None) -> None:
     """Raise ModelUnavailable (naming MATCHER_MODEL) when `model` cannot be used."""
     path_text = resolve_model_path(model)
     looks_local = path_text.startswith(("/", ".", "~"))  # else a hub name (cached offline)
@@ -48,5 +49,7 @@ def check_model(model: str, warm_up: bool = False) -> None:
     if warm_up:
         from matcher import SentenceTransformerEncoder
 
-        SentenceTransformerEncoder(model).warm_up()  # raises ModelUnavailable, naming the setting
+        # Raises ModelUnavailable, naming the setting; `encoder`: the one the worker uses
+        # (with MATCHER_BACKEND=onnx its warm-up also exports the model, once).
+        (encoder or SentenceTransformerEncoder(model)).warm_up()
     log.info("embedding model %s is available", model)

@@ -35,6 +35,8 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import bench_match  # noqa: E402
 
+from matcher.onnx_encoding import default_cache_dir  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 Row = tuple[str, str, str, str, str]  # section, measure, value, target, met
 # Sizes up to this get section 1 and medians of --repeat runs in section 2.
@@ -77,10 +79,11 @@ def machine() -> str:
     )
 
 
-def run_child(n: int, seed: int, tail: float, repeat: int) -> dict[str, Any]:
+def run_child(n: int, args: argparse.Namespace, repeat: int) -> dict[str, Any]:
     """Full-event matching of size `n` in a fresh process (clean peak RSS)."""
-    cmd = [sys.executable, __file__, "--child-match", str(n), "--seed", str(seed)]
-    cmd += ["--tail", str(tail), "--repeat", str(repeat)]
+    cmd = [sys.executable, __file__, "--child-match", str(n), "--seed", str(args.seed)]
+    cmd += ["--tail", str(args.tail), "--repeat", str(repeat)]
+    cmd += ["--onnx-cache", args.onnx_cache] if args.onnx else ["--no-onnx"]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"matching N={n} failed:\n{done.stderr[-3000:]}")
@@ -119,6 +122,34 @@ def matching_rows(res: dict[str, Any]) -> list[Row]:
             verdict(ratio <= 1.25),
         )
     )
+    if "onnx_ratio" in res:
+        onnx, each = res["onnx"], ", ".join(f"{r:.2f}" for r in res["onnx_ratios"])
+        split = " / ".join(f"{p} {onnx['phases'].get(p, 0.0):.1f}" for p in bench_match.PHASE_ORDER)
+        rows.append(
+            (
+                f"2. match N={n:,}",
+                f"MATCHER_BACKEND=onnx: cold total {onnx['total_s']:.1f} s ({split}) / the "
+                f"same reference; median of {res['repeat']} paired runs ({each})",
+                f"{res['onnx_ratio']:.2f}x",
+                "<= 1.25x",
+                verdict(res["onnx_ratio"] <= 1.25),
+            )
+        )
+        agree = res["agreement"]
+        ok = agree["recall_at_10"] >= 0.98 and agree["spearman"] >= 0.98
+        rows.append(
+            (
+                f"2. match N={n:,}",
+                "MATCHER_BACKEND=onnx vs the torch fp32 run: recall@10 of exact k-NN over "
+                f"the phrases ({agree['queries']:,.0f} queries) / Spearman of pair scores "
+                f"({agree['pairs']:,.0f} suggested pairs) / same suggestions; max abs "
+                f"vector diff {agree['max_diff']:.1e}",
+                f"{agree['recall_at_10']:.4f} / {agree['spearman']:.4f} / "
+                f"{agree['same_suggestions']:.1%}",
+                ">= 0.98 / >= 0.98",
+                verdict(ok),
+            )
+        )
     warm = res["warm"]
     rows.append(
         (
@@ -284,6 +315,15 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         action="store_false",
         help="skip the full run that checks the incremental sign-up lists",
     )
+    ap.add_argument(
+        "--no-onnx",
+        dest="onnx",
+        action="store_false",
+        help="skip the MATCHER_BACKEND=onnx runs and their agreement",
+    )
+    ap.add_argument(
+        "--onnx-cache", default=str(default_cache_dir()), help="where the ONNX export is kept"
+    )
     ap.add_argument("--in-process", action="store_true", help="no child processes (tests)")
     ap.add_argument("--no-append", action="store_true", help="print only")
     ap.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"))
@@ -299,9 +339,15 @@ def main(argv: list[str] | None = None, encoder: Any = None) -> list[Row]:
 
         encoder = SentenceTransformerEncoder()
         encoder.warm_up()
+    onnx = None
+    if args.onnx:
+        from matcher import OnnxEncoder
+
+        onnx = OnnxEncoder(cache_dir=args.onnx_cache)
+        onnx.warm_up()  # exported once, like a worker's first start: not timed
     if args.child_match:
         res = bench_match.full_match(
-            encoder, args.child_match, args.seed, args.tail, repeat=args.repeat
+            encoder, args.child_match, args.seed, args.tail, repeat=args.repeat, onnx=onnx
         )
         print(json.dumps(res))
         return []
@@ -315,7 +361,7 @@ def main(argv: list[str] | None = None, encoder: Any = None) -> list[Row]:
             continue  # section 2's reference encodes the same phrases with the raw model
         texts = bench_match.unique_phrases(bench_match.make_event(n, args.seed, args.tail))
         reps = args.repeat if len(texts) <= 2_000 else 1  # medians where cheap
-        r = bench_match.embedding_ratio(encoder, texts, reps)
+        r = bench_match.embedding_ratio(encoder, texts, reps, onnx)
         rows.append(
             (
                 f"1. embed N={n:,}",
@@ -327,12 +373,23 @@ def main(argv: list[str] | None = None, encoder: Any = None) -> list[Row]:
                 "-",
             )
         )
+        if onnx is not None:
+            rows.append(
+                (
+                    f"1. embed N={n:,}",
+                    f"MATCHER_BACKEND=onnx pipeline / raw encode ({r['onnx_s']:.1f} s / "
+                    f"{r['raw_s']:.1f} s, max abs diff {r['onnx_max_diff']:.1e})",
+                    f"{r['onnx_ratio']:.2f}x",
+                    "-",
+                    "-",
+                )
+            )
     for n in sizes:
         repeat = args.repeat if n <= EMBED_UP_TO else 1  # a 100,000 run takes half an hour
         if args.in_process:
-            res = bench_match.full_match(encoder, n, args.seed, args.tail, repeat=repeat)
+            res = bench_match.full_match(encoder, n, args.seed, args.tail, repeat=repeat, onnx=onnx)
         else:
-            res = run_child(n, args.seed, args.tail, repeat)
+            res = run_child(n, args, repeat)
         rows += matching_rows(res)
     if args.web_size > 0:
         rows += web_rows(args, encoder)
@@ -340,8 +397,10 @@ def main(argv: list[str] | None = None, encoder: Any = None) -> list[Row]:
         (
             "approximate paths",
             "faster encoder backend / approximate search",
-            "none: exact fp32 only",
-            "agreement printed if added",
+            "ONNX Runtime, fp32 (MATCHER_BACKEND=onnx; agreement in section 2)"
+            if args.onnx
+            else "not run (--no-onnx)",
+            "agreement printed",
             "-",
         )
     )

@@ -180,26 +180,40 @@ def exact_knn_seconds(vectors: np.ndarray, k: int = 10) -> float:
     return time.perf_counter() - start
 
 
-def embedding_ratio(encoder: Any, texts: list[str], repeat: int) -> dict[str, float]:
-    """Pipeline (unique phrases through the phrase table) vs raw encode of the same texts."""
+def embedding_ratio(
+    encoder: Any, texts: list[str], repeat: int, onnx: Any = None
+) -> dict[str, float]:
+    """Pipeline (unique phrases through the phrase table) vs raw encode of the same texts;
+    with `onnx` (an OnnxEncoder), the pipeline over ONNX Runtime too."""
     from matcher.encoding import PhraseVectors
 
     model = raw_model(encoder)
     raw_encode(model, texts[:64])  # warm the thread pools
-    pipe, raw = [], []
+    encoders = {"pipe": encoder, **({"onnx": onnx} if onnx is not None else {})}
+    times: dict[str, list[float]] = {"raw": [], **{name: [] for name in encoders}}
+    vectors: dict[str, np.ndarray] = {}
     for rep in range(repeat):
-        for which in ("pipe", "raw") if rep % 2 == 0 else ("raw", "pipe"):
+        order = ["raw", *encoders]
+        for which in order if rep % 2 == 0 else order[::-1]:
             start = time.perf_counter()
-            if which == "pipe":
-                table = PhraseVectors(encoder)
-                table.ensure(texts)
-                pipe.append(time.perf_counter() - start)
+            if which == "raw":
+                vectors[which] = raw_encode(model, texts)
             else:
-                ref = raw_encode(model, texts)
-                raw.append(time.perf_counter() - start)
-    diff = float(np.abs(table.matrix(texts) - ref).max()) if texts else 0.0
-    p, r = statistics.median(pipe), statistics.median(raw)
-    return {"phrases": len(texts), "pipeline_s": p, "raw_s": r, "ratio": p / r, "max_diff": diff}
+                table = PhraseVectors(encoders[which])
+                table.ensure(texts)
+                vectors[which] = table.matrix(texts)
+            times[which].append(time.perf_counter() - start)
+    med = {name: statistics.median(t) for name, t in times.items()}
+    out = {"phrases": len(texts), "pipeline_s": med["pipe"], "raw_s": med["raw"]}
+    out["ratio"] = med["pipe"] / med["raw"]
+    out["max_diff"] = float(np.abs(vectors["pipe"] - vectors["raw"]).max()) if texts else 0.0
+    if onnx is not None:
+        out["onnx_s"] = med["onnx"]
+        out["onnx_ratio"] = med["onnx"] / med["raw"]
+        out["onnx_max_diff"] = (
+            float(np.abs(vectors["onnx"] - vectors["raw"]).max()) if texts else 0.0
+        )
+    return out
 
 
 def _cold_or_warm(
@@ -223,6 +237,7 @@ def _cold_or_warm(
         for s in suggestions:
             exposure[s.other_id] = exposure.get(s.other_id, 0) + 1
     return {
+        "result": result,  # taken out before a child reports (too big for its JSON)
         "total_s": total,
         "phases": phases,
         "encoded": timed.texts,
@@ -303,7 +318,13 @@ def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def full_match(
-    encoder: Any, n: int, seed: int, tail: float, k: int = 5, repeat: int = 1
+    encoder: Any,
+    n: int,
+    seed: int,
+    tail: float,
+    k: int = 5,
+    repeat: int = 1,
+    onnx: Any = None,
 ) -> dict[str, Any]:
     """Cold and warm full-event matching of a generated event of `n`, phases timed.
 
@@ -311,50 +332,143 @@ def full_match(
     exact k-NN over them) and a cold run back to back, alternating which goes first,
     so that load on a shared machine hits both sides of the ratio alike; the ratio
     reported is the median of the rounds' ratios. Warm runs reuse the last cold
-    run's phrase vectors.
+    run's phrase vectors. With `onnx` (an OnnxEncoder, MATCHER_BACKEND=onnx) each
+    round also times a cold run over it, and its agreement with the torch run is
+    measured (`backend_agreement`).
     """
     with TreeMemory() as memory:
-        result = _full_match(encoder, n, seed, tail, k, repeat)
+        result = _full_match(encoder, n, seed, tail, k, repeat, onnx)
     result["tree_peak_mb"] = memory.peak_mb
     return result
 
 
 def _full_match(
-    encoder: Any, n: int, seed: int, tail: float, k: int, repeat: int
+    encoder: Any, n: int, seed: int, tail: float, k: int, repeat: int, onnx: Any
 ) -> dict[str, Any]:
     profiles = make_event(n, seed, tail)
     texts = unique_phrases(profiles)
     model = raw_model(encoder)
     raw_encode(model, texts[:64])
     refs: list[dict[str, float]] = []
-    colds: list[dict[str, Any]] = []
-    store = MemoryStore()
+    runs: dict[str, list[dict[str, Any]]] = {"cold": [], "onnx": []}
+    stores: dict[str, MemoryStore] = {}
+    order = ["reference", "cold", *(["onnx"] if onnx is not None else [])]
     for rep in range(repeat):
-        for which in ("reference", "cold") if rep % 2 == 0 else ("cold", "reference"):
+        for which in order if rep % 2 == 0 else order[::-1]:
             if which == "reference":
                 start = time.perf_counter()
                 vectors = raw_encode(model, texts)
                 encode_s = time.perf_counter() - start
                 refs.append({"encode_s": encode_s, "knn_s": exact_knn_seconds(vectors)})
             else:
-                store = MemoryStore()
-                colds.append(_cold_or_warm(encoder, store, profiles, k))
-    warms = [_cold_or_warm(encoder, store, profiles, k) for _ in range(repeat)]
-    ratios = [c["total_s"] / (r["encode_s"] + r["knn_s"]) for c, r in zip(colds, refs, strict=True)]
+                stores[which] = MemoryStore()
+                chosen = encoder if which == "cold" else onnx
+                runs[which].append(_cold_or_warm(chosen, stores[which], profiles, k))
+    warms = [_cold_or_warm(encoder, stores["cold"], profiles, k) for _ in range(repeat)]
+    out: dict[str, Any] = {"n": n, "phrases": len(texts), "repeat": repeat}
     ref = sorted(refs, key=lambda r: r["encode_s"] + r["knn_s"])[len(refs) // 2]
+    out.update(
+        reference_s=ref["encode_s"] + ref["knn_s"],
+        reference_encode_s=ref["encode_s"],
+        reference_knn_s=ref["knn_s"],
+    )
+    for label, colds in runs.items():
+        if not colds:
+            continue
+        ratios = [
+            c["total_s"] / (r["encode_s"] + r["knn_s"]) for c, r in zip(colds, refs, strict=True)
+        ]
+        key = "" if label == "cold" else "onnx_"
+        out[f"{key}ratios"] = ratios
+        out[f"{key}ratio"] = statistics.median(ratios)
+        out[label] = _median_run(colds)
+    if onnx is not None:
+        out["agreement"] = backend_agreement(
+            profiles,
+            texts,
+            encoder.name,
+            (stores["cold"], runs["cold"][-1]["result"]),
+            (stores["onnx"], runs["onnx"][-1]["result"]),
+        )
+    for run in [*runs["cold"], *runs["onnx"], *warms]:
+        run.pop("result", None)
+    out["warm"] = _median_run(warms)
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The forked workers of large runs (matcher.parallel): the largest one's peak,
+    # which counts the pages it shares with the parent too (an upper bound).
+    out["children_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return out
+
+
+class _StoredOnly:
+    """An encoder for a matcher that must find every vector in its store."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        raise AssertionError(f"{len(texts)} phrases missing from the store")
+
+
+def backend_agreement(
+    profiles: list[Profile],
+    texts: list[str],
+    model_name: str,
+    exact: tuple[MemoryStore, dict[str, list[Any]]],
+    other: tuple[MemoryStore, dict[str, list[Any]]],
+    queries: int = 2_000,
+    seed: int = 0,
+) -> dict[str, float]:
+    """How far a second encoder backend's run is from the exact torch fp32 run.
+
+    `exact`, `other`: each run's phrase vectors and its suggestions. Measures:
+    the largest difference between the two vectors of a phrase; recall@10 of an
+    exact k-NN over the other vectors against the torch vectors' (sampled query
+    phrases); Spearman of pair scores, every pair either run suggested scored with
+    each run's vectors and event weights; the share of the torch run's
+    suggestions the other run makes too.
+    """
+    import faiss
+    from scipy.stats import spearmanr
+
+    from matcher.scoring import score_pairs
+
+    a = np.stack([exact[0].vectors[(model_name, t)] for t in texts]).astype(np.float32)
+    b = np.stack([other[0].vectors[(model_name, t)] for t in texts]).astype(np.float32)
+    rng = np.random.default_rng(seed)
+    sample = rng.choice(len(texts), size=min(queries, len(texts)), replace=False)
+    k = min(10, len(texts))
+    found = []
+    for vecs in (a, b):
+        index = faiss.IndexFlatIP(vecs.shape[1])
+        index.add(vecs)
+        found.append(index.search(vecs[sample], k)[1])
+    recall = float(
+        np.mean([len(set(x) & set(y)) / k for x, y in zip(found[0], found[1], strict=True)])
+    )
+    pos = {p.id: i for i, p in enumerate(profiles)}
+
+    def pairs(result: dict[str, list[Any]]) -> set[tuple[int, int]]:
+        return {(pos[r], pos[s.other_id]) for r, sugg in result.items() for s in sugg}
+
+    made, also = pairs(exact[1]), pairs(other[1])
+    union = np.array(sorted(made | also), dtype=np.int64).reshape(-1, 2)
+    scores = []
+    for store in (exact[0], other[0]):
+        matcher = Matcher(encoder=_StoredOnly(model_name), store=store)
+        prep = matcher._prepare(profiles)  # the event's weights, as `suggest` makes them
+        scores.append(
+            score_pairs(
+                prep.facets, prep.topic_w, prep.org_w, union[:, 0], union[:, 1],
+                matcher.params.score,
+            ).score
+        )  # fmt: skip
+    rho = float(spearmanr(scores[0], scores[1]).statistic) if len(union) > 1 else 1.0
     return {
-        "n": n,
-        "phrases": len(texts),
-        "repeat": repeat,
-        "reference_s": ref["encode_s"] + ref["knn_s"],
-        "reference_encode_s": ref["encode_s"],
-        "reference_knn_s": ref["knn_s"],
-        "ratios": ratios,
-        "ratio": statistics.median(ratios),
-        "cold": _median_run(colds),
-        "warm": _median_run(warms),
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        # The forked workers of large runs (matcher.parallel): the largest one's peak,
-        # which counts the pages it shares with the parent too (an upper bound).
-        "children_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "max_diff": float(np.abs(a - b).max()) if len(texts) else 0.0,
+        "recall_at_10": recall,
+        "queries": float(len(sample)),
+        "spearman": rho,
+        "pairs": float(len(union)),
+        "same_suggestions": len(made & also) / max(1, len(made)),
     }

@@ -21,7 +21,8 @@ def test_the_benchmark_runs_at_200_and_reports_every_section(real_encoder, tmp_p
     out.write_text("# Benchmarks\n\n## Quality\n\nkept as is\n")
     rows = bench.main(
         ["--sizes", "200", "--web-size", "200", "--signups", "6", "--scans", "12",
-         "--repeat", "1", "--in-process", "--output", str(out), "--http-seconds", "0", *http],
+         "--repeat", "1", "--in-process", "--output", str(out), "--http-seconds", "0",
+         "--onnx-cache", str(tmp_path / "onnx"), *http],
         encoder=real_encoder,
     )  # fmt: skip
     assert all(len(r) == 5 for r in rows)
@@ -49,6 +50,16 @@ def test_the_benchmark_runs_at_200_and_reports_every_section(real_encoder, tmp_p
 
     ratio = next(r for r in rows if r[1].startswith("cold / (raw encode"))
     assert float(ratio[2].rstrip("x")) > 0 and "median of 1 paired runs" in ratio[1]
+
+    # MATCHER_BACKEND=onnx: timed against the same reference, with its agreement printed.
+    onnx_embed = next(r for r in rows if r[1].startswith("MATCHER_BACKEND=onnx pipeline"))
+    assert float(re.search(r"max abs diff ([\d.e+-]+)", onnx_embed[1]).group(1)) < 1e-5
+    onnx_ratio = next(r for r in rows if r[1].startswith("MATCHER_BACKEND=onnx: cold total"))
+    assert float(onnx_ratio[2].rstrip("x")) > 0 and onnx_ratio[3] == "<= 1.25x"
+    agree = next(r for r in rows if r[1].startswith("MATCHER_BACKEND=onnx vs the torch"))
+    recall, rho, same = (x.strip() for x in agree[2].split(" / "))
+    assert float(recall) >= 0.98 and float(rho) >= 0.98 and agree[4] == "yes", agree
+    assert float(same.rstrip("%")) > 90, "the same vectors make (nearly) the same suggestions"
 
     signup = next(r for r in rows if r[1].startswith("sign-up -> suggestions ready"))
     p50, p95 = (float(x) for x in signup[2].split(" / "))

@@ -236,8 +236,13 @@ def _cold_or_warm(
     for suggestions in result.values():
         for s in suggestions:
             exposure[s.other_id] = exposure.get(s.other_id, 0) + 1
+    pos = {pid: i for i, pid in enumerate(result)}
+    made = [(pos[r], pos[s.other_id]) for r, sugg in result.items() for s in sugg]
     return {
-        "result": result,  # taken out before a child reports (too big for its JSON)
+        # (receiver, suggested) positions of every suggestion, for `backend_agreement`;
+        # taken out before a child reports. The suggestions themselves are dropped here,
+        # so they do not weigh on the peak memory of the runs that follow.
+        "pairs": np.array(made, dtype=np.int64).reshape(-1, 2),
         "total_s": total,
         "phases": phases,
         "encoded": timed.texts,
@@ -387,11 +392,11 @@ def _full_match(
             profiles,
             texts,
             encoder.name,
-            (stores["cold"], runs["cold"][-1]["result"]),
-            (stores["onnx"], runs["onnx"][-1]["result"]),
+            (stores["cold"], runs["cold"][-1]["pairs"]),
+            (stores["onnx"], runs["onnx"][-1]["pairs"]),
         )
     for run in [*runs["cold"], *runs["onnx"], *warms]:
-        run.pop("result", None)
+        run.pop("pairs", None)
     out["warm"] = _median_run(warms)
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # The forked workers of large runs (matcher.parallel): the largest one's peak,
@@ -414,14 +419,15 @@ def backend_agreement(
     profiles: list[Profile],
     texts: list[str],
     model_name: str,
-    exact: tuple[MemoryStore, dict[str, list[Any]]],
-    other: tuple[MemoryStore, dict[str, list[Any]]],
+    exact: tuple[MemoryStore, np.ndarray],
+    other: tuple[MemoryStore, np.ndarray],
     queries: int = 2_000,
     seed: int = 0,
 ) -> dict[str, float]:
     """How far a second encoder backend's run is from the exact torch fp32 run.
 
-    `exact`, `other`: each run's phrase vectors and its suggestions. Measures:
+    `exact`, `other`: each run's phrase vectors and its suggestions as (receiver,
+    suggested) positions in `profiles`. Measures:
     the largest difference between the two vectors of a phrase; recall@10 of an
     exact k-NN over the other vectors against the torch vectors' (sampled query
     phrases); Spearman of pair scores, every pair either run suggested scored with
@@ -446,12 +452,8 @@ def backend_agreement(
     recall = float(
         np.mean([len(set(x) & set(y)) / k for x, y in zip(found[0], found[1], strict=True)])
     )
-    pos = {p.id: i for i, p in enumerate(profiles)}
-
-    def pairs(result: dict[str, list[Any]]) -> set[tuple[int, int]]:
-        return {(pos[r], pos[s.other_id]) for r, sugg in result.items() for s in sugg}
-
-    made, also = pairs(exact[1]), pairs(other[1])
+    made = set(map(tuple, exact[1].tolist()))
+    also = set(map(tuple, other[1].tolist()))
     union = np.array(sorted(made | also), dtype=np.int64).reshape(-1, 2)
     scores = []
     for store in (exact[0], other[0]):

@@ -47,9 +47,7 @@ def _knn_pairs(queries: np.ndarray, base: np.ndarray, k: int, same: bool) -> np.
     return np.stack([rows[keep], cols[keep]], axis=1)
 
 
-def rare_concept_pairs(
-    facets: Facets, topic_w: np.ndarray, threshold: float, max_holders: int
-) -> np.ndarray:
+def rare_concept_pairs(facets: Facets, threshold: float, max_holders: int) -> np.ndarray:
     """Pairs holding semantically matching phrases of a concept few people hold: -> (m, 2)."""
     stats = concept_stats(facets.topics, facets.vectors, facets.n, None, threshold, max_holders)
     assert stats.rare_pairs is not None
@@ -78,7 +76,7 @@ def candidate_pairs(
         _knn_pairs(offer_vec, need_vec, per_goal, same=False),
         rare_pairs
         if rare_pairs is not None
-        else rare_concept_pairs(facets, topic_w, topic_threshold, max_rare_holders),
+        else rare_concept_pairs(facets, topic_threshold, max_rare_holders),
     ]
     both = np.concatenate(parts, axis=0)
     lo = np.minimum(both[:, 0], both[:, 1])

@@ -174,7 +174,7 @@ def test_phrase_neighbourhoods_in_small_blocks_give_the_same_weights_and_candida
         tw = topic_weights(facets, table)
         threshold = ScoreParams().topic_threshold
         ci, cj = candidate_pairs(facets, tw, 2, 1, threshold, 6)
-        rare = rare_concept_pairs(facets, tw, threshold, 6)
+        rare = rare_concept_pairs(facets, threshold, 6)
         return (
             tw,
             set(zip(ci.tolist(), cj.tolist(), strict=True)),

@@ -124,3 +124,30 @@ def test_the_service_setting_chooses_the_backend(app_factory, monkeypatch, tmp_p
     assert isinstance(encoder, OnnxEncoder)
     assert encoder.cache_dir == Path(app.instance_path) / "onnx"  # kept beside the database
     assert isinstance(app_factory().extensions["cg_matcher"].encoder, SentenceTransformerEncoder)
+
+
+def test_workers_starting_together_share_one_export(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    cache = tmp_path / "onnx"
+    script = (
+        "import sys; from matcher import OnnxEncoder; "
+        "v = OnnxEncoder(cache_dir=sys.argv[1]).encode(['offshore wind']); "
+        "print(round(float(v[0, :4].sum()), 5))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(cache)],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [w.communicate(timeout=300) for w in workers]
+    assert all(w.returncode == 0 for w in workers), [err[-2000:] for _, err in outputs]
+    assert outputs[0][0] == outputs[1][0]  # the same vector from both workers
+    assert [f.suffix for f in cache.iterdir()] == [".onnx"]  # one graph, no leftovers

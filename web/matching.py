@@ -99,9 +99,7 @@ def init_app(app: Flask) -> None:
         encoder = _configured_encoder(app)
         # A missing or broken model stops the worker at start, naming MATCHER_MODEL.
         check_model(
-            app.config["MATCHER_MODEL"],
-            warm_up=bool(app.config.get("MATCHER_WARM_UP")),
-            encoder=encoder,
+            app.config["MATCHER_MODEL"], encoder, warm_up=bool(app.config.get("MATCHER_WARM_UP"))
         )
     store = DatabaseStore(app.extensions["cg_sessions"])
     params = MatchParams(processes=app.config.get("MATCHER_PROCESSES"))

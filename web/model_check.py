@@ -33,8 +33,9 @@ def _problem(path: Path) -> str | None:
     return None
 
 
-def check_model(model: str, warm_up: bool = False, encoder: Any = None) -> None:
-    """Raise ModelUnavailable (naming MATCHER_MODEL) when `model` cannot be used."""
+def check_model(model: str, encoder: Any, warm_up: bool = False) -> None:
+    """Raise ModelUnavailable (naming MATCHER_MODEL) when `model` cannot be used;
+    `encoder`: the one the worker will use, warmed up here with `warm_up`."""
     path_text = resolve_model_path(model)
     looks_local = path_text.startswith(("/", ".", "~"))  # else a hub name (cached offline)
     path = Path(path_text).expanduser()
@@ -47,9 +48,7 @@ def check_model(model: str, warm_up: bool = False, encoder: Any = None) -> None:
                 f"or unset it to use the bundled model ({BUNDLED_MODEL})."
             )
     if warm_up:
-        from matcher import SentenceTransformerEncoder
-
-        # Raises ModelUnavailable, naming the setting; `encoder`: the one the worker uses
-        # (with MATCHER_BACKEND=onnx its warm-up also exports the model, once).
-        (encoder or SentenceTransformerEncoder(model)).warm_up()
+        # Raises ModelUnavailable, naming the setting (with MATCHER_BACKEND=onnx the
+        # warm-up also exports the model, once).
+        encoder.warm_up()
     log.info("embedding model %s is available", model)

@@ -44,6 +44,35 @@ class Suggestion(Base):
     score: Mapped[float]
     # The serialised CommonGround: shared, complements, ties, reasons, starters.
     detail: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    # Put there by the organizer (a PinnedIntroduction), not chosen by the matcher.
+    pinned: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    created_at: Mapped[created_at]
+
+
+class PinnedIntroduction(Base):
+    """An introduction the organizer wants made: every matching run keeps it.
+
+    The pair is stored once (`attendee_id` < `other_id`); each side sees the other at
+    the top of their list when the other may be suggested (listed, not hidden) and
+    neither has declined the other or saved them as a contact already.
+    """
+
+    __tablename__ = "pinned_introductions"
+    __table_args__ = (
+        sa.UniqueConstraint("attendee_id", "other_id"),
+        sa.CheckConstraint("attendee_id < other_id", name="ordered_pair"),
+    )
+
+    id: Mapped[intpk]
+    event_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
+    attendee_id: Mapped[int] = mapped_column(sa.ForeignKey("attendees.id", ondelete="CASCADE"))
+    other_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("attendees.id", ondelete="CASCADE"), index=True
+    )
+    # Why the organizer made it ("both run climate funds"): shown to both attendees.
+    note: Mapped[str] = mapped_column(sa.String(300), default="")
     created_at: Mapped[created_at]
 
 

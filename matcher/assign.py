@@ -29,22 +29,57 @@ def assign(
     chosen = np.zeros(n_edges, dtype=bool)
     if n_edges == 0 or k <= 0:
         return chosen
-    load = np.zeros(len(capacity), dtype=np.int64)
-    have: dict[int, int] = defaultdict(int)
-    order = np.argsort(-utility, kind="stable")
-    r_list, s_list = recv.tolist(), sugg.tolist()
-    cap = capacity.tolist()
-    load_l = load.tolist()
-    for e in order.tolist():
-        r, s = r_list[e], s_list[e]
-        if have[r] < k and load_l[s] < cap[s]:
-            chosen[e] = True
-            have[r] += 1
-            load_l[s] += 1
-    short = {r for r in set(r_list) if have[r] < k}
+    # The greedy pass over each receiver's best few edges only chooses what it would
+    # over all of them, unless a receiver runs out of those short of k: edges further
+    # down a list are reached only after its better ones, by then it has k.
+    order = np.argsort(-utility, kind="stable")  # best first, ties by edge
+    rank = _rank_within(recv, order)
+    prefix = rank < _PREFIX_FACTOR * k
+    picked = _greedy(recv, sugg, order[prefix[order]], k, capacity)
+    have = np.bincount(recv[picked], minlength=len(capacity))
+    more = np.bincount(recv[~prefix], minlength=len(capacity)) > 0
+    if (more & (have < k)).any():
+        picked = _greedy(recv, sugg, order, k, capacity)
+        have = np.bincount(recv[picked], minlength=len(capacity))
+    chosen[picked] = True
+    load_l = np.bincount(sugg[picked], minlength=len(capacity)).tolist()
+    have_d: dict[int, int] = defaultdict(int, enumerate(have.tolist()))
+    short = {r for r in set(recv.tolist()) if have_d[r] < k}
     if short:
-        _repair(recv, sugg, utility, chosen, short, k, cap, load_l, have)
+        _repair(recv, sugg, utility, chosen, short, k, capacity.tolist(), load_l, have_d)
     return chosen
+
+
+# Edges per receiver the first greedy pass looks at, as a multiple of k.
+_PREFIX_FACTOR = 4
+
+
+def _rank_within(recv: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Each edge's position among its receiver's edges in `order` (0 = first)."""
+    by_recv = order[np.argsort(recv[order], kind="stable")]  # by receiver, then `order`
+    sorted_recv = recv[by_recv]
+    starts = np.flatnonzero(np.r_[True, sorted_recv[1:] != sorted_recv[:-1]])
+    first = np.repeat(starts, np.diff(np.r_[starts, len(by_recv)]))
+    rank = np.empty(len(recv), dtype=np.int64)
+    rank[by_recv] = np.arange(len(by_recv)) - first
+    return rank
+
+
+def _greedy(
+    recv: np.ndarray, sugg: np.ndarray, order: np.ndarray, k: int, capacity: np.ndarray
+) -> np.ndarray:
+    """The edges of `order` (best first) taken while both sides have room: -> edge ids."""
+    r_list, s_list = recv[order].tolist(), sugg[order].tolist()
+    cap = capacity.tolist()
+    load = [0] * len(cap)
+    have = [0] * len(cap)
+    taken = []
+    for e, r, s in zip(order.tolist(), r_list, s_list, strict=True):
+        if have[r] < k and load[s] < cap[s]:
+            taken.append(e)
+            have[r] += 1
+            load[s] += 1
+    return np.array(taken, dtype=np.int64)
 
 
 def _repair(

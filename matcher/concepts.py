@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from matcher.arrays import unique_sorted
 from matcher.facets import Ragged
 from matcher.index import RangeBlock, range_blocks
 
@@ -26,6 +27,7 @@ class ConceptStats:
     topic_ids: np.ndarray  # (T,) phrase ids, ascending
     df: np.ndarray | None  # (T,) attendees holding each phrase's concept
     rare_pairs: np.ndarray | None  # (m, 2) attendees sharing a concept few people hold
+    reach: np.ndarray | None = None  # (T,) attendees holding a phrase it matches
 
 
 def concept_stats(
@@ -41,7 +43,7 @@ def concept_stats(
 
     `topics`: every attendee's topic phrase ids; `vectors`: all phrase vectors.
     """
-    topic_ids = np.unique(topics.values)
+    topic_ids = unique_sorted(topics.values)
     t = len(topic_ids)
     want = [x for x in (cluster_threshold, match_threshold) if x is not None]
     if t == 0 or not want:
@@ -50,6 +52,7 @@ def concept_stats(
             topic_ids,
             np.zeros(t, dtype=np.float32) if cluster_threshold is not None else None,
             empty if match_threshold is not None else None,
+            np.zeros(t, dtype=np.float32) if match_threshold is not None else None,
         )
     local = np.full(int(topic_ids.max()) + 1, -1, dtype=np.int64)
     local[topic_ids] = np.arange(t)
@@ -58,14 +61,16 @@ def concept_stats(
         shape=(t, n),
     )
     df = np.zeros(t, dtype=np.float32) if cluster_threshold is not None else None
-    rare = _RareConcepts(holders, max_holders) if match_threshold is not None else None
+    rare = _RareConcepts(holders, max_holders, t) if match_threshold is not None else None
     for block in range_blocks(vectors[topic_ids], min(want)):
         if df is not None and cluster_threshold is not None:
             reach = _near(block, cluster_threshold, t) @ holders  # (block, n)
             df[block.start : block.stop] = np.diff(reach.indptr)
         if rare is not None and match_threshold is not None:
             rare.add(block, _near(block, match_threshold, t))
-    return ConceptStats(topic_ids, df, rare.pairs() if rare is not None else None)
+    if rare is None:
+        return ConceptStats(topic_ids, df, None)
+    return ConceptStats(topic_ids, df, rare.pairs(), rare.reach)
 
 
 def _near(block: RangeBlock, threshold: float, t: int) -> sparse.csr_matrix:
@@ -81,24 +86,26 @@ def _near(block: RangeBlock, threshold: float, t: int) -> sparse.csr_matrix:
 class _RareConcepts:
     """Accumulates, block by block, the concepts held by 2..max_holders attendees."""
 
-    def __init__(self, holders: sparse.csr_matrix, max_holders: int) -> None:
+    def __init__(self, holders: sparse.csr_matrix, max_holders: int, t: int) -> None:
         self.holders = holders
         self.max_holders = max_holders
+        self.reach = np.zeros(t, dtype=np.float32)  # attendees each phrase reaches
         self.rows: list[np.ndarray] = []
-        self.reach: list[sparse.csr_matrix] = []
+        self.reached: list[sparse.csr_matrix] = []
 
     def add(self, block: RangeBlock, near: sparse.csr_matrix) -> None:
         reach = (near @ self.holders).tocsr()  # (block, N): who holds something matching
         counts = np.diff(reach.indptr)
+        self.reach[block.start : block.stop] = counts
         rare = np.flatnonzero((counts >= 2) & (counts <= self.max_holders))
         if len(rare):
             self.rows.append(rare + block.start)
-            self.reach.append(reach[rare])
+            self.reached.append(reach[rare])
 
     def pairs(self) -> np.ndarray:
         if not self.rows:
             return np.zeros((0, 2), dtype=np.int64)
-        rare_reach = sparse.vstack(self.reach).tocsr()  # (R, N), at most max_holders per row
+        rare_reach = sparse.vstack(self.reached).tocsr()  # (R, N), at most max_holders per row
         rare_reach.data[:] = 1.0
         holders_rare = self.holders[np.concatenate(self.rows)]  # (R, N): the phrase's own holders
         pairs = (holders_rare.T @ rare_reach).tocoo()  # (N, N) sparse, bounded by max_holders^2

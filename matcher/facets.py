@@ -8,9 +8,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from matcher.encoding import PhraseVectors
-from matcher.normalise import clean, normalise_goal, normalise_org, normalise_phrase, unique_items
+from matcher.goals import K, derived_key, goal_kind, is_vague, stage, subject
+from matcher.grades import head_word
+from matcher.normalise import clean, normalise_goal, normalise_org, topic_item, unique_items
 from matcher.types import Profile
 
+# Rows asked for at once from which padding every profile's values once pays.
+_MANY_ROWS = 256
 # A profile may list many items; beyond these only the first ones are compared
 # (keeps pair scoring bounded; nobody reads forty interests anyway).
 MAX_TOPICS = 40
@@ -28,6 +32,7 @@ class Ragged:
     indptr: np.ndarray  # (N + 1,) int64
     values: np.ndarray  # (nnz,) int64
     _lengths: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _all_padded: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_lists(cls, lists: Sequence[Sequence[int]]) -> Ragged:
@@ -54,6 +59,16 @@ class Ragged:
 
     def padded(self, rows: np.ndarray, pad: int) -> np.ndarray:
         """Values of `rows` padded with `pad` -> int64 array of shape (len(rows), max length)."""
+        if len(rows) == 1:  # one receiver's own list (scoring per receiver): no padding
+            return self.row(int(rows[0]))[None, :]
+        if len(rows) >= _MANY_ROWS:  # blocks of a full run: rows of every profile's, padded once
+            whole = self._all_padded.get(pad)
+            if whole is None:
+                whole = self._all_padded[pad] = self._pad(np.arange(len(self.indptr) - 1), pad)
+            return whole[rows, : int(self.lengths()[rows].max())]
+        return self._pad(rows, pad)
+
+    def _pad(self, rows: np.ndarray, pad: int) -> np.ndarray:
         lens = self.lengths()[rows]
         width = int(lens.max()) if len(rows) else 0
         out = np.full((len(rows), width), pad, dtype=np.int64)
@@ -79,6 +94,27 @@ class Facets:
     org_keys: list[str]
     company: np.ndarray  # (N,) int64 org id of the current company, -1 if unknown
     display: dict[str, list[str]]  # facet -> each value's original wording, aligned with values
+    # Per phrase id (U + 1,), padding last: listed as a personal interest by anyone
+    # (its matches need the strict bar), its goal kind (`matcher.goals`), vague goal.
+    # Per profile (N,): the phrase id of its whole professional profile (headline,
+    # interests, goals, about) as one text; the padding id when it has none.
+    whole: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    headlines: list[str] = field(default_factory=list)
+    # Per profile (N,): the phrase id of its headline alone; the padding id when none.
+    head: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    bio: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # (N,)
+    strict: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=bool))
+    kind: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    vague: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=bool))
+    # Per phrase (`matcher.grades.narrower_lifted`): head word hashes and one-word flags,
+    # made on first use.
+    heads: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
+    # Per phrase id (U + 1,): the phrase id of a need's subject (`matcher.goals.subject`),
+    # the padding id when it has none. Per profile (N, d): the field vector, the whole
+    # profile with the person's own goals (`matcher.goal_fit`).
+    subject: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    stage: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))  # (U + 1,)
+    fields: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
 
     @property
     def n(self) -> int:
@@ -99,6 +135,285 @@ class Facets:
         """Profile `p`'s own wording of its `pos`-th item in `facet`."""
         return self.display[facet][int(self.ragged(facet).indptr[p]) + pos]
 
+    def nonempty(self) -> np.ndarray:
+        """(N,) bool: the profile has something to match on (topics, goals or ties)."""
+        return (
+            self.topics.lengths() + self.needs.lengths() + self.offers.lengths()
+            + self.orgs.lengths() + (self.whole < self.pad)
+        ) > 0  # fmt: skip
+
+
+FACETS = ("topics", "needs", "offers", "orgs")
+
+
+@dataclass
+class Row:
+    """One profile as ids into its event's vocabulary, with its own wording of each item."""
+
+    topics: list[int]
+    personal: list[int]  # 1 where the topic came from personal interests
+    needs: list[int]
+    offers: list[int]
+    orgs: list[int]  # organization ids; the current company is one of them
+    company: int  # the current company's organization id, -1 if unknown
+    words: dict[str, list[str]]  # facet -> wording of each id, in order
+    whole: int = -1  # phrase id of the whole professional profile, -1 if empty
+    headline: str = ""
+    bio: bool = False  # has a headline or an about: its whole profile is searched
+    head: int = -1  # phrase id of the headline alone, -1 if none
+
+
+class Vocabulary:
+    """The phrase and organization ids of one event, shared by all its rows.
+
+    Ids only grow: a phrase nobody holds any more keeps its id (and vector).
+    """
+
+    def __init__(self) -> None:
+        self.phrase_ids: dict[str, int] = {}
+        self.phrases: list[str] = []
+        self.personal: list[bool] = []  # listed as a personal interest by anyone
+        self.kinds: list[int] = []  # goal kind of each phrase
+        self.vague: list[bool] = []
+        self.subjects: list[int] = []  # phrase id of a goal's subject; -2 none, -1 not yet
+        self.stages: list[int] = []  # funding stages a goal names (`matcher.goals.stage`)
+        self.org_ids: dict[str, int] = {}
+        self.org_keys: list[str] = []
+        self._marks = 0  # phrases marked personal or given a subject so far (a change)
+        self._per_phrase: tuple[tuple[int, int, int], tuple[np.ndarray, ...]] | None = None
+        self._head_words: list[tuple[int, bool]] = []  # `head_word` of each phrase so far
+        self._heads: tuple[np.ndarray, np.ndarray] | None = None
+
+    def phrase(self, key: str) -> int:
+        """The id of a normalised phrase (a new one gets the next id)."""
+        found = self.phrase_ids.get(key)
+        if found is None:
+            found = self.phrase_ids[key] = len(self.phrases)
+            self.phrases.append(key)
+            self.personal.append(False)
+            self.kinds.append(goal_kind(key))
+            self.vague.append(is_vague(key))
+            self.subjects.append(-1)
+            self.stages.append(stage(key))
+        return found
+
+    def mark_personal(self, i: int) -> None:
+        """Phrase `i` is listed as a personal interest by someone."""
+        if not self.personal[i]:
+            self.personal[i] = True
+            self._marks += 1
+
+    def goal(self, key: str) -> int:
+        """The id of a goal's phrase, its subject (`matcher.goals.subject`) a phrase too."""
+        found = self.phrase(key)
+        if self.subjects[found] == -1:
+            about = subject(key)
+            if not about:
+                self.subjects[found] = -2
+            else:
+                self.subjects[found] = found if about == key else self.phrase(about)
+            self._marks += 1
+        return found
+
+    def per_phrase(self, count: int) -> tuple[np.ndarray, ...]:
+        """(strict, kind, vague, subject, stage) of the first `count` phrases, each with a
+        padding entry (a subject beyond them, or none, is the padding id).
+
+        Read-only arrays, kept until a phrase arrives, is marked personal or gets its
+        subject: a pair's common ground asks for them on every scan, and making them
+        walks every phrase of the event (milliseconds at 10,000 people).
+        """
+        key = (count, len(self.phrases), self._marks)
+        if self._per_phrase is None or self._per_phrase[0] != key:
+            strict = np.zeros(count + 1, dtype=bool)
+            strict[:count] = self.personal[:count]
+            kind = np.zeros(count + 1, dtype=np.int64)
+            kind[:count] = self.kinds[:count]
+            vague = np.zeros(count + 1, dtype=bool)
+            vague[:count] = self.vague[:count]
+            subjects = np.full(count + 1, count, dtype=np.int64)
+            subjects[:count] = self.subjects[:count]
+            subjects[(subjects < 0) | (subjects >= count)] = count
+            stages = np.zeros(count + 1, dtype=np.int64)
+            stages[:count] = self.stages[:count]
+            for array in (strict, kind, vague, subjects, stages):
+                array.setflags(write=False)
+            self._per_phrase = (key, (strict, kind, vague, subjects, stages))
+        return self._per_phrase[1]
+
+    def heads(self, count: int) -> tuple[np.ndarray, np.ndarray]:
+        """(head word hash, one word) of the first `count` phrases plus padding
+        (`matcher.grades.narrower_lifted`): read-only, kept until a phrase arrives, as
+        `per_phrase` (reading every phrase's words again for each scan cost
+        ~20 ms at 10,000 people)."""
+        words = self._head_words
+        while len(words) < count:
+            words.append(head_word(self.phrases[len(words)]))
+        if self._heads is None or len(self._heads[0]) != count + 1:
+            found = [*words[:count], (-1, False)]
+            heads = (
+                np.fromiter((h for h, _ in found), dtype=np.int64, count=len(found)),
+                np.fromiter((one for _, one in found), dtype=bool, count=len(found)),
+            )
+            for array in heads:
+                array.setflags(write=False)
+            self._heads = heads
+        return self._heads
+
+    def org(self, key: str) -> int:
+        """The id of a normalised organization."""
+        found = self.org_ids.get(key)
+        if found is None:
+            found = self.org_ids[key] = len(self.org_keys)
+            self.org_keys.append(key)
+        return found
+
+
+def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
+    """Normalise one profile's items into ids of `vocab` (new phrases are added to it)."""
+    words: dict[str, list[str]] = {facet: [] for facet in FACETS}
+    t_ids: list[int] = []
+    t_personal: list[int] = []
+    tagged = [(x, 0) for x in prof.interests] + [(x, 1) for x in prof.personal_interests]
+    seen: set[int] = set()
+    for item, is_personal in tagged:
+        display_text, key = topic_item(item, bool(is_personal))
+        if not key:
+            continue
+        i = vocab.phrase(key)
+        if i in seen or len(t_ids) >= MAX_TOPICS:
+            continue
+        seen.add(i)
+        if is_personal:
+            vocab.mark_personal(i)
+        t_ids.append(i)
+        t_personal.append(is_personal)
+        words["topics"].append(display_text)
+    goals: dict[str, list[int]] = {}
+    for facet, items in (("needs", prof.looking_for), ("offers", prof.offering)):
+        ids = goals[facet] = []
+        for key, text in unique_items(items, normalise_goal)[:MAX_GOALS]:
+            ids.append(vocab.goal(key))
+            words[facet].append(text)
+    # A need another person's need can meet (hiring <-> a job, investors <-> founders
+    # raising) is also offered, under its own key (`matcher.goals.derived_key`).
+    for key, text in unique_items(prof.looking_for, normalise_goal)[:MAX_GOALS]:
+        derived = derived_key(key, clean(prof.headline))
+        if derived is not None and len(goals["offers"]) < 2 * MAX_GOALS:
+            goals["offers"].append(vocab.phrase(derived))
+            words["offers"].append(text)
+    o_ids = []
+    for key, text in unique_items(prof.organizations, normalise_org)[:MAX_ORGS]:
+        o_ids.append(vocab.org(key))
+        words["orgs"].append(text)
+    company = -1
+    company_key = normalise_org(prof.company)
+    if company_key:
+        company = vocab.org(company_key)
+        if company not in o_ids:  # the current company is a tie too
+            o_ids.append(company)
+            words["orgs"].append(clean(prof.company))
+    text = whole_text(prof)
+    whole = vocab.phrase(WHOLE_PREFIX + text) if text else -1
+    headline = clean(prof.headline)
+    # The headline on its own: "similar backgrounds" quotes both, so both must agree.
+    head = vocab.phrase(headline.lower()) if headline else -1
+    return Row(
+        t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
+        headline, bool(headline or clean(prof.about)), head,
+    )  # fmt: skip
+
+
+# The key of a whole profile's text in the phrase table (no phrase starts like this).
+WHOLE_PREFIX = "profile: "
+_WHOLE_CHARS = 1000  # the model reads about 256 tokens anyway
+
+
+def whole_text(prof: Profile) -> str:
+    """A person's professional side as one text: headline, interests, about.
+
+    Personal interests and goals are left out: this text says whether two people's
+    work meets (bio-only common ground; whether an investor's or a mentor's field
+    fits the one asking), and two people seeking the same thing are not alike."""
+    parts = [
+        clean(prof.headline),
+        ", ".join(text for _, text in unique_items(prof.interests)),
+        " ".join(str(prof.about or "").split()),
+    ]
+    return ". ".join(x for x in parts if x)[:_WHOLE_CHARS]
+
+
+def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np.ndarray) -> Facets:
+    """Facets of `rows` over `vocab`, whose phrase vectors are `vectors` ((U + 1, d), last zero).
+
+    The phrase and organization lists are copied: `vocab` may grow afterwards.
+    """
+    display = {facet: [w for row in rows for w in row.words[facet]] for facet in FACETS}
+    count = vectors.shape[0] - 1
+    strict, kind, vague, subjects, stages = vocab.per_phrase(count)
+    whole = np.fromiter((r.whole for r in rows), dtype=np.int64, count=len(rows))
+    whole[(whole < 0) | (whole >= count)] = count
+    head = np.fromiter((r.head for r in rows), dtype=np.int64, count=len(rows))
+    head[(head < 0) | (head >= count)] = count
+    own_goals = Ragged.from_lists([r.needs + r.offers for r in rows])
+    return Facets(
+        ids=ids,
+        phrases=vocab.phrases[: vectors.shape[0] - 1],
+        vectors=vectors,
+        topics=Ragged.from_lists([r.topics for r in rows]),
+        personal=Ragged.from_lists([r.personal for r in rows]),
+        needs=Ragged.from_lists([r.needs for r in rows]),
+        offers=Ragged.from_lists([r.offers for r in rows]),
+        orgs=Ragged.from_lists([r.orgs for r in rows]),
+        org_keys=list(vocab.org_keys),
+        company=np.fromiter((r.company for r in rows), dtype=np.int64, count=len(rows)),
+        display=display,
+        whole=whole,
+        headlines=[r.headline for r in rows],
+        head=head,
+        bio=np.fromiter((r.bio for r in rows), dtype=bool, count=len(rows)),
+        strict=strict,
+        kind=kind,
+        vague=vague,
+        heads=vocab.heads(count),
+        subject=subjects,
+        stage=stages,
+        fields=field_vectors(vectors, whole, own_goals, kind, subjects),
+    )
+
+
+def field_vectors(
+    vectors: np.ndarray, whole: np.ndarray, goals: Ragged, kind: np.ndarray, subject: np.ndarray
+) -> np.ndarray:
+    """Each person's field: their whole profile's vector plus the mean of their own
+    goals' subjects (`subject`, phrase id -> its subject's id, the padding id when it
+    has none; a need another meets, `derived_key`, left out), normalised -> (N, d).
+
+    An investor's thesis or a mentor's subject is often written only in "looking
+    for" / "can offer", which the whole profile leaves out; the kind words ("seed
+    investors", "a mentor") say what a person seeks, not what they work on.
+    vectors (U + 1, d), last row zero; whole (N,) phrase ids; kind (U + 1,).
+    """
+    pad = vectors.shape[0] - 1
+    ids = subject[np.where(goals.values < pad, goals.values, pad)]
+    own = (kind[np.minimum(goals.values, pad)] < K) & (ids < pad)  # derived: repeats a need
+    owners = goals.owners()[own]
+    sums = np.zeros((len(whole), vectors.shape[1]), dtype=np.float32)
+    np.add.at(sums, owners, vectors[ids[own]])
+    counts = np.bincount(owners, minlength=len(whole)).astype(np.float32)
+    out = vectors[whole] + sums / np.maximum(counts, 1.0)[:, None]
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return np.divide(out, norms, out=np.zeros_like(out), where=norms > 0).astype(np.float32)
+
+
+def padded_vectors(vecs: np.ndarray, count: int) -> np.ndarray:
+    """`count` phrase vectors plus the zero padding row: (count, d) -> (count + 1, d)."""
+    dim = int(vecs.shape[1]) if count else 1
+    out = np.zeros((count + 1, dim), dtype=np.float32)
+    if count:
+        out[:count] = vecs
+    return out
+
 
 def build_facets(
     profiles: Sequence[Profile],
@@ -109,76 +424,15 @@ def build_facets(
 
     `progress` hears the share of new phrases encoded so far.
     """
-    phrase_ids: dict[str, int] = {}
-    org_ids: dict[str, int] = {}
-    display: dict[str, list[str]] = {"topics": [], "needs": [], "offers": [], "orgs": []}
-    topics: list[list[int]] = []
-    personal: list[list[int]] = []
-    needs: list[list[int]] = []
-    offers: list[list[int]] = []
-    orgs: list[list[int]] = []
-    company = np.full(len(profiles), -1, dtype=np.int64)
+    vocab = Vocabulary()
+    rows = [encode_profile(p, vocab) for p in profiles]
+    vectors = padded_vectors(table.matrix(vocab.phrases, progress), len(vocab.phrases))
+    return assemble([p.id for p in profiles], rows, vocab, vectors)
 
-    def pid(key: str) -> int:
-        return phrase_ids.setdefault(key, len(phrase_ids))
 
-    def oid(key: str) -> int:
-        return org_ids.setdefault(key, len(org_ids))
-
-    for p, prof in enumerate(profiles):
-        t_ids: list[int] = []
-        t_personal: list[int] = []
-        tagged = [(x, 0) for x in prof.interests] + [(x, 1) for x in prof.personal_interests]
-        seen: set[int] = set()
-        for item, is_personal in tagged:
-            display_text = clean(item)
-            key = normalise_phrase(display_text)
-            if not key:
-                continue
-            i = pid(key)
-            if i in seen or len(t_ids) >= MAX_TOPICS:
-                continue
-            seen.add(i)
-            t_ids.append(i)
-            t_personal.append(is_personal)
-            display["topics"].append(display_text)
-        topics.append(t_ids)
-        personal.append(t_personal)
-        goals = (("needs", prof.looking_for, needs), ("offers", prof.offering, offers))
-        for facet, items, out in goals:
-            ids = []
-            for key, words in unique_items(items, normalise_goal)[:MAX_GOALS]:
-                ids.append(pid(key))
-                display[facet].append(words)
-            out.append(ids)
-        o_ids = []
-        for key, words in unique_items(prof.organizations, normalise_org)[:MAX_ORGS]:
-            o_ids.append(oid(key))
-            display["orgs"].append(words)
-        company_key = normalise_org(prof.company)
-        if company_key:
-            company[p] = oid(company_key)
-            if company[p] not in o_ids:  # the current company is a tie too
-                o_ids.append(int(company[p]))
-                display["orgs"].append(clean(prof.company))
-        orgs.append(o_ids)
-
-    phrases = list(phrase_ids)
-    vecs = table.matrix(phrases, progress)
-    dim = int(vecs.shape[1]) if phrases else 1
-    vectors = np.zeros((len(phrases) + 1, dim), dtype=np.float32)
-    if phrases:
-        vectors[: len(phrases)] = vecs
-    return Facets(
-        ids=[p.id for p in profiles],
-        phrases=phrases,
-        vectors=vectors,
-        topics=Ragged.from_lists(topics),
-        personal=Ragged.from_lists(personal),
-        needs=Ragged.from_lists(needs),
-        offers=Ragged.from_lists(offers),
-        orgs=Ragged.from_lists(orgs),
-        org_keys=list(org_ids),
-        company=company,
-        display=display,
-    )
+def phrase_keys(profile: Profile) -> set[str]:
+    """The normalised phrases matching embeds for `profile` (the keys of its stored
+    vectors): what deleting someone's data must consider theirs."""
+    vocab = Vocabulary()
+    encode_profile(profile, vocab)
+    return set(vocab.phrases)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from matcher.items import clean_item, first_name
 from matcher.types import CommonGround, Profile
-from matcher.wording import clean_item, first_name, item_form, mid_sentence, need_item
+from matcher.wording import offer_line, recall_line
 
 _TALKED = re.compile(
     r"^(?:we\s+)?(?:talked|chatted|spoke|discussed|talking|chatting)(?:\s+(?:about|on|re))?\s+(.+)$",
@@ -65,44 +66,6 @@ def note_line(note: str) -> str:
     return ""
 
 
-def _shared_line(cg: CommonGround) -> str:
-    pieces = []
-    if cg.shared:
-        s = cg.shared[0]
-        mine, theirs = clean_item(s.a), clean_item(s.b)
-        if mine.casefold() == theirs.casefold() or not mine:
-            pieces.append(f"that we're both into {mid_sentence(theirs or mine)}")
-        else:
-            pieces.append(
-                f"how much your {mid_sentence(theirs)} and my {mid_sentence(mine)} have in common"
-            )
-    for tie in cg.ties[:1]:
-        if tie.kind == "contact":
-            pieces.append(f"that we both know {clean_item(tie.b or tie.a)}")
-        else:
-            pieces.append(f"that we both have {clean_item(tie.b or tie.a)} in our background")
-    if not pieces:
-        return ""
-    return "It was fun to discover " + " — and ".join(pieces) + "."
-
-
-def _complement_line(cg: CommonGround) -> str:
-    for c in cg.complements:
-        need, offer = need_item(c.need), clean_item(c.offer)
-        if not need or not offer:
-            continue
-        if c.seeker == "b":
-            if item_form(need) not in ("n", "a") or item_form(offer, own=True) == "q":
-                continue
-            return (
-                f"You mentioned you're looking for {mid_sentence(need)}; "
-                f"I'd be glad to help with {mid_sentence(offer)} if that's useful."
-            )
-        if item_form(offer) in ("n", "g"):
-            return f"I'd love to hear more about your experience with {mid_sentence(offer)}."
-    return ""
-
-
 def draft_follow_up(
     owner: Profile, other: Profile, cg: CommonGround, note: str = "", event_name: str = ""
 ) -> Draft:
@@ -114,10 +77,10 @@ def draft_follow_up(
     sign = first_name(owner.name) or owner.name
     where = f" at {event_name}" if event_name else ""
     opening = f"Great to meet you{where}!"
-    recall = [line for line in (_shared_line(cg), note_line(note)) if line]
+    recall = [line for line in (recall_line(cg), note_line(note)) if line]
     if not recall:
         recall = ["Thanks again for taking the time to talk."]
-    complement = _complement_line(cg)
+    complement = offer_line(cg)
     paragraphs = [
         f"Hi {hello},",
         " ".join([opening, *recall]),

@@ -42,6 +42,17 @@ ACRONYMS: dict[str, str] = {
     "ehr": "electronic health records",
 }
 
+# Programming languages named by an everyday word ("Rust", "Go", "Swift"). Written
+# with a capital as a whole professional interest, or inside one ("embedded Rust"),
+# the name means the language; the model reads the bare word in its everyday sense
+# ("rust" ~ corrosion), so the key says which is meant. Lower-case or
+# sentence-initial words ("Rust and corrosion monitoring") keep their everyday sense,
+# and personal interests are left alone ("Go" there is the board game).
+HOMONYMS: frozenset[str] = frozenset(
+    {"Rust", "Go", "Swift", "Ruby", "Julia", "Dart", "Elixir", "Crystal", "Scratch", "Java",
+     "Python", "Haskell", "Erlang", "Kotlin", "Clojure", "Racket", "Pascal", "R"}
+)  # fmt: skip
+
 # Leading words that only say which field the phrase is in ("need a", "happy to").
 _GOAL_PREFIX = re.compile(
     r"^(?:i(?:'m| am)?\s+)?(?:am\s+)?"
@@ -105,10 +116,35 @@ def clean(text: str) -> str:
 
 
 @lru_cache(maxsize=_CACHE)
-def normalise_phrase(text: str) -> str:
-    """The embedding key of an interest phrase: lower-case, trimmed, acronyms expanded."""
-    key = clean(text).lower()
+def normalise_phrase(text: str, personal: bool = False) -> str:
+    """The embedding key of an interest phrase: lower-case, trimmed, acronyms expanded,
+    a programming language named by an everyday word said as one (`HOMONYMS`; not for
+    a `personal` interest)."""
+    shown = clean(text)
+    if not personal:
+        shown = _languages_named(shown)
+    key = shown.lower()
     return ACRONYMS.get(key, key)
+
+
+def _languages_named(text: str) -> str:
+    """`text` with each capitalised language name (`HOMONYMS`) said as the language,
+    when it is the whole item or not its first word."""
+    if text in HOMONYMS:
+        return f"{text} programming language"
+    words = text.split(" ")
+    if len(words) < 2 or not any(w in HOMONYMS for w in words[1:]):
+        return text
+    return " ".join(
+        [words[0], *(f"{w} programming language" if w in HOMONYMS else w for w in words[1:])]
+    )
+
+
+@lru_cache(maxsize=_CACHE)
+def topic_item(text: str, personal: bool = False) -> tuple[str, str]:
+    """(display text, embedding key) of an interest as typed: one cached lookup per item."""
+    display = clean(text)
+    return display, normalise_phrase(display, personal)
 
 
 @lru_cache(maxsize=_CACHE)

@@ -97,12 +97,16 @@ def plan_rounds(
     *,
     avoid: Iterable[tuple[str, str]] = (),
     seed: int = 0,
+    early: Affinity | None = None,
+    early_rounds: int = 0,
 ) -> Schedule:
     """Plan `rounds` rounds of at most `tables` tables for the people `ids`.
 
     `avoid`: pairs that must never share a table (already met, declined). A person
     for whom no new partner can be found in a round sits that round out rather than
-    meet someone again. Deterministic for a given `seed`.
+    meet someone again. `early`: the affinity that seats the first `early_rounds`
+    rounds instead (e.g. professional fit first, while people are fresh); later
+    rounds use `affinity`. Deterministic for a given `seed`.
     """
     ids = list(dict.fromkeys(ids))
     n = len(ids)
@@ -118,6 +122,7 @@ def plan_rounds(
             "meeting the same person twice."
         )
     w = affinity_matrix(ids, affinity)
+    w_early = affinity_matrix(ids, early) if early is not None else w
     index = {pid: i for i, pid in enumerate(ids)}
     allowed = np.ones((n, n), dtype=bool)
     np.fill_diagonal(allowed, False)
@@ -130,11 +135,12 @@ def plan_rounds(
     in_trio = [0] * n
     schedule = Schedule(rounds=[])
     for number in range(1, rounds + 1):
+        weights = w_early if number <= early_rounds else w
         seated = _choose_seated(n, tables, sat_out, rng)
-        groups = _seat_round(seated, w, allowed, in_trio, rng)
+        groups = _seat_round(seated, weights, allowed, in_trio, rng)
         placed = {i for g in groups for i in g}
         # Highest-affinity tables first: table 1 is the easiest to find.
-        groups.sort(key=lambda g: -_group_weight(g, w))
+        groups.sort(key=lambda g: -_group_weight(g, weights))
         rnd = Round(number=number)
         for t, group in enumerate(groups, start=1):
             rnd.tables.append(Table(number=t, members=tuple(ids[i] for i in group)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from matcher.arrays import unique_sorted
 from matcher.concepts import ConceptStats, concept_stats
 from matcher.encoding import PhraseVectors
 from matcher.facets import Facets
@@ -99,6 +100,18 @@ def prior_prevalence(
     return np.maximum(near.max(axis=1, initial=0.0), DEFAULT_PREVALENCE).astype(np.float32)
 
 
+def counted_weights(
+    df: np.ndarray, prior: np.ndarray, n: int, params: SpecificityParams
+) -> np.ndarray:
+    """Specificity from attendee counts: holders (T,), prior share (T,), attendees -> (T,).
+
+    The prior stands for `prior_strength` pseudo-attendees, so a concept two people
+    share in a tiny event is still known to be common or rare.
+    """
+    m = params.prior_strength
+    return _weight((df + m * prior) / (n + m), params)
+
+
 def topic_weights(
     facets: Facets,
     table: PhraseVectors,
@@ -116,7 +129,7 @@ def topic_weights(
     params = params or SpecificityParams()
     n_phrases = len(facets.phrases)
     weights = np.zeros(n_phrases + 1, dtype=np.float32)
-    topic_ids = np.unique(facets.topics.values)
+    topic_ids = unique_sorted(facets.topics.values)
     if len(topic_ids) == 0:
         return weights
     vecs = facets.vectors[topic_ids]
@@ -130,10 +143,23 @@ def topic_weights(
         )
     df = concepts.df
     assert df is not None and len(df) == len(topic_ids)
-    m = params.prior_strength
-    prevalence = (df + m * prior) / (facets.n + m)
-    weights[topic_ids] = _weight(prevalence, params)
+    weights[topic_ids] = counted_weights(df, prior, facets.n, params)
     return weights
+
+
+def org_counts(facets: Facets) -> np.ndarray:
+    """Attendees listing each organization: -> (n_orgs,) float32."""
+    return np.bincount(facets.orgs.values, minlength=len(facets.org_keys)).astype(np.float32)
+
+
+def counted_org_weights(
+    df: np.ndarray, n: int, params: SpecificityParams, prior_only: bool = False
+) -> np.ndarray:
+    """Specificity of organizations from their attendee counts (n_orgs,) -> (n_orgs,)."""
+    if prior_only:
+        return _weight(np.full(len(df), DEFAULT_PREVALENCE, dtype=np.float32), params)
+    m = params.prior_strength
+    return _weight((df + m * DEFAULT_PREVALENCE) / (n + m), params)
 
 
 def org_weights(
@@ -141,10 +167,4 @@ def org_weights(
 ) -> np.ndarray:
     """Specificity of every organization: -> (n_orgs,) float32 (a shared small school > a giant)."""
     params = params or SpecificityParams()
-    n_orgs = len(facets.org_keys)
-    df = np.bincount(facets.orgs.values, minlength=n_orgs).astype(np.float32)
-    if prior_only:
-        return _weight(np.full(n_orgs, DEFAULT_PREVALENCE, dtype=np.float32), params)
-    m = params.prior_strength
-    prevalence = (df + m * DEFAULT_PREVALENCE) / (facets.n + m)
-    return _weight(prevalence, params)
+    return counted_org_weights(org_counts(facets), facets.n, params, prior_only)

@@ -8,8 +8,11 @@ experiences, challenges or successes. Slots:
   they offer / look for), only in `shared_only` templates;
 - ``{y}``: a second item, in "bridge" templates that join two topics.
 
+``live`` templates presume the event has begun ("at this event so far", "today");
+they are used only when the caller says it has.
+
 ``form`` lists the kinds of item the ``{x}`` slot reads well with (see
-``matcher.wording.item_form``): ``n`` a bare noun phrase ("marathons", "seed
+``matcher.items.item_form``): ``n`` a bare noun phrase ("marathons", "seed
 funding", "the history of jazz"), ``a`` a noun phrase led by "a"/"an" ("a
 technical co-founder"), ``g`` a gerund phrase ("hiring senior engineers"); ``q``
 means anything at all, because the item is quoted. Slots never need an article,
@@ -28,6 +31,7 @@ class Template:
     text: str
     form: str = "ng"
     shared_only: bool = False
+    live: bool = False  # presumes the event has begun
 
 
 T = Template
@@ -36,6 +40,11 @@ T = Template
 def S(text: str, form: str = "ng") -> Template:  # noqa: N802 - reads like T
     """A template that only fits items the two people share."""
     return Template(text, form, shared_only=True)
+
+
+def L(text: str, form: str = "ng") -> Template:  # noqa: N802 - reads like T
+    """A template that only fits once the event has begun ("so far", "today")."""
+    return Template(text, form, live=True)
 
 
 # A professional interest (shared, or the other person's own when nothing is shared).
@@ -49,7 +58,7 @@ PROFESSIONAL = [
     T("Where do you think things are heading with {x} over the next few years?"),
     T("What surprised you most when you started working with {x}?"),
     T("What's one book, talk or person on {x} you'd point a newcomer to?"),
-    T("What's the best conversation about {x} you've had at this event so far?"),
+    L("What's the best conversation about {x} you've had at this event so far?"),
     T("Which part of your work with {x} do you enjoy the most?"),
     T("What are you experimenting with on {x} at the moment?"),
     T("What's a lesson about {x} that you had to learn the hard way?"),
@@ -170,9 +179,9 @@ ORGANIZATION = [
 CONTACT = [
     T("You've met {x} too — how did the two of you get talking?", "n"),
     T("What did you and {x} end up talking about?", "n"),
-    T("We've both met {x} here — who else should I not miss today?", "n"),
+    L("We've both met {x} here — who else should I not miss today?", "n"),
     T("How do you know {x}?", "n"),
-    T("What was the best thing you heard from {x} today?", "n"),
+    L("What was the best thing you heard from {x} today?", "n"),
     T("Did {x} point you my way, or is this a happy coincidence?", "n"),
 ]
 
@@ -190,7 +199,8 @@ HEADLINE = [
 
 # The asker's own item, as a last resort when the other profile is almost empty.
 MINE = [
-    T("I came here hoping to talk about {x} — what's been on your mind at this event?"),
+    L("I came here hoping to talk about {x} — what's been on your mind at this event?"),
+    T("I'm hoping to talk about {x} at this event — what's on your own list?"),
     T("I'm into {x}; what topic would you pick if we had ten minutes?"),
     T("I'd love to hear your take on {x} — what's your angle on it?"),
 ]
@@ -207,9 +217,11 @@ BRIDGE = [
 
 # Nothing at all to ground a question in (both profiles nearly empty).
 GENERIC = [
-    "What's been the best conversation you've had at this event so far?",
-    "What are you hoping to find or learn before the day is over?",
-    "What's something you're working on that you'd love a fresh pair of eyes on?",
+    T("What are you hoping to find or learn at this event?"),
+    T("What's something you're working on that you'd love a fresh pair of eyes on?"),
+    T("What's a question you'd love to put to the people at this event?"),
+    L("What's been the best conversation you've had at this event so far?"),
+    L("What are you hoping to find or learn before the day is over?"),
 ]
 
 BANK: dict[str, list[Template]] = {

@@ -1,14 +1,23 @@
 """Conversation starters: open questions grounded in the pair's common ground.
 
 The questions come from the template bank in `matcher.starter_bank`; this module
-picks the topics (shared interests first, then complementary goals and mutual
-ties, then the other person's own profile), fits each item's wording into a
-template that reads grammatically with it, and makes the choice deterministic per
-ordered pair so a page reload shows the same starters.
+plans the topics, fits each item's wording into a template that reads
+grammatically with it, and makes the choice deterministic per ordered pair so a
+page reload shows the same starters.
+
+The plan for a pair: the strongest complement (what one needs and the other
+offers), the most specific item both listed (only a *same* item is said to be
+shared; a *related* one is asked about in the other person's words), and one
+personal item; then the rest of the common ground and the other person's profile.
+Goals are asked about as noun phrases ("mentoring", not "offering mentoring");
+emoticons and low-signal words ("enthusiasm :)") are never a topic
+(`matcher.starter_topics`); a question joining two topics joins two of one kind;
+and nothing presumes the event has begun unless the caller says it has.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 from collections.abc import Iterable, Iterator
@@ -16,9 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain, zip_longest
 
-from matcher.starter_bank import BANK, BRIDGE, GENERIC, Template
-from matcher.types import CommonGround, Profile
-from matcher.wording import (
+from matcher.items import (
     clean_item,
     first_name,
     fits,
@@ -26,6 +33,9 @@ from matcher.wording import (
     mid_sentence,
     need_item,
 )
+from matcher.starter_bank import BANK, BRIDGE, GENERIC, Template
+from matcher.starter_topics import need_phrase, offer_phrase, topic_text
+from matcher.types import CommonGround, Complement, Profile, SharedItem
 
 __all__ = [
     "clean_item",
@@ -57,37 +67,106 @@ class _Topic:
     x: str
     mine: str = ""
     from_common_ground: bool = False
+    planned: bool = False  # one of the pair's plan (`_plan`): never replaced by a bridge
 
     @property
     def key(self) -> str:
         return self.x.casefold()
 
 
+def _is_same(s: SharedItem) -> bool:
+    """Whether the two wordings mean the same thing (a graded item: `grade == "same"`)."""
+    return getattr(s, "grade", "same") == "same"
+
+
 def _shared_topics(cg: CommonGround) -> tuple[list[_Topic], list[_Topic]]:
-    """Shared items split into specific ones and ones nearly everybody has."""
+    """Shared items, most specific first, split into specific ones and ones nearly
+    everybody has. Only *same* items may be said to be shared; a *related* one is a
+    question about the other person's own words."""
     strong: list[_Topic] = []
     weak: list[_Topic] = []
-    for s in cg.shared:
-        theirs, mine = clean_item(s.b), clean_item(s.a)
+    for s in sorted(cg.shared, key=lambda s: -s.weight):
+        theirs, mine = topic_text(s.b), topic_text(s.a)
         bank = "personal" if s.kind == "personal" else "professional"
-        counterpart = mine if mine.casefold() != theirs.casefold() else ""
-        topic = _Topic(bank, theirs or mine, counterpart, True)
+        if _is_same(s):
+            counterpart = mine if mine.casefold() != theirs.casefold() else ""
+            topic = _Topic(bank, theirs or mine, counterpart, True)
+        else:
+            topic = _Topic(bank, theirs)
         (strong if s.weight >= _GENERIC_WEIGHT else weak).append(topic)
     return strong, weak
 
 
+def _complement_topic(c: Complement) -> _Topic:
+    if getattr(c, "mutual", False):  # their own "looking for" meets mine: their search
+        return _Topic("they_need", need_phrase(c.need if c.seeker == "b" else c.offer), "", True)
+    if c.seeker == "b":
+        return _Topic("they_need", need_phrase(c.need), offer_phrase(c.offer), True)
+    return _Topic("they_offer", offer_phrase(c.offer), need_phrase(c.need), True)
+
+
 def _goal_and_tie_topics(cg: CommonGround) -> tuple[list[_Topic], list[_Topic]]:
-    complements = []
-    for c in cg.complements:
-        if c.seeker == "b":
-            complements.append(_Topic("they_need", need_item(c.need), clean_item(c.offer), True))
-        else:
-            complements.append(_Topic("they_offer", clean_item(c.offer), need_item(c.need), True))
+    """Complements, strongest first, and mutual ties."""
+    ranked = sorted(cg.complements, key=lambda c: -c.similarity)
+    complements = [_complement_topic(c) for c in ranked]
     ties = []
     for t in cg.ties:
+        if t.kind == "background":
+            continue
         bank = "contact" if t.kind == "contact" else "organization"
-        ties.append(_Topic(bank, clean_item(t.b or t.a), "", True))
+        ties.append(_Topic(bank, topic_text(t.b or t.a), "", True))
     return complements, ties
+
+
+def _own_topic(bank: str, value: str) -> _Topic:
+    """One of a person's own items as a topic (a goal as a noun phrase)."""
+    if bank == "they_need":
+        return _Topic(bank, need_phrase(value))
+    if bank == "they_offer":
+        return _Topic(bank, offer_phrase(value))
+    return _Topic(bank, topic_text(value))
+
+
+def _plan(
+    b: Profile, strong: list[_Topic], complements: list[_Topic]
+) -> tuple[list[_Topic], _Topic | None]:
+    """The pair's chosen topics: the strongest complement and the most specific
+    professional *same* item (the head), and one personal item (shared, else theirs)."""
+    head: list[_Topic] = []
+    usable = [t for t in complements if t.x]
+    if usable:
+        head.append(usable[0])
+    same = [t for t in strong if t.from_common_ground and t.x and _is_specific(t.x)]
+    specific = next((t for t in same if t.bank == "professional"), None)
+    if specific is not None:
+        head.append(specific)
+    personal = next((t for t in same if t.bank == "personal"), None)
+    if personal is None:
+        theirs = [_own_topic("personal", p) for p in b.personal_interests]
+        theirs = [t for t in theirs if t.x]
+        personal = next((t for t in theirs if _is_specific(t.x)), None) or next(iter(theirs), None)
+    planned = [dataclasses.replace(t, planned=True) for t in head]
+    return planned, dataclasses.replace(personal, planned=True) if personal else None
+
+
+def _with_plan(
+    head: list[_Topic], personal: _Topic | None, rest: Iterator[_Topic], at: int = 2
+) -> Iterator[_Topic]:
+    """The head, then the rest with the personal item placed as the `at`-th topic
+    (a pair's third question by default: professional ground comes first)."""
+    seen = {t.key for t in head}
+    yield from head
+    count = len(head)
+    for topic in rest:
+        if personal is not None and count >= at:
+            yield personal
+            personal = None
+        if topic.x and topic.key not in seen:
+            seen.add(topic.key)
+            count += 1
+        yield topic
+    if personal is not None:
+        yield personal
 
 
 def _ordered_topics(a: Profile, b: Profile, cg: CommonGround) -> Iterator[_Topic]:
@@ -102,16 +181,17 @@ def _ordered_topics(a: Profile, b: Profile, cg: CommonGround) -> Iterator[_Topic
 
     def items(bank: str, values: list[str], specific: bool | None = None) -> Iterator[_Topic]:
         for value in values:
-            text = need_item(value) if bank == "they_need" else clean_item(value)
-            if specific is None or _is_specific(text) == specific:
-                yield _Topic(bank, text)
+            topic = _own_topic(bank, value)
+            if specific is None or _is_specific(topic.x) == specific:
+                yield topic
 
     def rest() -> Iterator[_Topic]:
         yield from items("organization", b.organizations)
         if clean_item(b.headline):
             yield _Topic("headline", clean_item(b.headline))
 
-    return chain(
+    head, personal = _plan(b, strong, complements)
+    ordered = chain(
         _interleave(strong, complements, ties),
         _interleave(
             _interleave(
@@ -128,6 +208,7 @@ def _ordered_topics(a: Profile, b: Profile, cg: CommonGround) -> Iterator[_Topic
         rest(),
         items("mine", [*a.interests, *a.personal_interests]),
     )
+    return _with_plan(head, personal, ordered)
 
 
 # Banks that `_ordered_topics` yields only after every interest: no bridge topic
@@ -201,16 +282,18 @@ def _render(template: Template, topic: _Topic) -> str:
     return template.text.format(x=x, mine=mine)
 
 
-def _candidates(topic: _Topic, used: set[str]) -> list[Template]:
+def _candidates(topic: _Topic, used: set[str], live: bool) -> list[Template]:
     # A contact is a person's name: always a plain noun phrase.
     form = "n" if topic.bank == "contact" else item_form(topic.x)
     mine_fits = bool(topic.mine) and fits(item_form(topic.mine, own=True), "nag")
-    eligible = _eligible(topic.bank, form, topic.from_common_ground, mine_fits)
+    eligible = _eligible(topic.bank, form, topic.from_common_ground, mine_fits, live)
     return [template for template in eligible if template.text not in used]
 
 
 @cache
-def _eligible(bank: str, form: str, shared: bool, mine_fits: bool) -> tuple[Template, ...]:
+def _eligible(
+    bank: str, form: str, shared: bool, mine_fits: bool, live: bool
+) -> tuple[Template, ...]:
     """The bank's templates that read well with an item of this kind, in bank order.
 
     A handful of keys covers every topic; filtering the whole bank for each topic
@@ -222,6 +305,7 @@ def _eligible(bank: str, form: str, shared: bool, mine_fits: bool) -> tuple[Temp
         if fits(form, template.form)
         and (shared or not template.shared_only)
         and (mine_fits or "{mine}" not in template.text)
+        and (live or not template.live)
     )
 
 
@@ -239,12 +323,16 @@ def pair_rng(a: Profile, b: Profile) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
-def make_starters(a: Profile, b: Profile, cg: CommonGround, n: int = 3) -> list[str]:
+def make_starters(
+    a: Profile, b: Profile, cg: CommonGround, n: int = 3, *, event_started: bool = False
+) -> list[str]:
     """`n` distinct open questions A can ask B, deterministic per pair.
 
-    Each question is grounded in a different item where possible: shared
-    interests first, then complementary goals and mutual ties, then B's own
-    interests, offers, goals and headline; A's own interests only as a last resort.
+    Each question is grounded in a different item where possible: the plan (the
+    strongest complement, the most specific shared item, one personal item), then
+    the rest of the common ground, then B's own interests, offers, goals and
+    headline; A's own interests only as a last resort. `event_started`: whether
+    the event has begun (only then may a question say "at this event so far").
     """
     rng = pair_rng(a, b)
     topics = _Topics(_ordered_topics(a, b, cg))
@@ -258,7 +346,7 @@ def make_starters(a: Profile, b: Profile, cg: CommonGround, n: int = 3) -> list[
         for topic in topics if round_ == 0 else topics.everything():
             if len(starters) == n:
                 break
-            options = _candidates(topic, used)
+            options = _candidates(topic, used, event_started)
             if not options:
                 continue
             template = rng.choice(options)
@@ -267,10 +355,12 @@ def make_starters(a: Profile, b: Profile, cg: CommonGround, n: int = 3) -> list[
             if sentence not in starters:
                 starters.append(sentence)
     _maybe_bridge(starters, topics, rng, n)
-    for generic in GENERIC:
+    # During the event, "the best conversation so far" is the better opener.
+    for generic in sorted(GENERIC, key=lambda t: not t.live) if event_started else GENERIC:
         if len(starters) >= n:
             break
-        starters.append(generic)
+        if (event_started or not generic.live) and generic.text not in starters:
+            starters.append(generic.text)
     name = first_name(b.name)
     if name and starters and rng.random() < 0.95:
         i = rng.randrange(len(starters))
@@ -279,12 +369,15 @@ def make_starters(a: Profile, b: Profile, cg: CommonGround, n: int = 3) -> list[
 
 
 def _maybe_bridge(starters: list[str], topics: _Topics, rng: random.Random, n: int) -> None:
-    """Now and then, replace the last question with one joining two further topics."""
-    if len(starters) < n:
-        return
-    spare: list[_Topic] = []
+    """Now and then, replace the last question with one joining two further topics
+    of one kind (two professional interests, or two personal ones)."""
+    last = topics.at(n - 1)
+    if len(starters) < n or (last is not None and last.planned):
+        return  # the plan's questions stay
+    spare: dict[str, list[_Topic]] = {}
     i = max(n - 1, 0)
-    while len(spare) < 2:
+    pair: list[_Topic] = []
+    while not pair:
         t = topics.at(i)
         if t is None or t.bank in _AFTER_INTERESTS:
             break
@@ -293,10 +386,13 @@ def _maybe_bridge(starters: list[str], topics: _Topics, rng: random.Random, n: i
             and t.bank in ("professional", "personal")
             and _is_specific(t.x)
         ):
-            spare.append(t)
+            kind = spare.setdefault(t.bank, [])
+            kind.append(t)
+            if len(kind) == 2:
+                pair = kind
         i += 1
-    if len(spare) < 2 or rng.random() >= 0.3:
+    if not pair or rng.random() >= 0.3:
         return
-    x, y = spare[0], spare[1]
+    x, y = pair
     template = rng.choice(BRIDGE)
     starters[n - 1] = template.text.format(x=mid_sentence(x.x), y=mid_sentence(y.x))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import functools
+from dataclasses import dataclass, field, fields
+from typing import Any, Protocol, TypeVar, cast
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -31,8 +34,11 @@ class SharedItem:
     a: str
     b: str
     similarity: float
-    kind: str  # "interest" or "personal"
+    kind: str  # "personal" when both listed it among personal interests, else "interest"
     weight: float = 1.0  # specificity in the event (rarer concepts weigh more)
+    # "same" (the two wordings mean one thing: "you both") or "related" (same field,
+    # different things: said as "related — you: X · them: Y", never "you both").
+    grade: str = "same"
 
 
 @dataclass(slots=True)
@@ -43,6 +49,9 @@ class Complement:
     need: str
     offer: str
     similarity: float
+    # The offer is the provider's own "looking for" item that meets the need (a
+    # hiring manager's and a job seeker's goals): said as "they are looking for".
+    mutual: bool = False
 
 
 @dataclass(slots=True)
@@ -69,40 +78,130 @@ class CommonGround:
         """A JSON-ready copy (stored with suggestions, served by the API).
 
         Written out rather than `dataclasses.asdict`, whose generic deep copy took
-        longer than the explanations themselves for a full run's suggestions.
+        longer than the explanations themselves for a full run's suggestions. Every
+        field of the item classes is carried (`item_fields`), so a new field with a
+        default is stored and read back without changing this.
         """
+        shared_f, complement_f, tie_f = (item_fields(c) for c in (SharedItem, Complement, Tie))
         return {
             "score": self.score,
-            "shared": [
-                {"a": s.a, "b": s.b, "similarity": s.similarity, "kind": s.kind, "weight": s.weight}
-                for s in self.shared
-            ],
-            "complements": [
-                {"seeker": c.seeker, "need": c.need, "offer": c.offer, "similarity": c.similarity}
-                for c in self.complements
-            ],
-            "ties": [{"kind": t.kind, "a": t.a, "b": t.b} for t in self.ties],
+            "shared": [{f: getattr(s, f) for f in shared_f} for s in self.shared],
+            "complements": [{f: getattr(c, f) for f in complement_f} for c in self.complements],
+            "ties": [{f: getattr(t, f) for f in tie_f} for t in self.ties],
             "reasons": list(self.reasons),
             "starters": list(self.starters),
         }
 
+    def flipped(self) -> CommonGround:
+        """The same common ground from the other person's side: every item's two
+        wordings swapped, each complement's seeker too, reasons said to them.
+
+        The score is the pair's (symmetric). Starters are questions for one side to
+        ask, so the flipped object has none: `matcher.make_starters(b, a, flipped)`
+        makes the other side's from it.
+        """
+        from matcher.wording import reasons
+
+        cg = CommonGround(
+            score=self.score,
+            shared=[
+                SharedItem(s.b, s.a, s.similarity, s.kind, s.weight, s.grade) for s in self.shared
+            ],
+            complements=[
+                Complement("b" if c.seeker == "a" else "a", c.need, c.offer, c.similarity, c.mutual)
+                for c in self.complements
+            ],
+            ties=[Tie(t.kind, t.b, t.a) for t in self.ties],
+        )
+        cg.reasons = reasons(cg)
+        return cg
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CommonGround:
-        """Inverse of `to_dict`."""
+        """Inverse of `to_dict`; fields it does not know (a newer version's) are ignored."""
         return cls(
             score=float(data.get("score", 0.0)),
-            shared=[SharedItem(**s) for s in data.get("shared", [])],
-            complements=[Complement(**c) for c in data.get("complements", [])],
-            ties=[Tie(**t) for t in data.get("ties", [])],
+            shared=[_item(SharedItem, s) for s in data.get("shared", [])],
+            complements=[_item(Complement, c) for c in data.get("complements", [])],
+            ties=[_item(Tie, t) for t in data.get("ties", [])],
             reasons=list(data.get("reasons", [])),
             starters=list(data.get("starters", [])),
         )
 
 
-@dataclass(slots=True)
-class Suggestion:
-    """A suggested introduction for one attendee."""
+@functools.cache
+def item_fields(cls: Any) -> tuple[str, ...]:
+    """The field names of an item dataclass, in order."""
+    return tuple(f.name for f in fields(cls))
 
-    other_id: str
-    score: float
-    common_ground: CommonGround
+
+def _item(cls: type[T], data: dict[str, Any]) -> T:
+    known = item_fields(cast(Any, cls))
+    return cls(**{k: v for k, v in data.items() if k in known})
+
+
+class Explaining(Protocol):
+    """Where a suggestion's common ground is made when first read."""
+
+    def fill(self, index: int) -> None:
+        """Make the common ground of suggestion `index` (and of others it batches)."""
+        ...
+
+
+class Suggestion:
+    """A suggested introduction for one attendee: `other_id`, `score`, `common_ground`.
+
+    The common ground may be made on first read (`source`): a full run scores and
+    assigns every list and explains them only when they are read, a batch at a
+    time (`matcher.explain_all` makes them all at once); every read of one
+    suggestion gives the same object.
+    """
+
+    __slots__ = ("other_id", "score", "_common_ground", "source", "_index")
+
+    def __init__(
+        self,
+        other_id: str,
+        score: float,
+        common_ground: CommonGround | None = None,
+        *,
+        source: Explaining | None = None,
+        index: int = 0,
+    ) -> None:
+        if common_ground is None and source is None:
+            raise ValueError("a suggestion needs its common ground or a way to make it")
+        self.other_id = other_id
+        self.score = score
+        self._common_ground = common_ground
+        self.source = source  # source.fill(index) makes this one's common ground (and more)
+        self._index = index
+
+    @property
+    def common_ground(self) -> CommonGround:
+        """Why the two should meet, from the receiver's side (made on first read)."""
+        if self._common_ground is None:
+            assert self.source is not None
+            self.source.fill(self._index)
+            assert self._common_ground is not None, "the explainer skipped this suggestion"
+        return self._common_ground
+
+    @common_ground.setter
+    def common_ground(self, value: CommonGround) -> None:
+        self._common_ground = value
+
+    @property
+    def explained(self) -> bool:
+        """Whether the common ground is made already."""
+        return self._common_ground is not None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Suggestion):
+            return NotImplemented
+        return (self.other_id, self.score, self.common_ground) == (
+            other.other_id,
+            other.score,
+            other.common_ground,
+        )
+
+    def __repr__(self) -> str:
+        return f"Suggestion(other_id={self.other_id!r}, score={self.score!r})"

@@ -1,123 +1,326 @@
-"""Wording helpers: how people's items read inside a sentence.
+"""Every sentence about a pair, said to one of the two ("you" is side a of the common ground).
 
-Items come as people typed them ("Trail running", "to meet other founders.",
-"a technical co-founder"). These helpers clean them, tell which sentence slots
-they fit (noun phrase, "a"-led noun phrase, gerund phrase, or quotes only), and
-fix their case mid-sentence. Used by the conversation starters and follow-ups.
+One place, so every surface says the same thing about the same pair: the
+suggestion card and the API show `reasons` (made when the pair is explained);
+the scan page `sections` and the card's chips `shared_label`; speed-networking
+rounds `note`; the introductions export `shared_text`, `complements_text` and
+`reason_text`; contact exports `summary`; the follow-up draft `recall_line` and
+`offer_line`. The other person's side is `CommonGround.flipped()`, never a
+second explanation. Items are quoted in the people's own words, fitted into the
+sentence by `matcher.items`.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-# Phrases starting like a sentence or a bare verb only fit in quotes.
-_SENTENCE_STARTS = {
-    "i", "i'm", "im", "i've", "i'd", "i'll", "we", "we're", "we've", "my", "our", "me",
-    "us", "you", "your", "to", "please", "let's",
-    "learn", "meet", "find", "hire", "grow", "raise", "get", "join", "connect", "explore",
-    "discuss", "understand", "improve", "collaborate", "sell", "buy", "become", "know",
-    "see", "try", "discover", "brainstorm", "talk", "chat",
-}  # fmt: skip
-# Capitalised first words that are proper nouns, kept as typed mid-sentence.
-_PROPER_FIRST_WORDS = {
-    "python", "java", "javascript", "typescript", "rust", "go", "kotlin", "swift", "ruby",
-    "linux", "kubernetes", "docker", "excel", "european", "african", "asian", "american",
-    "english", "french", "german", "spanish", "latin", "chinese", "japanese", "indian",
-    "arabic", "portuguese", "italian", "dutch", "nordic", "scandinavian", "british",
-    "christmas", "olympic", "android", "google", "apple", "microsoft", "amazon", "figma",
-    "brazilian", "mexican", "canadian", "australian", "korean", "thai", "vietnamese",
-    "turkish", "greek", "irish", "scottish", "welsh", "polish", "russian", "ukrainian",
-    "swedish", "norwegian", "danish", "finnish", "swiss", "austrian", "belgian", "egyptian",
-    "nigerian", "kenyan", "ethiopian", "persian", "israeli", "argentine", "argentinian",
-    "chilean", "peruvian", "colombian", "cuban", "caribbean", "mediterranean", "balkan",
-    "celtic", "tibetan", "hawaiian", "victorian", "roman", "viking", "marvel", "lego",
-    "bach", "shakespeare", "tolkien", "formula", "champions", "premier", "nba", "nfl",
-}  # fmt: skip
-_FIRST_PERSON = {"i", "i'm", "i've", "me", "my", "mine", "we", "we're", "us", "our", "ours"}
-_TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."}
-_LOOKING_FOR_PREFIX = re.compile(
-    r"^(?:i'?m |i am |we'?re |we are )?(?:looking for|seeking|searching for)\s+", re.IGNORECASE
+from matcher.goals import K, goal_kind
+from matcher.items import clean_item, first_name, item_form, mid_sentence, need_item
+from matcher.normalise import normalise_goal
+
+if TYPE_CHECKING:
+    from matcher.types import CommonGround, Complement, SharedItem
+
+__all__ = [
+    "NOTHING_IN_COMMON",
+    "Line",
+    "Section",
+    "clean_item",
+    "complements_text",
+    "first_name",
+    "note",
+    "offer_line",
+    "reason_text",
+    "reasons",
+    "recall_line",
+    "sections",
+    "shared_label",
+    "shared_text",
+    "summary",
+]
+
+MAX_SHARED_REASONS = 2
+NOTHING_IN_COMMON = (
+    "Nothing obvious in common on paper — which makes for the best surprises. "
+    "Start with one of these:"
 )
-_MAX_SLOT_WORDS = 8
-# The helpers below are pure functions of short strings, called for every item of
-# every suggested pair (a full run at 10,000 people: millions of calls over a few
-# thousand distinct items), so their results are cached.
-_CACHE = 1 << 16
 
 
-@lru_cache(maxsize=_CACHE)
-def clean_item(text: str) -> str:
-    """An item as it can appear in a sentence: one line, no list bullet, no end punctuation."""
-    text = " ".join(str(text).split())
-    text = text.lstrip("-•*·–— ").strip()
-    while len(text) > 1 and text[0] in "\"'“‘«" and text[-1] in "\"'”’»":
-        text = text[1:-1].strip()
-    text = text.rstrip(".,;:!?… ").strip()
-    # "Go (the board game" (a closing bracket trimmed upstream) gets it back.
-    for opening, closing in ("()", "[]"):
-        missing = text.count(opening) - text.count(closing)
-        if missing > 0:
-            text += closing * missing
-    return text
+def _same(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold() or not b
 
 
-@lru_cache(maxsize=_CACHE)
-def item_form(text: str, own: bool = False) -> str:
-    """How an item can be slotted: "n" bare noun phrase, "a" one led by "a"/"an",
-    "g" gerund phrase, "q" quotes only.
-
-    `own`: the asker's own item. The other person's items in the first person
-    ("roles on my team") are quoted, or the question would speak for them.
-    """
-    words = text.split()
-    if not words:
-        return "q"
-    first = words[0].casefold().strip("'\"“‘")
-    if first in _SENTENCE_STARTS or len(words) > _MAX_SLOT_WORDS:
-        return "q"
-    if not own and _FIRST_PERSON & {w.casefold().strip(".,;:()'\"") for w in words}:
-        return "q"
-    if any(mark in text for mark in (". ", "! ", "? ", ": ", "\n")):
-        return "q"
-    if first in ("a", "an"):
-        return "a"
-    if first.endswith("ing") and len(first) > 4:
-        return "g"
-    return "n"
+def peers(c: Complement) -> bool:
+    """Two people looking for the same kind of person (each wants a co-founder): a
+    shared goal, said as such ("you are both looking for"), never "you can help each
+    other" — each wrote what they lack, not what they bring."""
+    if not c.mutual:
+        return False
+    return goal_kind(normalise_goal(c.need)) % K == goal_kind(normalise_goal(c.offer)) % K
 
 
-def fits(form: str, slot: str) -> bool:
-    """Whether an item of `form` reads well in a slot accepting the forms in `slot`."""
-    return slot == "q" or form in slot
+def _mine_theirs(c: Complement) -> tuple[str, str]:
+    """Side a's words first, whoever is the seeker."""
+    return (c.need, c.offer) if c.seeker == "a" else (c.offer, c.need)
 
 
-@lru_cache(maxsize=_CACHE)
-def mid_sentence(text: str) -> str:
-    """The item as it reads inside a sentence: "Trail running" -> "trail running".
+def reasons(cg: CommonGround) -> list[str]:
+    """Short sentences, from a's point of view, each citing both people's own words."""
+    out: list[str] = []
+    for item in cg.shared[:MAX_SHARED_REASONS]:
+        if item.grade == "related":
+            out.append(f"Related — you: {item.a}; them: {item.b}.")
+        elif item.a.casefold() == item.b.casefold():
+            out.append(f"You both listed {item.a}.")
+        else:
+            what = "personal interest" if item.kind == "personal" else "interest"
+            out.append(f"A shared {what} — you: {item.a}; them: {item.b}.")
+    for seeker in ("b", "a"):  # what you can give first: it is what makes you welcome
+        match = next((c for c in cg.complements if c.seeker == seeker and not peers(c)), None)
+        if match is None:
+            continue
+        gives = "are looking for" if match.mutual else "offer"
+        if seeker == "a":
+            out.append(f"You are looking for “{match.need}” — they {gives} “{match.offer}”.")
+        else:
+            out.append(f"They are looking for “{match.need}” — you {gives} “{match.offer}”.")
+    shared_goal = next((c for c in cg.complements if peers(c)), None)
+    if shared_goal is not None:
+        mine, theirs = _mine_theirs(shared_goal)
+        out.append(f"You are both looking for — you: “{mine}”; them: “{theirs}”.")
+    for tie in cg.ties[:1]:
+        if tie.kind == "background":
+            out.append(_background(tie.a, tie.b) + ".")
+        elif tie.kind == "contact":
+            out.append(f"You have both met {tie.b} here.")
+        elif tie.a.casefold() == tie.b.casefold():
+            out.append(f"You are both connected to {tie.a}.")
+        else:
+            out.append(f"You are both connected to {tie.a} — you: {tie.a}; them: {tie.b}.")
+    return out
 
-    Only a sentence-case phrase (capitalised first word, lowercase second word)
-    loses its capital; acronyms ("AI"), names ("New York marathon", "Python
-    packaging") and single words ("Marathons" may be a name) stay as typed.
-    """
-    words = text.split(" ")
-    if len(words) < 2:
-        return text
-    first, second = words[0], words[1]
-    if not (first[:1].isupper() and first[1:].islower() and first.isalpha()):
-        return text
-    if not second[:1].islower() or first.casefold() in _PROPER_FIRST_WORDS:
-        return text
-    return first[0].lower() + text[1:]
+
+def _background(mine: str, theirs: str) -> str:
+    if mine and theirs:
+        return f"Similar backgrounds — you: {mine}; them: {theirs}"
+    return "Similar backgrounds: your profiles describe related work"
 
 
-def first_name(name: str) -> str:
-    """The name to address someone by: the first word that is not a title."""
-    words = [w for w in name.split() if w.casefold() not in _TITLES]
-    return words[0].strip(",") if words else ""
+def note(cg: CommonGround) -> str:
+    """One line on what the two have in common (a round's table note): the first reason."""
+    return cg.reasons[0] if cg.reasons else ""
 
 
-@lru_cache(maxsize=_CACHE)
-def need_item(text: str) -> str:
-    """A `looking_for` item without a leading "looking for"."""
-    return _LOOKING_FOR_PREFIX.sub("", clean_item(text)).strip() or clean_item(text)
+def reason_text(cg: CommonGround) -> str:
+    """Every reason as one paragraph (an export cell)."""
+    said = [r.strip() for r in cg.reasons if r.strip()]
+    return " ".join(r if r.endswith((".", "!", "?")) else r + "." for r in said)
+
+
+# -- the scan page ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the scan page as pieces: (text, role), role "text", "item" (someone's
+    own words), "both" (words both listed alike), "who" ("you: " / "them: ") or "sep"
+    (between the two sides)."""
+
+    parts: tuple[tuple[str, str], ...]
+    personal: bool = False
+
+    @property
+    def text(self) -> str:
+        """The line as plain text."""
+        return "".join(text for text, _ in self.parts)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block of the scan page: `kind` "shared", "complements" or "ties"."""
+
+    kind: str
+    title: str
+    lines: tuple[Line, ...]
+
+
+def _both_sides(mine: str, theirs: str) -> tuple[tuple[str, str], ...]:
+    if _same(mine, theirs):
+        return ((clean_item(theirs or mine), "both"),)
+    return _two_sides(mine, theirs)
+
+
+def _two_sides(mine: str, theirs: str) -> tuple[tuple[str, str], ...]:
+    """Each person's own words, never merged (related items, backgrounds)."""
+    return (
+        ("you: ", "who"),
+        (clean_item(mine), "item"),
+        (" · ", "sep"),
+        ("them: ", "who"),
+        (clean_item(theirs), "item"),
+    )
+
+
+def sections(cg: CommonGround, other_name: str) -> list[Section]:
+    """What two people have in common, block by block, said to side a about `other_name`."""
+    first = first_name(other_name) or other_name
+    out = []
+    same = [s for s in cg.shared if s.grade != "related"]
+    related = [s for s in cg.shared if s.grade == "related"]
+    if same:
+        lines = tuple(Line(_both_sides(s.a, s.b), s.kind == "personal") for s in same)
+        out.append(Section("shared", "You both care about", lines))
+    if related:
+        lines = tuple(Line(_two_sides(s.a, s.b), s.kind == "personal") for s in related)
+        out.append(Section("related", "Related interests", lines))
+    helps = [c for c in cg.complements if not peers(c)]
+    if helps:
+        goals = []
+        for c in helps:
+            need, offer = (clean_item(c.need), "item"), (clean_item(c.offer), "item")
+            said: tuple[tuple[str, str], ...]
+            if c.seeker == "a":
+                gives = "looks for" if c.mutual else "offers"
+                said = (("You look for ", "text"), need, (f" — {first} {gives} ", "text"), offer)
+            else:
+                gives = "look for" if c.mutual else "offer"
+                said = ((f"{first} looks for ", "text"), need, (f" — you {gives} ", "text"), offer)
+            goals.append(Line(said))
+        out.append(Section("complements", "You can help each other", tuple(goals)))
+    alike = [_two_sides(*_mine_theirs(c)) for c in cg.complements if peers(c)]
+    if alike:
+        lines = tuple(Line(said) for said in alike)
+        out.append(Section("goals", "You are both looking for", lines))
+    backgrounds = [t for t in cg.ties if t.kind == "background"]
+    if backgrounds:
+        t = backgrounds[0]
+        said = _two_sides(t.a, t.b) if t.a and t.b else ((_background("", ""), "text"),)
+        out.append(Section("backgrounds", "Similar backgrounds", (Line(said),)))
+    if any(t.kind != "background" for t in cg.ties):
+        ties = []
+        for t in cg.ties:
+            parts: tuple[tuple[str, str], ...]
+            if t.kind == "background":
+                continue
+            if t.kind == "contact":
+                parts = (
+                    ("You have both met ", "text"),
+                    (clean_item(t.b), "item"),
+                    (" here", "text"),
+                )
+            elif _same(t.a, t.b):
+                parts = (("You both list ", "text"), (clean_item(t.b), "both"))
+            else:
+                parts = _both_sides(t.a, t.b)
+            ties.append(Line(parts))
+        out.append(Section("ties", "Mutual ties", tuple(ties)))
+    return out
+
+
+def shared_label(item: SharedItem) -> str:
+    """A shared item as a chip: "marathons", or "you: marathons · them: trail running";
+    a related one as "related — you: tennis · them: badminton"."""
+    if item.grade == "related":
+        return "related — " + "".join(text for text, _ in _two_sides(item.a, item.b))
+    return "".join(text for text, _ in _both_sides(item.a, item.b))
+
+
+# -- exports --------------------------------------------------------------------
+
+
+def shared_text(cg: CommonGround) -> str:
+    """Shared interests as "marathons ↔ trail running; carbon capture"."""
+    items = []
+    for item in cg.shared:
+        a, b = item.a.strip(), item.b.strip()
+        if item.grade == "related":
+            items.append(f"{a} ↔ {b} (related)")
+        else:
+            items.append(a if _same(a, b) else f"{a} ↔ {b}")
+    return "; ".join(dict.fromkeys(i for i in items if i))
+
+
+def complements_text(cg: CommonGround, a_name: str, b_name: str) -> str:
+    """Complementary goals in both directions, e.g. "Ada looks for X ↔ Ben offers Y"."""
+    names = {"a": first_name(a_name) or a_name, "b": first_name(b_name) or b_name}
+    parts = []
+    for c in cg.complements:
+        giver = "b" if c.seeker == "a" else "a"
+        if peers(c):
+            both = f"{names[c.seeker]}: {c.need} · {names[giver]}: {c.offer}"
+            parts.append(f"both look for — {both}")
+            continue
+        gives = "looks for" if c.mutual else "offers"
+        parts.append(f"{names[c.seeker]} looks for {c.need} ↔ {names[giver]} {gives} {c.offer}")
+    return "; ".join(parts)
+
+
+def summary(cg: CommonGround) -> str:
+    """A one-line summary for a saved contact: shared items in both words, goals, ties."""
+    parts = []
+    for s in cg.shared[:4]:
+        if s.grade == "related":
+            parts.append(f"related: you: {s.a} · them: {s.b}")
+        else:
+            parts.append(s.b if _same(s.a, s.b) else f"you: {s.a} · them: {s.b}")
+    for c in cg.complements[:2]:
+        if peers(c):
+            mine, theirs = _mine_theirs(c)
+            parts.append(f"both look for: you: {mine} · them: {theirs}")
+        elif c.seeker == "a":
+            gives = "they look for" if c.mutual else "they offer"
+            parts.append(f"you look for {c.need}, {gives} {c.offer}")
+        else:
+            gives = "you look for" if c.mutual else "you offer"
+            parts.append(f"they look for {c.need}, {gives} {c.offer}")
+    for t in cg.ties[:2]:
+        if t.kind == "background":
+            parts.append("similar backgrounds")
+        else:
+            parts.append(f"both know {t.b}" if t.kind == "contact" else f"both: {t.b}")
+    return "; ".join(parts)
+
+
+# -- the follow-up draft (side a writes to side b) --------------------------------
+
+
+def recall_line(cg: CommonGround) -> str:
+    """What the writer enjoyed discovering they share, or "" when nothing is shared."""
+    pieces = []
+    same = [s for s in cg.shared if s.grade != "related"]
+    if same:
+        s = same[0]
+        mine, theirs = clean_item(s.a), clean_item(s.b)
+        if mine.casefold() == theirs.casefold() or not mine:
+            pieces.append(f"that we're both into {mid_sentence(theirs or mine)}")
+        else:
+            pieces.append(
+                f"how much your {mid_sentence(theirs)} and my {mid_sentence(mine)} have in common"
+            )
+    for tie in [t for t in cg.ties if t.kind != "background"][:1]:
+        if tie.kind == "contact":
+            pieces.append(f"that we both know {clean_item(tie.b or tie.a)}")
+        else:
+            pieces.append(f"that we both have {clean_item(tie.b or tie.a)} in our background")
+    if not pieces:
+        return ""
+    return "It was fun to discover " + " — and ".join(pieces) + "."
+
+
+def offer_line(cg: CommonGround) -> str:
+    """An offer of help with what the other looks for, or interest in what they offer."""
+    for c in cg.complements:
+        need, offer = need_item(c.need), clean_item(c.offer)
+        if not need or not offer or c.mutual:
+            continue
+        if c.seeker == "b":
+            if item_form(need) not in ("n", "a") or item_form(offer, own=True) == "q":
+                continue
+            return (
+                f"You mentioned you're looking for {mid_sentence(need)}; "
+                f"I'd be glad to help with {mid_sentence(offer)} if that's useful."
+            )
+        if item_form(offer) in ("n", "g"):
+            return f"I'd love to hear more about your experience with {mid_sentence(offer)}."
+    return ""

@@ -1,0 +1,119 @@
+"""Whether the provider of a complement is the right person for the need.
+
+A need and an offer of compatible kinds read alike whoever wrote them: every
+mentoring offer reads like every mentoring need, "a city testbed for pilots" like
+"school districts to pilot with", "seed funding" like "seed investors". What
+decides is whether the provider works on what the need is about. So a need's
+*subject* (its words without the kind words, `matcher.goals.subject`; the seeker's
+own profile when the need says nothing else, as "a mentor" does) is compared with
+the provider's *field* (`matcher.facets.field_vectors`: the whole profile with the
+provider's own goals, where an investor's thesis is often written).
+
+- Needs met by the offer's wording (know-how, pilots, partners, data, a hire, ...):
+  by the wording and the fit of the need's subject with the provider's field
+  together (`wording_credit`).
+- Role needs (`matcher.goals.ROLE_KINDS`): capital, grants and deal flow by the two
+  fields (the seeker's work against the provider's, goals included); mentoring and
+  press by the fields and the subject together (`role_fit`).
+
+All functions take pairs of profile indices (seeker, giver: (P,) or (1,)) and the
+seekers' padded need ids (P, Ln) or (1, Ln), and return (P, Ln) in [0, 1].
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from matcher.goals import PROVIDER_SEEKS, ROLE, SUBJECT, VAGUE_WEIGHT, K
+
+if TYPE_CHECKING:
+    from matcher.facets import Facets
+    from matcher.scoring import ScoreParams
+
+
+def _ramp(x: np.ndarray, threshold: float, floor: float, full: float) -> np.ndarray:
+    credit = np.subtract(x, floor, dtype=np.float32)
+    credit *= np.float32(1.0 / (full - floor))
+    np.clip(credit, 0.0, 1.0, out=credit)
+    credit[x < threshold] = 0.0
+    return credit
+
+
+def need_fit(
+    facets: Facets, seeker: np.ndarray, needs: np.ndarray, giver: np.ndarray
+) -> np.ndarray:
+    """Cosine of each need's subject (the seeker's whole profile when it has none)
+    with the giver's field: -> (P, Ln); padding needs get 0."""
+    vectors = facets.vectors
+    pad = facets.pad
+    subject = facets.subject[needs]  # (S, Ln)
+    about = vectors[subject]  # (S, Ln, d); the padding row is zero
+    none = (subject == pad) & (needs != pad)
+    if none.any():
+        own = vectors[facets.whole[seeker]]  # (S, d)
+        about = np.where(none[:, :, None], own[:, None, :], about)
+    field = facets.fields[giver]  # (P, d)
+    fit: np.ndarray = np.matmul(about, field[:, :, None])[:, :, 0]  # (S or P, Ln, d) @ (P, d, 1)
+    return fit
+
+
+def wording_credit(
+    best: np.ndarray,
+    facets: Facets,
+    seeking: tuple[np.ndarray, np.ndarray],
+    giver: np.ndarray,
+    p: ScoreParams,
+) -> np.ndarray:
+    """Credit of needs met by an offer's wording, `best` (P, Ln) or (P, Ln, Lo), when the
+    provider is weighed too: the ramp of the mean of the wording's cosine and the fit of
+    the need's subject with the giver's field (`need_fit`), nothing below
+    `goal_fit_threshold`; same shape. Role needs (met by wording only when worded
+    alike) keep `best`. `seeking`: (seeker, its needs (S, Ln))."""
+    seeker, needs = seeking
+    span = np.float32(p.goal_full - p.goal_floor)
+    weight = np.where(facets.vague[needs], np.float32(VAGUE_WEIGHT), np.float32(1.0))
+    fit = (need_fit(facets, seeker, needs, giver) - np.float32(p.goal_floor)) / span
+    fit = np.clip(fit, 0.0, 1.0) * weight  # (P, Ln), weighted like `best`
+    bar = (np.float32(p.goal_fit_threshold) - np.float32(p.goal_floor)) / span * weight
+    role = ROLE[facets.kind[needs] % K]
+    if best.ndim == 3:
+        fit, bar, role = fit[:, :, None], bar[..., None], role[..., None]
+    mixed = (best + fit) / 2
+    mixed[(best <= 0) | (mixed < bar)] = 0.0
+    out: np.ndarray = np.where(role, best, mixed).astype(np.float32)
+    return out
+
+
+def field_fit(facets: Facets, seeker: np.ndarray, giver: np.ndarray) -> np.ndarray:
+    """(P,) cosine of the seeker's whole profile with the giver's field."""
+    return (facets.vectors[facets.whole[seeker]] * facets.fields[giver]).sum(axis=1)
+
+
+def _fields(facets: Facets, seeker: np.ndarray, needs: np.ndarray, giver: np.ndarray) -> np.ndarray:
+    """(P, Ln) fit of the two fields for each need: the field (goals included) of the one
+    who provides the role (an investor, a mentor, a journalist) against the other's
+    whole profile. An investor seeking deal flow or a mentor seeking mentees provides
+    it themselves; the founder's goals ("impact investors") say nothing of their work."""
+    provides = PROVIDER_SEEKS[facets.kind[needs] % K]  # (S, Ln)
+    given = field_fit(facets, seeker, giver)[:, None]  # (P, 1)
+    if not provides.any():
+        return np.broadcast_to(given, (len(given), needs.shape[1]))
+    own = field_fit(facets, giver, seeker)[:, None]
+    return np.where(provides, own, given)
+
+
+def role_fit(
+    facets: Facets, seeker: np.ndarray, needs: np.ndarray, giver: np.ndarray, p: ScoreParams
+) -> np.ndarray:
+    """(P, Ln) fit of a role need met by kind: the two fields (capital, grants, deal
+    flow), or the fields and the need's subject together (mentoring, press)."""
+    fields = _fields(facets, seeker, needs, giver)  # (P, Ln)
+    by_subject = SUBJECT[facets.kind[needs] % K]  # (S, Ln)
+    mixed = (fields + need_fit(facets, seeker, needs, giver)) / 2
+    x = np.where(by_subject, mixed, fields)
+    threshold = np.where(by_subject, p.subject_fit_threshold, p.fit_threshold)
+    credit = _ramp(x, 0.0, p.fit_floor, p.fit_full)
+    credit[x < threshold] = 0.0
+    return credit

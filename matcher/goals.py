@@ -1,0 +1,285 @@
+"""What kind of need or offer a goal phrase is, and which kinds meet which.
+
+A complement is a real need met by a real offer: an investor's "founders raising
+seed" is not met by another investor's "seed investment", and a hiring manager's
+"senior Rust engineers" is not met by "Rust mentoring". Each goal phrase gets one
+kind from a small keyword table (first rule that matches wins); a complement needs
+compatible kinds (`COMPATIBLE`), then topical fit (the pair's cosine, in
+`matcher.grades`).
+
+Some goals meet another goal: a hiring manager's "looking for" meets a job
+seeker's "looking for", a founder's "investors" meets an investor's "founders
+raising seed". Such needs are also offered, as `derived_key(need)`: the kinds
+that a derived offer meets are in `MEETS_NEED`. Two people looking for the same
+thing (two investors, two job seekers) are peers: their kinds never meet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+# The kinds, in order (an id is the position; a derived offer's id is its need's id
+# plus len(KINDS)).
+KINDS = (
+    "topic",  # anything else: know-how in a field, a topic to talk about
+    "capital",  # money for a company: investors, seed, funding
+    "grant",  # grants and non-dilutive funding
+    "debt",  # loans, debt, working capital
+    "dealflow",  # an investor's need: founders / startups to back
+    "founders",  # founders or startups in general (to work with, to write about)
+    "hire",  # people to hire, or a job offered
+    "job",  # a job or role sought, or oneself offered as a hire
+    "mentor",  # a mentor sought, or mentoring offered
+    "mentee",  # people to mentor
+    "customers",  # customers, clients, pilot sites, buyers (or a pilot site offered)
+    "solution",  # a product, tool, vendor or supplier sought (or a product offered)
+    "cofounder",  # a co-founder
+    "partners",  # partners, collaborators, distributors
+    "press",  # journalists, coverage, a podcast
+    "volunteers",  # volunteers, volunteering
+    "advice",  # advice, feedback, know-how, intros
+    "data",  # data, datasets, compute
+)
+K = len(KINDS)
+_ID = {name: i for i, name in enumerate(KINDS)}
+
+# (kind, pattern): the first match wins, so the more specific rules come first.
+_RULES: list[tuple[str, str]] = [
+    ("advice", r"^(advice|feedback|tips|help with|guidance|beratung|consejo|asesor)"),
+    ("volunteers", r"volunteer|freiwillig|voluntari|bénévol|vrijwillig"),
+    ("cofounder", r"co-?founder|cofundador|mitgründer|cofondateur|founding team"),
+    ("mentee", r"(to|i can|we can) mentor\b|mentees"),
+    ("mentor", r"mentor|coaching|\bcoach"),
+    ("grant", r"\bgrants?\b|non-dilutive|förder|subvenci"),
+    ("debt", r"\bdebt\b|\bloans?\b|working capital|revenue-based|kredit|préstamo"),
+    (
+        "dealflow",
+        r"deal ?flow|deals\b|spin-?outs|(seed|stage) (startups|founders|companies)|"
+        r"(founders|startups|companies).*(raising|backing|invest|seed)|worth backing",
+    ),
+    (
+        "capital",
+        r"invest|funding|capital|financ|seed|series [ab]|angel|ticket|raising|"
+        r"\braise|\bvc\b",
+    ),
+    # People to work with, whatever their profession ("climate scientists ... to
+    # collaborate with"): partners, not a hire.
+    ("partners", r"collaborat|co-authors?|co-speakers?"),
+    (
+        "job",
+        r"\bjob\b|\brole\b|position|employment|open to work|freelance|contracts?\b|internship|"
+        r"\bstelle\b|empleo|trabajo|emploi|board seats?|fractional|that needs (a|an)\b|"
+        r"(companies|startups|employers) (that are )?hiring|employers",
+    ),
+    (
+        "hire",
+        r"\bhir(e|ing)\b|recruit|openings|for (my|our) team|join (my|our) team|talent|"
+        r"candidates|"
+        r"\b(engineers?|developers?|designers?|scientists?|lead|head of|cto|cmo|cfo|coo|managers?|"
+        r"analysts?|sre|apprentices)\b",
+    ),
+    ("press", r"journalist|press\b|coverage|podcast|newsletter|media\b|reporter|periodist"),
+    (
+        "customers",
+        r"customer|clients?\b|buyers?|compradores|pilot|piloto|pilote|testbed|test site|"
+        r"kunden|offtake|school districts|hospitals|utilities|farms\b|hotel chains|"
+        r"design partners?",
+    ),
+    ("partners", r"partner|collaborat|distribut|parceir|socio|co-author|co-speaker|allies"),
+    (
+        "solution",
+        r"\btools?\b|software|solutions?|vendors?|suppliers?|systems? to|producers|"
+        r"sensores|"
+        r"kits?\b|\baudits?\b|beta access|proveedores|lieferant",
+    ),
+    (
+        "advice",
+        r"advice|advis|feedback|know-?how|tips\b|guidance|insights?|help with|expertise|"
+        r"intros?\b|consult|lessons|experiencia|praxiswissen|who knows|someone who",
+    ),
+    ("data", r"\bdata\b|dataset|imagery|compute|gpu|credits\b|datos|daten|données|dati\b"),
+    ("founders", r"founders|startups?\b|spinouts?|start-ups"),
+]
+_COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _RULES]
+
+# need kind -> the kinds of ordinary offers that can meet it.
+_OPEN = ("topic", "advice", "data", "solution", "partners")
+_NEED_OFFER: dict[str, tuple[str, ...]] = {
+    "topic": (*_OPEN, "mentor"),
+    "capital": ("capital",),
+    "grant": ("grant",),
+    "debt": ("debt",),
+    "dealflow": (),
+    "founders": (),
+    "hire": ("job",),
+    "job": ("hire",),
+    "mentor": ("mentor",),
+    "mentee": (),
+    "customers": ("customers",),
+    "solution": ("solution", "topic", "advice", "data"),
+    "cofounder": ("cofounder",),
+    "partners": (*_OPEN, "customers"),
+    "press": ("press",),
+    "volunteers": ("volunteers",),
+    "advice": (*_OPEN, "mentor"),
+    "data": ("data",),
+}
+# need kind -> the kinds of other people's needs that meet it (each such pair both ways).
+MEETS_NEED: dict[str, tuple[str, ...]] = {
+    "capital": ("dealflow", "founders"),
+    "dealflow": ("capital",),
+    "founders": ("capital",),
+    "hire": ("job",),
+    "job": ("hire",),
+    "mentor": ("mentee",),
+    "mentee": ("mentor",),
+    "customers": ("solution",),
+    "solution": ("customers",),
+    "cofounder": ("cofounder",),
+}
+# Kinds of need that, written under "looking for", are also offered (derived).
+DERIVED_KINDS = frozenset(MEETS_NEED)
+
+# Words that say only which kind a goal is: a goal of nothing else is vague.
+_VAGUE = re.compile(
+    r"^(a|an|some|the|new|good|great|more|other|people|mentors?|mentoring|a job|jobs?|work|"
+    r"investors?|funding|networking|network|contacts|connections|partners?|clients|customers|"
+    r"opportunities|ideas?|inspiration|friends|collaborators?|advice|feedback|help|\s)*$"
+)
+VAGUE_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=1 << 16)
+def goal_kind(key: str) -> int:
+    """The kind id of a normalised goal phrase (`normalise_goal`); derived keys included."""
+    derived = key.startswith(DERIVED_PREFIX)
+    text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
+    kind = next((k for k, pattern in _COMPILED if pattern.search(text)), "topic")
+    return _ID[kind] + (K if derived else 0)
+
+
+def kind_name(kind_id: int) -> str:
+    """The name of a kind id ("hire", "capital", ...), derived or not."""
+    return KINDS[kind_id % K]
+
+
+@lru_cache(maxsize=1 << 16)
+def is_vague(key: str) -> bool:
+    """A goal of nothing but its kind ("a mentor", "a job", "networking")."""
+    text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
+    return bool(_VAGUE.match(text))
+
+
+# A need also offered is embedded as this prefix + the need + the person's headline
+# (so its fit reflects who is asking: "a job" of an embedded engineer).
+DERIVED_PREFIX = "looking for "
+_CONTEXT_MARK = " — "
+
+
+def derived_key(need_key: str, headline: str) -> str | None:
+    """The key under which a need is also offered, or None when its kind is offered
+    by nobody's need (advice, data: only ordinary offers meet those)."""
+    if KINDS[goal_kind(need_key)] not in DERIVED_KINDS:
+        return None
+    context = headline.strip().lower()
+    return DERIVED_PREFIX + need_key + (_CONTEXT_MARK + context if context else "")
+
+
+def _table() -> np.ndarray:
+    """(K, 2K) float32: 1 where a need of kind row is met by an offer of kind column
+    (columns K.. are needs offered, by their kind)."""
+    out = np.zeros((K, 2 * K), dtype=np.float32)
+    for need, offers in _NEED_OFFER.items():
+        for offer in offers:
+            out[_ID[need], _ID[offer]] = 1.0
+    for need, others in MEETS_NEED.items():
+        for other in others:
+            out[_ID[need], K + _ID[other]] = 1.0
+    return out
+
+
+COMPATIBLE = _table()
+
+# Role kinds: the kind words ("investors", "a mentor", "hiring") dominate the wording,
+# so such a need meets an offer by kind and by the fit of the two people's whole
+# profiles, not by how alike the two phrases read.
+# A job and a hire are met by wording (the role itself: "a product designer").
+ROLE_KINDS = ("capital", "grant", "debt", "dealflow", "founders", "mentor", "mentee",
+              "press", "cofounder")  # fmt: skip
+ROLE = np.array([name in ROLE_KINDS for name in KINDS], dtype=bool)
+
+
+def is_derived(key: str) -> bool:
+    """Whether a goal key is a need offered (`derived_key`)."""
+    return key.startswith(DERIVED_PREFIX)
+
+
+# A need's subject: its words without the words that only say its kind or direction
+# ("a mentor in design leadership" -> "design leadership", "school districts to pilot
+# with" -> "school districts"). Whether a provider fits is read from the subject:
+# the kind words alone make every mentoring offer read like every mentoring need.
+_KIND_WORDS = re.compile(
+    r"\b(?:mentor(?:s|ing|ship)?|coach(?:es|ing)?|advi[cs]e\w*|tips|feedback|guidance|help|"
+    r"intros?|introductions?|contacts?|kontakte|someone|people|who|knows?|"
+    r"investors?|investment|investing|funding|fund|(?:pre-?)?seed|series [abc]|angels?|tickets?|"
+    r"checks?|raising|raise|round|lead|deal ?flow|deals|capital|"
+    r"pilot(?:s|ing)?|customers?|clients?|buyers?|partners?|partner|collaborat\w*|"
+    r"hir(?:e|ing)|recruit\w*|openings|roles?|jobs?|positions?|work|"
+    r"co-?founders?|join|volunteer\w*|"
+    r"looking|for|to|with|in|on|of|from|at|by|as|and|or|our|my|your|their|we|we're|i|i'm|"
+    r"can|could|want|wants|willing|that|which|some|new|next|a|an|the|"
+    r"is|are|be|have|has|who've|will)\b|[€$£]?\d[\d.,]*\s*[kmb]?|[^\w\s+#-]"
+)
+
+
+_OWN = re.compile(r"\b(?:our|my|unsere[mnrs]?|notre|nos|nuestr[ao]s?|mi|mis)\b.*$")
+
+
+@lru_cache(maxsize=1 << 16)
+def subject(key: str) -> str:
+    """A normalised goal phrase without its kind words ("" when nothing else is said)."""
+    text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
+    # "our sepsis tool", "my team": the seeker's own things, not what the provider is.
+    text = _OWN.sub("", text)
+    words = (w.strip("-") for w in _KIND_WORDS.sub(" ", text).split())
+    out = " ".join(w for w in words if len(w) > 1)
+    return out if len(out) >= 3 else ""
+
+
+# Role kinds whose fit is the need's subject as much as the two fields (a mentor in
+# design leadership is not met by a Rust mentor, however alike the two engineers);
+# the others (capital, grants, deal flow) by the fields alone: an investor's thesis
+# against the founder's work.
+SUBJECT_KINDS = ("mentor", "mentee", "press", "cofounder")
+SUBJECT = np.array([name in SUBJECT_KINDS for name in KINDS], dtype=bool)
+# Role needs of the one who provides the role (an investor's deal flow, a mentor's
+# mentees): their field, goals included, is the one to read (`matcher.goal_fit`).
+PROVIDER_SEEKS = np.array(
+    [name in ("dealflow", "founders", "mentee") for name in KINDS], dtype=bool
+)
+
+
+# The stage of a round a capital goal names (bits: pre-seed, seed, Series A, later):
+# pre-seed and seed tickets do not lead a Series A, whatever the two fields.
+_STAGES = (
+    re.compile(r"pre-?seed"),
+    re.compile(r"(?<!pre-)(?<!pre)\bseed\b"),
+    re.compile(r"series a\b"),
+    re.compile(r"series [b-e]\b|growth stage|late stage"),
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def stage(key: str) -> int:
+    """Bit mask of the funding stages a normalised goal phrase names (0: none)."""
+    text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
+    return sum(1 << i for i, pattern in enumerate(_STAGES) if pattern.search(text))
+
+
+def stage_clash(need_stage: np.ndarray, offer_stage: np.ndarray) -> np.ndarray:
+    """Where a need and an offer both name funding stages and none agrees (broadcast)."""
+    out: np.ndarray = (need_stage > 0) & (offer_stage > 0) & ((need_stage & offer_stage) == 0)
+    return out

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from web import config, db, errors, security
+from web import config, db, errors, logs, mail, security
 
 csrf = CSRFProtect()
 log = logging.getLogger(__name__)
@@ -21,30 +21,36 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
 
+    logs.init_app(app)  # first: every later hook logs with the request id
     db.init_app(app)
     csrf.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    mail.check_settings(app)
 
-    from web import attendee, badges, cli, matching
+    from web import attendee, badges, cli, extensions, health, metrics, queue
 
-    matching.init_app(app)
+    extensions.init_app(app)
+    queue.init_app(app)
+    metrics.init_app(app)
+    health.init_app(app)
     app.register_blueprint(attendee.bp)
     app.register_blueprint(badges.bp)
     from web import contacts
 
     app.register_blueprint(contacts.bp)
+    from web import meetings
+
+    app.register_blueprint(meetings.bp)
     from web import organizer
 
     app.register_blueprint(organizer.bp)
     from web import api
 
     app.register_blueprint(api.bp)
-    cli.init_app(app)
+    from web import rate_limits
 
-    @app.get("/healthz")
-    def healthz() -> dict[str, str]:
-        """Liveness probe for load balancers."""
-        return {"status": "ok"}
+    rate_limits.init_app(app)  # after the blueprints: it limits their views
+    cli.init_app(app)
 
     return app

@@ -6,6 +6,7 @@ from flask import Flask, Response, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.db import make_engine, make_session_factory
+from web.services.jobs import DEFER, dispatch_deferred
 
 
 def init_app(app: Flask) -> None:
@@ -26,7 +27,8 @@ def session_factory() -> sessionmaker[Session]:
 def get_session() -> Session:
     """The session of the current request or app context."""
     if "db" not in g:
-        g.db = session_factory()()
+        # Jobs this request enqueues are handed over when it ends, never mid-view.
+        g.db = session_factory()(info={DEFER: True})
     session: Session = g.db
     return session
 
@@ -45,3 +47,4 @@ def _close_session(_exc: BaseException | None) -> None:
     session = g.pop("db", None)
     if session is not None:
         session.close()
+        dispatch_deferred(session)  # what the request committed, now that it is over

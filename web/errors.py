@@ -6,7 +6,14 @@ import logging
 
 from flask import Flask, g, render_template, request
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from werkzeug.exceptions import (
+    HTTPException,
+    InternalServerError,
+    SecurityError,
+    ServiceUnavailable,
+)
+
+from web.logs import redact
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +37,9 @@ def wants_json() -> bool:
     return best == "application/json"
 
 
-def error_response(code: str, message: str, status: int, field: str | None = None):  # type: ignore[no-untyped-def]
+def error_response(
+    code: str, message: str, status: int, field: str | None = None
+) -> tuple[dict[str, object] | str, int]:
     """A JSON or HTML error with a status code."""
     if wants_json():
         body: dict[str, object] = {"code": code, "message": message}
@@ -49,8 +58,14 @@ def _rollback() -> None:
 def init_app(app: Flask) -> None:
     """Register handlers for HTTP errors, lost databases and unexpected failures."""
 
+    @app.errorhandler(SecurityError)
+    def unknown_host(exc: SecurityError) -> tuple[str, int, dict[str, str]]:
+        # A Host header outside TRUSTED_HOSTS: no URL can be built for it, so no page.
+        log.info("refused a request for an untrusted host: %s", exc.description)
+        return "Unknown host.\n", 400, {"Content-Type": "text/plain; charset=utf-8"}
+
     @app.errorhandler(HTTPException)
-    def http_error(exc: HTTPException):  # type: ignore[no-untyped-def]
+    def http_error(exc: HTTPException) -> tuple[dict[str, object] | str, int]:
         status = exc.code or 500
         message = MESSAGES.get(status) or exc.description or "Error"
         if status in (400, 403, 413, 429) and exc.description and wants_json():
@@ -58,13 +73,13 @@ def init_app(app: Flask) -> None:
         return error_response(exc.name.lower().replace(" ", "_"), message, status)
 
     @app.errorhandler(OperationalError)
-    def database_unavailable(exc: OperationalError):  # type: ignore[no-untyped-def]
+    def database_unavailable(exc: OperationalError) -> tuple[dict[str, object] | str, int]:
         log.warning("database unavailable: %s", exc.orig)
         _rollback()
         return error_response("service_unavailable", MESSAGES[503], ServiceUnavailable.code)
 
     @app.errorhandler(Exception)
-    def unexpected(exc: Exception):  # type: ignore[no-untyped-def]
-        log.exception("unhandled error on %s %s", request.method, request.path)
+    def unexpected(exc: Exception) -> tuple[dict[str, object] | str, int]:
+        log.exception("unhandled error on %s %s", request.method, redact(request.path))
         _rollback()
         return error_response("internal_error", MESSAGES[500], InternalServerError.code)

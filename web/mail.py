@@ -13,9 +13,17 @@ import ssl
 from email.message import EmailMessage
 from typing import Any
 
-from flask import current_app
+from flask import Flask, current_app, url_for
+
+from web.config import configured_base_url
 
 log = logging.getLogger(__name__)
+
+
+NO_BASE_URL = (
+    "PUBLIC_BASE_URL is not set, so no email with a link is sent: a link built from the "
+    "request's Host header could point anywhere. Set PUBLIC_BASE_URL=https://your.host."
+)
 
 
 def mail_configured() -> bool:
@@ -23,7 +31,31 @@ def mail_configured() -> bool:
     return bool(current_app.config.get("SMTP_HOST"))
 
 
-def _smtp_settings() -> dict[str, Any]:
+def links_mailable() -> bool:
+    """True when emails may carry links: SMTP_HOST and PUBLIC_BASE_URL are both set.
+
+    Links in emails are built from PUBLIC_BASE_URL only, never from a request's Host
+    header (which whoever sends the request chooses).
+    """
+    return mail_configured() and bool(configured_base_url())
+
+
+def public_url(endpoint: str, **values: Any) -> str:
+    """An absolute URL on PUBLIC_BASE_URL for an email; ValueError when it is not set."""
+    base = configured_base_url()
+    if not base:
+        raise ValueError(NO_BASE_URL)
+    return base + url_for(endpoint, **values)
+
+
+def check_settings(app: Flask) -> None:
+    """Say at start when SMTP is on but emails cannot carry links."""
+    if app.config.get("SMTP_HOST") and not configured_base_url(app):
+        log.error("SMTP_HOST is set but %s", NO_BASE_URL)
+
+
+def smtp_settings() -> dict[str, Any]:
+    """The SMTP settings of this app (read in the request, passed to a background send)."""
     cfg = current_app.config
     return {
         "host": cfg.get("SMTP_HOST", ""),
@@ -36,7 +68,7 @@ def _smtp_settings() -> dict[str, Any]:
 
 def deliver(message: EmailMessage, settings: dict[str, Any] | None = None) -> bool:
     """Send `message` now; True on success. Uses STARTTLS when the server offers it."""
-    settings = settings or _smtp_settings()
+    settings = settings or smtp_settings()
     if not settings["host"]:
         return False
     if "From" not in message:
@@ -57,45 +89,3 @@ def deliver(message: EmailMessage, settings: dict[str, Any] | None = None) -> bo
     except (OSError, smtplib.SMTPException) as exc:
         log.warning("could not send mail to the SMTP server %s: %s", settings["host"], exc)
         return False
-
-
-def private_link_message(
-    to: str,
-    name: str,
-    event_name: str,
-    link: str,
-    my_page: str,
-    updated: bool,
-    requested_again: bool = False,
-) -> EmailMessage:
-    """The email that carries an attendee's private link.
-
-    `requested_again`: someone signed up again with this address on a device not
-    signed in as its owner; the profile was left unchanged.
-    """
-    message = EmailMessage()
-    message["To"] = to
-    message["Subject"] = f"Your private link for {event_name}"
-    if requested_again:
-        intro = (
-            "Someone (probably you) signed up again with this address, so here is a fresh\n"
-            "private link. Your profile was not changed: open the link to edit it. Your\n"
-            "earlier link no longer works."
-        )
-    elif updated:
-        intro = "Your profile was updated, and here is a fresh private link."
-    else:
-        intro = "Welcome! Your profile is ready."
-    message.set_content(
-        f"Hi {name},\n\n"
-        f"{intro}\n\n"
-        f"Open your page for {event_name} — your badge and the people we suggest you meet:\n"
-        f"{link}\n\n"
-        "This link is your key: anyone who has it can see and edit your profile, so keep\n"
-        "it to yourself. Opening it signs you in on that device; after that, your page is\n"
-        f"at {my_page}.\n\n"
-        "If you did not sign up, you can ignore this message, or open the link and choose\n"
-        "“Delete my data”.\n\n"
-        "— Common Ground\n"
-    )
-    return message

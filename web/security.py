@@ -1,15 +1,17 @@
-"""Security headers and rate limits applied to every response and request."""
+"""Security headers, trusted hosts and proxies, and no caching of private pages.
+
+Rate limits are in web.rate_limits (Flask-Limiter).
+"""
 
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from collections import deque
-from typing import Protocol
+from urllib.parse import urlsplit
 
-from flask import Flask, Response, abort, current_app, request
+from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from web import config
 
 log = logging.getLogger(__name__)
 
@@ -27,83 +29,19 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
-# endpoint -> (methods, requests allowed per window, window seconds), per client address.
-# A whole conference can share one Wi-Fi address: the limits stop scripts, not a crowd
-# (hundreds of sign-ups and scans in ten minutes). Tokens are unguessable anyway.
-DEFAULT_LIMITS: dict[str, tuple[frozenset[str], int, int]] = {
-    "attendee.join": (frozenset({"POST"}), 120, 60),
-    "organizer.login": (frozenset({"POST"}), 10, 60),
-    "badges.scan": (frozenset({"GET"}), 600, 60),
-    "attendee.private_link": (frozenset({"GET"}), 120, 60),
-}
+# Pages about a person or an organizer's event: every page of these blueprints is kept
+# out of browser and proxy caches (history, shared computers), whatever its view says.
+NO_STORE_BLUEPRINTS = frozenset({"organizer", "attendee", "contacts", "meetings", "badges"})
+# ...but for a badge's QR code, which is only its public scan address as a picture.
+CACHEABLE_ENDPOINTS = frozenset({"badges.qr_png", "badges.qr_svg"})
 
 
-class Limiter(Protocol):
-    """Counts hits per key in a sliding window."""
-
-    def hit(self, key: str, limit: int, window: int) -> bool:
-        """Record a hit; False when the key is over its limit."""
-        ...
-
-
-class MemoryLimiter:
-    """Per-process sliding window (each worker counts on its own)."""
-
-    def __init__(self) -> None:
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def hit(self, key: str, limit: int, window: int) -> bool:
-        """Record a hit; False when the key is over its limit."""
-        now = time.monotonic()
-        with self._lock:
-            hits = self._hits.setdefault(key, deque())
-            while hits and hits[0] <= now - window:
-                hits.popleft()
-            if len(hits) >= limit:
-                return False
-            hits.append(now)
-            if len(self._hits) > 100_000:  # forget idle keys under a flood of addresses
-                self._hits = {k: v for k, v in self._hits.items() if v}
-            return True
-
-
-class RedisLimiter:
-    """Fixed window counters in Redis, shared by every worker and host."""
-
-    def __init__(self, url: str) -> None:
-        import redis
-
-        self._redis = redis.Redis.from_url(url, socket_timeout=0.5)
-
-    def hit(self, key: str, limit: int, window: int) -> bool:
-        """Record a hit; False when over the limit. Fails open if Redis is down."""
-        bucket = f"cg:rl:{key}:{int(time.time() // window)}"
-        try:
-            pipe = self._redis.pipeline()
-            pipe.incr(bucket)
-            pipe.expire(bucket, window + 1)
-            count, _ = pipe.execute()
-        except Exception as exc:  # a limiter outage must not take sign-ups down
-            log.warning("rate limiter unavailable: %s", exc)
-            return True
-        return int(count) <= limit
-
-
-def _check_rate_limit() -> None:
-    if not current_app.config.get("RATELIMIT_ENABLED", True):
-        return
-    limits = current_app.config.get("RATE_LIMITS", DEFAULT_LIMITS)
-    rule = limits.get(request.endpoint or "")
-    if rule is None:
-        return
-    methods, limit, window = rule
-    if request.method not in methods:
-        return
-    limiter: Limiter = current_app.extensions["cg_limiter"]
-    key = f"{request.endpoint}:{request.remote_addr}"
-    if not limiter.hit(key, limit, window):
-        abort(429)
+def _no_store(response: Response) -> Response:
+    private = request.blueprint in NO_STORE_BLUEPRINTS
+    stored = "no-store" not in response.headers.get("Cache-Control", "")
+    if private and stored and request.endpoint not in CACHEABLE_ENDPOINTS:
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _headers(response: Response) -> Response:
@@ -118,8 +56,21 @@ def _headers(response: Response) -> Response:
     return response
 
 
+# The machine itself: health checks and local tools keep working with trusted hosts on.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+
+def trusted_hosts(configured: list[str] | None, public_base_url: str) -> list[str] | None:
+    """The Host headers to answer: TRUSTED_HOSTS, else PUBLIC_BASE_URL's host and this
+    machine; None (any host) when neither is set, as on a laptop serving a LAN."""
+    if configured:
+        return list(configured)
+    host = urlsplit(public_base_url).hostname if public_base_url else None
+    return [host, *LOCAL_HOSTS] if host else None
+
+
 def init_app(app: Flask) -> None:
-    """Install the limiter, the rate-limit check and the security headers.
+    """Install the security headers, trusted hosts, proxies and the no-store rule.
 
     With TRUSTED_PROXIES=n, the client address, scheme and host come from the last n
     proxies' X-Forwarded-* headers (otherwise those headers are ignored: unspoofable).
@@ -129,9 +80,11 @@ def init_app(app: Flask) -> None:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )
-    redis_url = app.config.get("REDIS_URL")
-    app.extensions["cg_limiter"] = RedisLimiter(redis_url) if redis_url else MemoryLimiter()
-    if app.config.get("PUBLIC_BASE_URL", "").startswith("https://"):
+    # Flask answers any other Host with a 400 before routing (web.errors renders it).
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(
+        app.config.get("TRUSTED_HOSTS"), config.configured_base_url(app)
+    )
+    if config.configured_base_url(app).startswith("https://"):
         app.config["SESSION_COOKIE_SECURE"] = True
-    app.before_request(_check_rate_limit)
     app.after_request(_headers)
+    app.after_request(_no_store)

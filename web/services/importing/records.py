@@ -8,38 +8,27 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
-from web.importing.mapping import normalise
+from models import EMAIL_MAX_LENGTH, FIELDS_BY_NAME, PROFILE_FIELDS, TEXT_FIELDS
+from web.services.goal_items import split_at_commas
+from web.services.importing.mapping import normalise
+from web.services.profile_text import (
+    clean_line,
+    clean_name,
+    clean_text,
+    link_problem,
+    normalise_links,
+)
 
-LIMITS = {
-    "email": 320,
-    "name": 200,
-    "headline": 300,
-    "company": 200,
-    "job_title": 200,
-    "external_id": 200,
-    "about": 5000,
-}
-ITEM_LIMIT = 500
-MAX_ITEMS = 50
+# Characters of each single value (the email and the profile's text fields).
+LIMITS = {"email": EMAIL_MAX_LENGTH, **{n: FIELDS_BY_NAME[n].max_length for n in TEXT_FIELDS}}
 EXTRA_LIMIT = 5000
-LIST_TARGETS = ("interests", "personal_interests", "looking_for", "offering", "organizations")
-# Short tags may also be separated by commas ("hiking, jazz"); goals and offers are phrases.
-TAG_FIELDS = frozenset({"interests", "personal_interests", "organizations"})
-LABELS = {
-    "email": "email",
-    "name": "name",
-    "headline": "headline",
-    "company": "company",
-    "job_title": "job title",
-    "external_id": "registration ID",
-    "about": "about",
-    "interests": "professional interests",
-    "personal_interests": "personal interests",
-    "looking_for": "looking for",
-    "offering": "can offer",
-    "organizations": "organizations",
-    "links": "links",
-}
+# Lists: phrases, then links.
+LIST_TARGETS = tuple(f.name for f in PROFILE_FIELDS if f.is_list)
+# Short tags may also be separated by commas ("hiking, jazz"); goals and offers are
+# phrases, cut at commas only where a comma separates two of them (`split_at_commas`).
+TAG_FIELDS = frozenset(f.name for f in PROFILE_FIELDS if f.tags)
+GOAL_FIELDS = frozenset(f.name for f in PROFILE_FIELDS if f.phrases == "goal")
+LABELS = {"email": "email", **{f.name: f.noun for f in PROFILE_FIELDS}}
 # Registrations that are not (or no longer) coming: not imported.
 SKIP_STATUS = {
     "attendee status": {
@@ -90,26 +79,48 @@ class Skipped:
 
 
 def split_list(text: str, field_name: str) -> list[str]:
-    """List items from one cell: `;`, `|` or line breaks; commas too for short tags."""
+    """List items from one cell: `;`, `|` or line breaks; commas too for short tags and
+    between goals ("seed investors, a CTO")."""
     parts = _LIST_SPLIT.split(text.strip())
     if len(parts) == 1 and field_name in TAG_FIELDS and "," in text:
         pieces = [p.strip() for p in text.split(",")]
         if all(len(p) <= 40 and len(p.split()) <= 5 for p in pieces):
             parts = pieces
+    elif field_name in GOAL_FIELDS:
+        parts = [item for part in parts for item in split_at_commas(part)]
     items: list[str] = []
     seen: set[str] = set()
     for part in parts:
-        item = " ".join(part.split())
+        item = clean_line(part)
         if item and item.lower() not in seen:
             seen.add(item.lower())
             items.append(item)
     return items
 
 
+# Lines that say who someone is: normalised to what they display (look-alikes merge).
+IDENTITY_FIELDS = frozenset({"name", "first_name", "last_name", "headline", "company", "job_title"})
+
+
+def clean_value(key: str, text: str) -> str:
+    """A text field as every entry point (form, import, API) stores it."""
+    if key in IDENTITY_FIELDS:
+        return clean_name(text)
+    return clean_text(text) if key == "about" else clean_line(text)
+
+
+def links_and_problem(items: list[str]) -> tuple[list[str], str | None]:
+    """Links normalised (bare domains get https://), and why the first bad one is bad."""
+    links = normalise_links(items)
+    problems = (link_problem(link) for link in links)
+    return links, next((p for p in problems if p), None)
+
+
 def compose_headline(job_title: str, company: str) -> str:
     """The "Role at Company" headline, for files without a headline column."""
     headline = f"{job_title} at {company}" if job_title and company else job_title or company
-    return headline if len(headline) <= LIMITS["headline"] else headline[:299] + "…"
+    limit = LIMITS["headline"]
+    return headline if len(headline) <= limit else headline[: limit - 1] + "…"
 
 
 class RecordBuilder:
@@ -151,13 +162,13 @@ class RecordBuilder:
                         f"{EXTRA_LIMIT} characters"
                     )
                 extra[self.header[index]] = text
-            elif target in LIST_TARGETS or target == "links":
+            elif target in LIST_TARGETS:
                 items = collected.setdefault(target, [])
                 items.extend(i for i in split_list(text, target) if i not in items)
             elif target == "about" and "about" in collected:
-                collected["about"] += "\n\n" + text
+                collected["about"] += "\n\n" + clean_value("about", text)
             else:
-                collected[target] = " ".join(text.split()) if target != "about" else text
+                collected[target] = clean_value(target, text)
         record_values = self._profile(collected, problems)
         email = self._email(collected.get("email", ""), problems)
         if problems:
@@ -188,30 +199,35 @@ class RecordBuilder:
             problems.append("the name is missing (it is printed on the badge)")
         else:
             values["name"] = name
-        for key in ("headline", "company", "job_title", "external_id", "about"):
-            if key in collected:
+        for key in TEXT_FIELDS:
+            if key != "name" and key in collected:
                 values[key] = collected[key]
         if "headline" not in values and ("job_title" in values or "company" in values):
             values["headline"] = compose_headline(
                 values.get("job_title", ""), values.get("company", "")
             )
-        for key in (*LIST_TARGETS, "links"):
+        for key in LIST_TARGETS:
             if collected.get(key):
                 values[key] = collected[key]
+        if values.get("links"):
+            values["links"], problem = links_and_problem(values["links"])
+            if problem:
+                problems.append(problem.rstrip(".").replace("A link", "a link"))
         for key, limit in LIMITS.items():
             value = values.get(key)
             if isinstance(value, str) and len(value) > limit:
                 problems.append(
                     f"the {LABELS[key]} is longer than {limit} characters ({len(value)})"
                 )
-        for key in (*LIST_TARGETS, "links"):
+        for key in LIST_TARGETS:
             items = values.get(key, [])
-            if len(items) > MAX_ITEMS:
-                problems.append(f"{LABELS[key]} has more than {MAX_ITEMS} items")
-            long_items = [i for i in items if len(i) > ITEM_LIMIT]
+            most, longest = FIELDS_BY_NAME[key].max_items, FIELDS_BY_NAME[key].max_length
+            if len(items) > most:
+                problems.append(f"{LABELS[key]} has more than {most} items")
+            long_items = [i for i in items if len(i) > longest]
             if long_items:
                 problems.append(
-                    f"an item of {LABELS[key]} is longer than {ITEM_LIMIT} characters "
+                    f"an item of {LABELS[key]} is longer than {longest} characters "
                     f"(“{long_items[0][:40]}…”)"
                 )
         return values

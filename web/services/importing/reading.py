@@ -8,13 +8,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 CHUNK = 1 << 20
 SEPARATORS = (",", ";", "\t")
-SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 class ImportFileError(Exception):
@@ -142,7 +141,9 @@ def sniff(path: Path) -> FileInfo:
     return FileInfo(encoding, delimiter, clean_header(raw), warnings)
 
 
-def iter_rows(path: Path, info: FileInfo, header: bool = False) -> Iterator[tuple[int, list[str]]]:
+def iter_rows(
+    path: Path, info: FileInfo, header: bool = False
+) -> Generator[tuple[int, list[str]], None, None]:
     """Yield (row number, values) per non-blank record; the header is row 1.
 
     Row numbers count records, as a spreadsheet shows them, not physical lines.

@@ -11,29 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Target fields, in the order the preview offers them.
+from models import FIELDS_BY_NAME, PROFILE_FIELDS
+
+# Target fields, in the order the preview offers them: the profile, name parts, the rest.
 FIELDS: dict[str, str] = {
     "email": "Email",
-    "name": "Full name",
+    "name": FIELDS_BY_NAME["name"].label,
     "first_name": "First name",
     "last_name": "Last name",
-    "headline": "Headline",
-    "job_title": "Job title",
-    "company": "Company",
-    "interests": "Professional interests",
-    "personal_interests": "Personal interests",
-    "looking_for": "Looking for",
-    "offering": "Can offer",
-    "organizations": "Organizations (past employers, schools)",
-    "about": "About / working on",
-    "links": "Link (LinkedIn, website)",
-    "external_id": "Registration ID",
+    **{f.name: f.label for f in PROFILE_FIELDS if f.name != "name"},
     "extra": "Keep as extra answer",
     "ignore": "Ignore this column",
 }
 # At most one column may feed these.
 SINGLE_FIELDS = frozenset(
-    {"email", "name", "first_name", "last_name", "headline", "job_title", "company", "external_id"}
+    {"email", "first_name", "last_name", *(f.name for f in PROFILE_FIELDS if f.kind == "line")}
 )
 FORMAT_NAMES = {"eventbrite": "Eventbrite attendee report", "luma": "Luma guest list"}
 FORMAT_NAMES["generic"] = "CSV with a header row"

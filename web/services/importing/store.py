@@ -8,41 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from models import Attendee, utcnow
+from models import PROFILE_FIELDS, Attendee, utcnow
 from models.attendee import hash_token, new_badge_token, new_private_token
-from web.importing.records import AttendeeRecord
+from web.services.importing.records import AttendeeRecord
 
-PROFILE_COLUMNS = (
-    "name",
-    "headline",
-    "company",
-    "job_title",
-    "interests",
-    "personal_interests",
-    "looking_for",
-    "offering",
-    "organizations",
-    "about",
-    "links",
-    "external_id",
-)
+PROFILE_COLUMNS = tuple(f.name for f in PROFILE_FIELDS)
+# A new attendee's values for what the file leaves out (the name is always given).
 EMPTY: dict[str, Any] = {
-    "headline": "",
-    "company": "",
-    "job_title": "",
-    "interests": [],
-    "personal_interests": [],
-    "looking_for": [],
-    "offering": [],
-    "organizations": [],
-    "about": "",
-    "links": [],
-    "external_id": None,
+    f.name: [] if f.is_list else None if f.name == "external_id" else ""
+    for f in PROFILE_FIELDS
+    if f.name != "name"
 }
 
 
@@ -114,7 +94,7 @@ def write_batch(
             written.unchanged += 1
     if inserts:
         # Core executemany: several times faster than ORM bulk inserts here.
-        session.execute(sa.insert(Attendee.__table__), inserts)
+        session.execute(sa.insert(cast(sa.Table, Attendee.__table__)), inserts)
         written.created = len(inserts)
     if updates:
         session.execute(sa.update(Attendee), updates)

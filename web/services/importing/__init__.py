@@ -4,9 +4,9 @@
 `commit` writes them all or nothing.
 """
 
-from web.importing.importer import Plan, Report, analyse, check, commit, overrides_by_name
-from web.importing.mapping import FIELDS
-from web.importing.reading import ImportFileError
+from web.services.importing.importer import Plan, Report, analyse, check, commit, overrides_by_name
+from web.services.importing.mapping import FIELDS
+from web.services.importing.reading import ImportFileError
 
 __all__ = [
     "FIELDS",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from web.importing.mapping import (
+from web.services.importing.mapping import (
     FIELDS,
     FORMAT_NAMES,
     Column,
@@ -21,9 +21,9 @@ from web.importing.mapping import (
     mapping_problems,
     resolve_column,
 )
-from web.importing.reading import FileInfo, ImportFileError, iter_rows, sniff
-from web.importing.records import AttendeeRecord, RecordBuilder, RowError, Skipped
-from web.importing.store import OnCreated, existing_emails, write_batch
+from web.services.importing.reading import FileInfo, ImportFileError, iter_rows, sniff
+from web.services.importing.records import AttendeeRecord, RecordBuilder, RowError, Skipped
+from web.services.importing.store import OnCreated, existing_emails, write_batch
 
 BATCH = 1000
 MAX_ERRORS = 200

@@ -1,0 +1,115 @@
+"""Splitting a "looking for" / "can offer" answer into its items at commas.
+
+People answer goal questions in one cell: "seed investors, a CTO" is two needs, but
+"startups in energy, water and food" and "Rust, Go and Python engineers" are one
+phrase with a list inside, "a co-founder, ideally with hardware experience" is one
+need with a qualifier, and "pre-seed/seed" or "1,000 users" hold no separator at all.
+These rules tell them apart well enough that the organizer, who sees every item in
+the import preview, has little to correct.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A piece starting with one of these qualifies the item before it ("…, ideally …").
+_CONTINUATIONS = frozenset(
+    {
+        "ideally", "preferably", "especially", "particularly", "mainly", "mostly",
+        "primarily", "e.g.", "eg", "i.e.", "ie", "such", "including", "incl.", "like", "who",
+        "whose", "which", "that", "with", "without", "based", "in", "from", "for", "to", "at",
+        "on", "of", "by", "but", "not", "esp.", "etc", "etc.", "than",
+    }
+)  # fmt: skip
+# A piece ending like this goes on in the next one ("investors, e.g., angels").
+_OPEN_ENDS = ("e.g.", "i.e.", "such as", "including", "like")
+_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|&|and/or)\s+", re.IGNORECASE)
+_ENDS_IN_PREPOSITION = re.compile(
+    r"\b(?:in|to|for|on|of|from|with|across|around|about|like|between|into|within|among)"
+    r"\s+\S+$",
+    re.IGNORECASE,
+)
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|or|&|and/or)\s+", re.IGNORECASE)
+
+
+def _comma_pieces(text: str) -> list[str]:
+    """`text` cut at commas outside brackets and not between digits ("1,000")."""
+    pieces: list[str] = []
+    depth = start = 0
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(depth - 1, 0)
+        elif ch == "," and depth == 0:
+            if 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue
+            pieces.append(text[start:i].strip())
+            start = i + 1
+    pieces.append(text[start:].strip())
+    return pieces
+
+
+def _qualifies(piece: str) -> bool:
+    first = piece.split(" ", 1)[0]
+    return first[:1].islower() and first.casefold() in _CONTINUATIONS
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _lists_resolved(groups: list[str]) -> list[str]:
+    """Items, with each list written as "X, Y and Z" either kept or split.
+
+    A one-word list is part of one phrase when it ends a phrase with a preposition
+    ("startups in energy, water and food") or comes before a shared noun ("Rust, Go
+    and Python engineers"); a list of single words ("mentoring, advice and intros")
+    is a list of items.
+    """
+    items: list[str] = []
+    for group in groups:
+        found = _CONJUNCTION.search(group)
+        if not found:
+            items.append(group)
+            continue
+        before, after = group[: found.start()].strip(), group[found.end() :].strip()
+        run = 0  # one-word items just before this group
+        while run < len(items) and _words(items[-1 - run]) == 1:
+            run += 1
+        if _words(before) > 1 or (run == 0 and not before):
+            items.append(group)
+        elif _words(after) > 1 and run:  # "Rust, Go and Python engineers"
+            items[-run:] = [", ".join([*items[-run:], group])]
+        elif run < len(items) and _ENDS_IN_PREPOSITION.search(items[-1 - run]):
+            at = len(items) - run - 1  # "startups in energy, water and food"
+            items[at:] = [", ".join([*items[at:], group])]
+        elif _words(after) == 1 and run:  # "mentoring, advice and intros"
+            items.extend(part for part in (before, after) if part)
+        else:
+            items.append(group)
+    return items
+
+
+def split_at_commas(text: str) -> list[str]:
+    """The items of one goal answer separated by commas (already cut at `;`, lines).
+
+    >>> split_at_commas("seed investors, a CTO")
+    ['seed investors', 'a CTO']
+    >>> split_at_commas("climate hardware founders raising pre-seed/seed")
+    ['climate hardware founders raising pre-seed/seed']
+    >>> split_at_commas("introductions to investors, customers and partners")
+    ['introductions to investors, customers and partners']
+    """
+    groups: list[str] = []
+    for piece in _comma_pieces(text):
+        if not piece:
+            continue
+        if groups and (_qualifies(piece) or groups[-1].casefold().endswith(_OPEN_ENDS)):
+            groups[-1] += ", " + piece
+        else:
+            groups.append(piece)
+    if len(groups) < 2:
+        return groups
+    items = _lists_resolved(groups)
+    return [_LEADING_CONJUNCTION.sub("", item).strip() for item in items if item.strip()]

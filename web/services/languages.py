@@ -1,0 +1,81 @@
+"""Profiles the matching model may not read: which attendees wrote in another language.
+
+The matcher tells each profile's language (`matcher.language`); the model in use
+says whether it matches across languages. When it does not (the bundled English
+model), attendees who wrote in another language are told on their page and shown
+to the organizer, rather than quietly getting fewer suggestions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from matcher import Profile, language_name, profile_language, reads_across_languages
+from models import Attendee, Event
+from web.services.matching import profile_of
+
+ENGLISH = "en"
+_TEXT_COLUMNS = (
+    Attendee.id,
+    Attendee.headline,
+    Attendee.interests,
+    Attendee.personal_interests,
+    Attendee.looking_for,
+    Attendee.offering,
+    Attendee.about,
+)
+
+
+@dataclass(frozen=True)
+class LanguageNotice:
+    """An attendee whose profile the model reads poorly: the language it is written in."""
+
+    code: str
+
+    @property
+    def language(self) -> str:
+        """The language's English name ("German")."""
+        return language_name(self.code)
+
+
+def language_notice(attendee: Attendee, model_name: str) -> LanguageNotice | None:
+    """A notice for `attendee` when their profile is not in English and the model
+    `model_name` cannot match across languages; None otherwise."""
+    if reads_across_languages(model_name):
+        return None
+    code = profile_language(profile_of(attendee))
+    return None if code == ENGLISH else LanguageNotice(code)
+
+
+def other_languages(session: Session, event: Event, model_name: str) -> dict[int, str]:
+    """Attendee id -> language code of everyone at `event` whose profile the model
+    `model_name` reads poorly (not in English, and the model is English-only)."""
+    if reads_across_languages(model_name):
+        return {}
+    found: dict[int, str] = {}
+    rows = session.execute(sa.select(*_TEXT_COLUMNS).where(Attendee.event_id == event.id))
+    for row in rows:
+        profile = Profile(
+            id=str(row.id),
+            name="",
+            headline=row.headline or "",
+            interests=list(row.interests or []),
+            personal_interests=list(row.personal_interests or []),
+            looking_for=list(row.looking_for or []),
+            offering=list(row.offering or []),
+            about=row.about or "",
+        )
+        code = profile_language(profile)
+        if code != ENGLISH:
+            found[row.id] = code
+    return found
+
+
+def language_summary(languages: dict[int, str]) -> str:
+    """ "German 2, Spanish 1": how many attendees wrote in each language, most first."""
+    counts = Counter(language_name(code) for code in languages.values())
+    return ", ".join(f"{name} {n}" for name, n in counts.most_common())

@@ -1,0 +1,196 @@
+"""Suggestions in the database: profiles for the matcher, full and per-attendee refreshes.
+
+No Flask here: the worker's matcher is passed in (`web.extensions` binds it to the
+app); its event states (`web.services.event_states`) make per-attendee refreshes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from matcher import Change, Matcher, Profile, Suggestion
+from models import MATCHED_FIELDS, Attendee, Contact, Event, PairExclusion
+from models import Suggestion as StoredSuggestion
+
+log = logging.getLogger(__name__)
+
+
+def profile_of(attendee: Attendee) -> Profile:
+    """The matcher's view of an attendee: its matched profile fields (lists copied)."""
+    values: dict[str, Any] = {}
+    for name in MATCHED_FIELDS:
+        value = getattr(attendee, name)
+        values[name] = list(value) if isinstance(value, list) else value
+    return Profile(id=str(attendee.id), **values)
+
+
+def met_or_declined_pairs(session: Session, event: Event) -> set[tuple[str, str]]:
+    """Pairs never to suggest: saved contacts (met) and declined pairs, as id strings."""
+    pairs: set[tuple[str, str]] = set()
+    contacts = session.execute(
+        sa.select(Contact.owner_id, Contact.other_id).where(Contact.event_id == event.id)
+    )
+    declined = session.execute(
+        sa.select(PairExclusion.attendee_id, PairExclusion.other_id)
+        .join(Attendee, Attendee.id == PairExclusion.attendee_id)
+        .where(Attendee.event_id == event.id)
+    )
+    for owner, other in [*contacts, *declined]:
+        pairs.add((str(owner), str(other)))
+    return pairs
+
+
+def lock_event(session: Session, event: Event) -> None:
+    """Serialise suggestion writers of one event until this transaction ends (PostgreSQL).
+
+    Concurrent refreshes would otherwise delete and insert the same rows (unique
+    violations) and a slow one could store a list computed before a newer sign-up.
+    Taken before reading attendees, so the last writer sees every committed sign-up.
+    NO KEY UPDATE does not block sign-ups inserting rows that reference the event.
+    SQLite needs nothing: it has one writer at a time.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            sa.select(Event.id).where(Event.id == event.id).with_for_update(key_share=True)
+        )
+
+
+def refresh_suggestions(
+    session: Session,
+    matcher: Matcher,
+    event: Event,
+    progress: Callable[[str, float], None] | None = None,
+) -> int:
+    """Recompute and store every attendee's suggestions for `event`; returns how many.
+
+    Each suggestion is stored with its common ground, explained in batches after
+    the lists are chosen. Flushes only; the caller's transaction boundary commits.
+    """
+    lock_event(session, event)
+    attendees = session.scalars(
+        sa.select(Attendee).where(Attendee.event_id == event.id).order_by(Attendee.id)
+    ).all()
+    if progress:
+        progress("loading", 0.05)
+    profiles = [profile_of(a) for a in attendees if a.is_complete]
+    result = matcher.suggest(
+        profiles,
+        k=event.suggestions_per_attendee,
+        exclude=met_or_declined_pairs(session, event),
+        hidden=[str(a.id) for a in attendees if not a.suggestable],
+        max_exposure=event.exposure_cap,
+        exclude_same_company=event.exclude_same_company,
+        progress=(lambda phase, f: progress(phase, 0.05 + 0.6 * f)) if progress else None,
+        personal_weight=event.personal_weight,
+    )
+    matcher.explain_all(
+        result, progress=(lambda f: progress("explaining", 0.65 + 0.25 * f)) if progress else None
+    )
+    if progress:
+        progress("saving", 0.9)
+    session.execute(sa.delete(StoredSuggestion).where(StoredSuggestion.event_id == event.id))
+    count = _insert_lists(session, event, result)
+    session.flush()
+    _store_pins(session, matcher, event)
+    if progress:
+        progress("done", 1.0)
+    log.info("event %s: %d suggestions for %d attendees", event.slug, count, len(profiles))
+    return count
+
+
+def _insert_lists(session: Session, event: Event, lists: dict[str, list[Suggestion]]) -> int:
+    """Insert these lists (receiver id -> suggestions, best first); -> rows inserted."""
+    rows = [
+        {
+            "event_id": event.id,
+            "attendee_id": int(attendee_id),
+            "other_id": int(s.other_id),
+            "rank": rank,
+            "score": float(s.score),
+            "detail": s.common_ground.to_dict(),
+        }
+        for attendee_id, suggestions in lists.items()
+        for rank, s in enumerate(suggestions, start=1)
+    ]
+    # Core executemany in batches: the ORM's unit of work for 50,000 objects took
+    # longer than the matching itself.
+    for start in range(0, len(rows), 5000):
+        session.execute(sa.insert(StoredSuggestion), rows[start : start + 5000])
+    return len(rows)
+
+
+def store_change(session: Session, event: Event, change: Change) -> int:
+    """Replace the lists a change touched (and drop those of people who left); -> rows
+    inserted. Flushes only."""
+    receivers = [int(r) for r in [*change.lists, *change.dropped]]
+    for start in range(0, len(receivers), 500):
+        session.execute(
+            sa.delete(StoredSuggestion).where(
+                StoredSuggestion.attendee_id.in_(receivers[start : start + 500])
+            )
+        )
+    count = _insert_lists(session, event, change.lists)
+    session.flush()
+    return count
+
+
+def refresh_for_attendee(
+    session: Session,
+    matcher: Matcher,
+    event: Event,
+    attendee_id: int,
+    incremental_from: int,
+) -> int:
+    """Bring suggestions up to date after one attendee signed up, changed their profile
+    or left (call after that change is committed); returns the suggestions stored.
+
+    Events smaller than `incremental_from` (MATCHING_INCREMENTAL_FROM)
+    are recomputed whole; in larger ones the worker's event state (`EventState`)
+    recomputes that attendee's list and the lists the change touches, which takes
+    milliseconds instead of minutes. Flushes only.
+    """
+    from web.services.event_states import states_of  # it builds on this module
+
+    lock_event(session, event)
+    count = session.scalar(
+        sa.select(sa.func.count(Attendee.id)).where(Attendee.event_id == event.id)
+    )
+    if int(count or 0) < incremental_from:
+        return refresh_suggestions(session, matcher, event)
+    states = states_of(matcher)
+    with states.lock:
+        state = states.get(session, event, leave=frozenset({attendee_id}))
+        attendee = session.get(Attendee, attendee_id)
+        pid = str(attendee_id)
+        if attendee is not None and attendee.is_complete:
+            change = state.add(profile_of(attendee), hidden=not attendee.suggestable)
+        elif pid in state:
+            change = state.remove(pid)
+        else:
+            return 0
+        written = store_change(session, event, change)
+        states.record(session, event)
+        _store_pins(session, matcher, event)
+        states.record(session, event)
+    log.info(
+        "event %s: attendee %s changed %d lists (%d suggestions), entered %d",
+        event.slug,
+        attendee_id,
+        len(change.lists),
+        written,
+        len(change.entered()),
+    )
+    return written
+
+
+def _store_pins(session: Session, matcher: Matcher, event: Event) -> None:
+    """Put the organizer's pinned introductions back after the matcher's lists changed."""
+    from web.services.common_ground import event_common_ground  # they build on this module
+    from web.services.pins import store_pins
+
+    store_pins(session, event, event_common_ground(session, matcher, event))

@@ -1,6 +1,6 @@
 """An attendee sent as JSON, checked with the import's rules and turned into its record.
 
-The API writes through the import's upsert (`web.importing.store.write_batch`), with the
+The API writes through the import's upsert (`web.services.importing.store.write_batch`), with the
 same limits, email normalisation, list splitting and "Role at Company" headline, so an
 attendee pushed by the API and one imported from a file are stored the same way.
 Fields left out keep their stored value; an empty value clears it.
@@ -12,22 +12,24 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
+from models import FIELDS_BY_NAME, PROFILE_FIELDS
 from web.api.core import ApiError
-from web.importing.records import (
+from web.services.importing.records import (
     EXTRA_LIMIT,
-    ITEM_LIMIT,
     LABELS,
     LIMITS,
-    LIST_TARGETS,
-    MAX_ITEMS,
     AttendeeRecord,
+    clean_value,
     compose_headline,
+    links_and_problem,
     split_list,
 )
+from web.services.profile_text import clean_line
 
-TEXT_FIELDS = ("name", "headline", "company", "job_title", "about")
-LIST_FIELDS = (*LIST_TARGETS, "links")
-WRITABLE = frozenset({"email", *TEXT_FIELDS, *LIST_FIELDS, "external_id", "extra"})
+# Text values (the registration ID, which may be null, is read on its own).
+TEXT_FIELDS = tuple(f.name for f in PROFILE_FIELDS if not f.is_list and f.name != "external_id")
+LIST_FIELDS = tuple(f.name for f in PROFILE_FIELDS if f.is_list)
+WRITABLE = frozenset({"email", *(f.name for f in PROFILE_FIELDS), "extra"})
 MAX_EXTRA_ANSWERS = 100
 
 
@@ -66,7 +68,7 @@ def _text(value: Any, key: str, where: str) -> str:
     if not isinstance(value, str):
         raise invalid(where, f"The {LABELS[key]} must be a string.")
     check_characters(value, where)
-    text = value.strip() if key == "about" else " ".join(value.split())
+    text = clean_value(key, value)
     limit = LIMITS[key]
     if len(text) > limit:
         raise invalid(where, f"The {LABELS[key]} is longer than {limit} characters ({len(text)}).")
@@ -74,36 +76,39 @@ def _text(value: Any, key: str, where: str) -> str:
 
 
 def _items(value: Any, key: str, where: str) -> list[str]:
+    most, longest = FIELDS_BY_NAME[key].max_items, FIELDS_BY_NAME[key].max_length
     if isinstance(value, str):
         items = split_list(check_characters(value, where), key)
     elif isinstance(value, list):
         if not all(isinstance(v, str) for v in value):
             raise invalid(where, f"Every item of {LABELS[key]} must be a string.")
-        if len(value) > MAX_ITEMS:
-            raise invalid(where, f"{LABELS[key].capitalize()} has more than {MAX_ITEMS} items.")
-        if any(len(v) > ITEM_LIMIT for v in value):
-            raise invalid(
-                where, f"An item of {LABELS[key]} is longer than {ITEM_LIMIT} characters."
-            )
+        if len(value) > most:
+            raise invalid(where, f"{LABELS[key].capitalize()} has more than {most} items.")
+        if any(len(v) > longest for v in value):
+            raise invalid(where, f"An item of {LABELS[key]} is longer than {longest} characters.")
         for item in value:
             check_characters(item, where)
         items = []
         seen: set[str] = set()
-        for item in (" ".join(v.split()) for v in value):
+        for item in (clean_line(v) for v in value):
             if item and item.lower() not in seen:
                 seen.add(item.lower())
                 items.append(item)
     else:
         raise invalid(where, f"{LABELS[key].capitalize()} must be a list of strings.")
-    if len(items) > MAX_ITEMS:
-        raise invalid(where, f"{LABELS[key].capitalize()} has more than {MAX_ITEMS} items.")
-    long_items = [i for i in items if len(i) > ITEM_LIMIT]
+    if len(items) > most:
+        raise invalid(where, f"{LABELS[key].capitalize()} has more than {most} items.")
+    long_items = [i for i in items if len(i) > longest]
     if long_items:
         raise invalid(
             where,
-            f"An item of {LABELS[key]} is longer than {ITEM_LIMIT} characters "
+            f"An item of {LABELS[key]} is longer than {longest} characters "
             f"(“{long_items[0][:40]}…”).",
         )
+    if key == "links":
+        items, problem = links_and_problem(items)
+        if problem:
+            raise invalid(where, problem)
     return items
 
 

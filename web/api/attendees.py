@@ -20,10 +20,10 @@ from web.api import bp
 from web.api.attendee_input import attendee_record, invalid, normalise_email
 from web.api.core import ApiError, event_for_key, json_body, next_link, paginate
 from web.api.resources import attendee_json
-from web.attendee.operations import delete_attendee as delete_attendee_data
 from web.db import get_session
-from web.importing.records import AttendeeRecord
-from web.importing.store import write_batch
+from web.services.attendees import delete_attendee as delete_attendee_data
+from web.services.importing.records import AttendeeRecord
+from web.services.importing.store import write_batch
 
 MAX_BATCH = 1000
 RETRIES = 2

@@ -12,20 +12,19 @@ from typing import Any
 from urllib.parse import urlencode
 
 import sqlalchemy as sa
-from flask import Response, current_app, g, request
+from flask import Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from models import ApiKey, Event
+from web import config, rate_limits
 from web.api import bp
-from web.api.keys import key_for_token, touch
-from web.db import get_session
+from web.db import get_session, session_factory
 from web.errors import MESSAGES
 from web.organizer.forms import SLUG_PATTERN
+from web.services.api_keys import key_for_token, touch, use_to_record
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_BODY = 4 * 1024 * 1024  # a batch of 1,000 typical registrations fits easily
-DEFAULT_RATE_LIMIT = (600, 60)  # requests per key per window (seconds)
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 MAX_PAGE = 1_000_000
@@ -57,7 +56,7 @@ def error_json(
     body: dict[str, Any] = {"code": code, "message": message}
     if field is not None:
         body["field"] = field
-    response = current_app.json.response({"error": body})
+    response = jsonify({"error": body})
     response.status_code = status
     response.headers.update(headers)
     response.headers["Cache-Control"] = "no-store"
@@ -74,7 +73,7 @@ def _http_error(exc: HTTPException) -> Response:
     status = exc.code or 500
     code = exc.name.lower().replace(" ", "_")
     if status == 413:
-        limit = request.max_content_length or DEFAULT_MAX_BODY
+        limit = request.max_content_length or config.api_max_body_bytes()
         message = f"The request body is larger than {limit} bytes; send fewer attendees at once."
     elif status == 404:
         message = "There is nothing at this address."
@@ -124,7 +123,7 @@ def _bearer_token() -> str:
 @bp.before_request
 def _authenticate() -> None:
     """Every API request but the description: a valid key, a body limit, a rate limit."""
-    request.max_content_length = current_app.config.get("API_MAX_BODY_BYTES", DEFAULT_MAX_BODY)
+    request.max_content_length = config.api_max_body_bytes()
     if request.endpoint in PUBLIC_ENDPOINTS:
         return
     session = get_session()
@@ -138,8 +137,8 @@ def _authenticate() -> None:
         )
     g.api_key = key
     _rate_limit(key)
-    touch(session, key)
-    session.commit()  # the use is recorded even when the request then fails
+    if use_to_record(key):
+        _record_use(key.id)
     has_body = request.method in ("POST", "PUT", "PATCH") and bool(request.content_length)
     if has_body and not request.is_json:
         raise ApiError(
@@ -149,11 +148,21 @@ def _authenticate() -> None:
         )
 
 
+def _record_use(key_id: int) -> None:
+    """Record the key's use in a transaction of its own: it counts even if the request fails.
+
+    The request's session is left alone, so the request still commits in one place.
+    """
+    with session_factory()() as session:
+        touch(session, session.get_one(ApiKey, key_id))
+        session.commit()
+
+
 def _rate_limit(key: ApiKey) -> None:
-    if not current_app.config.get("RATELIMIT_ENABLED", True):
+    if not config.rate_limiting():
         return
-    limit, window = current_app.config.get("API_RATE_LIMIT", DEFAULT_RATE_LIMIT)
-    if not current_app.extensions["cg_limiter"].hit(f"api:{key.id}", limit, window):
+    limit, window = config.api_rate_limit()
+    if not rate_limits.hit("api", str(key.id), limit, window):
         raise ApiError(
             429,
             "rate_limited",

@@ -11,12 +11,13 @@ import sqlalchemy as sa
 from flask import Response
 
 from models import Attendee, Event, RoundAssignment
-from web import rounds as rounds_glue
 from web.api import bp
 from web.api.attendee_input import invalid
 from web.api.core import ApiError, event_for_key, json_body
 from web.db import get_session
-from web.exporting import (
+from web.extensions import get_matcher
+from web.services import rounds as rounds_glue
+from web.services.exporting import (
     CONTENT_TYPES,
     HEADERS,
     csv_chunks,
@@ -56,7 +57,7 @@ def introductions_json(slug: str) -> Any:
     event = event_for_key(slug)
     data = []
     for row in introduction_rows(get_session(), event):
-        item = dict(zip(INTRO_KEYS, row, strict=True))
+        item: dict[str, Any] = dict(zip(INTRO_KEYS, row, strict=True))
         for key in EMAIL_KEYS:  # no email (not shared): null rather than ""
             item[key] = item[key] or None
         data.append(item)
@@ -155,7 +156,12 @@ def plan_rounds(slug: str) -> Any:
         values[name] = value
     try:
         rounds_glue.plan_event_rounds(
-            get_session(), event, values["rounds"], values["tables"], seed=values["seed"]
+            get_session(),
+            get_matcher(),
+            event,
+            values["rounds"],
+            values["tables"],
+            seed=values["seed"],
         )
     except rounds_glue.RoundsError as exc:
         raise ApiError(400, "cannot_plan", str(exc)) from None

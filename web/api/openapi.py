@@ -7,12 +7,14 @@ OAS 3.1 meta-schema, and schemathesis checks real responses against these schema
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from flask import Response, current_app
+from flask import Response, jsonify, request
 
 from web.api import bp
 from web.api.attendees import MAX_BATCH
+from web.api.core import ApiError
 from web.api.schemas import ERRORS, JSON, PARAMS, SCHEMAS, STR, ref
 
 
@@ -49,7 +51,8 @@ def op(
     }
     if read:
         operation["responses"]["304"] = {"description": "Not modified since the given ETag."}
-    for code in (*errors, *((400, 413, 415) if body else ())):
+    # Every operation refuses a query parameter it does not describe (400).
+    for code in sorted({400, *errors, *((413, 415) if body else ())}):
         operation["responses"][str(code)] = _json("Error", ERRORS[code])
     if body:
         operation["requestBody"] = {"required": True, "content": {JSON: {"schema": ref(body)}}}
@@ -303,7 +306,39 @@ def document() -> dict[str, Any]:
     }
 
 
+@cache
+def _query_parameters() -> dict[str, frozenset[str]]:
+    """Each operation's described query parameters, by operationId."""
+    params = document()["components"]["parameters"]
+    return {
+        operation["operationId"]: frozenset(
+            params[p["$ref"].rsplit("/", 1)[1]]["name"]
+            for p in operation.get("parameters", ())
+            if params[p["$ref"].rsplit("/", 1)[1]]["in"] == "query"
+        )
+        for item in _paths().values()
+        for operation in item.values()
+    }
+
+
+@bp.before_request
+def _only_described_query_parameters() -> None:
+    """A misspelt or unknown query parameter is a 400, not silently ignored
+    (registered after the key check, so a request without a key still gets 401)."""
+    allowed = _query_parameters().get((request.endpoint or "").removeprefix("api."))
+    unknown = sorted(set(request.args) - (allowed or frozenset()))
+    if allowed is None or not unknown:
+        return
+    takes = ", ".join(f"`{name}`" for name in sorted(allowed)) or "none"
+    raise ApiError(
+        400,
+        "unknown_parameter",
+        f"Unknown query parameter “{unknown[0][:40]}”; this operation takes {takes}.",
+        field=unknown[0][:60],
+    )
+
+
 @bp.get("/openapi.json")
 def openapi() -> Response:
     """The OpenAPI 3.1 description of this API (public: it holds no data)."""
-    return current_app.json.response(document())
+    return jsonify(document())

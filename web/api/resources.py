@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from models import Attendee, Event, MatchRun, Suggestion
+from matcher import CommonGround
+from models import PROFILE_FIELDS, Attendee, Event, MatchRun, Suggestion
 from web.badges.qr import scan_url
 
 
@@ -42,18 +43,10 @@ def attendee_json(attendee: Attendee) -> dict[str, Any]:
     return {
         "id": attendee.id,
         "email": attendee.email,
-        "name": attendee.name,
-        "headline": attendee.headline,
-        "company": attendee.company,
-        "job_title": attendee.job_title,
-        "interests": list(attendee.interests),
-        "personal_interests": list(attendee.personal_interests),
-        "looking_for": list(attendee.looking_for),
-        "offering": list(attendee.offering),
-        "organizations": list(attendee.organizations),
-        "about": attendee.about,
-        "links": list(attendee.links),
-        "external_id": attendee.external_id,
+        **{
+            f.name: list(getattr(attendee, f.name)) if f.is_list else getattr(attendee, f.name)
+            for f in PROFILE_FIELDS
+        },
         "extra": {str(k): str(v) for k, v in (attendee.extra or {}).items()},
         "listed": attendee.listed,
         "share_email": attendee.share_email,
@@ -75,25 +68,23 @@ def person_json(other: Attendee) -> dict[str, Any]:
 
 
 def suggestion_json(suggestion: Suggestion, other: Attendee) -> dict[str, Any]:
-    """One suggested introduction with its reasons and conversation starters."""
-    detail = suggestion.detail or {}
+    """One suggested introduction with its reasons and conversation starters: the
+    stored common ground, as the suggestion card shows it."""
+    cg = CommonGround.from_dict(suggestion.detail or {})
     return {
         "rank": suggestion.rank,
         "score": round(float(suggestion.score), 4),
         "person": person_json(other),
-        "reasons": [str(r) for r in detail.get("reasons", []) if str(r).strip()],
-        "starters": [str(s) for s in detail.get("starters", []) if str(s).strip()],
-        "shared": [
-            {"mine": str(s.get("a", "")), "theirs": str(s.get("b", ""))}
-            for s in detail.get("shared", [])
-        ],
+        "reasons": [r for r in cg.reasons if r.strip()],
+        "starters": [s for s in cg.starters if s.strip()],
+        "shared": [{"mine": s.a, "theirs": s.b} for s in cg.shared],
         "complements": [
             {
-                "who_needs": "attendee" if c.get("seeker") == "a" else "person",
-                "need": str(c.get("need", "")),
-                "offer": str(c.get("offer", "")),
+                "who_needs": "attendee" if c.seeker == "a" else "person",
+                "need": c.need,
+                "offer": c.offer,
             }
-            for c in detail.get("complements", [])
+            for c in cg.complements
         ],
     }
 

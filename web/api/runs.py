@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import url_for
 
 from models import Attendee, MatchRun, Suggestion
 from web.api import bp
@@ -13,7 +13,8 @@ from web.api.attendees import attendee_or_404
 from web.api.core import ApiError, event_for_key
 from web.api.resources import run_json, suggestion_json
 from web.db import get_session
-from web.runs import RunInProgress, start_background_run
+from web.services.runs import RunInProgress
+from web.services.runs import start_run as begin_run
 
 RECENT_RUNS = 20
 MAX_ID = 2**31 - 1
@@ -45,7 +46,7 @@ def start_run(slug: str) -> Any:
     """Start a matching run in the background: 202 with the run to poll (409 if one runs)."""
     event = event_for_key(slug)
     try:
-        run = start_background_run(current_app._get_current_object(), event)  # type: ignore[attr-defined]
+        run = begin_run(get_session(), event)
     except RunInProgress as busy:
         raise ApiError(
             409,

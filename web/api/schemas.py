@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from models import FIELDS_BY_NAME, PROFILE_FIELDS, TEXT_FIELDS, ProfileField
 from web.api.attendee_input import MAX_EXTRA_ANSWERS
 from web.api.attendees import MAX_BATCH
 from web.api.core import MAX_PAGE, MAX_PAGE_SIZE
 from web.api.exports import EMAIL_KEYS, INTRO_KEYS
-from web.importing.records import ITEM_LIMIT, LIMITS, LIST_TARGETS, MAX_ITEMS
-from web.rounds import MAX_ROUNDS, MAX_TABLES
+from web.services.importing.records import LIMITS, LIST_TARGETS
+from web.services.rounds import MAX_ROUNDS, MAX_TABLES
 
 MAX_ID = 2**31 - 1
 # Documented examples; the property-based test creates exactly this event and attendee.
@@ -52,21 +53,30 @@ def _text(key: str) -> dict[str, Any]:
     return nullable("string", maxLength=LIMITS[key])
 
 
-_LIST_INPUT = {
-    "description": f"A list of strings, or one string separated by `;`; at most {MAX_ITEMS}.",
-    "type": ["array", "string", "null"],
-    "items": {"type": "string", "maxLength": ITEM_LIMIT},
-    "maxItems": MAX_ITEMS,
-}
+def _list(key: str) -> dict[str, Any]:
+    field = FIELDS_BY_NAME[key]
+    return {
+        "description": (
+            f"A list of strings, or one string separated by `;`; at most {field.max_items}."
+        ),
+        "type": ["array", "string", "null"],
+        "items": {"type": "string", "maxLength": field.max_length},
+        "maxItems": field.max_items,
+    }
+
+
+def _stored(field: ProfileField) -> dict[str, Any]:
+    """A profile field as the API returns it."""
+    if field.is_list:
+        return STRINGS
+    return nullable("string") if field.name == "external_id" else STR
+
+
+_STORED_PROFILE: dict[str, Any] = {f.name: _stored(f) for f in PROFILE_FIELDS}
 _PROFILE_INPUT: dict[str, Any] = {
     "email": {"type": "string", "format": "email", "maxLength": LIMITS["email"]},
-    "name": _text("name"),
-    "headline": _text("headline"),
-    "company": _text("company"),
-    "job_title": _text("job_title"),
-    "about": _text("about"),
-    "external_id": _text("external_id"),
-    **dict.fromkeys((*LIST_TARGETS, "links"), _LIST_INPUT),
+    **{key: _text(key) for key in TEXT_FIELDS},
+    **{key: _list(key) for key in LIST_TARGETS},
     "extra": {
         "description": "Answers to the registration's own questions (question → answer).",
         "type": ["object", "null"],
@@ -74,11 +84,24 @@ _PROFILE_INPUT: dict[str, Any] = {
         "maxProperties": MAX_EXTRA_ANSWERS,
     },
 }
-_PERSON = {
+_PERSON: dict[str, Any] = {
     "id": INT,
     "name": STR,
     "email": nullable("string", description="Only when the person agreed to share it."),
     "external_id": nullable("string"),
+}
+
+_INTRODUCTION: dict[str, Any] = {
+    k: (
+        INT
+        if k == "rank"
+        else {"type": "number"}
+        if k == "score"
+        else nullable("string")
+        if k in EMAIL_KEYS
+        else STR
+    )
+    for k in INTRO_KEYS
 }
 
 SCHEMAS: dict[str, Any] = {
@@ -118,18 +141,7 @@ SCHEMAS: dict[str, Any] = {
     "Attendee": obj(
         id=INT,
         email={"type": "string", "format": "email"},
-        name=STR,
-        headline=STR,
-        company=STR,
-        job_title=STR,
-        interests=STRINGS,
-        personal_interests=STRINGS,
-        looking_for=STRINGS,
-        offering=STRINGS,
-        organizations=STRINGS,
-        about=STR,
-        links=STRINGS,
-        external_id=nullable("string"),
+        **_STORED_PROFILE,
         extra={"type": "object", "additionalProperties": STR},
         listed={"type": "boolean", "description": "The attendee's choice: shown to others."},
         share_email={"type": "boolean", "description": "The attendee's choice."},
@@ -190,20 +202,7 @@ SCHEMAS: dict[str, Any] = {
         finished_at=nullable("string", format="date-time"),
     ),
     "RunList": obj(data={"type": "array", "items": ref("Run")}),
-    "Introduction": obj(
-        **{
-            k: (
-                INT
-                if k == "rank"
-                else {"type": "number"}
-                if k == "score"
-                else nullable("string")
-                if k in EMAIL_KEYS
-                else STR
-            )
-            for k in INTRO_KEYS
-        }
-    ),
+    "Introduction": obj(**_INTRODUCTION),
     "IntroductionList": obj(data={"type": "array", "items": ref("Introduction")}),
     "Rounds": obj(
         rounds={

@@ -9,4 +9,4 @@ from flask import Blueprint
 
 bp = Blueprint("attendee", __name__)
 
-from web.attendee import limits, my_data, pages, views  # noqa: E402, F401  (routes register on import)
+from web.attendee import devices, limits, my_data, pages, private_link, views  # noqa: E402, F401  (routes register on import)

@@ -1,12 +1,13 @@
 """Who is this device? Attendee sessions, one per event, set by the private link.
 
-The private link (`/m/<token>`) is the attendee's key; opening it signs in the device
+The private link (`/m/<token>`) is the attendee's key; opening it (and confirming whose
+page it is) signs in the device
 by remembering the attendee in the Flask session (a signed cookie). One phone may be
 signed in to several events at once, so the session keeps one attendee per event.
 
 Other areas use:
 
-- `sign_in(attendee)` / `sign_out(event)`
+- `sign_in(attendee)` / `sign_out(event, attendee)`
 - `current_attendee(event) -> Attendee | None`
 - `event_or_404(slug) -> Event`
 - `@attendee_required` on views with a `slug` URL argument: the view receives
@@ -17,6 +18,7 @@ Other areas use:
 from __future__ import annotations
 
 import functools
+import secrets
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -24,48 +26,87 @@ import sqlalchemy as sa
 from flask import abort, g, render_template, session
 
 from models import Attendee, Event, hash_token
+from web.attendee import handoff
 from web.db import get_session
 
-SESSION_KEY = "cg_attendees"  # {str(event_id): attendee_id}
+# {str(event_id): [attendee_id, session_version, nonce]}; a bare attendee id is a
+# session from before versions (version 1, no nonce).
+SESSION_KEY = "cg_attendees"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _signed_in() -> dict[str, int]:
+def _signed_in() -> dict[str, Any]:
     value = session.get(SESSION_KEY)
     return dict(value) if isinstance(value, dict) else {}
 
 
+def _entry(value: Any) -> tuple[int, int, str | None] | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, 1, None
+    if (
+        isinstance(value, list)
+        and len(value) == 3
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value[:2])
+        and isinstance(value[2], str)
+    ):
+        return value[0], value[1], value[2]
+    return None
+
+
 def sign_in(attendee: Attendee) -> None:
-    """Remember `attendee` on this device for their event (other events stay signed in)."""
+    """Remember `attendee` on this device for their event (other events stay signed in).
+
+    The session carries the attendee's session version (re-issuing the link or "sign
+    out everywhere" ends it) and a nonce of its own ("sign out this device" ends it,
+    in every copy of the cookie).
+    """
     signed = _signed_in()
-    signed[str(attendee.event_id)] = attendee.id
+    nonce = secrets.token_urlsafe(12)
+    signed[str(attendee.event_id)] = [attendee.id, attendee.session_version or 1, nonce]
     session[SESSION_KEY] = signed
     session.permanent = True
     g.pop("cg_current_attendees", None)
 
 
-def sign_out(event: Event) -> None:
-    """Forget this device's attendee for `event` only."""
+def sign_out(event: Event, attendee: Attendee | None = None) -> None:
+    """Forget this device's attendee for `event` only.
+
+    With `attendee` (still stored), the session is also revoked on the server, so a
+    copy of this cookie taken earlier stops working too; the caller commits.
+    """
     signed = _signed_in()
-    if signed.pop(str(event.id), None) is not None:
-        session[SESSION_KEY] = signed
+    entry = _entry(signed.pop(str(event.id), None))
+    session[SESSION_KEY] = signed
+    if attendee is not None and entry is not None and entry[0] == attendee.id:
+        if entry[2] is None:
+            attendee.end_sessions()  # an old session without a nonce: end them all
+        else:
+            attendee.revoke_session(entry[2])
+    handoff.forget(event)
     g.pop("cg_current_attendees", None)
 
 
 def current_attendee(event: Event) -> Attendee | None:
     """The attendee this device is signed in as for `event`, or None.
 
-    A session pointing at an attendee that no longer exists (deleted) counts as none.
+    A session pointing at an attendee that no longer exists (deleted), of an older
+    session version (link re-issued, signed out everywhere) or revoked (signed out
+    on some device, maybe a copy of this cookie) counts as none.
     """
     cache: dict[int, Attendee | None] = g.setdefault("cg_current_attendees", {})
     if event.id in cache:
         return cache[event.id]
-    attendee_id = _signed_in().get(str(event.id))
+    entry = _entry(_signed_in().get(str(event.id)))
     attendee = None
-    if isinstance(attendee_id, int):
+    if entry is not None:
+        attendee_id, version, nonce = entry
         attendee = get_session().get(Attendee, attendee_id)
-        if attendee is not None and attendee.event_id != event.id:
+        if attendee is not None and (
+            attendee.event_id != event.id
+            or (attendee.session_version or 1) != version
+            or (nonce is not None and nonce in (attendee.revoked_sessions or []))
+        ):
             attendee = None
     cache[event.id] = attendee
     return attendee
@@ -102,14 +143,16 @@ def attendee_by_private_token(token: str) -> Attendee | None:
 
 def need_private_link(event: Event) -> tuple[str, int]:
     """The friendly page for a private page opened without the private link's session."""
-    return render_template("attendee/need_link.html", event=event), 403
+    from web.mail import links_mailable
+
+    return render_template("attendee/need_link.html", event=event, mail_on=links_mailable()), 403
 
 
 def attendee_required(view: F) -> F:
     """Protect a view that takes `slug`: pass it `event` and `attendee`, or explain.
 
     A visitor without this event's session sees how to get back in (their private
-    link, or signing up again with the same email), never someone else's data.
+    link, the help desk, or an emailed sign-in link), never someone else's data.
     """
 
     @functools.wraps(view)

@@ -7,89 +7,31 @@ Everything typed is kept on error, with one clear message per field.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, Field, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
-from models import LIST_FIELDS, Attendee
+from models import FIELDS_BY_NAME, LIST_FIELDS, Attendee
+from web.services.profile_text import (
+    clean_line,
+    clean_name,
+    clean_text,
+    join_list,
+    link_problem,
+    split_links,
+    split_list,
+)
 
-MAX_ITEMS = 25
-MAX_ITEM_LENGTH = 80
-MAX_LIST_LENGTH = 1000
-MAX_LINKS = 5
-MAX_LINK_LENGTH = 300
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t\u00a0]+")
-
-
-def clean_text(value: str | None) -> str:
-    """Unicode-normalised text without control characters or runs of spaces."""
-    if not value:
-        return ""
-    value = unicodedata.normalize("NFC", value)
-    value = _CONTROL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in value.split("\n")]
-    return "\n".join(lines).strip()
-
-
-def clean_line(value: str | None) -> str:
-    """`clean_text` on one line (newlines become spaces)."""
-    return _SPACES.sub(" ", clean_text(value).replace("\n", " ")).strip()
-
-
-def split_list(text: str | None) -> list[str]:
-    """Items of a list field: `;` or newlines separate; commas only when there is no `;`.
-
-    Empty items and repeats (ignoring case) are dropped; order is kept.
-    """
-    text = clean_text(text)
-    if not text:
-        return []
-    parts = re.split(r"[;\n]", text) if ";" in text or "\n" in text else text.split(",")
-    items: list[str] = []
-    seen: set[str] = set()
-    for part in parts:
-        item = clean_line(part).strip(" ,.·•-")
-        key = item.casefold()
-        if item and key not in seen:
-            seen.add(key)
-            items.append(item)
-    return items
-
-
-def join_list(items: list[str]) -> str:
-    """The text form of a list, as the form shows it."""
-    return "; ".join(items)
-
-
-def _is_link(value: str) -> bool:
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname or ""
-    except ValueError:  # e.g. a broken IPv6 literal
-        return False
-    return parts.scheme in ("http", "https") and "." in host and not re.search(r"\s", value)
-
-
-def split_links(text: str | None) -> list[str]:
-    """Links, one per line (or `;`/space separated); bare domains get https://."""
-    text = clean_text(text)
-    links: list[str] = []
-    for part in re.split(r"[;\s]+", text):
-        part = part.strip().rstrip(",")
-        if not part:
-            continue
-        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", part):
-            part = "https://" + part
-        if part not in links:
-            links.append(part)
-    return links
+MAX_LIST_LENGTH = 1000  # characters typed into one list box
+# What the form accepts, field by field (models.profile: the form asks for less than
+# may be stored, since people type it by hand).
+NAME_MAX = FIELDS_BY_NAME["name"].form_max_length
+HEADLINE_MAX = FIELDS_BY_NAME["headline"].form_max_length
+ABOUT_MAX = FIELDS_BY_NAME["about"].form_max_length
+MAX_LINKS = FIELDS_BY_NAME["links"].form_max_items
+MAX_LINK_LENGTH = FIELDS_BY_NAME["links"].form_max_length
 
 
 class ListField(StringField):
@@ -99,11 +41,15 @@ class ListField(StringField):
         super().__init__(*args, **kwargs)
         self.noun = noun
         self.items: list[str] = []
+        profile_field = FIELDS_BY_NAME[self.short_name]
+        self.max_items = profile_field.form_max_items
+        self.max_item_length = profile_field.form_max_length
+        self.goals = profile_field.phrases == "goal"
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         """Keep what was typed as is; parse it into `.items`."""
         super().process_formdata(valuelist)
-        self.items = split_list(self.data)
+        self.items = split_list(self.data, goals=self.goals)
 
     def process_data(self, value: Any) -> None:
         """Accept a list (from an attendee) or text."""
@@ -119,20 +65,21 @@ class ListField(StringField):
                 f"Please keep this under {MAX_LIST_LENGTH} characters "
                 f"(you typed {len(self.data or '')})."
             )
-        if len(self.items) > MAX_ITEMS:
+        if len(self.items) > self.max_items:
             raise ValidationError(
-                f"Please list at most {MAX_ITEMS} {self.noun}s; pick the ones that matter most."
+                f"Please list at most {self.max_items} {self.noun}s; "
+                "pick the ones that matter most."
             )
         for item in self.items:
-            if len(item) > MAX_ITEM_LENGTH:
+            if len(item) > self.max_item_length:
                 raise ValidationError(
                     f"“{item[:30]}…” is too long: keep each {self.noun} under "
-                    f"{MAX_ITEM_LENGTH} characters, and separate them with ;"
+                    f"{self.max_item_length} characters, and separate them with ;"
                 )
 
 
-def _clean_line_filter(value: Any) -> Any:
-    return clean_line(value) if isinstance(value, str) else value
+def _clean_name_filter(value: Any) -> Any:
+    return clean_name(value) if isinstance(value, str) else value
 
 
 def _clean_text_filter(value: Any) -> Any:
@@ -148,17 +95,22 @@ class ProfileForm(FlaskForm):
 
     name = StringField(
         "Your name",
-        filters=[_clean_line_filter],
+        filters=[_clean_name_filter],
         validators=[
             DataRequired("Please enter your name, as you would like it on your badge."),
-            Length(max=100, message="Please keep your name under 100 characters."),
+            Length(max=NAME_MAX, message=f"Please keep your name under {NAME_MAX} characters."),
         ],
     )
     headline = StringField(
         "Headline",
         description="Your role and organization, e.g. “Data engineer at Fjord Energy”.",
-        filters=[_clean_line_filter],
-        validators=[Length(max=150, message="Please keep the headline under 150 characters.")],
+        filters=[_clean_name_filter],
+        validators=[
+            Length(
+                max=HEADLINE_MAX,
+                message=f"Please keep the headline under {HEADLINE_MAX} characters.",
+            )
+        ],
     )
     interests = ListField(
         "Professional interests",
@@ -189,7 +141,9 @@ class ProfileForm(FlaskForm):
         "About / working on",
         description="A sentence or two about what you are working on right now.",
         filters=[_clean_text_filter],
-        validators=[Length(max=1000, message="Please keep this under 1000 characters.")],
+        validators=[
+            Length(max=ABOUT_MAX, message=f"Please keep this under {ABOUT_MAX} characters.")
+        ],
     )
     links = TextAreaField(
         "Links",
@@ -215,8 +169,9 @@ class ProfileForm(FlaskForm):
         for link in links:
             if len(link) > MAX_LINK_LENGTH:
                 raise ValidationError(f"A link is too long (over {MAX_LINK_LENGTH} characters).")
-            if not _is_link(link):
-                raise ValidationError(f"“{link[:60]}” does not look like a web address.")
+            problem = link_problem(link)
+            if problem:
+                raise ValidationError(problem)
 
     def fill(self, attendee: Attendee) -> None:
         """Copy the validated values onto `attendee` (the edit form: exactly what is shown)."""
@@ -266,6 +221,10 @@ class SignupForm(ProfileForm):
 
 class SignOutForm(FlaskForm):
     """Sign this device out of one event (a CSRF-protected POST, no fields)."""
+
+
+class ConfirmLinkForm(FlaskForm):
+    """Sign this device in with a private link: a CSRF-protected POST, no fields."""
 
 
 class DeleteForm(FlaskForm):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask import flash, render_template, request
+from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import TooManyRequests
 
 from web.attendee import bp
 from web.attendee.auth import current_attendee, event_or_404
 from web.attendee.forms import SignupForm
-from web.attendee.operations import event_tags
+from web.attendee.tags import cached_event_tags
 from web.db import get_session
 from web.errors import MESSAGES, error_response, wants_json
 
@@ -19,7 +20,7 @@ SLOW_DOWN = (
 
 
 @bp.errorhandler(TooManyRequests)
-def too_many(exc: TooManyRequests):  # type: ignore[no-untyped-def]
+def too_many(exc: TooManyRequests) -> ResponseReturnValue:
     """The sign-up form again, as typed, when its rate limit was hit; else the 429 page."""
     slug = (request.view_args or {}).get("slug", "")
     if request.endpoint != "attendee.join" or request.method != "POST" or not slug or wants_json():
@@ -31,7 +32,7 @@ def too_many(exc: TooManyRequests):  # type: ignore[no-untyped-def]
         "attendee/join.html",
         event=event,
         form=form,
-        tags=event_tags(get_session(), event),
+        tags=cached_event_tags(get_session(), event),
         me=current_attendee(event),
     )
     return page, 429, {"Retry-After": "60"}

@@ -10,34 +10,16 @@ from werkzeug.wrappers import Response
 from models import Attendee, Event
 from web.attendee import bp
 from web.attendee.auth import attendee_required, sign_out
-from web.attendee.forms import DeleteForm, ProfileForm, SignOutForm, profile_form_data
-from web.attendee.operations import (
-    delete_attendee,
-    event_tags,
-    my_suggestions,
-    refresh_quietly,
-    update_profile,
-)
+from web.attendee.forms import DeleteForm, ProfileForm, profile_form_data
+from web.attendee.tags import cached_event_tags
 from web.db import get_session
+from web.services.attendees import delete_attendee, my_suggestions, update_profile
+from web.services.jobs import unfinished
+from web.services.languages import language_notice
+from web.services.profile_text import link_problem
+from web.tasks import refresh_key, refresh_later
 
 log = logging.getLogger(__name__)
-
-
-def endpoint_exists(name: str) -> bool:
-    """True when another area has registered `name` (lets templates link to it)."""
-    return name in current_app.view_functions
-
-
-@bp.app_context_processor
-def _template_helpers() -> dict[str, object]:
-    return {"endpoint_exists": endpoint_exists}
-
-
-@bp.after_request
-def _no_store(response: Response) -> Response:
-    # Private pages and one-time links must not linger in shared caches or history.
-    response.headers.setdefault("Cache-Control", "private, no-store")
-    return response
 
 
 @bp.get("/e/<slug>/me")
@@ -51,8 +33,9 @@ def me(event: Event, attendee: Attendee) -> str:
         event=event,
         attendee=attendee,
         people=people,
+        preparing=unfinished(session, refresh_key(attendee.id)),
         delete_form=DeleteForm(),
-        sign_out_form=SignOutForm(),
+        language_notice=language_notice(attendee, current_app.config["MATCHER_MODEL"]),
     )
 
 
@@ -67,9 +50,9 @@ def edit(event: Event, attendee: Attendee) -> tuple[str, int] | Response:
         form = ProfileForm()
         if form.validate_on_submit():
             update_profile(session, attendee, form)
+            refresh_later(session, event.id, attendee.id)
             session.commit()  # the profile is saved whatever matching does next
-            refresh_quietly(event.id, attendee.id)
-            flash("Your profile is saved. Your suggestions are up to date.", "success")
+            flash("Your profile is saved. Your suggestions are being updated.", "success")
             return redirect(url_for("attendee.me", slug=event.slug))
     status = 422 if request.method == "POST" else 200
     return render_template(
@@ -77,19 +60,9 @@ def edit(event: Event, attendee: Attendee) -> tuple[str, int] | Response:
         event=event,
         attendee=attendee,
         form=form,
-        tags=event_tags(session, event),
+        tags=cached_event_tags(session, event),
         delete_form=DeleteForm(),
     ), status
-
-
-@bp.post("/e/<slug>/me/sign-out")
-@attendee_required
-def sign_out_device(event: Event, attendee: Attendee) -> Response:
-    """Sign this device out of the event (e.g. a borrowed phone); the profile stays."""
-    if SignOutForm().validate_on_submit():
-        sign_out(event)
-        flash("This device is signed out. Your private link still opens your page.", "success")
-    return redirect(url_for("attendee.index"))
 
 
 @bp.post("/e/<slug>/me/delete")
@@ -103,10 +76,17 @@ def delete(event: Event, attendee: Attendee) -> Response | tuple[str, int]:
     session = get_session()
     attendee_id = attendee.id
     delete_attendee(session, attendee)
+    refresh_later(session, event.id, attendee_id)  # out of everyone's lists
     session.commit()  # gone for good before anything else happens
-    sign_out(event)
-    refresh_quietly(event.id, attendee_id)
+    sign_out(event)  # the attendee and every session of theirs are gone
     return render_template("attendee/deleted.html", event=event), 200
+
+
+@bp.app_template_filter("web_links")
+def web_links(links: list[str]) -> list[str]:
+    """Only the links that may be shown as links (also for profiles stored before every
+    entry point checked them)."""
+    return [link for link in links or [] if link_problem(link) is None]
 
 
 @bp.app_template_filter("initials")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 
 import sqlalchemy as sa
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.wrappers import Response
 
-from models import Attendee, Event
+from models import Attendee, Event, utcnow
 from web.attendee import bp
 from web.attendee.auth import (
-    attendee_by_private_token,
+    attendee_required,
     current_attendee,
     event_or_404,
     need_private_link,
@@ -20,25 +20,28 @@ from web.attendee.auth import (
     signed_in_event_ids,
 )
 from web.attendee.forms import DeleteForm, ProfileForm, SignupForm
-from web.attendee.operations import (
-    event_tags,
+from web.attendee.handoff import (
+    inbox_notice,
+    remember_inbox,
+    remember_return_badge,
+    remember_welcome,
+    return_badge,
+    shown_link,
+    welcome_token,
+)
+from web.attendee.tags import cached_event_tags
+from web.db import get_session
+from web.mail import links_mailable
+from web.services.attendees import (
+    create_signup,
     find_by_email,
     my_suggestions,
-    refresh_quietly,
-    save_signup,
+    update_from_signup,
 )
-from web.db import get_session
-from web.mail import deliver, mail_configured, private_link_message
+from web.services.jobs import enqueue, unfinished
+from web.tasks import refresh_key, refresh_later
 
 log = logging.getLogger(__name__)
-
-
-def external_url(endpoint: str, **values: str) -> str:
-    """An absolute URL: PUBLIC_BASE_URL when configured, else this request's host."""
-    base = current_app.config.get("PUBLIC_BASE_URL", "")
-    if base:
-        return base + url_for(endpoint, **values)
-    return url_for(endpoint, _external=True, **values)
 
 
 @bp.get("/")
@@ -57,15 +60,19 @@ def index() -> str:
     return render_template("attendee/index.html", mine=mine, demo=demo)
 
 
-def _render_join(event: Event, form: SignupForm, status: int = 200) -> tuple[str, int]:
+def _render_join(
+    event: Event, form: SignupForm, status: int = 200, known_email: bool = False
+) -> tuple[str, int]:
     session = get_session()
     return (
         render_template(
             "attendee/join.html",
             event=event,
             form=form,
-            tags=event_tags(session, event),
+            tags=cached_event_tags(session, event),
             me=current_attendee(event),
+            known_email=known_email,
+            mail_on=links_mailable(),
         ),
         status,
     )
@@ -73,90 +80,129 @@ def _render_join(event: Event, form: SignupForm, status: int = 200) -> tuple[str
 
 @bp.route("/e/<slug>/join", methods=["GET", "POST"])
 def join(slug: str) -> tuple[str, int] | Response:
-    """J1 sign-up: the profile form; the result shows the private link once."""
+    """J1 sign-up: the profile form; then the welcome page (or "check your inbox").
+
+    The POST always ends in a redirect, so reloading the next page never sends the
+    form again. A sign-up never opens or changes an existing profile: only its owner,
+    signed in on this device, updates it from here.
+    """
     event = event_or_404(slug)
     if not event.signup_open:
         return render_template("attendee/closed.html", event=event, me=current_attendee(event)), 403
     form = SignupForm()
+    if request.method == "GET" and request.args.get("badge"):
+        remember_return_badge(event, request.args["badge"])  # come back to it afterwards
     if not form.validate_on_submit():
         return _render_join(event, form, 422 if form.is_submitted() else 200)
 
     session = get_session()
+    email = form.email.data or ""
     me = current_attendee(event)
-    if mail_configured() and (me is None or me.email != form.email.data):
+    if me is not None and me.email == email:
+        update_from_signup(session, me, form)
+        refresh_later(session, event.id, me.id)
+        session.commit()
+        flash("Your profile is updated.", "success")
+        return redirect(url_for("attendee.me", slug=event.slug), 303)
+    if links_mailable():
         return _confirm_by_email(event, form)
-    attendee, token, created = save_signup(session, event, form)
-    # The sign-up is stored before matching runs: nothing lost if matching fails.
+    created = create_signup(session, event, email, form)
+    if created is None:
+        session.rollback()
+        return _already_signed_up(event, form)
+    attendee, token = created
+    attendee.link_used_at = utcnow()  # this device is signed in with it
+    # The sign-up and the job that matches it commit together; the matching runs
+    # after the request, so a matching failure never loses a sign-up.
+    refresh_later(session, event.id, attendee.id)
     session.commit()
-    refresh_quietly(event.id, attendee.id)
     sign_in(attendee)
-    link = external_url("attendee.private_link", token=token)
-    emailed = False
-    if mail_configured():
-        message = private_link_message(
-            attendee.email,
-            attendee.name,
-            event.name,
-            link,
-            external_url("attendee.me", slug=event.slug),
-            updated=not created,
+    remember_welcome(attendee, token)
+    return redirect(url_for("attendee.welcome", slug=event.slug), 303)
+
+
+def _already_signed_up(event: Event, form: SignupForm) -> tuple[str, int]:
+    """The form again, as typed, saying how the owner of a registered email gets back in.
+
+    Without email there is no way to prove owning the address, so this page cannot
+    look like a new sign-up's: it says the email is taken and opens nothing.
+    """
+    form.email.errors = [*form.email.errors, f"This email is already signed up for {event.name}."]
+    return _render_join(event, form, 409, known_email=True)
+
+
+@bp.get("/e/<slug>/welcome")
+@attendee_required
+def welcome(event: Event, attendee: Attendee) -> str:
+    """After sign-up: the private link (while this device holds it) and the first people."""
+    token = welcome_token(attendee)
+    link = shown_link(token) if token else None
+    session = get_session()
+    people = my_suggestions(session, attendee, limit=3)
+    badge = return_badge(event)
+    return_to = (
+        session.scalar(
+            sa.select(Attendee).where(
+                Attendee.event_id == event.id,
+                Attendee.badge_token == badge,
+                Attendee.id != attendee.id,
+            )
         )
-        # Sent after the commit above: nobody gets a link to a profile never stored.
-        emailed = deliver(message)
-    # The same page whether the email was new or known: a stranger learns nothing.
+        if badge
+        else None
+    )
     return render_template(
         "attendee/welcome.html",
         event=event,
         attendee=attendee,
         link=link,
-        emailed=emailed,
-        mail_on=mail_configured(),
-        found=len(my_suggestions(session, attendee, limit=event.suggestions_per_attendee or 5)),
-    ), 200
+        people=people,
+        return_to=return_to,
+        preparing=unfinished(session, refresh_key(attendee.id)),
+    )
 
 
-def _confirm_by_email(event: Event, form: SignupForm) -> tuple[str, int]:
-    """With SMTP on, the private link goes only to the mailbox of the email typed.
+def _confirm_by_email(event: Event, form: SignupForm) -> Response:
+    """With email on, the link goes only to the mailbox of the email typed.
 
-    A new sign-up is stored; a known email's profile is left unchanged (only its owner,
-    through the link, may edit it). The page is the same either way, so a stranger
-    learns neither whether the email is registered nor anything about its owner.
+    A new sign-up is stored and gets its private link; a registered address gets a
+    sign-in link instead, its profile and private link unchanged (a stranger typing
+    it costs the owner nothing). Both do the same work before answering (one row
+    written and committed) and the same after it (the matching and the mail), and
+    the next page is the same: nobody learns whether the address was registered,
+    not even from how long the answer took.
     """
     session = get_session()
     email = form.email.data or ""
-    existing = find_by_email(session, event, email)
-    if existing is None:
-        attendee, token, created = save_signup(session, event, form)
+    created = create_signup(session, event, email, form)
+    if created is not None:
+        attendee, _token = created  # the mail job issues the link it sends
+        mail = "private_link_mail"
     else:
-        attendee, token, created = existing, existing.issue_private_token(), False
+        session.rollback()
+        existing = find_by_email(session, event, email)
+        if existing is None:  # pragma: no cover - deleted in between
+            abort(409)
+        attendee = existing
+        attendee.sign_in_mailed_at = utcnow()
+        mail = "sign_in_mail"
+    # The same writes either way (the row, a refresh job, a mail job): the mail is
+    # built and sent by its job, so nothing in it can fail or slow a sign-up.
+    refresh_later(session, event.id, attendee.id)  # a known profile: little to do
+    enqueue(session, mail, {"attendee_id": attendee.id}, event_id=event.id)
     session.commit()
-    if created:
-        refresh_quietly(event.id, attendee.id)
-    message = private_link_message(
-        attendee.email,
-        attendee.name,
-        event.name,
-        external_url("attendee.private_link", token=token),
-        external_url("attendee.me", slug=event.slug),
-        updated=False,
-        requested_again=not created,
-    )
-    emailed = deliver(message)
-    log.info("event %s: private link sent by email (%s)", event.slug, "ok" if emailed else "failed")
-    return render_template(
-        "attendee/check_inbox.html", event=event, email=email, emailed=emailed
-    ), 200
+    remember_inbox(event, email)
+    return redirect(url_for("attendee.check_inbox", slug=event.slug), 303)
 
 
-@bp.get("/m/<token>")
-def private_link(token: str) -> Response:
-    """Open a private link: sign this device in and go to my page (unknown token: 404)."""
-    attendee = attendee_by_private_token(token)
-    if attendee is None:
-        abort(404)
-    sign_in(attendee)
-    flash(f"Welcome back, {attendee.name}. This device is now signed in.", "success")
-    return redirect(url_for("attendee.me", slug=attendee.event.slug))
+@bp.get("/e/<slug>/join/sent")
+def check_inbox(slug: str) -> str | Response:
+    """After a sign-up with email on: where the link went (the same for every address)."""
+    event = event_or_404(slug)
+    sent = inbox_notice(event)
+    if sent is None:
+        return redirect(url_for("attendee.join", slug=event.slug))
+    return render_template("attendee/check_inbox.html", event=event, email=sent)
 
 
 @bp.errorhandler(CSRFError)
@@ -187,7 +233,7 @@ def form_expired(exc: CSRFError) -> tuple[str, int]:
         attendee=attendee,
         me=attendee,
         form=form,
-        tags=event_tags(get_session(), event),
+        tags=cached_event_tags(get_session(), event),
         delete_form=DeleteForm(),
     ), 400
 

@@ -6,10 +6,11 @@ import logging
 
 import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm import joinedload
 
-from matcher.wording import clean_item, first_name
+from matcher import CommonGround, SharedItem, wording
 from models import Attendee
 from web.attendee.auth import current_attendee, need_private_link
 from web.badges import bp
@@ -17,14 +18,10 @@ from web.badges.qr import qr_png as render_png
 from web.badges.qr import qr_svg as render_svg
 from web.badges.qr import scan_url
 from web.contacts.forms import SaveContactForm
-from web.contacts.operations import (
-    common_ground_with_ties,
-    may_see_email,
-    pair_contacts,
-    record_scan,
-    save_contact,
-)
 from web.db import get_session
+from web.extensions import get_matcher
+from web.services.common_ground import common_ground_with_ties, saved_ids
+from web.services.contacts import may_see_email, pair_contacts, record_scan, save_contact
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +29,31 @@ log = logging.getLogger(__name__)
 @bp.app_template_filter("first_name")
 def first_name_filter(name: str) -> str:
     """The name to address someone by ("Dr. José Núñez" -> "José")."""
-    return first_name(name) or name
+    return wording.first_name(name) or name
 
 
 @bp.app_template_filter("item_text")
 def item_text_filter(item: str) -> str:
     """An item as shown: one line, brackets balanced ("Go (the board game)")."""
-    return clean_item(item) or item
+    return wording.clean_item(item) or item
+
+
+@bp.app_template_filter("common_ground_sections")
+def common_ground_sections(cg: CommonGround, other_name: str) -> list[wording.Section]:
+    """The scan page's blocks of what two people have in common (`matcher.wording`)."""
+    return wording.sections(cg, other_name)
+
+
+@bp.app_template_filter("shared_label")
+def shared_label(item: SharedItem) -> str:
+    """A shared item as a chip: "marathons" or "you: marathons · them: trail running"."""
+    return wording.shared_label(item)
+
+
+@bp.app_context_processor
+def wording_constants() -> dict[str, str]:
+    """Sentences templates use as they are."""
+    return {"nothing_in_common": wording.NOTHING_IN_COMMON}
 
 
 # Built once (building costs more than running it); the event comes in the same query.
@@ -79,19 +94,13 @@ def qr_svg(token: str) -> Response:
     return _qr_response(render_svg(scan_url(token)), "image/svg+xml")
 
 
-@bp.after_request
-def _private(response: Response) -> Response:
-    # The scan page is personal to the viewer; never cache it in shared caches.
-    response.headers.setdefault("Cache-Control", "private, no-store")
-    return response
-
-
 def _pair_page(
     other: Attendee, me: Attendee, form: SaveContactForm, status: int = 200
 ) -> tuple[str, int]:
     """ "You and NAME": common ground first, starters, then save with a note."""
     session = get_session()
-    contact, theirs = pair_contacts(session, me, other)
+    saved = saved_ids(session, me, other)  # one query for both sides' contacts
+    contact, theirs = pair_contacts(session, me, other, saved)
     if contact is not None and not form.is_submitted():
         form.note.data = contact.note
     return (
@@ -101,7 +110,7 @@ def _pair_page(
             me=me,
             attendee=me,
             other=other,
-            cg=common_ground_with_ties(session, me, other),
+            cg=common_ground_with_ties(session, get_matcher(), me, other, saved),
             contact=contact,
             they_saved_me=theirs is not None,
             email=other.email if may_see_email(other, contact, theirs) else None,
@@ -128,7 +137,7 @@ def scan(token: str) -> tuple[str, int]:
 
 
 @bp.post("/b/<token>/save")
-def save(token: str) -> Response | tuple[str, int]:
+def save(token: str) -> ResponseReturnValue:
     """Save the badge's owner to my contacts with a note; saving again updates the note."""
     other = badge_owner_or_404(token)
     event = other.event

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, TextAreaField
 from wtforms.validators import AnyOf, Length
 
-from web.contacts.operations import MAX_NOTE_LENGTH
+from web.services.contacts import MAX_NOTE_LENGTH
 
 
 class SaveContactForm(FlaskForm):

@@ -9,13 +9,16 @@ from urllib.parse import quote
 
 import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 
 from models import Attendee, Contact, Event, utcnow
 from web.attendee.auth import attendee_required
 from web.contacts import bp
-from web.contacts.exports import common_ground_text, contacts_csv, vcard
 from web.contacts.forms import DoneForm
-from web.contacts.operations import (
+from web.db import get_session
+from web.extensions import get_matcher
+from web.services.contact_exports import common_ground_text, contacts_csv, vcard
+from web.services.contacts import (
     ContactView,
     aware,
     my_contacts,
@@ -23,16 +26,8 @@ from web.contacts.operations import (
     scanned_not_saved,
     set_done,
 )
-from web.db import get_session
 
 log = logging.getLogger(__name__)
-
-
-@bp.after_request
-def _no_store(response: Response) -> Response:
-    # Contacts, notes and emails must not linger in shared caches.
-    response.headers.setdefault("Cache-Control", "private, no-store")
-    return response
 
 
 def mailto(view: ContactView) -> str | None:
@@ -49,7 +44,7 @@ def mailto(view: ContactView) -> str | None:
 def index(event: Event, attendee: Attendee) -> str:
     """My contacts: notes, what we have in common, a drafted follow-up, and by when."""
     session = get_session()
-    views = my_contacts(session, attendee, event.name)
+    views = my_contacts(session, get_matcher(), attendee, event.name)
     counts = {state: sum(v.state == state for v in views) for state in ("due", "overdue", "done")}
     return render_template(
         "contacts/index.html",
@@ -67,7 +62,7 @@ def index(event: Event, attendee: Attendee) -> str:
 
 @bp.post("/e/<slug>/me/contacts/<int:contact_id>/done")
 @attendee_required
-def done(event: Event, attendee: Attendee, contact_id: int) -> Response:
+def done(event: Event, attendee: Attendee, contact_id: int) -> ResponseReturnValue:
     """Mark a follow-up done, or not done again."""
     session = get_session()
     contact = session.get(Contact, contact_id)
@@ -103,7 +98,7 @@ def _filename(event: Event, ext: str) -> str:
 @attendee_required
 def export_vcf(event: Event, attendee: Attendee) -> Response:
     """My contacts as vCard 3.0 (emails only where consented)."""
-    views = my_contacts(get_session(), attendee, event.name)
+    views = my_contacts(get_session(), get_matcher(), attendee, event.name)
     return _download(vcard(views), _filename(event, "vcf"), "text/vcard; charset=utf-8")
 
 
@@ -112,7 +107,9 @@ def export_vcf(event: Event, attendee: Attendee) -> Response:
 def export_one_vcf(event: Event, attendee: Attendee, contact_id: int) -> Response:
     """One contact as a vCard, to add it to the phone's address book in one tap."""
     views = [
-        v for v in my_contacts(get_session(), attendee, event.name) if v.contact.id == contact_id
+        v
+        for v in my_contacts(get_session(), get_matcher(), attendee, event.name)
+        if v.contact.id == contact_id
     ]
     if not views:
         abort(404)
@@ -126,7 +123,7 @@ def export_one_vcf(event: Event, attendee: Attendee, contact_id: int) -> Respons
 @attendee_required
 def export_csv(event: Event, attendee: Attendee) -> Response:
     """My contacts as CSV with a BOM (emails only where consented, no formulas)."""
-    views = my_contacts(get_session(), attendee, event.name)
+    views = my_contacts(get_session(), get_matcher(), attendee, event.name)
     return _download(
         "\ufeff" + contacts_csv(views), _filename(event, "csv"), "text/csv; charset=utf-8"
     )

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-# cli_group=None: the organizer's commands are top-level (`commonground import ...`).
-bp = Blueprint("organizer", __name__, url_prefix="/organizer", cli_group=None)
+bp = Blueprint("organizer", __name__, url_prefix="/organizer")
 
 from web.organizer import (  # noqa: E402,F401
     api_keys,
     attendees,
     auth,
-    commands,
+    badge_preview,
     downloads,
     events,
     expired,
     imports,
+    meetings,
+    password,
+    people,
+    pictures,
+    private_links,
+    rounds,
     runs,
 )

@@ -5,17 +5,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import math
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import abort, g, redirect, render_template, request, session, url_for
+from flask import abort, current_app, g, redirect, render_template, request, session, url_for
+from werkzeug.exceptions import TooManyRequests
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from models import Event, Organizer
 from web.db import get_session
-from web.errors import error_response, wants_json
+from web.errors import MESSAGES, error_response, wants_json
+from web.mail import links_mailable
 from web.organizer import bp
 from web.organizer.forms import LoginForm
 
@@ -24,6 +28,8 @@ log = logging.getLogger(__name__)
 SESSION_KEY = "organizer_id"
 # A hash of the password hash: changing the password signs every other session out.
 SESSION_STAMP = "organizer_stamp"
+# The organizer's session version: logging out on one browser ends every session.
+SESSION_VERSION = "organizer_version"
 LOGIN_FAILED = "The email or password is wrong."
 MIN_PASSWORD_LENGTH = 10
 
@@ -38,7 +44,7 @@ def hash_password(password: str) -> str:
     return generate_password_hash(password)
 
 
-def _stamp(organizer: Organizer) -> str:
+def password_stamp(organizer: Organizer) -> str:
     return hashlib.sha256(organizer.password_hash.encode()).hexdigest()[:16]
 
 
@@ -63,7 +69,10 @@ def current_organizer() -> Organizer | None:
     organizer_id = session.get(SESSION_KEY)
     if isinstance(organizer_id, int):
         organizer = get_session().get(Organizer, organizer_id)
-        if organizer is not None and session.get(SESSION_STAMP) != _stamp(organizer):
+        if organizer is not None and (
+            session.get(SESSION_STAMP) != password_stamp(organizer)
+            or session.get(SESSION_VERSION) != (organizer.session_version or 1)
+        ):
             organizer = None
     g.organizer = organizer
     return organizer
@@ -116,7 +125,8 @@ def login() -> Any:
         organizer = authenticate(form.email.data or "", form.password.data or "")
         if organizer is not None:
             session[SESSION_KEY] = organizer.id
-            session[SESSION_STAMP] = _stamp(organizer)
+            session[SESSION_STAMP] = password_stamp(organizer)
+            session[SESSION_VERSION] = organizer.session_version or 1
             session.permanent = True
             log.info("organizer %s signed in", organizer.id)
             return redirect(_safe_next(request.args.get("next")))
@@ -126,14 +136,44 @@ def login() -> Any:
     return render_template("organizer/login.html", form=form, error=error), status
 
 
+def _wait_text() -> str:
+    limit = current_app.extensions["cg_rate_limiter"].current_limit
+    seconds = max(1, int(limit.reset_at - time.time())) if limit is not None else 60
+    if seconds < 90:
+        return f"{seconds} seconds" if seconds > 1 else "a second"
+    return f"{math.ceil(seconds / 60)} minutes"
+
+
+@bp.errorhandler(TooManyRequests)
+def too_many_sign_ins(exc: TooManyRequests) -> Any:
+    """The sign-in form again, saying how long to wait (web.rate_limits backs off)."""
+    if request.endpoint != "organizer.login" or wants_json():
+        return error_response("too_many_requests", MESSAGES[429], 429)
+    form = LoginForm()
+    form.password.data = ""
+    error = f"Too many requests to sign in. Please wait {_wait_text()} and try again"
+    # The reset by email exists only with SMTP (web.organizer.password).
+    error += ", or reset your password." if links_mailable() else "."
+    return render_template("organizer/login.html", form=form, error=error), 429
+
+
 @bp.post("/logout")
 def logout() -> Any:
-    """Sign out on this browser (POST with CSRF, so no link can sign anybody out)."""
+    """Sign out everywhere (POST with CSRF, so no link can sign anybody out).
+
+    Every session of the organizer ends, on this browser and any other, including
+    copies of this browser's cookie.
+    """
     from web.organizer.forms import EmptyForm
 
     if EmptyForm().validate_on_submit():
-        session.pop(SESSION_KEY, None)
-        session.pop(SESSION_STAMP, None)
+        organizer = current_organizer()
+        if organizer is not None:
+            organizer.end_sessions()
+            get_session().commit()
+            log.info("organizer %s signed out everywhere", organizer.id)
+        for key in (SESSION_KEY, SESSION_STAMP, SESSION_VERSION):
+            session.pop(key, None)
     return redirect(url_for("organizer.login"))
 
 

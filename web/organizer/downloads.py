@@ -1,4 +1,4 @@
-"""Organizer downloads and rounds: introductions (CSV, XLSX), badges PDF, rounds page and CSV.
+"""Organizer downloads: introductions (CSV, XLSX), badges PDF, the rounds schedule (CSV).
 
 Every route is the signed-in organizer's own event only (`event_for_organizer`).
 """
@@ -12,24 +12,21 @@ from typing import Any
 
 from flask import (
     Response,
-    current_app,
     flash,
     redirect,
-    render_template,
     request,
     url_for,
 )
-from flask_wtf import FlaskForm
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from wtforms import IntegerField
-from wtforms.validators import InputRequired, NumberRange
 
 from models import Event
-from web import rounds as rounds_glue
-from web.badges_pdf import PAPERS, BadgeError, event_badges_pdf
+from web.config import public_base_url
 from web.db import get_session, session_factory
-from web.exporting import (
+from web.organizer import bp
+from web.organizer.auth import event_for_organizer, organizer_required
+from web.services import rounds as rounds_glue
+from web.services.badges_pdf import PAPERS, BadgeError, event_badges_pdf
+from web.services.exporting import (
     CONTENT_TYPES,
     HEADERS,
     Cell,
@@ -38,43 +35,10 @@ from web.exporting import (
     introduction_rows,
     write_xlsx,
 )
-from web.organizer import bp, download_commands  # noqa: F401 (registers the commands)
-from web.organizer.auth import event_for_organizer, organizer_required
 
 log = logging.getLogger(__name__)
 
 PRIVATE = {"Cache-Control": "no-store"}  # these files hold names and emails
-
-# "Round 2 · table 7 · Ben — …" on my page: the attendee panel calls this.
-bp.add_app_template_global(rounds_glue.my_rounds, "my_rounds")
-
-
-@bp.app_template_global("rounds_summary")
-def rounds_summary(event: Event) -> dict[str, int]:
-    """The event page's rounds card: how many rounds, tables and people are planned."""
-    return rounds_glue.schedule_summary(get_session(), event)
-
-
-class RoundsForm(FlaskForm):
-    """How many rounds on how many tables."""
-
-    rounds = IntegerField(
-        "Rounds",
-        default=6,
-        description="How many times everyone changes table.",
-        validators=[
-            InputRequired("Enter how many rounds."),
-            NumberRange(1, rounds_glue.MAX_ROUNDS, "Between 1 and %(max)s rounds."),
-        ],
-    )
-    tables = IntegerField(
-        "Tables",
-        description="Each table seats two, or three when the count is odd.",
-        validators=[
-            InputRequired("Enter how many tables you have."),
-            NumberRange(1, rounds_glue.MAX_TABLES, "Between 1 and %(max)s tables."),
-        ],
-    )
 
 
 def _streamed_csv(
@@ -128,11 +92,6 @@ def export_xlsx(slug: str) -> Response:
     )
 
 
-def public_base_url() -> str:
-    """PUBLIC_BASE_URL, else the address this request came in on."""
-    return str(current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
-
-
 @bp.get("/events/<slug>/badges.pdf")
 @organizer_required
 def badges_pdf(slug: str) -> Any:
@@ -148,50 +107,6 @@ def badges_pdf(slug: str) -> Any:
         flash(str(exc), "error")
         return redirect(url_for("organizer.event", slug=slug, _anchor="downloads"))
     return Response(pdf, mimetype="application/pdf", headers=_attachment(f"badges-{slug}.pdf"))
-
-
-@bp.route("/events/<slug>/rounds", methods=["GET", "POST"])
-@organizer_required
-def rounds(slug: str) -> Any:
-    """Speed-networking rounds: set rounds and tables, see and download the schedule."""
-    event = event_for_organizer(slug)
-    session = get_session()
-    summary = rounds_glue.schedule_summary(session, event)
-    form = RoundsForm()
-    error = None
-    if request.method == "GET":
-        form.rounds.data = summary["rounds"] or 6
-        # A first plan: a table per pair of listed attendees.
-        form.tables.data = summary["tables"] or max(
-            1, rounds_glue.listed_count(session, event) // 2
-        )
-    elif form.validate_on_submit():
-        assert form.rounds.data is not None and form.tables.data is not None
-        try:
-            rounds_glue.plan_event_rounds(session, event, form.rounds.data, form.tables.data)
-        except rounds_glue.RoundsError as exc:
-            error = str(exc)
-        except IntegrityError:
-            session.rollback()
-            log.info("rounds for %s were planned twice at once", event.slug)
-            error = "The rounds were being planned in another window at the same time. Try again."
-        else:
-            flash(
-                f"Planned {form.rounds.data} rounds on up to {form.tables.data} tables. "
-                "Attendees see their tables on their page.",
-                "success",
-            )
-            return redirect(url_for("organizer.rounds", slug=slug))
-    status = 200 if request.method == "GET" else 422
-    return render_template(
-        "organizer/rounds.html",
-        event=event,
-        form=form,
-        error=error,
-        summary=summary,
-        schedule=rounds_glue.schedule_tables(session, event),
-        has_suggestions=bool(rounds_glue.round_affinities(session, event)),
-    ), status
 
 
 @bp.get("/events/<slug>/rounds.csv")

@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 
 from models import Attendee, Event
 from web.db import get_session
 from web.organizer import bp
 from web.organizer.auth import current_organizer, event_for_organizer, organizer_required
 from web.organizer.forms import EmptyForm, EventForm
-from web.organizer.runs import run_status
-from web.organizer.stats import event_stats
-from web.runs import latest_run
+from web.organizer.runs import queue_notice, run_status
+from web.services.languages import language_summary, other_languages
+from web.services.runs import latest_run
+from web.services.stats import event_stats
 
 
 def slug_taken(slug: str) -> bool:
@@ -81,12 +82,13 @@ def edit_event(slug: str) -> Any:
 
 
 def _apply(form: EventForm, event: Event) -> None:
-    event.name = (form.name.data or "").strip()
+    event.name = form.name.data or ""
     event.starts_on = form.starts_on.data
     event.signup_open = bool(form.signup_open.data)
     event.suggestions_per_attendee = int(form.suggestions_per_attendee.data or 5)
     event.exposure_cap = form.exposure_cap.data
     event.exclude_same_company = bool(form.exclude_same_company.data)
+    event.personal_weight = float(form.personal_weight.data) if form.personal_weight.data else None
 
 
 @bp.get("/events/<slug>")
@@ -101,5 +103,9 @@ def event(slug: str) -> Any:
         stats=event_stats(get_session(), event),
         run=run,
         run_label=run_status(run)["label"],
+        queue_notice=queue_notice(get_session(), event),
+        languages=language_summary(
+            other_languages(get_session(), event, current_app.config["MATCHER_MODEL"])
+        ),
         form=EmptyForm(),
     )

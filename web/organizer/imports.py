@@ -18,13 +18,14 @@ from wtforms import BooleanField, HiddenField, SelectField
 
 from models import Event
 from web.db import get_session
-from web.importing import FIELDS, ImportFileError, Plan, Report, analyse, check, commit
-from web.importing.uploads import UploadStore
-from web.mail import mail_configured
+from web.mail import NO_BASE_URL, links_mailable, mail_configured
 from web.organizer import bp
 from web.organizer.auth import current_organizer, event_for_organizer, organizer_required
 from web.organizer.forms import ImportUploadForm
-from web.organizer.links import RecipientList, send_in_background
+from web.services.importing import FIELDS, ImportFileError, Plan, Report, analyse, check, commit
+from web.services.importing.uploads import UploadStore
+from web.services.private_links import RecipientList
+from web.tasks import mail_private_links
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ def import_preview(slug: str, upload_id: str) -> Any:
 def _commit(event: Event, upload_id: str, filename: str, plan: Plan, form: FlaskForm) -> Any:
     session = get_session()
     recipients = RecipientList()
-    send_links = mail_configured() and bool(form.send_links.data)  # type: ignore[attr-defined]
+    send_links = links_mailable() and bool(form.send_links.data)
     try:
         report = commit(session, event.id, plan, recipients.collect if send_links else None)
     except IntegrityError:
@@ -138,13 +139,10 @@ def _commit(event: Event, upload_id: str, filename: str, plan: Plan, form: Flask
         return _preview(event, upload_id, filename, plan, form, None, 409)
     if not report.committed:
         return _preview(event, upload_id, filename, plan, form, report, 400)
-    # Committed before any email leaves: nobody gets a link to a profile never stored.
+    if recipients:  # the emails are jobs, so they go only once the import is committed
+        mail_private_links(session, event.id, [r.email for r in recipients])
     session.commit()
     upload_store().delete(upload_id)
-    if recipients:
-        base_url = current_app.config.get("PUBLIC_BASE_URL") or request.host_url
-        app = current_app._get_current_object()  # type: ignore[attr-defined]
-        send_in_background(app, event.id, list(recipients), base_url)
     log.info("import into %s: %d new, %d updated", event.slug, report.created, report.updated)
     flash(
         f"Imported {report.valid} attendees: {report.created} new, {report.updated} updated, "
@@ -155,10 +153,11 @@ def _commit(event: Event, upload_id: str, filename: str, plan: Plan, form: Flask
     )
     if recipients:
         flash(f"Emailing private links to {len(recipients)} new attendees.", "info")
-    elif report.created and not mail_configured():
+    elif report.created and not links_mailable():
+        why = NO_BASE_URL if mail_configured() else "Email is not set up (SMTP_HOST)."
         flash(
-            "Email is not set up (SMTP_HOST), so new attendees did not get their private "
-            "links. They get one by signing up with the same email at the sign-up link.",
+            f"{why} New attendees did not get their private links: export them for your "
+            "own mailing on the Attendees page, or the help desk gives each one a new link.",
             "warning",
         )
     return redirect(url_for("organizer.event", slug=event.slug))
@@ -173,7 +172,7 @@ def _preview(
     report: Report | None,
     status: int,
 ) -> Any:
-    form.seen.data = _signature(plan.fields)  # type: ignore[attr-defined]
+    form.seen.data = _signature(plan.fields)
     for column in plan.columns:
         form[f"col_{column.index}"].data = column.field
     if report is None and status != 400:
@@ -187,6 +186,6 @@ def _preview(
         form=form,
         report=report,
         fields=FIELDS,
-        mail_on=mail_configured(),
+        mail_on=links_mailable(),
     )
     return page, status

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, flash, redirect, url_for
+from flask import flash, redirect, url_for
+from sqlalchemy.orm import Session
 
-from models import MatchRun
+from models import Event, MatchRun
 from web.db import get_session
 from web.errors import error_response, wants_json
 from web.organizer import bp
 from web.organizer.auth import event_for_organizer, organizer_required
 from web.organizer.forms import EmptyForm
-from web.runs import RunInProgress, latest_run, start_background_run
+from web.services.jobs import backlog, waiting_since
+from web.services.runs import RunInProgress, latest_run, start_run
 
 NOTHING_TO_MATCH = (
     "at least two attendees need interests, goals or an about text in their profiles."
@@ -30,6 +32,26 @@ PHASES = {
     "saving": "Saving suggestions",
     "done": "Done",
 }
+
+
+# Jobs normally start within a second; after this long the console says they wait.
+WAITING_NOTICE_AFTER = 15.0
+
+
+def queue_notice(session: Session, event: Event) -> str | None:
+    """What the console says when the event's background jobs wait (no broker or worker)."""
+    waiting = backlog(session, event.id)
+    age = waiting_since(waiting)
+    if not waiting.waiting or age < WAITING_NOTICE_AFTER:
+        return None
+    minutes = round(age / 60)
+    since = f"{minutes} minute{'s' if minutes != 1 else ''}" if minutes else "under a minute"
+    return (
+        f"{waiting.waiting} background job{'s' if waiting.waiting != 1 else ''} for this event "
+        f"{'are' if waiting.waiting != 1 else 'is'} waiting (the oldest for {since}): the job "
+        "queue or its workers cannot be reached. Sign-ups and changes are saved; their "
+        "suggestions and emails follow as soon as the queue is back."
+    )
 
 
 def run_status(run: MatchRun | None) -> dict[str, Any]:
@@ -66,7 +88,7 @@ def start_match(slug: str) -> Any:
     if not EmptyForm().validate_on_submit():
         return error_response("bad_request", "The form expired; reload the page and retry.", 400)
     try:
-        run = start_background_run(current_app._get_current_object(), event)  # type: ignore[attr-defined]
+        run = start_run(get_session(), event)
     except RunInProgress as busy:
         if wants_json():
             return {"run": run_status(busy.run)}, 409
@@ -83,5 +105,9 @@ def start_match(slug: str) -> Any:
 def match_status(slug: str) -> Any:
     """The latest run of the event as JSON (polled by the event page)."""
     event = event_for_organizer(slug)
-    response = {"run": run_status(latest_run(get_session(), event))}
+    session = get_session()
+    response = {
+        "run": run_status(latest_run(session, event)),
+        "queue": queue_notice(session, event),
+    }
     return response, 200, {"Cache-Control": "no-store"}

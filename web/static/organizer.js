@@ -55,3 +55,37 @@
     poll();
   }
 })();
+
+// Creating an event: the short name for links follows the event name ("Climate Summit
+// 2026" -> "climate-summit-2026") until the organizer types one of their own.
+(function () {
+  "use strict";
+
+  var name = document.querySelector("[data-slug-source]");
+  var slug = document.querySelector("[data-slug-target]");
+  if (!name || !slug) {
+    return;
+  }
+  var typed = slug.value !== "";
+
+  function shortName(text) {
+    return text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/&/g, " and ")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 64)
+      .replace(/-+$/g, "");
+  }
+
+  name.addEventListener("input", function () {
+    if (!typed) {
+      slug.value = shortName(name.value);
+    }
+  });
+  slug.addEventListener("input", function () {
+    typed = slug.value !== "";
+  });
+})();

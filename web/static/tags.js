@@ -4,14 +4,17 @@
 // working without JavaScript. With JavaScript, each `input.js-tags` is shown as
 // chips plus a small entry box: Enter, ";" or "," adds a tag, Backspace on an
 // empty box removes the last one, and the event's existing tags (data-tags,
-// JSON) are offered as suggestions matching what is being typed.
+// JSON) are offered as suggestions matching what is being typed. Goals
+// (data-goals) are phrases that may hold commas ("startups in energy, water and
+// food"): there only Enter and ";" add one, and the server decides where a
+// comma parts two goals, as it does for an import.
 (function () {
   "use strict";
 
   var MAX_SUGGESTIONS = 8;
 
-  function split(text) {
-    var sep = text.indexOf(";") >= 0 || text.indexOf("\n") >= 0 ? /[;\n]/ : /,/;
+  function split(text, goals) {
+    var sep = goals || text.indexOf(";") >= 0 || text.indexOf("\n") >= 0 ? /[;\n]/ : /,/;
     var seen = {};
     return text.split(sep).map(function (s) {
       return s.replace(/\s+/g, " ").trim();
@@ -24,6 +27,7 @@
   }
 
   function enhance(source) {
+    var goals = source.hasAttribute("data-goals");
     var suggestions = [];
     try {
       suggestions = JSON.parse(source.getAttribute("data-tags") || "[]");
@@ -68,7 +72,7 @@
       link.setAttribute("href", "#" + entry.id);
     });
 
-    var tags = split(source.value);
+    var tags = split(source.value, goals);
 
     function sync() {
       source.value = tags.join("; ");
@@ -129,7 +133,7 @@
     }
 
     function add(text) {
-      split(text).forEach(function (tag) {
+      split(text, goals).forEach(function (tag) {
         if (!has(tag)) {
           tags.push(tag);
           status.textContent = tag + " added";
@@ -140,7 +144,7 @@
     }
 
     entry.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === ";" || event.key === ",") {
+      if (event.key === "Enter" || event.key === ";" || (event.key === "," && !goals)) {
         if (entry.value.trim()) {
           event.preventDefault();
           add(entry.value);

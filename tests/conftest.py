@@ -19,6 +19,16 @@ import pytest
 import sqlalchemy as sa
 
 IN_CI = os.environ.get("CI") == "true"
+# Factory fixtures, one module per area (tests ask for them as arguments).
+pytest_plugins = [
+    "fixtures_api",
+    "fixtures_attendee",
+    "fixtures_meetings",
+    "fixtures_organizer",
+    "fixtures_queue",
+    "fixtures_suggestions",
+]
+
 PG_ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
@@ -116,6 +126,34 @@ def database_url(request: pytest.FixtureRequest, tmp_path) -> str:  # type: igno
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'test.db'}"
     return str(request.getfixturevalue("postgres_url"))
+
+
+# --- brokers -----------------------------------------------------------------
+
+BROKERS = {
+    "redis": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0"),
+    "rabbitmq": os.environ.get("TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672//"),
+}
+
+
+def _broker_reachable(url: str) -> bool:
+    from kombu import Connection
+
+    try:
+        with Connection(url, connect_timeout=3) as connection:
+            connection.ensure_connection(max_retries=1)
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(params=sorted(BROKERS))
+def broker_url(request: pytest.FixtureRequest) -> str:
+    """Each test using this runs on Redis and on RabbitMQ; required under CI=true."""
+    url = BROKERS[request.param]
+    if not _broker_reachable(url):
+        _missing(f"the {request.param} broker at {url} is unreachable")
+    return url
 
 
 # --- encoders ----------------------------------------------------------------
@@ -229,7 +267,13 @@ def app_factory(tmp_path):  # type: ignore[no-untyped-def]
         return app
 
     yield make
+    from web.queue import job_backend, wait_for_jobs
+
     for app in apps:
+        wait_for_jobs(app)  # work a request left running after its answer
+        backend = job_backend(app)
+        if hasattr(backend, "close"):
+            backend.close()
         app.extensions["cg_engine"].dispose()
 
 

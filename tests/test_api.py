@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from api_helpers import Api, make_key
-from organizer_helpers import count, make_event, make_organizer
+from fixtures_api import Api
 
 from models import ApiKey, Attendee
 
@@ -21,19 +20,19 @@ ADA = {
 
 
 @pytest.fixture
-def api(app, client) -> Api:  # type: ignore[no-untyped-def]
+def api(app, client, api_client, make_api_key, make_organizer, make_event) -> Api:  # type: ignore[no-untyped-def]
     """The organizer of event "climate", calling with their key."""
     organizer = make_organizer(app)
     make_event(app, organizer, slug="climate")
-    return Api(client, make_key(app, organizer))
+    return api_client(client, make_api_key(app, organizer))
 
 
 @pytest.fixture
-def other_api(app, client) -> Api:  # type: ignore[no-untyped-def]
+def other_api(app, client, api_client, make_api_key, make_organizer, make_event) -> Api:  # type: ignore[no-untyped-def]
     """Another organizer with their own event "rival" and key."""
     organizer = make_organizer(app, email="other@example.org")
     make_event(app, organizer, slug="rival", name="Rival Summit")
-    return Api(client, make_key(app, organizer))
+    return api_client(client, make_api_key(app, organizer))
 
 
 def error_of(response) -> dict:  # type: ignore[no-untyped-def]
@@ -99,10 +98,12 @@ def test_another_organizers_event_is_404_whatever_the_route(api, other_api) -> N
     assert api.get("/events/climate/attendees/ada@example.org").status_code == 200
 
 
-def test_rate_limit_per_key_is_429_with_retry_after(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+def test_rate_limit_per_key_is_429_with_retry_after(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, api_client, make_api_key, make_organizer
+) -> None:
     app = app_factory(encoder=fake_encoder, API_RATE_LIMIT=(3, 60))
     organizer = make_organizer(app)
-    api = Api(app.test_client(), make_key(app, organizer))
+    api = api_client(app.test_client(), make_api_key(app, organizer))
     assert [api.get("/events").status_code for _ in range(3)] == [200] * 3
     response = api.get("/events")
     assert response.status_code == 429
@@ -125,7 +126,7 @@ def test_events_list_and_read(api) -> None:  # type: ignore[no-untyped-def]
 # --- attendees -------------------------------------------------------------------
 
 
-def test_put_creates_then_updates_the_same_attendee_idempotently(app, api) -> None:  # type: ignore[no-untyped-def]
+def test_put_creates_then_updates_the_same_attendee_idempotently(app, api, count) -> None:  # type: ignore[no-untyped-def]
     response = api.put("/events/climate/attendees/Ada@Example.org", json=ADA)
     assert response.status_code == 201
     assert response.headers["Location"].endswith("/api/v1/events/climate/attendees/ada@example.org")
@@ -155,7 +156,7 @@ def test_put_creates_then_updates_the_same_attendee_idempotently(app, api) -> No
         assert session.scalars(sa.select(Attendee)).one().profile_version == 3
 
 
-def test_attendee_validation_names_the_field_and_writes_nothing(app, api) -> None:  # type: ignore[no-untyped-def]
+def test_attendee_validation_names_the_field_and_writes_nothing(app, api, count) -> None:  # type: ignore[no-untyped-def]
     cases = [
         ({"email": "not-an-email", "name": "X"}, "email"),
         ({"name": "No Email"}, "email"),
@@ -189,11 +190,13 @@ def test_attendee_validation_names_the_field_and_writes_nothing(app, api) -> Non
     assert count(app, Attendee) == 0
 
 
-def test_bodies_must_be_json_objects_within_the_limit(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+def test_bodies_must_be_json_objects_within_the_limit(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, api_client, make_api_key, make_organizer, make_event, count
+) -> None:
     app = app_factory(encoder=fake_encoder, API_MAX_BODY_BYTES=2000)
     organizer = make_organizer(app)
     make_event(app, organizer, slug="climate")
-    api = Api(app.test_client(), make_key(app, organizer))
+    api = api_client(app.test_client(), make_api_key(app, organizer))
     path = "/events/climate/attendees"
     form = api.post(path, data="email=a@example.org", headers={"Content-Type": "text/plain"})
     assert form.status_code == 415 and error_of(form)["code"] == "unsupported_media_type"
@@ -206,7 +209,7 @@ def test_bodies_must_be_json_objects_within_the_limit(app_factory, fake_encoder)
     assert count(app, Attendee) == 0
 
 
-def test_read_and_delete_an_attendee(app, api) -> None:  # type: ignore[no-untyped-def]
+def test_read_and_delete_an_attendee(app, api, count) -> None:  # type: ignore[no-untyped-def]
     api.put("/events/climate/attendees/ada@example.org", json=ADA)
     response = api.get("/events/climate/attendees/ADA@example.org")
     assert response.status_code == 200 and response.get_json()["name"] == "Ada Lovelace"
@@ -237,7 +240,7 @@ def _people(n: int, start: int = 0) -> list[dict]:
     ]
 
 
-def test_batch_writes_all_and_reports_each_attendee(app, api) -> None:  # type: ignore[no-untyped-def]
+def test_batch_writes_all_and_reports_each_attendee(app, api, count) -> None:  # type: ignore[no-untyped-def]
     api.put("/events/climate/attendees/p0@example.org", json={"name": "Person 0"})
     response = api.post("/events/climate/attendees/batch", json={"attendees": _people(1000)})
     assert response.status_code == 200, response.get_json()
@@ -249,7 +252,7 @@ def test_batch_writes_all_and_reports_each_attendee(app, api) -> None:  # type: 
     assert again.get_json()["unchanged"] == 3
 
 
-def test_batch_is_all_or_nothing(app, api) -> None:  # type: ignore[no-untyped-def]
+def test_batch_is_all_or_nothing(app, api, count) -> None:  # type: ignore[no-untyped-def]
     people = _people(10)
     people[7]["email"] = "p7@@example"
     response = api.post("/events/climate/attendees/batch", json={"attendees": people})
@@ -313,6 +316,22 @@ def test_page_numbers_limits_and_bad_parameters(api) -> None:  # type: ignore[no
         assert error_of(response)["field"] == field
 
 
+def test_a_query_parameter_an_operation_does_not_take_is_a_400_naming_it(api) -> None:  # type: ignore[no-untyped-def]
+    """A misspelt parameter (`limt`) or an empty name is refused, never silently ignored."""
+    for path, name in [
+        ("/events?limt=5", "limt"),
+        ("/events?cursor=&=", ""),
+        ("/events/climate?page=2", "page"),
+        ("/events/climate/attendees?updated_since=2026-01-01T00:00:00&sort=name", "sort"),
+    ]:
+        response = api.get(path)
+        assert response.status_code == 400, path
+        error = error_of(response)
+        assert error["code"] == "unknown_parameter" and error["field"] == name, path
+    listed = api.get("/events/climate/attendees?limit=5&page=1&updated_since=2026-01-01T00:00:00")
+    assert listed.status_code == 200
+
+
 def test_etag_and_if_none_match_give_304_until_something_changes(api) -> None:  # type: ignore[no-untyped-def]
     api.put("/events/climate/attendees/ada@example.org", json=ADA)
     for path in ("/events/climate", "/events/climate/attendees/ada@example.org"):
@@ -326,12 +345,19 @@ def test_etag_and_if_none_match_give_304_until_something_changes(api) -> None:  
 
 
 def test_text_no_database_can_store_is_a_400_on_sqlite_and_postgresql(  # type: ignore[no-untyped-def]
-    app_factory, fake_encoder, database_url
+    app_factory,
+    fake_encoder,
+    database_url,
+    api_client,
+    make_api_key,
+    make_organizer,
+    make_event,
+    count,
 ) -> None:
     app = app_factory(database_url=database_url, encoder=fake_encoder)
     organizer = make_organizer(app)
     make_event(app, organizer, slug="climate")
-    api = Api(app.test_client(), make_key(app, organizer))
+    api = api_client(app.test_client(), make_api_key(app, organizer))
     for body, field in [
         ({"email": "a@example.org", "name": "Ada\udc00"}, "name"),
         ({"email": "a@example.org", "name": "Ada", "about": "nul\x00"}, "about"),
@@ -352,19 +378,26 @@ def test_text_no_database_can_store_is_a_400_on_sqlite_and_postgresql(  # type: 
 
 @pytest.mark.postgres
 def test_parallel_upserts_of_one_new_person_never_fail_or_duplicate(  # type: ignore[no-untyped-def]
-    app_factory, fake_encoder, postgres_url
+    app_factory,
+    fake_encoder,
+    postgres_url,
+    make_api_key,
+    api_client,
+    make_organizer,
+    make_event,
+    count,
 ) -> None:
     import threading
 
     app = app_factory(database_url=postgres_url, encoder=fake_encoder, RATELIMIT_ENABLED=False)
     organizer = make_organizer(app)
     make_event(app, organizer, slug="climate")
-    key = make_key(app, organizer)
+    key = make_api_key(app, organizer)
     start = threading.Barrier(6)
     statuses: list[int] = []
 
     def push(n: int) -> None:
-        api = Api(app.test_client(), key)
+        api = api_client(app.test_client(), key)
         start.wait()
         body = {"name": "Ada Lovelace", "about": f"Version {n % 2}."}
         statuses.append(api.put("/events/climate/attendees/ada@example.org", json=body).status_code)
@@ -394,7 +427,7 @@ def test_an_unexpected_failure_is_a_json_500_without_a_trace(api, monkeypatch) -
 
 
 def test_updated_since_lists_only_new_and_changed_attendees(  # type: ignore[no-untyped-def]
-    app_factory, fake_encoder, database_url
+    app_factory, fake_encoder, database_url, api_client, make_api_key, make_organizer, make_event
 ) -> None:
     import datetime as dt
     import time
@@ -402,7 +435,7 @@ def test_updated_since_lists_only_new_and_changed_attendees(  # type: ignore[no-
     app = app_factory(database_url=database_url, encoder=fake_encoder)
     organizer = make_organizer(app)
     make_event(app, organizer, slug="climate")
-    api = Api(app.test_client(), make_key(app, organizer))
+    api = api_client(app.test_client(), make_api_key(app, organizer))
     api.post("/events/climate/attendees/batch", json={"attendees": _people(3)})
     time.sleep(0.05)
     mark = dt.datetime.now(dt.UTC)

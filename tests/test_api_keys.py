@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 
 import sqlalchemy as sa
-from api_helpers import Api, make_key
-from organizer_helpers import login, make_event, make_organizer
 
 from models import ApiKey
 from models.api_key import hash_api_key
@@ -14,7 +12,9 @@ from models.api_key import hash_api_key
 KEY = re.compile(r"cg_[0-9a-f]{8}_[A-Za-z0-9_-]{43}")
 
 
-def test_organizer_creates_a_key_sees_it_once_and_revokes_it(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_organizer_creates_a_key_sees_it_once_and_revokes_it(  # type: ignore[no-untyped-def]
+    app, client, api_client, make_event, login, make_organizer
+) -> None:
     make_event(app, make_organizer(app), slug="climate")
     login(client)
     assert "/organizer/api-keys" in client.get("/organizer/").get_data(as_text=True)
@@ -27,7 +27,7 @@ def test_organizer_creates_a_key_sees_it_once_and_revokes_it(app, client) -> Non
     keys = KEY.findall(created.get_data(as_text=True))
     assert len(keys) == 1
     key = keys[0]
-    api = Api(client, key)
+    api = api_client(client, key)
     assert api.get("/events").get_json()["data"][0]["slug"] == "climate"
 
     listing = client.get("/organizer/api-keys").get_data(as_text=True)
@@ -42,7 +42,7 @@ def test_organizer_creates_a_key_sees_it_once_and_revokes_it(app, client) -> Non
     assert api.get("/events").status_code == 401
 
 
-def test_a_too_long_name_re_renders_with_the_message(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_a_too_long_name_re_renders_with_the_message(app, client, make_organizer, login) -> None:  # type: ignore[no-untyped-def]
     make_organizer(app)
     login(client)
     response = client.post("/organizer/api-keys", data={"name": "x" * 101})
@@ -50,15 +50,17 @@ def test_a_too_long_name_re_renders_with_the_message(app, client) -> None:  # ty
     assert "At most 100 characters" in response.get_data(as_text=True)
 
 
-def test_nobody_revokes_another_organizers_key(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_revokes_another_organizers_key(  # type: ignore[no-untyped-def]
+    app, client, make_api_key, api_client, make_organizer, login
+) -> None:
     owner = make_organizer(app)
-    key = make_key(app, owner)
+    key = make_api_key(app, owner)
     make_organizer(app, email="other@example.org")
     login(client, email="other@example.org")
     prefix = key[:11]
     assert client.post(f"/organizer/api-keys/{prefix}/revoke").status_code == 404
     assert prefix not in client.get("/organizer/api-keys").get_data(as_text=True)
-    assert Api(client, key).get("/events").status_code == 200
+    assert api_client(client, key).get("/events").status_code == 200
 
 
 def test_the_page_needs_a_signed_in_organizer(client) -> None:  # type: ignore[no-untyped-def]
@@ -66,13 +68,15 @@ def test_the_page_needs_a_signed_in_organizer(client) -> None:  # type: ignore[n
     assert response.status_code == 302 and "/organizer/login" in response.headers["Location"]
 
 
-def test_commands_create_and_revoke_keys(app, runner) -> None:  # type: ignore[no-untyped-def]
+def test_commands_create_and_revoke_keys(  # type: ignore[no-untyped-def]
+    app, runner, api_client, make_event, make_organizer
+) -> None:
     make_event(app, make_organizer(app), slug="climate")
     result = runner.invoke(args=["create-api-key", "ORG@example.org", "--name", "CRM"])
     assert result.exit_code == 0, result.output
     key = KEY.search(result.output)
     assert key is not None and "not shown again" in result.output
-    api = Api(app.test_client(), key.group(0))
+    api = api_client(app.test_client(), key.group(0))
     assert api.get("/events/climate").status_code == 200
 
     unknown = runner.invoke(args=["create-api-key", "nobody@example.org"])
@@ -87,11 +91,13 @@ def test_commands_create_and_revoke_keys(app, runner) -> None:  # type: ignore[n
     assert missing.exit_code != 0 and "no API key" in missing.output
 
 
-def test_the_api_needs_no_csrf_token_and_sets_no_cookie(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_needs_no_csrf_token_and_sets_no_cookie(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, api_client, make_api_key, make_organizer, make_event
+) -> None:
     app = app_factory(encoder=fake_encoder, WTF_CSRF_ENABLED=True)
     organizer = make_organizer(app)
     make_event(app, organizer, slug="climate")
-    api = Api(app.test_client(), make_key(app, organizer))
+    api = api_client(app.test_client(), make_api_key(app, organizer))
     response = api.put("/events/climate/attendees/ada@example.org", json={"name": "Ada"})
     assert response.status_code == 201
     assert "Set-Cookie" not in response.headers

@@ -7,17 +7,17 @@ import io
 
 import openpyxl
 import pytest
-from api_helpers import Api, make_key
-from intro_helpers import add_people, add_suggestion
-from organizer_helpers import make_event, make_organizer
+from fixtures_api import Api
 
-from web.exporting import HEADERS
-from web.rounds import SCHEDULE_HEADERS
-from web.runs import wait_for_runs
+from web.queue import wait_for_jobs
+from web.services.exporting import HEADERS
+from web.services.rounds import SCHEDULE_HEADERS
 
 
 @pytest.fixture
-def api(app, client) -> Api:  # type: ignore[no-untyped-def]
+def api(  # type: ignore[no-untyped-def]
+    app, client, api_client, make_api_key, add_people, add_suggestion, make_organizer, make_event
+) -> Api:
     """Organizer of "climate": Ada, Ben, a formula name, unlisted Cy, and suggestions."""
     organizer = make_organizer(app)
     event_id = make_event(app, organizer, slug="climate")
@@ -47,7 +47,7 @@ def api(app, client) -> Api:  # type: ignore[no-untyped-def]
     add_suggestion(app, event_id, ada, evil, 2, 0.4, reasons=["You both listed poetry."])
     add_suggestion(app, event_id, ada, cy, 3, 0.3, reasons=["Hidden."])
     add_suggestion(app, event_id, ben, ada, 1, 0.9, reasons=["You both listed chess."])
-    return Api(client, make_key(app, organizer))
+    return api_client(client, make_api_key(app, organizer))
 
 
 def test_suggestions_have_reasons_starters_and_only_consented_emails(api) -> None:  # type: ignore[no-untyped-def]
@@ -111,7 +111,7 @@ def test_matching_run_is_202_then_done_and_a_second_is_409(app, api) -> None:  #
     assert run["status"] in ("running", "done") and 0 <= run["progress"] <= 1
     location = response.headers["Location"]
     assert location.endswith(f"/api/v1/events/climate/runs/{run['id']}")
-    wait_for_runs(app)
+    wait_for_jobs(app)
     done = api.get(f"/events/climate/runs/{run['id']}").get_json()
     assert done["status"] == "done" and done["progress"] == 1.0 and done["suggestions"] >= 2
     assert done["finished_at"] is not None

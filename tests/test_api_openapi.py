@@ -8,11 +8,8 @@ from typing import Any
 
 import pytest
 import schemathesis
-from api_helpers import make_key
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from intro_helpers import add_people, add_suggestion
-from organizer_helpers import make_event, make_organizer
 from schemathesis import GenerationMode
 from schemathesis.checks import (
     content_type_conformance,
@@ -25,7 +22,7 @@ from schemathesis.checks import (
 
 from web.api.openapi import document
 from web.api.schemas import EXAMPLE_EMAIL, EXAMPLE_SLUG
-from web.runs import wait_for_runs
+from web.queue import wait_for_jobs
 
 METHODS = {"get", "put", "post", "delete", "patch"}
 # Examples per operation: about a minute for the whole API on two cores.
@@ -89,34 +86,41 @@ def test_the_document_is_valid_openapi_31_and_every_reference_resolves(client) -
         assert isinstance(target, dict), ref
 
 
-def example_app(app_factory, encoder, database_url=None):  # type: ignore[no-untyped-def]
-    """An app whose documented example event exists, with people and suggestions."""
-    app = app_factory(database_url=database_url, encoder=encoder, RATELIMIT_ENABLED=False)
-    organizer = make_organizer(app)
-    event_id = make_event(app, organizer, slug=EXAMPLE_SLUG)
-    ids = add_people(
-        app,
-        event_id,
-        [
-            {"name": "Ada Lovelace", "email": EXAMPLE_EMAIL, "interests": ["chess"]},
-            {"name": "Ben Okafor", "email": "ben@example.org", "share_email": True},
-            {"name": "Cy Hidden", "email": "cy@example.org", "listed": False},
-        ],
-    )
-    ada, ben, cy = ids.values()
-    add_suggestion(app, event_id, ada, ben, 1, 0.8, reasons=["You both listed chess."])
-    add_suggestion(app, event_id, ben, ada, 1, 0.8, starters=["Which opening?"])
-    make_event(app, make_organizer(app, email="other@example.org"), slug="rival")
-    app.config["TEST_API_KEY"] = make_key(app, organizer)
-    return app
+@pytest.fixture
+def example_app(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, make_api_key, add_people, add_suggestion, make_organizer, make_event
+):
+    """`example_app(database_url=None)`: an app with the documented example event and people."""
+
+    def make(database_url=None):  # type: ignore[no-untyped-def]
+        app = app_factory(database_url=database_url, encoder=fake_encoder, RATELIMIT_ENABLED=False)
+        organizer = make_organizer(app)
+        event_id = make_event(app, organizer, slug=EXAMPLE_SLUG)
+        ids = add_people(
+            app,
+            event_id,
+            [
+                {"name": "Ada Lovelace", "email": EXAMPLE_EMAIL, "interests": ["chess"]},
+                {"name": "Ben Okafor", "email": "ben@example.org", "share_email": True},
+                {"name": "Cy Hidden", "email": "cy@example.org", "listed": False},
+            ],
+        )
+        ada, ben, cy = ids.values()
+        add_suggestion(app, event_id, ada, ben, 1, 0.8, reasons=["You both listed chess."])
+        add_suggestion(app, event_id, ben, ada, 1, 0.8, starters=["Which opening?"])
+        make_event(app, make_organizer(app, email="other@example.org"), slug="rival")
+        app.config["TEST_API_KEY"] = make_api_key(app, organizer)
+        return app
+
+    return make
 
 
 @pytest.fixture
-def api_app(app_factory, fake_encoder):  # type: ignore[no-untyped-def]
+def api_app(example_app):  # type: ignore[no-untyped-def]
     """The example app on SQLite."""
-    app = example_app(app_factory, fake_encoder)
+    app = example_app()
     yield app
-    wait_for_runs(app)
+    wait_for_jobs(app)
 
 
 def conforms(app, method: str, path: str, examples: int) -> None:  # type: ignore[no-untyped-def]
@@ -169,7 +173,7 @@ WRITES = [(m, p) for m, p in OPERATIONS if m in ("post", "put") and "/runs" not 
 @pytest.mark.postgres
 @pytest.mark.parametrize(("method", "path"), WRITES, ids=[f"{m} {p}" for m, p in WRITES])
 def test_writes_conform_on_postgresql(  # type: ignore[no-untyped-def]
-    app_factory, fake_encoder, postgres_url, method: str, path: str
+    example_app, postgres_url, method: str, path: str
 ) -> None:
     """The write operations against PostgreSQL: no 5xx, no response outside the description."""
-    conforms(example_app(app_factory, fake_encoder, postgres_url), method, path, EXAMPLES // 2)
+    conforms(example_app(postgres_url), method, path, EXAMPLES // 2)

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from conftest import require_tool
-from intro_helpers import add_event, add_people
 from PIL import Image
 
 from models import Attendee, Event
-from web.badges_pdf import (
+from web.services.badges_pdf import (
     _FALLBACK_FONT,
     PER_PAGE,
     Badge,
@@ -76,8 +75,8 @@ def page_text(pdf: Path, page: int, box: tuple[float, float, float, float]) -> s
 
 
 @pytest.fixture
-def event(app):  # type: ignore[no-untyped-def]
-    event_id = add_event(app)
+def event(app, make_event, add_people):  # type: ignore[no-untyped-def]
+    event_id = make_event(app, None, name="Climate Summit 2026")
     add_people(
         app,
         event_id,

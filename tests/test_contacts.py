@@ -9,13 +9,15 @@ import io
 import pytest
 import sqlalchemy as sa
 import vobject
-from attendee_helpers import assert_csp_clean, attendees, make_event, sign_up
 from conftest import free_port
+from fixtures_attendee import assert_csp_clean
 from flask import Flask
 
 from matcher.followup import draft_follow_up, note_line
 from matcher.types import CommonGround, Complement, Profile, SharedItem, Tie
-from models import Contact, utcnow
+from models import Contact, Job, utcnow
+from web.queue import job_backend, wait_for_jobs
+from web.tasks import MAIL_ATTEMPTS
 
 ADA = {
     "name": "Ada Lovelace",
@@ -45,17 +47,23 @@ def save(client, token: str, note: str = "") -> None:  # type: ignore[no-untyped
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
 
 
-def setup_people(app: Flask):  # type: ignore[no-untyped-def]
-    """Ada saved Ben (no consent) and Eve (consent); returns clients and attendees."""
-    make_event(app)
-    ada, ben, eve = app.test_client(), app.test_client(), app.test_client()
-    sign_up(ada, **ADA)
-    sign_up(ben, **BEN)
-    sign_up(eve, **EVIL)
-    a, b, e = attendees(app)
-    save(ada, b.badge_token, "talked about soil carbon markets")
-    save(ada, e.badge_token, "=1+1 sounds odd")
-    return ada, ben, eve, a, b, e
+@pytest.fixture
+def setup_people(make_public_event, sign_up, list_attendees):  # type: ignore[no-untyped-def]
+    """`setup_people(app)`: Ada saved Ben (no consent) and Eve (consent); returns clients and
+    attendees."""
+
+    def setup_people(app: Flask):  # type: ignore[no-untyped-def]
+        make_public_event(app)
+        ada, ben, eve = app.test_client(), app.test_client(), app.test_client()
+        sign_up(ada, **ADA)
+        sign_up(ben, **BEN)
+        sign_up(eve, **EVIL)
+        a, b, e = list_attendees(app)
+        save(ada, b.badge_token, "talked about soil carbon markets")
+        save(ada, e.badge_token, "=1+1 sounds odd")
+        return ada, ben, eve, a, b, e
+
+    return setup_people
 
 
 def set_follow_up(app: Flask, **changes) -> None:  # type: ignore[no-untyped-def]
@@ -72,7 +80,7 @@ def contacts(app: Flask) -> list[Contact]:
 # --- the page -------------------------------------------------------------------
 
 
-def test_my_contacts_lists_notes_drafts_and_follow_up_state(app) -> None:  # type: ignore[no-untyped-def]
+def test_my_contacts_lists_notes_drafts_and_follow_up_state(app, setup_people) -> None:  # type: ignore[no-untyped-def]
     ada, *_ = setup_people(app)
     response = ada.get("/e/conf/me/contacts")
     html = response.get_data(as_text=True)
@@ -87,7 +95,7 @@ def test_my_contacts_lists_notes_drafts_and_follow_up_state(app) -> None:  # typ
     assert_csp_clean(html)
 
 
-def test_follow_up_turns_overdue_and_can_be_marked_done(app) -> None:  # type: ignore[no-untyped-def]
+def test_follow_up_turns_overdue_and_can_be_marked_done(app, setup_people) -> None:  # type: ignore[no-untyped-def]
     ada, *_ = setup_people(app)
     set_follow_up(app, follow_up_by=utcnow() - dt.timedelta(hours=1))
     assert ada.get("/e/conf/me/contacts").get_data(as_text=True).count(">Overdue<") == 2
@@ -101,7 +109,7 @@ def test_follow_up_turns_overdue_and_can_be_marked_done(app) -> None:  # type: i
     assert contacts(app)[0].followed_up_at is None
 
 
-def test_nobody_else_can_touch_my_contacts(app) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_else_can_touch_my_contacts(app, setup_people) -> None:  # type: ignore[no-untyped-def]
     _, ben, *_ = setup_people(app)
     first = contacts(app)[0]
     assert ben.post(f"/e/conf/me/contacts/{first.id}/done", data={"done": "1"}).status_code == 404
@@ -110,7 +118,7 @@ def test_nobody_else_can_touch_my_contacts(app) -> None:  # type: ignore[no-unty
     assert contacts(app)[0].followed_up_at is None
 
 
-def test_my_page_shows_the_contacts_panel(app) -> None:  # type: ignore[no-untyped-def]
+def test_my_page_shows_the_contacts_panel(app, setup_people) -> None:  # type: ignore[no-untyped-def]
     ada, *_ = setup_people(app)
     html = ada.get("/e/conf/me").get_data(as_text=True)
     assert "My contacts" in html and "2 saved" in html and "2 to follow up" in html
@@ -119,7 +127,9 @@ def test_my_page_shows_the_contacts_panel(app) -> None:  # type: ignore[no-untyp
 # --- exports --------------------------------------------------------------------
 
 
-def test_vcard_export_parses_with_accents_commas_and_consented_emails_only(app) -> None:  # type: ignore[no-untyped-def]
+def test_vcard_export_parses_with_accents_commas_and_consented_emails_only(  # type: ignore[no-untyped-def]
+    app, setup_people
+) -> None:
     ada, *_ = setup_people(app)
     response = ada.get("/e/conf/me/contacts.vcf")
     assert response.status_code == 200 and response.mimetype == "text/vcard"
@@ -135,7 +145,7 @@ def test_vcard_export_parses_with_accents_commas_and_consented_emails_only(app) 
     assert cards[EVIL["name"]].email.value == "eve@example.org"
 
 
-def test_csv_export_survives_accents_commas_and_neutralises_formulas(app) -> None:  # type: ignore[no-untyped-def]
+def test_csv_export_survives_accents_commas_and_neutralises_formulas(app, setup_people) -> None:  # type: ignore[no-untyped-def]
     ada, *_ = setup_people(app)
     response = ada.get("/e/conf/me/contacts.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
@@ -156,7 +166,7 @@ def test_csv_export_survives_accents_commas_and_neutralises_formulas(app) -> Non
 # --- reminders --------------------------------------------------------------------
 
 
-def test_send_reminders_emails_due_follow_ups_once(app, smtp_server) -> None:  # type: ignore[no-untyped-def]
+def test_send_reminders_emails_due_follow_ups_once(app, smtp_server, setup_people) -> None:  # type: ignore[no-untyped-def]
     port, inbox = smtp_server
     setup_people(app)  # before SMTP is on: no private-link emails in the inbox
     app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=port, SMTP_FROM="Conf <noreply@example.org>")
@@ -183,7 +193,7 @@ def test_send_reminders_emails_due_follow_ups_once(app, smtp_server) -> None:  #
     assert "Sent 0 reminder" in result.output and len(inbox.messages) == 1
 
 
-def test_done_follow_ups_get_no_reminder(app, smtp_server) -> None:  # type: ignore[no-untyped-def]
+def test_done_follow_ups_get_no_reminder(app, smtp_server, setup_people) -> None:  # type: ignore[no-untyped-def]
     port, inbox = smtp_server
     setup_people(app)
     app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=port)
@@ -192,13 +202,59 @@ def test_done_follow_ups_get_no_reminder(app, smtp_server) -> None:  # type: ign
     assert "Sent 0 reminder" in result.output and inbox.messages == []
 
 
-def test_a_failed_send_is_retried_next_time(app) -> None:  # type: ignore[no-untyped-def]
+def _reminder_jobs(app: Flask) -> list[Job]:
+    with app.extensions["cg_sessions"]() as session:
+        return list(session.scalars(sa.select(Job).where(Job.name == "reminder_mail")))
+
+
+def test_a_failed_reminder_is_retried_with_backoff_and_sent_once(  # type: ignore[no-untyped-def]
+    app, smtp_server, setup_people
+) -> None:
     setup_people(app)
     app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=free_port())  # nobody listens
     set_follow_up(app, follow_up_by=utcnow())
     result = app.test_cli_runner().invoke(args=["send-reminders"])
-    assert "Sent 0 reminder" in result.output
-    assert all(c.reminded_at is None for c in contacts(app))
+    assert "Sent 0 reminder" in result.output and "1 will be retried" in result.output
+    (job,) = _reminder_jobs(app)
+    assert (job.state, job.attempts) == ("pending", 1) and "mail server" in (job.error or "")
+    wait = job.run_after.replace(tzinfo=dt.UTC) - utcnow()  # type: ignore[union-attr]
+    assert dt.timedelta(seconds=30) < wait <= dt.timedelta(seconds=60), "backs off, then retries"
+    # Claimed while it retries: another run does not remind twice.
+    assert all(c.reminded_at is not None for c in contacts(app))
+    result = app.test_cli_runner().invoke(args=["send-reminders"])
+    assert "Sent 0 reminder" in result.output and len(_reminder_jobs(app)) == 1
+
+    # The mail server is back and the backoff is over: the next sweep sends it, once.
+    port, inbox = smtp_server
+    app.config.update(SMTP_PORT=port)
+    with app.extensions["cg_sessions"]() as session:
+        session.execute(sa.update(Job).where(Job.id == job.id).values(run_after=utcnow()))
+        session.commit()
+    assert job_backend(app).sweep(force=True) == 1
+    wait_for_jobs(app)
+    (done,) = _reminder_jobs(app)
+    assert (done.state, done.attempts) == ("done", 2)
+    assert [m["To"] for m in inbox.messages] == ["ada@example.org"]
+
+
+def test_a_reminder_that_never_goes_is_released_for_a_later_run(app, setup_people) -> None:  # type: ignore[no-untyped-def]
+    setup_people(app)
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=free_port())  # nobody listens
+    set_follow_up(app, follow_up_by=utcnow())
+    app.test_cli_runner().invoke(args=["send-reminders"])
+    (job,) = _reminder_jobs(app)
+    with app.extensions["cg_sessions"]() as session:  # the last attempt is due
+        session.execute(
+            sa.update(Job)
+            .where(Job.id == job.id)
+            .values(attempts=MAIL_ATTEMPTS - 1, run_after=utcnow())
+        )
+        session.commit()
+    job_backend(app).sweep(force=True)
+    wait_for_jobs(app)
+    (failed,) = _reminder_jobs(app)
+    assert failed.state == "failed"
+    assert all(c.reminded_at is None for c in contacts(app)), "the next run tries again"
 
 
 def test_send_reminders_without_smtp_says_what_to_set(runner) -> None:  # type: ignore[no-untyped-def]
@@ -256,11 +312,13 @@ def test_a_draft_without_common_ground_still_reads_well() -> None:
     assert body.startswith("Hi there,") and "Thanks again for taking the time to talk." in body
 
 
-def test_badges_scanned_but_not_saved_are_listed_to_come_back_to(app) -> None:  # type: ignore[no-untyped-def]
+def test_badges_scanned_but_not_saved_are_listed_to_come_back_to(  # type: ignore[no-untyped-def]
+    app, setup_people, sign_up, list_attendees
+) -> None:
     ada, *_ = setup_people(app)
     cleo = app.test_client()
     sign_up(cleo, name="Cléo Dupont", email="cleo@example.org", interests="pottery")
-    c = attendees(app)[3]
+    c = list_attendees(app)[3]
     ada.get(f"/b/{c.badge_token}")
     html = ada.get("/e/conf/me/contacts").get_data(as_text=True)
     section = html[html.index("Scanned, not saved") :]
@@ -270,7 +328,9 @@ def test_badges_scanned_but_not_saved_are_listed_to_come_back_to(app) -> None:  
 
 
 @pytest.mark.postgres
-def test_contacts_page_and_exports_on_postgresql(app_factory, fake_encoder, postgres_url) -> None:  # type: ignore[no-untyped-def]
+def test_contacts_page_and_exports_on_postgresql(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, postgres_url, setup_people
+) -> None:
     app = app_factory(database_url=postgres_url, encoder=fake_encoder)
     ada, ben, _, a, b, _ = setup_people(app)
     ada.get(f"/b/{b.badge_token}")
@@ -283,7 +343,7 @@ def test_contacts_page_and_exports_on_postgresql(app_factory, fake_encoder, post
     assert ">Overdue<" in ada.get("/e/conf/me/contacts").get_data(as_text=True)
 
 
-def test_one_contact_downloads_as_its_own_vcard(app) -> None:  # type: ignore[no-untyped-def]
+def test_one_contact_downloads_as_its_own_vcard(app, setup_people) -> None:  # type: ignore[no-untyped-def]
     ada, ben, *_ = setup_people(app)
     first = contacts(app)[0]
     response = ada.get(f"/e/conf/me/contacts/{first.id}.vcf")

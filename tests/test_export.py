@@ -11,10 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import require_tool
-from intro_helpers import add_event, add_people, add_suggestion
 
 from models import Event
-from web.exporting import (
+from web.services.exporting import (
     HEADERS,
     csv_chunks,
     export_event,
@@ -27,9 +26,9 @@ EVIL_NAME = '=HYPERLINK("http://x","y")'
 
 
 @pytest.fixture
-def event_id(app) -> int:  # type: ignore[no-untyped-def]
+def event_id(app, make_event, add_people, add_suggestion) -> int:  # type: ignore[no-untyped-def]
     """Ada, Ben (shares email), Zoë, an evil name, and Dan who chose not to be listed."""
-    event_id = add_event(app)
+    event_id = make_event(app, None, name="Climate Summit 2026")
     ids = add_people(
         app,
         event_id,
@@ -207,8 +206,11 @@ def test_xlsx_opened_by_libreoffice_shows_exactly_what_was_written(
     assert cells[1][0] == "Ada Lovelace" and cells[1][6] == "0.873"
 
 
-def test_export_after_a_real_matching_run_keeps_consent_and_gives_reasons(app) -> None:  # type: ignore[no-untyped-def]
-    from web.matching import refresh_suggestions
+def test_export_after_a_real_matching_run_keeps_consent_and_gives_reasons(  # type: ignore[no-untyped-def]
+    app, make_event, add_people
+) -> None:
+    from web.extensions import get_matcher
+    from web.services.matching import refresh_suggestions
 
     topics = ["urban beekeeping", "carbon capture", "trail running", "chess", "open source"]
     people = [
@@ -221,11 +223,11 @@ def test_export_after_a_real_matching_run_keeps_consent_and_gives_reasons(app) -
         }
         for i in range(12)
     ]
-    event_id = add_event(app)
+    event_id = make_event(app, None, name="Climate Summit 2026")
     add_people(app, event_id, people)
     with app.app_context(), app.extensions["cg_sessions"]() as session:
         event = session.get(Event, event_id)
-        assert refresh_suggestions(session, event) > 0
+        assert refresh_suggestions(session, get_matcher(), event) > 0
         session.commit()
         rows = [dict(zip(HEADERS, r, strict=True)) for r in introduction_rows(session, event)]
     unlisted = {f"Person {i}" for i in range(12) if i % 4 == 3}
@@ -240,7 +242,7 @@ def test_export_after_a_real_matching_run_keeps_consent_and_gives_reasons(app) -
 
 
 def test_xlsx_survives_control_characters_huge_cells_and_odd_event_names(tmp_path: Path) -> None:
-    from web.exporting import write_xlsx
+    from web.services.exporting import write_xlsx
 
     row = ["Ada\x00\x07 Lovelace", "a@x.org", "k", 1, "Ben", "", 0.5, "x" * 40000, "", "", ""]
     xlsx = tmp_path / "odd.xlsx"

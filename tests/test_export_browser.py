@@ -4,36 +4,43 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
-from attendee_helpers import live_server
 from conftest import require_tool
-from intro_helpers import add_people, add_suggestion
-from organizer_helpers import PASSWORD, make_event, make_organizer
+from fixtures_organizer import PASSWORD
 from PIL import Image
+from playwright.sync_api import expect
 
-from web.badges_pdf import badge_boxes
-from web.exporting import HEADERS
-from web.rounds import SCHEDULE_HEADERS
+from web.services.badges_pdf import badge_boxes
+from web.services.exporting import HEADERS
+from web.services.rounds import SCHEDULE_HEADERS
 
 NAMES = ["Ada Lovelace", "Ben Okafor", "Cleo Diaz", "Dev Patel", "Eve Adams", "Zoë Ærø"]
 
 
 @pytest.mark.browser
 def test_organizer_downloads_exports_badges_and_plans_rounds(
-    app_factory, fake_encoder, chromium, tmp_path: Path
+    app_factory,
+    fake_encoder,
+    chromium,
+    tmp_path: Path,
+    add_people,
+    add_suggestion,
+    make_event,
+    make_organizer,
+    serve_app,
 ) -> None:  # type: ignore[no-untyped-def]
-
     app = app_factory(encoder=fake_encoder, WTF_CSRF_ENABLED=True)
     event_id = make_event(app, make_organizer(app), slug="climate")
     ids = add_people(app, event_id, [{"name": n, "headline": "Climate tech"} for n in NAMES])
     add_suggestion(app, event_id, ids["Ada Lovelace"], ids["Ben Okafor"], 1, 0.9, reasons=["R."])
     add_suggestion(app, event_id, ids["Zoë Ærø"], ids["Cleo Diaz"], 1, 0.8, reasons=["Ø."])
 
-    with live_server(app) as base:
+    with serve_app(app) as base:
         context = chromium.new_context(**chromium.iphone_13, accept_downloads=True)
         page = context.new_page()
         problems: list[str] = []
@@ -84,6 +91,11 @@ def test_organizer_downloads_exports_badges_and_plans_rounds(
         page.fill("#rounds", "3")
         page.fill("#tables", "2")
         page.get_by_role("button", name="Plan rounds").click()
+        # Two tables seat five of the people: the page says who sits out, then saves.
+        expect(
+            page.get_by_role("heading", name=re.compile("Not everyone gets a seat"))
+        ).to_be_visible()
+        page.get_by_role("button", name=re.compile("Save this plan")).click()
         page.wait_for_url(f"{base}/organizer/events/climate/rounds")
         assert "Planned 3 rounds" in page.locator(".flashes").inner_text()
         assert page.locator("details.round").count() == 3

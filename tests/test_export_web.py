@@ -10,14 +10,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import require_tool
-from intro_helpers import add_people, add_suggestion
-from organizer_helpers import login, make_event, make_organizer
 
-from web.exporting import HEADERS
+from web.services.exporting import HEADERS
 
 
 @pytest.fixture
-def event_id(app) -> int:  # type: ignore[no-untyped-def]
+def event_id(app, add_people, add_suggestion, make_event, make_organizer) -> int:  # type: ignore[no-untyped-def]
     """An organizer's event with three attendees and two suggestions."""
     event_id = make_event(app, make_organizer(app), slug="climate")
     ids = add_people(
@@ -35,7 +33,7 @@ def event_id(app) -> int:  # type: ignore[no-untyped-def]
     return event_id
 
 
-def test_organizer_downloads_csv_and_xlsx(app, client, event_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_organizer_downloads_csv_and_xlsx(app, client, event_id: int, login) -> None:  # type: ignore[no-untyped-def]
     login(client)
     page = client.get("/organizer/events/climate").get_data(as_text=True)
     assert "/organizer/events/climate/export.xlsx" in page
@@ -63,7 +61,9 @@ def test_organizer_downloads_csv_and_xlsx(app, client, event_id: int) -> None:  
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
 
 
-def test_badges_download_uses_the_public_base_url(app_factory, fake_encoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_badges_download_uses_the_public_base_url(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, tmp_path, add_people, make_event, login, make_organizer
+) -> None:
     app = app_factory(encoder=fake_encoder, PUBLIC_BASE_URL="https://meet.example.org")
     event_id = make_event(app, make_organizer(app), slug="climate")
     add_people(app, event_id, [{"name": "Ada Lovelace", "headline": "Engineer"}])
@@ -87,7 +87,9 @@ def test_badges_download_uses_the_public_base_url(app_factory, fake_encoder, tmp
     assert bad.status_code == 302
 
 
-def test_other_organizers_and_visitors_get_nothing(app, client, event_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_other_organizers_and_visitors_get_nothing(  # type: ignore[no-untyped-def]
+    app, client, event_id: int, make_organizer, login
+) -> None:
     paths = [
         "/organizer/events/climate/export.csv",
         "/organizer/events/climate/export.xlsx",
@@ -154,7 +156,9 @@ def test_badges_command_needs_a_base_url_and_writes_the_pdf(
     assert out.read_bytes().startswith(b"%PDF")
 
 
-def test_a_misconfigured_base_url_is_explained_not_printed(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+def test_a_misconfigured_base_url_is_explained_not_printed(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, add_people, make_event, login, make_organizer
+) -> None:
     app = app_factory(encoder=fake_encoder, PUBLIC_BASE_URL="meet.example.org")
     event_id = make_event(app, make_organizer(app), slug="climate")
     add_people(app, event_id, [{"name": "Ada Lovelace"}])

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from attendee_helpers import attendees, make_event, sign_up
 
 from matcher.encoding import ModelUnavailable, resolve_model_path
 from models import Attendee, Event, MatchRun, Suggestion
@@ -98,11 +97,11 @@ def proxied_postgres(postgres_url: str):  # type: ignore[no-untyped-def]
 
 
 def test_database_unreachable_gives_a_friendly_503_and_recovers_without_restart(
-    app_factory, fake_encoder, proxied_postgres
+    app_factory, fake_encoder, proxied_postgres, make_public_event, sign_up, list_attendees
 ) -> None:
     proxy, url = proxied_postgres
     app = app_factory(database_url=url, encoder=fake_encoder)
-    make_event(app)
+    make_public_event(app)
     client = app.test_client()
     assert client.get("/e/conf/join").status_code == 200
 
@@ -124,7 +123,7 @@ def test_database_unreachable_gives_a_friendly_503_and_recovers_without_restart(
     proxy.start()  # back: the same app serves again
     assert client.get("/e/conf/join").status_code == 200
     sign_up(client, name="Ada", email="ada@example.org")
-    assert [a.email for a in attendees(app)] == ["ada@example.org"]
+    assert [a.email for a in list_attendees(app)] == ["ada@example.org"]
 
 
 # --- a matching worker killed mid-run ----------------------------------------

@@ -6,17 +6,16 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from organizer_helpers import count, make_attendees, make_event
 
 from models import Attendee
-from web.importing import analyse
-from web.importing.mapping import guess_field
+from web.services.importing import analyse
+from web.services.importing.mapping import guess_field
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 
 
 @pytest.fixture
-def event_id(app) -> int:  # type: ignore[no-untyped-def]
+def event_id(app, make_event) -> int:  # type: ignore[no-untyped-def]
     return make_event(app, None, slug="summit")
 
 
@@ -128,7 +127,7 @@ def test_semicolon_separated_file(app, runner, event_id) -> None:  # type: ignor
     ],
 )
 def test_bad_files_give_clear_errors_and_import_nothing(
-    app, runner, event_id, fixture: str, message: str
+    app, runner, event_id, fixture: str, message: str, count
 ) -> None:  # type: ignore[no-untyped-def]
     result = run_import(runner, str(FIXTURES / fixture))
     assert result.exit_code == 1
@@ -144,7 +143,7 @@ def test_every_bad_row_is_reported_with_its_number(app, runner, event_id) -> Non
     assert "Nothing was imported (3 bad rows)." in result.output
 
 
-def test_over_long_values_are_row_errors(app, runner, event_id, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_over_long_values_are_row_errors(app, runner, event_id, tmp_path, count) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "long.csv"
     path.write_text(f"name,email,job_title\nAda,ada@x.org,Boss\nBo,bo@x.org,{'x' * 201}\n")
     result = run_import(runner, str(path))
@@ -153,7 +152,7 @@ def test_over_long_values_are_row_errors(app, runner, event_id, tmp_path) -> Non
     assert count(app, Attendee) == 0
 
 
-def test_reimport_updates_instead_of_duplicating(app, runner, event_id, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_reimport_updates_instead_of_duplicating(app, runner, event_id, tmp_path, count) -> None:  # type: ignore[no-untyped-def]
     first = tmp_path / "first.csv"
     first.write_text(
         "name,email,interests,looking_for\n"
@@ -182,7 +181,9 @@ def test_reimport_updates_instead_of_duplicating(app, runner, event_id, tmp_path
     assert after["bo@example.org"].profile_version == before["bo@example.org"].profile_version
 
 
-def test_import_updates_a_self_signed_up_attendee(app, runner, event_id, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_updates_a_self_signed_up_attendee(  # type: ignore[no-untyped-def]
+    app, runner, event_id, tmp_path, make_attendees, count
+) -> None:
     make_attendees(app, event_id, [{"email": "ada@example.org", "name": "Ada", "about": "Hi"}])
     path = tmp_path / "list.csv"
     path.write_text("name,email,company\nAda Lovelace,ADA@example.org,Engines Ltd\n")
@@ -192,7 +193,7 @@ def test_import_updates_a_self_signed_up_attendee(app, runner, event_id, tmp_pat
     assert count(app, Attendee) == 1
 
 
-def test_dry_run_saves_nothing(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_saves_nothing(app, runner, event_id, count) -> None:  # type: ignore[no-untyped-def]
     result = run_import(runner, str(FIXTURES / "generic.csv"), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "Dry run: 3 attendees would be imported (3 new, 0 updated)" in result.output
@@ -215,7 +216,9 @@ def test_map_option_overrides_the_guess(app, runner, event_id, tmp_path) -> None
 
 def test_unknown_event_is_a_clear_error(runner) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(args=["import", "nope", str(FIXTURES / "generic.csv")])
-    assert result.exit_code == 1 and "There is no event 'nope'." in result.output
+    assert (
+        result.exit_code == 1 and "There is no event with the short name 'nope'." in result.output
+    )
 
 
 def test_custom_questions_are_mapped_by_their_wording() -> None:
@@ -230,7 +233,9 @@ def test_custom_questions_are_mapped_by_their_wording() -> None:
     assert by_header["Order #"] == "ignore" and by_header["Attendee #"] == "external_id"
 
 
-def test_a_bad_row_after_written_batches_leaves_nothing(app, runner, event_id, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_row_after_written_batches_leaves_nothing(  # type: ignore[no-untyped-def]
+    app, runner, event_id, tmp_path, make_attendees, count
+) -> None:
     make_attendees(app, event_id, [{"email": "early@example.org", "name": "Early Bird"}])
     path = tmp_path / "late_error.csv"
     rows = [f"Person {i},p{i}@example.org" for i in range(2500)]
@@ -247,7 +252,7 @@ def test_a_bad_row_after_written_batches_leaves_nothing(app, runner, event_id, t
 
 
 def test_import_and_reimport_on_sqlite_and_postgresql(
-    app_factory, fake_encoder, database_url, tmp_path
+    app_factory, fake_encoder, database_url, tmp_path, make_event, count
 ) -> None:  # type: ignore[no-untyped-def]
     app = app_factory(database_url=database_url, encoder=fake_encoder)
     make_event(app, None, slug="summit")
@@ -294,3 +299,57 @@ def test_import_and_reimport_on_sqlite_and_postgresql(
 )
 def test_question_wording_maps_to_profile_fields(question: str, field: str) -> None:
     assert guess_field(question) == field
+
+
+def test_goal_answers_are_split_into_items_like_interests(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+    result = run_import(runner, str(FIXTURES / "luma_goals_with_commas.csv"))
+    assert result.exit_code == 0, result.output
+    people = attendees(app)
+    lena, omar, priya = (people[f"{n}@example.com"] for n in ("lena", "omar", "priya"))
+    assert lena.looking_for == ["seed investors", "a CTO"]
+    assert lena.offering == ["mentoring", "advice on hardware supply chains and intros"]
+    assert lena.interests == ["energy storage", "flow batteries"]
+    assert omar.looking_for == ["climate hardware founders raising pre-seed/seed"]
+    assert omar.offering == [
+        "seed investment in climate hardware, ideally pre-revenue teams",
+        "board experience",
+    ]
+    assert priya.looking_for == [
+        "startups in energy, water and food",
+        "pilot sites for 1,000 homes",
+    ]
+    assert priya.offering == ["Rust, Go and Python engineers", "customer introductions"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "items"),
+    [
+        ("seed investors, a CTO", ["seed investors", "a CTO"]),
+        (
+            "seed investors, a CTO, and pilot customers",
+            ["seed investors", "a CTO", "pilot customers"],
+        ),
+        ("mentoring, advice and intros", ["mentoring", "advice", "intros"]),
+        ("co-founder, CTO", ["co-founder", "CTO"]),
+        ("1,000 beta users, a designer", ["1,000 beta users", "a designer"]),
+        ("investors (seed, Series A), advisors", ["investors (seed, Series A)", "advisors"]),
+        ("introductions to investors, customers and partners", None),
+        ("partners in Germany, Austria, and Switzerland", None),
+        ("a co-founder, ideally someone who has built hardware", None),
+        ("angel investors, e.g., former founders", None),
+        ("climate hardware founders raising pre-seed/seed", None),
+    ],
+)
+def test_commas_split_goals_only_between_phrases(answer: str, items: list[str] | None) -> None:
+    from web.services.goal_items import split_at_commas
+
+    assert split_at_commas(answer) == (items or [answer])
+
+
+def test_a_dry_run_shows_each_goal_item_it_split(app, runner, event_id) -> None:  # type: ignore[no-untyped-def]
+    result = run_import(runner, str(FIXTURES / "luma_goals_with_commas.csv"), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "  Lena Fischer <lena@example.com>" in result.output
+    assert "    Looking for: [seed investors] [a CTO]" in result.output
+    assert "    Looking for: [climate hardware founders raising pre-seed/seed]" in result.output
+    assert "Nothing was saved." in result.output

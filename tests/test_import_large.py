@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from organizer_helpers import make_event
 
 from models import Attendee
-from web.importing import analyse, commit
+from web.services.importing import analyse, commit
 
 pytestmark = pytest.mark.slow
 
@@ -53,7 +52,7 @@ def _reset_peak_rss() -> bool:
     return True
 
 
-def test_fifty_thousand_rows_import_in_bounded_memory(app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_fifty_thousand_rows_import_in_bounded_memory(app, tmp_path, make_event) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "big.csv"
     write_export(path, ROWS)
     event_id = make_event(app, None, slug="big")

@@ -90,6 +90,21 @@ def test_a_few_phrases_encode_on_one_thread_to_the_same_vectors(real_encoder) ->
     assert torch.get_num_threads() == threads
 
 
+def test_the_loaded_model_is_out_of_the_garbage_collectors_walks(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    """Torch, transformers and the model live as long as the process: a full garbage
+    collection during a matching run must not walk their objects again."""
+    import gc
+
+    import torch
+
+    from matcher.encoding import _load
+
+    model = _load(real_encoder.name)
+    tracked = gc.get_objects()  # every generation but the frozen one
+    assert gc.get_freeze_count() > 100_000
+    assert not any(o is model or o is torch.nn.Module for o in tracked)
+
+
 def test_a_run_stopped_while_encoding_keeps_the_phrases_it_encoded(
     fake_encoder, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -125,12 +140,15 @@ def test_suggest_reports_its_phases_in_order_up_to_done(fake_encoder, monkeypatc
 
     monkeypatch.setattr(matcher.encoding, "SAVE_EVERY", 2)
     heard: list[tuple[str, float]] = []
-    Matcher(encoder=fake_encoder).suggest(
-        profiles(), k=2, progress=lambda phase, f: heard.append((phase, f))
-    )
+    m = Matcher(encoder=fake_encoder)
+    result = m.suggest(profiles(), k=2, progress=lambda phase, f: heard.append((phase, f)))
     phases = list(dict.fromkeys(p for p, _ in heard))
-    assert phases == ["embedding", "candidates", "scoring", "assigning", "explaining"]
+    assert phases == ["embedding", "candidates", "scoring", "assigning", "done"]
     fractions = [f for _, f in heard]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     embedding = [f for p, f in heard if p == "embedding"]
     assert len(set(embedding)) >= 3, "encoding reports as it goes, not only at the end"
+    # Explaining every suggestion at once (what the service stores) reports too.
+    explained: list[float] = []
+    m.explain_all(result, progress=explained.append)
+    assert explained == sorted(explained) and explained[-1] == 1.0

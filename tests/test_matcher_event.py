@@ -86,4 +86,10 @@ def test_planted_partners_are_found(setup, event) -> None:  # type: ignore[no-un
 
     recall = sum(found(pid, got[pid]) for pid in planted) / len(planted)
     # The exact-tag and whole-profile baselines find about 1 in 10 (BENCHMARKS.md).
-    assert recall >= 0.45
+    # Since issue 16 the generator's differently-worded personal concepts ("marathon
+    # training" / "trail running") are at most related, and a related pair earns half
+    # the credit: the human-judged set decides (tests/test_quality_rules.py). And a
+    # need met by wording now asks the provider's own work to fit the need
+    # (`matcher.goal_fit`): the generator gives its givers goals drawn at random,
+    # unrelated to their interests and headline (0.23 here; 0.28 on main at e53f3a6).
+    assert recall >= 0.2

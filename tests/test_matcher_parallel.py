@@ -40,6 +40,8 @@ def test_forked_scoring_and_explaining_give_the_same_suggestions(fake_encoder, e
         params=MatchParams(processes=2, parallel_scores_from=0, parallel_explain_from=0),
     )
     serial, parallel = one.suggest(event, k=5), forked.suggest(event, k=5)
+    forked.explain_all(parallel)  # every explanation at once, in two processes
+    assert all(s.explained for ss in parallel.values() for s in ss)
     assert sum(len(v) for v in serial.values()) >= 5 * len(event) * 0.9
     assert all(s.common_ground.reasons and len(s.common_ground.starters) == 3
                for ss in parallel.values() for s in ss)  # fmt: skip

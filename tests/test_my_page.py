@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import sqlalchemy as sa
-from attendee_helpers import assert_csp_clean, attendees, count, make_event, profile, sign_up
+from fixtures_attendee import assert_csp_clean, profile
 
 from matcher import CommonGround, SharedItem
 from models import Attendee, Contact, PairExclusion, Scan, Suggestion, utcnow
@@ -35,12 +35,17 @@ def store_suggestion(app, attendee_id: int, other_id: int, rank: int, **detail) 
         session.commit()
 
 
-def test_the_private_link_signs_in_this_device_and_opens_my_page(app) -> None:
-    make_event(app)
+def test_the_private_link_signs_in_this_device_and_opens_my_page(
+    app, make_public_event, sign_up, open_private_link
+) -> None:
+    make_public_event(app)
     token = sign_up(app.test_client())
     phone = app.test_client()
     assert phone.get("/e/conf/me").status_code == 403
-    response = phone.get(f"/m/{token}")
+    asked = phone.get(f"/m/{token}")
+    assert asked.status_code == 200 and "Ada Lovelace" in asked.get_data(as_text=True)
+    assert asked.headers["Cache-Control"] == "private, no-store"
+    response = open_private_link(phone, token)
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/e/conf/me")
     assert response.headers["Cache-Control"] == "private, no-store"
@@ -53,8 +58,8 @@ def test_the_private_link_signs_in_this_device_and_opens_my_page(app) -> None:
     assert_csp_clean(body)
 
 
-def test_a_wrong_or_malformed_token_is_a_404(app, client) -> None:
-    make_event(app)
+def test_a_wrong_or_malformed_token_is_a_404(app, client, make_public_event, sign_up) -> None:
+    make_public_event(app)
     token = sign_up(app.test_client())
     for bad in (token[:-1] + ("A" if token[-1] != "A" else "B"), "x", "a" * 500, "%00"):
         response = client.get(f"/m/{bad}")
@@ -63,8 +68,10 @@ def test_a_wrong_or_malformed_token_is_a_404(app, client) -> None:
     assert client.get("/e/conf/me").status_code == 403
 
 
-def test_without_the_session_my_page_explains_how_to_get_in(app, client) -> None:
-    make_event(app)
+def test_without_the_session_my_page_explains_how_to_get_in(
+    app, client, make_public_event, sign_up, count
+) -> None:
+    make_public_event(app)
     sign_up(app.test_client())
     response = client.get("/e/conf/me")
     assert response.status_code == 403
@@ -76,9 +83,9 @@ def test_without_the_session_my_page_explains_how_to_get_in(app, client) -> None
     assert count(app, Attendee) == 1
 
 
-def test_one_device_can_be_signed_in_to_several_events(app) -> None:
-    make_event(app, slug="one", name="Event One")
-    make_event(app, slug="two", name="Event Two")
+def test_one_device_can_be_signed_in_to_several_events(app, make_public_event, sign_up) -> None:
+    make_public_event(app, slug="one", name="Event One")
+    make_public_event(app, slug="two", name="Event Two")
     phone = app.test_client()
     sign_up(phone, slug="one", name="Ada at One")
     sign_up(phone, slug="two", name="Ada at Two")
@@ -88,14 +95,16 @@ def test_one_device_can_be_signed_in_to_several_events(app) -> None:
     assert "Event One" in landing and "Event Two" in landing
 
 
-def test_my_page_shows_the_badge_and_suggestions_with_reasons_and_a_starter(app) -> None:
-    make_event(app)
+def test_my_page_shows_the_badge_and_suggestions_with_reasons_and_a_starter(
+    app, make_public_event, sign_up, list_attendees
+) -> None:
+    make_public_event(app)
     phone = app.test_client()
     sign_up(phone)
     sign_up(app.test_client(), email="grace@example.org", name="Grace Hopper", headline="Admiral")
     sign_up(app.test_client(), email="hidden@example.org", name="Hidden Person", listed=None)
     sign_up(app.test_client(), email="noreason@example.org", name="No Reason")
-    ada, grace, hidden, noreason = attendees(app)
+    ada, grace, hidden, noreason = list_attendees(app)
     with app.extensions["cg_sessions"]() as session:
         session.execute(sa.delete(Suggestion))
         session.commit()
@@ -126,8 +135,8 @@ def test_my_page_shows_the_badge_and_suggestions_with_reasons_and_a_starter(app)
     assert "@media print" in (Path(app.static_folder) / "app.css").read_text()
 
 
-def test_signing_up_computes_suggestions_shown_on_my_page(app) -> None:
-    make_event(app)
+def test_signing_up_computes_suggestions_shown_on_my_page(app, make_public_event, sign_up) -> None:
+    make_public_event(app)
     phone = app.test_client()
     sign_up(phone, interests="urban beekeeping; soil health", personal_interests="jazz piano")
     sign_up(
@@ -148,8 +157,10 @@ def test_signing_up_computes_suggestions_shown_on_my_page(app) -> None:
     assert re.search(r'<ul class="reasons">\s*<li>\S', card.group(1)), "with a reason"
 
 
-def test_edit_keeps_what_was_typed_on_error_and_saves_when_valid(app) -> None:
-    make_event(app)
+def test_edit_keeps_what_was_typed_on_error_and_saves_when_valid(
+    app, make_public_event, sign_up, list_attendees
+) -> None:
+    make_public_event(app)
     phone = app.test_client()
     sign_up(phone)
     form = phone.get("/e/conf/me/edit").get_data(as_text=True)
@@ -161,14 +172,14 @@ def test_edit_keeps_what_was_typed_on_error_and_saves_when_valid(app) -> None:
     assert bad.status_code == 422
     assert 'value="knitting; chess"' in bad.get_data(as_text=True)
     assert "Please enter your name" in bad.get_data(as_text=True)
-    assert attendees(app)[0].interests == ["marathons", "carbon capture", "compilers"]
+    assert list_attendees(app)[0].interests == ["marathons", "carbon capture", "compilers"]
 
     ok = phone.post(
         "/e/conf/me/edit",
         data=profile(name="Ada King", interests="knitting; chess", listed=None, share_email="y"),
     )
     assert ok.status_code == 302
-    (ada,) = attendees(app)
+    (ada,) = list_attendees(app)
     assert ada.name == "Ada King"
     assert ada.interests == ["knitting", "chess"]
     assert ada.listed is False and ada.share_email is True
@@ -177,14 +188,14 @@ def test_edit_keeps_what_was_typed_on_error_and_saves_when_valid(app) -> None:
 
 
 def test_delete_removes_everything_of_mine_and_the_badge_then_404s(
-    app_factory, fake_encoder, database_url
+    app_factory, fake_encoder, database_url, make_public_event, sign_up, list_attendees, count
 ):
     app = app_factory(database_url=database_url, encoder=fake_encoder)
-    make_event(app)
+    make_public_event(app)
     phone = app.test_client()
     token = sign_up(phone)
     sign_up(app.test_client(), email="grace@example.org", name="Grace Hopper")
-    ada, grace = attendees(app)
+    ada, grace = list_attendees(app)
     with app.extensions["cg_sessions"]() as session:
         session.execute(sa.delete(Suggestion))
         session.add_all(
@@ -215,7 +226,7 @@ def test_delete_removes_everything_of_mine_and_the_badge_then_404s(
     done = phone.post("/e/conf/me/delete", data={"confirm": "y"})
     assert done.status_code == 200
     assert "Your data is deleted" in done.get_data(as_text=True)
-    assert [a.name for a in attendees(app)] == ["Grace Hopper"]
+    assert [a.name for a in list_attendees(app)] == ["Grace Hopper"]
     with app.extensions["cg_sessions"]() as session:
         for model, column in (
             (Suggestion, Suggestion.other_id),
@@ -239,13 +250,15 @@ def test_delete_removes_everything_of_mine_and_the_badge_then_404s(
         assert app.test_client().get(url).status_code == 404, url
 
 
-def test_signing_out_forgets_this_device_but_keeps_the_profile(app) -> None:
-    make_event(app)
+def test_signing_out_forgets_this_device_but_keeps_the_profile(
+    app, make_public_event, sign_up, count, open_private_link
+) -> None:
+    make_public_event(app)
     phone = app.test_client()
     token = sign_up(phone)
     assert 'action="/e/conf/me/sign-out"' in phone.get("/e/conf/me").get_data(as_text=True)
     assert phone.post("/e/conf/me/sign-out").status_code == 302
     assert phone.get("/e/conf/me").status_code == 403
     assert count(app, Attendee) == 1
-    assert phone.get(f"/m/{token}").status_code == 302
+    assert open_private_link(phone, token).status_code == 302
     assert phone.get("/e/conf/me").status_code == 200

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-from organizer_helpers import PASSWORD, login, make_event, make_organizer
+from fixtures_organizer import PASSWORD
 
 
-def test_signing_in_opens_the_console_and_signing_out_closes_it(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_signing_in_opens_the_console_and_signing_out_closes_it(  # type: ignore[no-untyped-def]
+    app, client, make_organizer, login
+) -> None:
     make_organizer(app)
     response = login(client)
     assert response.status_code == 302
@@ -19,7 +21,9 @@ def test_signing_in_opens_the_console_and_signing_out_closes_it(app, client) -> 
     assert "/organizer/login" in response.headers["Location"]
 
 
-def test_wrong_password_and_unknown_email_get_the_same_message(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_password_and_unknown_email_get_the_same_message(  # type: ignore[no-untyped-def]
+    app, client, make_organizer, login
+) -> None:
     make_organizer(app)
     wrong_password = login(client, password="not the password")
     unknown_email = login(client, email="nobody@example.org", password=PASSWORD)
@@ -29,12 +33,14 @@ def test_wrong_password_and_unknown_email_get_the_same_message(app, client) -> N
     assert client.get("/organizer/").status_code == 302
 
 
-def test_email_is_matched_case_insensitively(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_email_is_matched_case_insensitively(app, client, make_organizer, login) -> None:  # type: ignore[no-untyped-def]
     make_organizer(app)
     assert login(client, email="  ORG@Example.org ").status_code == 302
 
 
-def test_anonymous_visitors_are_sent_to_login_and_come_back(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_visitors_are_sent_to_login_and_come_back(  # type: ignore[no-untyped-def]
+    app, client, make_event, make_organizer
+) -> None:
     make_event(app, make_organizer(app))
     response = client.get("/organizer/events/climate")
     assert response.status_code == 302
@@ -46,7 +52,7 @@ def test_anonymous_visitors_are_sent_to_login_and_come_back(app, client) -> None
     assert response.headers["Location"] == "/organizer/events/climate"
 
 
-def test_login_never_redirects_to_another_site(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_login_never_redirects_to_another_site(app, client, make_organizer) -> None:  # type: ignore[no-untyped-def]
     make_organizer(app)
     response = client.post(
         "/organizer/login?next=https://evil.example/organizer/",
@@ -55,7 +61,9 @@ def test_login_never_redirects_to_another_site(app, client) -> None:  # type: ig
     assert response.headers["Location"] == "/organizer/"
 
 
-def test_another_organizers_event_is_not_found(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_another_organizers_event_is_not_found(  # type: ignore[no-untyped-def]
+    app, client, make_organizer, make_event, login
+) -> None:
     make_organizer(app)
     other = make_organizer(app, email="other@example.org")
     make_event(app, other, slug="theirs", name="Their Event")
@@ -72,7 +80,9 @@ def test_another_organizers_event_is_not_found(app, client) -> None:  # type: ig
     assert "Their Event" not in client.get("/organizer/").get_data(as_text=True)
 
 
-def test_status_json_asks_anonymous_clients_to_sign_in(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_status_json_asks_anonymous_clients_to_sign_in(  # type: ignore[no-untyped-def]
+    app, client, make_event, make_organizer
+) -> None:
     make_event(app, make_organizer(app))
     response = client.get(
         "/organizer/events/climate/match/status", headers={"Accept": "application/json"}
@@ -81,7 +91,7 @@ def test_status_json_asks_anonymous_clients_to_sign_in(app, client) -> None:  # 
     assert response.get_json()["error"]["code"] == "login_required"
 
 
-def test_changing_the_password_signs_other_sessions_out(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_changing_the_password_signs_other_sessions_out(app, client, make_organizer, login) -> None:  # type: ignore[no-untyped-def]
     make_organizer(app)
     login(client)
     runner = app.test_cli_runner()
@@ -93,7 +103,7 @@ def test_changing_the_password_signs_other_sessions_out(app, client) -> None:  #
     assert client.get("/organizer/").status_code == 302
 
 
-def test_csrf_protects_the_login_form(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+def test_csrf_protects_the_login_form(app_factory, fake_encoder, make_organizer, login) -> None:  # type: ignore[no-untyped-def]
     app = app_factory(encoder=fake_encoder, WTF_CSRF_ENABLED=True)
     make_organizer(app)
     client = app.test_client()
@@ -102,7 +112,9 @@ def test_csrf_protects_the_login_form(app_factory, fake_encoder) -> None:  # typ
     assert client.get("/organizer/").status_code == 302
 
 
-def test_an_expired_form_comes_back_with_what_was_typed(app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
+def test_an_expired_form_comes_back_with_what_was_typed(  # type: ignore[no-untyped-def]
+    app_factory, fake_encoder, make_organizer, make_event
+) -> None:
     app = app_factory(encoder=fake_encoder, WTF_CSRF_ENABLED=True)
     make_organizer(app)
     make_event(app, 1)

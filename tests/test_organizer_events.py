@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import sqlalchemy as sa
-from organizer_helpers import PASSWORD, count, login, make_attendees, make_event, make_organizer
+from fixtures_organizer import PASSWORD
 
 from models import Contact, Event, Organizer, Scan, Suggestion, utcnow
 
@@ -16,7 +16,7 @@ def event_row(app, slug: str) -> Event:  # type: ignore[no-untyped-def]
         return session.scalars(sa.select(Event).where(Event.slug == slug)).one()
 
 
-def test_an_organizer_creates_and_edits_an_event(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_an_organizer_creates_and_edits_an_event(app, client, make_organizer, login) -> None:  # type: ignore[no-untyped-def]
     make_organizer(app)
     login(client)
     response = client.post(
@@ -53,7 +53,9 @@ def test_an_organizer_creates_and_edits_an_event(app, client) -> None:  # type: 
     assert "Climate Summit 2026" in page and "/e/climate-2026/join" in page
 
 
-def test_bad_event_input_re_renders_with_what_was_typed(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_bad_event_input_re_renders_with_what_was_typed(  # type: ignore[no-untyped-def]
+    app, client, make_event, login, make_organizer, count
+) -> None:
     make_event(app, make_organizer(app), slug="taken")
     login(client)
     response = client.post(
@@ -72,7 +74,9 @@ def test_bad_event_input_re_renders_with_what_was_typed(app, client) -> None:  #
     assert count(app, Event) == 1
 
 
-def test_event_page_shows_the_numbers(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_event_page_shows_the_numbers(  # type: ignore[no-untyped-def]
+    app, client, make_event, make_attendees, login, make_organizer
+) -> None:
     event_id = make_event(app, make_organizer(app))
     make_attendees(
         app,
@@ -115,7 +119,7 @@ def test_event_page_shows_the_numbers(app, client) -> None:  # type: ignore[no-u
     assert "<td>3</td>" in client.get("/organizer/").get_data(as_text=True)  # attendees
 
 
-def test_cli_creates_organizers_and_events(app, runner) -> None:  # type: ignore[no-untyped-def]
+def test_cli_creates_organizers_and_events(app, runner, count, login) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(
         args=["create-organizer", "Lead@Example.org"], input=f"{PASSWORD}\n{PASSWORD}\n"
     )
@@ -167,9 +171,9 @@ def test_cli_creates_organizers_and_events(app, runner) -> None:  # type: ignore
 
 
 def test_stats_count_complete_profiles_on_both_databases(
-    app_factory, fake_encoder, database_url
+    app_factory, fake_encoder, database_url, make_event, make_attendees
 ) -> None:  # type: ignore[no-untyped-def]
-    from web.organizer.stats import event_stats
+    from web.services.stats import event_stats
 
     app = app_factory(database_url=database_url, encoder=fake_encoder)
     event_id = make_event(app, None)

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import sqlalchemy as sa
-from organizer_helpers import count, login, make_event, make_organizer
 
 from models import Attendee
 
@@ -33,7 +32,9 @@ def form_values(page: str) -> dict[str, str]:
     return values
 
 
-def test_upload_preview_correct_and_commit(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_upload_preview_correct_and_commit(  # type: ignore[no-untyped-def]
+    app, client, make_event, login, make_organizer, count
+) -> None:
     make_event(app, make_organizer(app))
     login(client)
     response = upload(client, "eventbrite_attendees.csv")
@@ -77,7 +78,9 @@ def test_upload_preview_correct_and_commit(app, client) -> None:  # type: ignore
     assert client.get(preview_url).status_code == 302
 
 
-def test_rows_with_errors_block_the_import(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_rows_with_errors_block_the_import(  # type: ignore[no-untyped-def]
+    app, client, make_event, login, make_organizer, count
+) -> None:
     make_event(app, make_organizer(app))
     login(client)
     preview_url = upload(client, "bad_duplicate_emails.csv").headers["Location"]
@@ -90,7 +93,9 @@ def test_rows_with_errors_block_the_import(app, client) -> None:  # type: ignore
     assert count(app, Attendee) == 0
 
 
-def test_a_missing_email_column_can_be_chosen_in_the_preview(app, client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_email_column_can_be_chosen_in_the_preview(  # type: ignore[no-untyped-def]
+    app, client, tmp_path, make_event, login, make_organizer, count
+) -> None:
     make_event(app, make_organizer(app))
     login(client)
     path = tmp_path / "contacts.csv"
@@ -112,7 +117,9 @@ def test_a_missing_email_column_can_be_chosen_in_the_preview(app, client, tmp_pa
     assert response.status_code == 302 and count(app, Attendee) == 1
 
 
-def test_unreadable_files_are_refused_at_upload(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_unreadable_files_are_refused_at_upload(  # type: ignore[no-untyped-def]
+    app, client, make_event, login, make_organizer, count
+) -> None:
     make_event(app, make_organizer(app))
     login(client)
     for name, message in [
@@ -128,7 +135,9 @@ def test_unreadable_files_are_refused_at_upload(app, client) -> None:  # type: i
     assert count(app, Attendee) == 0
 
 
-def test_an_upload_belongs_to_its_organizer_and_event(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_an_upload_belongs_to_its_organizer_and_event(  # type: ignore[no-untyped-def]
+    app, client, make_event, make_organizer, login, count
+) -> None:
     make_event(app, make_organizer(app))
     other = make_organizer(app, email="other@example.org")
     make_event(app, other, slug="theirs")
@@ -146,7 +155,9 @@ def test_an_upload_belongs_to_its_organizer_and_event(app, client) -> None:  # t
     assert count(app, Attendee) == 0
 
 
-def test_a_tampered_mapping_is_refused(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_a_tampered_mapping_is_refused(  # type: ignore[no-untyped-def]
+    app, client, make_event, login, make_organizer, count
+) -> None:
     make_event(app, make_organizer(app))
     login(client)
     preview_url = upload(client, "generic.csv").headers["Location"]
@@ -156,3 +167,24 @@ def test_a_tampered_mapping_is_refused(app, client) -> None:  # type: ignore[no-
     assert response.status_code == 400
     assert "a field that does not exist" in response.get_data(as_text=True)
     assert count(app, Attendee) == 0
+
+
+def test_the_preview_shows_each_goal_item_it_split(  # type: ignore[no-untyped-def]
+    app, client, make_event, login, make_organizer
+) -> None:
+    make_event(app, make_organizer(app))
+    login(client)
+    response = upload(client, "luma_goals_with_commas.csv")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    page = page[page.index('id="sample-title"') :]  # the attendees, after the columns
+    lena = page[page.index("Lena Fischer") : page.index("Omar Haddad")]
+    looking = re.search(r'aria-label="Looking for">(.*?)</ul>', lena, re.S)
+    assert looking is not None
+    assert re.findall(r'<li class="chip chip--plain">([^<]*)</li>', looking[1]) == [
+        "seed investors",
+        "a CTO",
+    ]
+    assert 'Looking for <span class="muted">(2 items)</span>' in lena
+    omar = page[page.index("Omar Haddad") : page.index("Priya Nair")]
+    assert "climate hardware founders raising pre-seed/seed</li>" in omar
+    assert "(1 item)" in omar

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from organizer_helpers import login, make_event, make_organizer
+
+from web.queue import wait_for_jobs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 LINK = re.compile(r"https://meet\.example\.org/m/([A-Za-z0-9_-]{40,})")
@@ -26,8 +27,7 @@ def mail_app(app_factory, fake_encoder, smtp_server):  # type: ignore[no-untyped
 
 
 def wait_for_mail(app) -> None:  # type: ignore[no-untyped-def]
-    for thread in app.extensions.get("cg_mail_threads", []):
-        thread.join(30)
+    wait_for_jobs(app)
 
 
 def commit_upload(client, name: str, send_links: bool):  # type: ignore[no-untyped-def]
@@ -48,7 +48,9 @@ def commit_upload(client, name: str, send_links: bool):  # type: ignore[no-untyp
     return client.post(preview_url, data=data)
 
 
-def test_new_attendees_get_their_private_link_once(mail_app) -> None:  # type: ignore[no-untyped-def]
+def test_new_attendees_get_their_private_link_once(  # type: ignore[no-untyped-def]
+    mail_app, make_event, login, open_private_link, make_organizer
+) -> None:
     app, inbox = mail_app
     make_event(app, make_organizer(app))
     client = app.test_client()
@@ -67,7 +69,7 @@ def test_new_attendees_get_their_private_link_once(mail_app) -> None:  # type: i
     assert token, grace.get_content()
     # The link opens Grace's page (and the organizer never saw it).
     attendee_client = app.test_client()
-    opened = attendee_client.get(f"/m/{token[1]}")
+    opened = open_private_link(attendee_client, token[1])
     assert opened.status_code == 302 and opened.headers["Location"].endswith("/e/climate/me")
     assert token[1] not in client.get("/organizer/events/climate").get_data(as_text=True)
 
@@ -77,7 +79,9 @@ def test_new_attendees_get_their_private_link_once(mail_app) -> None:  # type: i
     assert len(inbox.messages) == 3
 
 
-def test_links_are_not_sent_when_the_organizer_unticks_the_box(mail_app) -> None:  # type: ignore[no-untyped-def]
+def test_links_are_not_sent_when_the_organizer_unticks_the_box(  # type: ignore[no-untyped-def]
+    mail_app, make_event, login, make_organizer
+) -> None:
     app, inbox = mail_app
     make_event(app, make_organizer(app))
     client = app.test_client()
@@ -87,7 +91,7 @@ def test_links_are_not_sent_when_the_organizer_unticks_the_box(mail_app) -> None
     assert inbox.messages == []
 
 
-def test_import_command_sends_links_on_request(mail_app) -> None:  # type: ignore[no-untyped-def]
+def test_import_command_sends_links_on_request(mail_app, make_event) -> None:  # type: ignore[no-untyped-def]
     app, inbox = mail_app
     make_event(app, None)
     runner = app.test_cli_runner()
@@ -103,7 +107,7 @@ def test_import_command_sends_links_on_request(mail_app) -> None:  # type: ignor
     }
 
 
-def test_send_links_without_smtp_says_what_to_set(app, runner) -> None:  # type: ignore[no-untyped-def]
+def test_send_links_without_smtp_says_what_to_set(app, runner, make_event) -> None:  # type: ignore[no-untyped-def]
     make_event(app, None)
     result = runner.invoke(
         args=["import", "climate", str(FIXTURES / "generic.csv"), "--send-links"]

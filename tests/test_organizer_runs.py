@@ -11,11 +11,10 @@ import numpy as np
 import pytest
 import sqlalchemy as sa
 from conftest import FakeEncoder
-from organizer_helpers import count, login, make_attendees, make_event, make_organizer
 
 from matcher.encoding import ModelUnavailable
 from models import MatchRun, Suggestion, utcnow
-from web.runs import wait_for_runs
+from web.queue import wait_for_jobs
 
 TOPICS = ["carbon capture", "heat pumps", "grid storage", "climate policy", "soil carbon"]
 HOBBIES = ["trail running", "jazz", "sailing", "birdwatching"]
@@ -54,7 +53,7 @@ def people(n: int = 12) -> list[dict[str, object]]:
 
 
 @pytest.fixture
-def setup(app_factory, database_url):  # type: ignore[no-untyped-def]
+def setup(app_factory, database_url, make_event, make_attendees, login, make_organizer):  # type: ignore[no-untyped-def]
     encoder = GatedEncoder()
     app = app_factory(database_url=database_url, encoder=encoder)
     event_id = make_event(app, make_organizer(app))
@@ -63,7 +62,7 @@ def setup(app_factory, database_url):  # type: ignore[no-untyped-def]
     login(client)
     yield app, client, encoder
     encoder.gate.set()
-    wait_for_runs(app)
+    wait_for_jobs(app)
 
 
 def status(client) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -84,7 +83,7 @@ def wait_until(predicate, timeout: float = 30.0):  # type: ignore[no-untyped-def
     raise AssertionError("timed out")
 
 
-def test_a_run_works_in_the_background_and_reports_progress(setup) -> None:  # type: ignore[no-untyped-def]
+def test_a_run_works_in_the_background_and_reports_progress(setup, count) -> None:  # type: ignore[no-untyped-def]
     app, client, encoder = setup
     assert status(client)["status"] == "none"
     encoder.gate.clear()  # the run will stop inside the matcher until we let it go
@@ -116,11 +115,11 @@ def test_a_run_works_in_the_background_and_reports_progress(setup) -> None:  # t
     assert 'data-stat="with_suggestions">12<' in page
 
 
-def test_a_failed_run_records_why_and_can_run_again(setup) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_run_records_why_and_can_run_again(setup, count) -> None:  # type: ignore[no-untyped-def]
     app, client, encoder = setup
     encoder.fail = True
     client.post("/organizer/events/climate/match")
-    wait_for_runs(app)
+    wait_for_jobs(app)
     failed = status(client)
     assert failed["status"] == "failed"
     assert "Check MATCHER_MODEL" in failed["error"]
@@ -129,7 +128,7 @@ def test_a_failed_run_records_why_and_can_run_again(setup) -> None:  # type: ign
 
     encoder.fail = False
     client.post("/organizer/events/climate/match")
-    wait_for_runs(app)
+    wait_for_jobs(app)
     assert status(client)["status"] == "done"
     assert count(app, Suggestion) > 0
 
@@ -151,14 +150,16 @@ def test_a_run_whose_worker_died_does_not_block_the_next(setup) -> None:  # type
     page = client.get("/organizer/events/climate").get_data(as_text=True)
     assert "data-run-button disabled" not in page.replace("\n", " ")
     client.post("/organizer/events/climate/match")
-    wait_for_runs(app)
+    wait_for_jobs(app)
     with app.extensions["cg_sessions"]() as session:
         runs = session.scalars(sa.select(MatchRun).order_by(MatchRun.id)).all()
     assert [r.status for r in runs] == ["failed", "done"]
     assert "stopped unexpectedly" in (runs[0].error or "")
 
 
-def test_match_command_shows_progress_and_skips_unchanged_inputs(app, runner) -> None:  # type: ignore[no-untyped-def]
+def test_match_command_shows_progress_and_skips_unchanged_inputs(  # type: ignore[no-untyped-def]
+    app, runner, make_event, make_attendees
+) -> None:
     event_id = make_event(app, None)
     make_attendees(app, event_id, people(8))
     result = runner.invoke(args=["match", "climate"])
@@ -183,7 +184,9 @@ def test_match_command_shows_progress_and_skips_unchanged_inputs(app, runner) ->
     assert runner.invoke(args=["match", "nope"]).exit_code == 1
 
 
-def test_matching_an_event_without_profiles_says_what_is_missing(app, runner) -> None:  # type: ignore[no-untyped-def]
+def test_matching_an_event_without_profiles_says_what_is_missing(  # type: ignore[no-untyped-def]
+    app, runner, make_event, make_attendees
+) -> None:
     event_id = make_event(app, None)
     make_attendees(app, event_id, [{"email": "a@example.org", "name": "Only Name"}])
     result = runner.invoke(args=["match", "climate"])
@@ -204,7 +207,7 @@ def test_a_run_that_forks_workers_stores_the_same_suggestions(setup) -> None:  #
 
     def run_and_read() -> list[tuple[int, int, int, dict[str, object]]]:
         client.post("/organizer/events/climate/match")
-        wait_for_runs(app)
+        wait_for_jobs(app)
         assert status(client)["status"] == "done"
         with app.extensions["cg_sessions"]() as session:
             rows = session.execute(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import sqlalchemy as sa
-from attendee_helpers import attendees, make_event, sign_up
 from flask import Flask
 
 from models import (
     Attendee,
     Contact,
+    Event,
     PairExclusion,
     PhraseEmbedding,
     RoundAssignment,
@@ -18,7 +19,8 @@ from models import (
     Suggestion,
     utcnow,
 )
-from web.matching import text_key
+from web.services.event_states import states_of
+from web.services.store import text_key
 
 # Everybody shares "carbon capture", so the fake encoder links them all.
 PEOPLE = [
@@ -34,28 +36,38 @@ HIDDEN = {
 }
 
 
-def _event_with_hidden(app: Flask) -> tuple[int, Attendee]:
-    event_id = make_event(app)
-    for person in PEOPLE:
-        sign_up(app.test_client(), **person)
-    sign_up(app.test_client(), **HIDDEN)
-    (hannah,) = [a for a in attendees(app) if a.name == "Hidden Hannah"]
-    assert hannah.listed is False and hannah.share_email is False
-    return event_id, hannah
+@pytest.fixture
+def event_with_hidden(make_public_event, sign_up, list_attendees):  # type: ignore[no-untyped-def]
+    """`event_with_hidden(app)`: the event with PEOPLE signed up; (event id, Hannah, who is
+    hidden)."""
+
+    def _event_with_hidden(app: Flask) -> tuple[int, Attendee]:
+        event_id = make_public_event(app)
+        for person in PEOPLE:
+            sign_up(app.test_client(), **person)
+        sign_up(app.test_client(), **HIDDEN)
+        (hannah,) = [a for a in list_attendees(app) if a.name == "Hidden Hannah"]
+        assert hannah.listed is False and hannah.share_email is False
+        return event_id, hannah
+
+    return _event_with_hidden
 
 
-def test_an_unlisted_attendee_is_never_suggested_seated_or_exported(app) -> None:
-    from web.exporting import introduction_rows
-    from web.rounds import plan_event_rounds
+def test_an_unlisted_attendee_is_never_suggested_seated_or_exported(
+    app, event_with_hidden, sign_up
+) -> None:
+    from web.services.exporting import introduction_rows
+    from web.services.rounds import plan_event_rounds
 
-    event_id, hannah = _event_with_hidden(app)
+    event_id, hannah = event_with_hidden(app)
     with app.app_context(), app.extensions["cg_sessions"]() as session:
         from models import Event
-        from web.matching import refresh_suggestions
+        from web.extensions import get_matcher
+        from web.services.matching import refresh_suggestions
 
         event = session.get_one(Event, event_id)
-        refresh_suggestions(session, event)
-        plan_event_rounds(session, event, rounds=3, tables=3)
+        refresh_suggestions(session, get_matcher(), event)
+        plan_event_rounds(session, get_matcher(), event, rounds=3, tables=3)
         session.commit()
         others = session.scalars(sa.select(Suggestion.other_id)).all()
         assert others, "the listed attendees have suggestions"
@@ -67,15 +79,15 @@ def test_an_unlisted_attendee_is_never_suggested_seated_or_exported(app) -> None
         assert all(row[4] != "Hidden Hannah" for row in rows)
     # Nobody's page shows her, and her phrases are not offered as tags.
     person0 = app.test_client()
-    sign_up(person0, **PEOPLE[0])
+    sign_up(person0, name="Newcomer", email="new@example.org", interests="carbon capture")
     assert "Hidden Hannah" not in person0.get("/e/conf/me").get_data(as_text=True)
     assert "secret orchids" not in person0.get("/e/conf/join").get_data(as_text=True)
 
 
-def test_an_unlisted_attendee_is_marked_in_the_organizer_export(app) -> None:
-    from web.exporting import HEADERS, introduction_rows
+def test_an_unlisted_attendee_is_marked_in_the_organizer_export(app, event_with_hidden) -> None:
+    from web.services.exporting import HEADERS, introduction_rows
 
-    event_id, hannah = _event_with_hidden(app)
+    event_id, hannah = event_with_hidden(app)
     with app.app_context(), app.extensions["cg_sessions"]() as session:
         from models import Event
 
@@ -87,12 +99,14 @@ def test_an_unlisted_attendee_is_marked_in_the_organizer_export(app) -> None:
     assert all(row["Attendee listed"] == "yes" for row in rows if row not in hers)
 
 
-def test_email_is_never_shown_to_others_without_consent(app) -> None:
-    make_event(app)
+def test_email_is_never_shown_to_others_without_consent(
+    app, make_public_event, sign_up, list_attendees
+) -> None:
+    make_public_event(app)
     ada, ben = app.test_client(), app.test_client()
     sign_up(ada, name="Ada", email="ada@example.org", interests="carbon capture")
     sign_up(ben, name="Ben", email="ben@example.org", interests="carbon capture")
-    a, b = attendees(app)
+    a, b = list_attendees(app)
     pages = [
         ben.get(f"/b/{a.badge_token}"),
         app.test_client().get(f"/b/{a.badge_token}"),
@@ -111,15 +125,24 @@ def test_email_is_never_shown_to_others_without_consent(app) -> None:
         assert "ada@example.org" not in page.get_data(as_text=True), page.request.path
 
 
-def test_delete_my_data_also_forgets_seats_scans_and_unshared_phrases(app) -> None:
-    make_event(app)
+def test_delete_my_data_also_forgets_seats_scans_and_unshared_phrases(
+    app, make_public_event, sign_up, list_attendees
+) -> None:
+    make_public_event(app)
     phone = app.test_client()
-    sign_up(phone, name="Ada", email="ada@example.org", interests="carbon capture; zymurgy")
+    sign_up(
+        phone,
+        name="Ada",
+        email="ada@example.org",
+        interests="carbon capture; zymurgy",
+        looking_for="Looking for a zymurgy mentor",  # stored as the goal "zymurgy mentor"
+    )
     sign_up(app.test_client(), name="Ben", email="ben@example.org", interests="carbon capture")
-    ada, ben = attendees(app)
+    ada, ben = list_attendees(app)
+    mine = {text_key("zymurgy"), text_key("zymurgy mentor")}
     with app.extensions["cg_sessions"]() as session:
         stored = set(session.scalars(sa.select(PhraseEmbedding.text_hash)))
-        assert {text_key("zymurgy"), text_key("carbon capture")} <= stored
+        assert mine | {text_key("carbon capture")} <= stored
         session.add_all(
             [
                 Scan(event_id=ada.event_id, scanner_id=ada.id, scanned_id=ben.id),
@@ -151,14 +174,16 @@ def test_delete_my_data_also_forgets_seats_scans_and_unshared_phrases(app) -> No
             assert left == 0, f"{model.__name__}.{column.key}"
         stored = set(session.scalars(sa.select(PhraseEmbedding.text_hash)))
         texts = set(session.scalars(sa.select(PhraseEmbedding.text)))
-    assert text_key("zymurgy") not in stored and "zymurgy" not in texts, "only Ada used it"
+    assert not mine & stored and not {"zymurgy", "zymurgy mentor"} & texts, "only Ada used them"
     assert text_key("carbon capture") in stored, "Ben still uses it"
     assert app.test_client().get(f"/b/{ada.badge_token}").status_code == 404
     assert "Ada" not in app.test_client().get(f"/b/{ben.badge_token}").get_data(as_text=True)
 
 
-def test_download_my_data_is_a_json_copy_of_what_is_stored_about_me(app) -> None:
-    make_event(app)
+def test_download_my_data_is_a_json_copy_of_what_is_stored_about_me(
+    app, make_public_event, sign_up, list_attendees
+) -> None:
+    make_public_event(app)
     ada, ben = app.test_client(), app.test_client()
     sign_up(
         ada,
@@ -169,7 +194,7 @@ def test_download_my_data_is_a_json_copy_of_what_is_stored_about_me(app) -> None
         share_email="y",
     )
     sign_up(ben, name="Ben", email="ben@example.org", interests="carbon capture")
-    a, b = attendees(app)
+    a, b = list_attendees(app)
     before = json.loads(ada.get("/e/conf/me/data.json").get_data(as_text=True))
     assert before["suggested_introductions"][0]["person"] == "Ben"
     assert before["suggested_introductions"][0]["reasons"]
@@ -190,7 +215,7 @@ def test_download_my_data_is_a_json_copy_of_what_is_stored_about_me(app) -> None
     assert profile["name"] == "Ada Lovelace" and profile["email"] == "ada@example.org"
     assert profile["interests"] == ["carbon capture", "compilers"]
     assert profile["about"] == "Working on the <first> programs — ünïcode"
-    assert data["consent"] == {"listed": True, "share_email": True}
+    assert data["consent"] == {"listed": True, "share_email": True, "meeting_emails": True}
     assert data["badge_token"] == a.badge_token
     assert [c["person"] for c in data["saved_contacts"]] == ["Ben"]
     assert data["saved_contacts"][0]["note"] == "talked about soil"
@@ -208,16 +233,16 @@ def test_download_my_data_is_a_json_copy_of_what_is_stored_about_me(app) -> None
 
 
 def test_a_deleted_attendee_leaves_the_worker_index_of_a_large_event(
-    app_factory, fake_encoder
+    app_factory, fake_encoder, make_public_event, sign_up, list_attendees
 ) -> None:  # type: ignore[no-untyped-def]
     # Past MATCHING_INCREMENTAL_FROM a sign-up updates lists from this worker's index.
     app = app_factory(encoder=fake_encoder, MATCHING_INCREMENTAL_FROM=3)
-    make_event(app)
+    make_public_event(app)
     phone = app.test_client()
     for person in PEOPLE[:4]:
         sign_up(app.test_client(), **person)
     sign_up(phone, name="Ada", email="ada@example.org", interests="carbon capture; zymurgy")
-    (ada,) = [a for a in attendees(app) if a.email == "ada@example.org"]
+    (ada,) = [a for a in list_attendees(app) if a.email == "ada@example.org"]
     assert phone.post("/e/conf/me/delete", data={"confirm": "y"}).status_code == 200
     sign_up(
         app.test_client(),
@@ -226,12 +251,13 @@ def test_a_deleted_attendee_leaves_the_worker_index_of_a_large_event(
         interests="zymurgy; carbon capture",
     )
 
-    cache = app.extensions.get("cg_live_index")
-    assert cache is not None, "the incremental path ran"
+    states = states_of(app.extensions["cg_matcher"])
     with app.app_context(), app.extensions["cg_sessions"]() as session:
-        index = cache.get(session, ada.event_id)
-        live = {i for i in index.ids if i not in index.removed}
-        (late,) = [a for a in attendees(app) if a.email == "late@example.org"]
+        event = session.get_one(Event, ada.event_id)
+        assert event.id in states._entries, "the incremental path ran"
+        with states.lock:
+            live = {int(pid) for pid in states.get(session, event).ids}
+        (late,) = [a for a in list_attendees(app) if a.email == "late@example.org"]
         mine = set(
             session.scalars(sa.select(Suggestion.other_id).where(Suggestion.attendee_id == late.id))
         )
@@ -239,15 +265,83 @@ def test_a_deleted_attendee_leaves_the_worker_index_of_a_large_event(
     assert mine and ada.id not in mine, "the late sign-up got suggestions, never the deleted Ada"
 
 
-def test_a_device_signed_in_as_a_deleted_attendee_never_becomes_the_next_one(app) -> None:
-    make_event(app)
+def test_a_device_signed_in_as_a_deleted_attendee_never_becomes_the_next_one(
+    app, make_public_event, sign_up, open_private_link
+) -> None:
+    make_public_event(app)
     sign_up(app.test_client(), **PEOPLE[0])
     token = sign_up(app.test_client(), name="Ada", email="ada@example.org", interests="chess")
     phone, tablet = app.test_client(), app.test_client()
-    assert tablet.get(f"/m/{token}").status_code == 302  # Ada on a second device
-    phone.get(f"/m/{token}")
+    assert open_private_link(tablet, token).status_code == 302  # Ada on a second device
+    open_private_link(phone, token)
     assert phone.post("/e/conf/me/delete", data={"confirm": "y"}).status_code == 200
     sign_up(app.test_client(), name="Newcomer", email="new@example.org", interests="chess")
     page = tablet.get("/e/conf/me")
     assert page.status_code == 403, "Ada's other device is signed out, not signed in as someone"
     assert "Newcomer" not in page.get_data(as_text=True)
+
+
+def test_deleting_my_data_removes_me_from_table_mates_seat_notes(
+    app, make_public_event, sign_up, list_attendees
+) -> None:
+    """Issue 14, finding 8: no `{"<deleted id>": "You both listed …"}` stays behind."""
+    make_public_event(app)
+    phone = app.test_client()
+    sign_up(phone, name="Ada", email="ada@example.org", interests="chess")
+    sign_up(app.test_client(), name="Ben", email="ben@example.org", interests="chess")
+    ada, ben = list_attendees(app)
+    with app.extensions["cg_sessions"]() as session:
+        session.add_all(
+            [
+                RoundAssignment(
+                    event_id=ada.event_id,
+                    round_number=1,
+                    table_number=1,
+                    attendee_id=ada.id,
+                    notes={str(ben.id): "You both listed chess."},
+                ),
+                RoundAssignment(
+                    event_id=ada.event_id,
+                    round_number=1,
+                    table_number=1,
+                    attendee_id=ben.id,
+                    notes={str(ada.id): "You both listed chess."},
+                ),
+            ]
+        )
+        session.commit()
+    assert phone.post("/e/conf/me/delete", data={"confirm": "y"}).status_code == 200
+    with app.extensions["cg_sessions"]() as session:
+        (seat,) = session.scalars(sa.select(RoundAssignment)).all()
+        assert seat.attendee_id == ben.id
+        assert seat.notes == {}, "Ben's seat keeps nothing of Ada's"
+
+
+def test_download_my_data_includes_my_seat_notes(
+    app, make_public_event, sign_up, list_attendees
+) -> None:
+    """Issue 14, finding 8: what my seats say about my table-mates is mine to download."""
+    make_public_event(app)
+    phone = app.test_client()
+    sign_up(phone, name="Ada", email="ada@example.org", interests="chess")
+    sign_up(app.test_client(), name="Ben", email="ben@example.org", interests="chess")
+    ada, ben = list_attendees(app)
+    with app.extensions["cg_sessions"]() as session:
+        session.add(
+            RoundAssignment(
+                event_id=ada.event_id,
+                round_number=2,
+                table_number=7,
+                attendee_id=ada.id,
+                notes={str(ben.id): "You both listed chess."},
+            )
+        )
+        session.commit()
+    data = phone.get("/e/conf/me/data.json").get_json()
+    assert data["speed_networking_seats"] == [
+        {
+            "round": 2,
+            "table": 7,
+            "table_mates": [{"person": "Ben", "note": "You both listed chess."}],
+        }
+    ]

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from intro_helpers import add_people, add_suggestion
-from organizer_helpers import login, make_event, make_organizer
 
+from matcher import CommonGround, Complement, SharedItem, wording
 from models import Attendee, Event, PairExclusion, RoundAssignment
-from web.rounds import SCHEDULE_HEADERS, plan_event_rounds, you_both
+from web.extensions import get_matcher
+from web.services.rounds import SCHEDULE_HEADERS, plan_event_rounds
 
 NAMES = ["Ada", "Ben", "Cleo", "Dev", "Eve", "Finn", "Gus", "Hana", "Ivo"]
 
 
 @pytest.fixture
-def people(app) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def people(app, add_people, add_suggestion, make_event, make_organizer) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """Nine listed attendees, one unlisted; strong suggestions Ada-Ben and Cleo-Dev."""
     event_id = make_event(app, make_organizer(app), slug="climate")
     ids = add_people(
@@ -60,7 +60,7 @@ def people(app) -> dict[str, int]:  # type: ignore[no-untyped-def]
 def _plan(app, rounds: int, tables: int):  # type: ignore[no-untyped-def]
     with app.app_context(), app.extensions["cg_sessions"]() as session:
         event = session.scalar(sa.select(Event).where(Event.slug == "climate"))
-        schedule = plan_event_rounds(session, event, rounds, tables)
+        schedule = plan_event_rounds(session, get_matcher(), event, rounds, tables)
         session.commit()
         return schedule
 
@@ -92,8 +92,9 @@ def test_planning_seats_the_best_matches_first_and_respects_consent(app, people)
         # Ben's note comes from Ada's suggestion, seen from Ben's side, in his own words.
         assert ben.notes[str(people["Ada"])] == "You both listed Chess."
         cleo = next(r for r in rows if r.attendee_id == people["Cleo"] and r.round_number == 1)
+        # The same sentence as the suggestion card's first reason (matcher.wording).
         assert cleo.notes[str(people["Dev"])] == (
-            "They are looking for a co-founder — you offer engineering."
+            "They are looking for “a co-founder” — you offer “engineering”."
         )
 
     # Planning again replaces the schedule.
@@ -106,7 +107,7 @@ def test_planning_seats_the_best_matches_first_and_respects_consent(app, people)
         assert len(sitting_out) == 2 * (len(NAMES) - 7)  # 3 tables seat 7 (one trio)
 
 
-def test_rounds_page_plans_shows_and_downloads_the_schedule(app, client, people) -> None:  # type: ignore[no-untyped-def]
+def test_rounds_page_plans_shows_and_downloads_the_schedule(app, client, people, login) -> None:  # type: ignore[no-untyped-def]
     login(client)
     event_page = client.get("/organizer/events/climate").get_data(as_text=True)
     assert "/organizer/events/climate/rounds" in event_page
@@ -123,8 +124,13 @@ def test_rounds_page_plans_shows_and_downloads_the_schedule(app, client, people)
     assert "at most 8 rounds" in too_many.get_data(as_text=True)
     assert 'value="9"' in too_many.get_data(as_text=True)  # what was typed comes back
 
-    # Three tables seat seven (one trio): two people sit out each round.
-    done = client.post("/organizer/events/climate/rounds", data={"rounds": "3", "tables": "3"})
+    # Three tables seat seven (one trio): two people sit out each round, which the
+    # organizer sees (and confirms) before anything is saved.
+    asked = client.post("/organizer/events/climate/rounds", data={"rounds": "3", "tables": "3"})
+    assert asked.status_code == 200 and "nothing is saved yet" in asked.text
+    done = client.post(
+        "/organizer/events/climate/rounds", data={"rounds": "3", "tables": "3", "confirm": "y"}
+    )
     assert done.status_code == 302
     text = client.get("/organizer/events/climate/rounds").get_data(as_text=True)
     assert "Round 3" in text and "Table 3" in text and "Table 4" not in text
@@ -144,13 +150,14 @@ def test_rounds_page_plans_shows_and_downloads_the_schedule(app, client, people)
     assert any(r[1] == "sits out" for r in rows[1:])
 
 
-def test_my_page_shows_my_rounds(app, client, people) -> None:  # type: ignore[no-untyped-def]
+def test_my_page_shows_my_rounds(app, client, people, open_private_link) -> None:  # type: ignore[no-untyped-def]
     _plan(app, rounds=2, tables=10)
     with app.extensions["cg_sessions"]() as session:
         ada = session.get(Attendee, people["Ada"])
         token = ada.issue_private_token()
         session.commit()
-    response = client.get(f"/m/{token}", follow_redirects=True)
+    open_private_link(client, token)
+    response = client.get("/e/climate/me")
     assert response.status_code == 200
     text = response.get_data(as_text=True)
     assert "Speed-networking rounds" in text
@@ -187,25 +194,39 @@ def test_rounds_command_prints_the_plan_and_writes_the_csv(
 
 
 def test_notes_speak_from_the_readers_side() -> None:
-    detail = {
-        "shared": [{"a": "marathons", "b": "trail running", "kind": "personal"}],
-        "complements": [{"seeker": "a", "need": "a co-founder", "offer": "engineering"}],
-        "reasons": ["A shared personal interest — you: marathons; them: trail running."],
-    }
-    assert you_both(detail) == detail["reasons"][0]
-    assert you_both(detail, flipped=True) == (
+    """A table note is the pair's first reason, each side reading its own side of it."""
+    cg = CommonGround(
+        score=0.4,
+        shared=[SharedItem("marathons", "trail running", 0.7, "personal", 0.8)],
+        complements=[Complement("a", "a co-founder", "engineering", 0.6)],
+    )
+    cg.reasons = wording.reasons(cg)
+    assert wording.note(cg) == "A shared personal interest — you: marathons; them: trail running."
+    assert wording.note(cg.flipped()) == (
         "A shared personal interest — you: trail running; them: marathons."
     )
-    only_goal = {"complements": detail["complements"]}
-    assert you_both(only_goal) == "You are looking for a co-founder — they offer engineering."
-    assert you_both(only_goal, flipped=True) == (
-        "They are looking for a co-founder — you offer engineering."
+    only_goal = CommonGround(score=0.2, complements=cg.complements)
+    only_goal.reasons = wording.reasons(only_goal)
+    assert (
+        wording.note(only_goal) == "You are looking for “a co-founder” — they offer “engineering”."
     )
-    assert you_both({}) == ""
+    assert wording.note(only_goal.flipped()) == (
+        "They are looking for “a co-founder” — you offer “engineering”."
+    )
+    assert wording.note(CommonGround(score=0.0)) == ""
 
 
-def test_rounds_and_exports_run_on_postgresql(postgres_url, app_factory, fake_encoder) -> None:  # type: ignore[no-untyped-def]
-    from web.exporting import introduction_rows
+def test_rounds_and_exports_run_on_postgresql(  # type: ignore[no-untyped-def]
+    postgres_url,
+    app_factory,
+    fake_encoder,
+    add_people,
+    add_suggestion,
+    make_event,
+    login,
+    make_organizer,
+) -> None:
+    from web.services.exporting import introduction_rows
 
     app = app_factory(database_url=postgres_url, encoder=fake_encoder)
     event_id = make_event(app, make_organizer(app), slug="climate")
@@ -223,13 +244,15 @@ def test_rounds_and_exports_run_on_postgresql(postgres_url, app_factory, fake_en
     with app.test_request_context(), app.extensions["cg_sessions"]() as session:
         event = session.get(Event, event_id)
         assert [r[4] for r in introduction_rows(session, event)] == ["Ben"]
-        from web.rounds import my_rounds
+        from web.services.rounds import my_rounds
 
         ada = session.get(Attendee, ids["Ada"])
-        assert [r.number for r in my_rounds(ada)] == [1, 2, 3]
+        assert [r.number for r in my_rounds(session, get_matcher(), ada)] == [1, 2, 3]
 
 
-def test_table_mates_without_a_suggestion_get_a_note_from_the_matcher(app) -> None:  # type: ignore[no-untyped-def]
+def test_table_mates_without_a_suggestion_get_a_note_from_the_matcher(  # type: ignore[no-untyped-def]
+    app, add_people, make_event, make_organizer
+) -> None:
     event_id = make_event(app, make_organizer(app), slug="climate")
     ids = add_people(
         app,
@@ -246,7 +269,9 @@ def test_table_mates_without_a_suggestion_get_a_note_from_the_matcher(app) -> No
     assert "beekeeping" in notes[ids["Bo"]][str(ids["Ana"])]
 
 
-def test_rounds_page_says_to_run_matching_first(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_rounds_page_says_to_run_matching_first(  # type: ignore[no-untyped-def]
+    app, client, add_people, make_event, login, make_organizer
+) -> None:
     event_id = make_event(app, make_organizer(app), slug="climate")
     add_people(app, event_id, [{"name": n} for n in NAMES[:4]])
     login(client)
@@ -254,7 +279,9 @@ def test_rounds_page_says_to_run_matching_first(app, client) -> None:  # type: i
     assert "No suggested introductions yet" in text and "Run the matching" in text
 
 
-def test_notes_planning_had_no_time_for_are_written_when_the_page_opens(app, client) -> None:  # type: ignore[no-untyped-def]
+def test_notes_planning_had_no_time_for_are_written_when_the_page_opens(  # type: ignore[no-untyped-def]
+    app, client, add_people, make_event, open_private_link, make_organizer
+) -> None:
     event_id = make_event(app, make_organizer(app), slug="climate")
     ids = add_people(
         app,
@@ -266,13 +293,14 @@ def test_notes_planning_had_no_time_for_are_written_when_the_page_opens(app, cli
     )
     with app.app_context(), app.extensions["cg_sessions"]() as session:
         event = session.get(Event, event_id)
-        plan_event_rounds(session, event, 1, 1, notes_budget=0)
+        plan_event_rounds(session, get_matcher(), event, 1, 1, notes_budget=0)
         session.commit()
         ana = session.get(Attendee, ids["Ana"])
         token = ana.issue_private_token()
         session.commit()
         assert session.scalars(sa.select(RoundAssignment.notes)).all() == [{}, {}]
-    text = client.get(f"/m/{token}", follow_redirects=True).text
+    open_private_link(client, token)
+    text = client.get("/e/climate/me").text
     assert "Round 1 · table 1</strong> · Bo — " in text and "beekeeping" in text
     with app.extensions["cg_sessions"]() as session:
         mine = session.scalar(

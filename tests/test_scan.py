@@ -7,8 +7,8 @@ import threading
 
 import pytest
 import sqlalchemy as sa
-from attendee_helpers import assert_csp_clean, attendees, make_event, sign_up
 from conftest import require_tool
+from fixtures_attendee import assert_csp_clean
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -37,14 +37,19 @@ BEN = {
 }
 
 
-def people(app: Flask) -> tuple[FlaskClient, FlaskClient, Attendee, Attendee]:
-    """Ada and Ben signed up to `conf`, each on their own signed-in client."""
-    make_event(app)
-    ada, ben = app.test_client(), app.test_client()
-    sign_up(ada, **ADA)
-    sign_up(ben, **BEN)
-    a, b = attendees(app)
-    return ada, ben, a, b
+@pytest.fixture
+def people(make_public_event, sign_up, list_attendees):  # type: ignore[no-untyped-def]
+    """`people(app)`: Ada and Ben signed up to `conf`, each on their own signed-in client."""
+
+    def people(app: Flask) -> tuple[FlaskClient, FlaskClient, Attendee, Attendee]:
+        make_public_event(app)
+        ada, ben = app.test_client(), app.test_client()
+        sign_up(ada, **ADA)
+        sign_up(ben, **BEN)
+        a, b = list_attendees(app)
+        return ada, ben, a, b
+
+    return people
 
 
 def rows(app: Flask, model: type) -> list:  # type: ignore[type-arg]
@@ -65,7 +70,7 @@ def zbar(png: bytes, tmp_path) -> str:  # type: ignore[no-untyped-def]
     return out.stdout.strip()
 
 
-def test_badge_qr_png_decodes_to_the_absolute_scan_url(app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_badge_qr_png_decodes_to_the_absolute_scan_url(app, tmp_path, people) -> None:  # type: ignore[no-untyped-def]
     _, _, _, b = people(app)
     client = app.test_client()
     response = client.get(f"/b/{b.badge_token}/qr.png")
@@ -73,7 +78,7 @@ def test_badge_qr_png_decodes_to_the_absolute_scan_url(app, tmp_path) -> None:  
     assert zbar(response.data, tmp_path) == f"http://localhost/b/{b.badge_token}"
 
 
-def test_badge_qr_uses_public_base_url_and_svg_is_served(app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_badge_qr_uses_public_base_url_and_svg_is_served(app, tmp_path, people) -> None:  # type: ignore[no-untyped-def]
     _, _, _, b = people(app)
     app.config["PUBLIC_BASE_URL"] = "https://meet.example.org"
     client = app.test_client()
@@ -91,7 +96,7 @@ def test_unknown_badge_tokens_are_404(client, path: str) -> None:  # type: ignor
     assert "Traceback" not in response.get_data(as_text=True)
 
 
-def test_a_stranger_sees_the_public_card_without_email_and_an_invitation(app) -> None:  # type: ignore[no-untyped-def]
+def test_a_stranger_sees_the_public_card_without_email_and_an_invitation(app, people) -> None:  # type: ignore[no-untyped-def]
     _, _, _, b = people(app)
     response = app.test_client().get(f"/b/{b.badge_token}")
     html = response.get_data(as_text=True)
@@ -106,31 +111,35 @@ def test_a_stranger_sees_the_public_card_without_email_and_an_invitation(app) ->
     assert [(s.scanner_id, s.scanned_id) for s in scans] == [(None, b.id)]
 
 
-def test_an_unlisted_attendee_shows_only_name_and_headline(app) -> None:  # type: ignore[no-untyped-def]
-    make_event(app)
+def test_an_unlisted_attendee_shows_only_name_and_headline(  # type: ignore[no-untyped-def]
+    app, make_public_event, sign_up, list_attendees
+) -> None:
+    make_public_event(app)
     sign_up(app.test_client(), **{**BEN, "listed": None})
-    (b,) = attendees(app)
+    (b,) = list_attendees(app)
     html = app.test_client().get(f"/b/{b.badge_token}").get_data(as_text=True)
     assert "Benoît Ngô, Jr." in html and "soil science" not in html
 
 
-def test_an_attendee_of_another_event_sees_the_public_card(app) -> None:  # type: ignore[no-untyped-def]
+def test_an_attendee_of_another_event_sees_the_public_card(  # type: ignore[no-untyped-def]
+    app, people, make_public_event, sign_up
+) -> None:
     _, _, _, b = people(app)
-    make_event(app, slug="other", name="Other Conf")
+    make_public_event(app, slug="other", name="Other Conf")
     outsider = app.test_client()
     sign_up(outsider, slug="other", **ADA)
     html = outsider.get(f"/b/{b.badge_token}").get_data(as_text=True)
     assert "You and" not in html and "Sign up for Conf 2026" in html
 
 
-def test_scanning_your_own_badge_says_so(app) -> None:  # type: ignore[no-untyped-def]
+def test_scanning_your_own_badge_says_so(app, people) -> None:  # type: ignore[no-untyped-def]
     _, ben, _, b = people(app)
     html = ben.get(f"/b/{b.badge_token}").get_data(as_text=True)
     assert "This is your badge" in html
     assert rows(app, Scan) == []
 
 
-def test_signed_in_attendee_sees_common_ground_first_then_starters_and_save(app) -> None:  # type: ignore[no-untyped-def]
+def test_signed_in_attendee_sees_common_ground_first_then_starters_and_save(app, people) -> None:  # type: ignore[no-untyped-def]
     ada, _, a, b = people(app)
     response = ada.get(f"/b/{b.badge_token}")
     html = response.get_data(as_text=True)
@@ -149,7 +158,7 @@ def test_signed_in_attendee_sees_common_ground_first_then_starters_and_save(app)
     assert ada.get(f"/b/{b.badge_token}").get_data(as_text=True).count('class="starter"') == 3
 
 
-def test_saving_twice_keeps_one_contact_and_updates_the_note(app) -> None:  # type: ignore[no-untyped-def]
+def test_saving_twice_keeps_one_contact_and_updates_the_note(app, people) -> None:  # type: ignore[no-untyped-def]
     ada, _, a, b = people(app)
     with app.extensions["cg_sessions"]() as session:
         session.execute(sa.delete(Suggestion))
@@ -171,7 +180,7 @@ def test_saving_twice_keeps_one_contact_and_updates_the_note(app) -> None:  # ty
     assert "In your contacts" in page and "send him the paper" in page and "Update note" in page
 
 
-def test_saving_needs_the_attendee_session_and_a_sane_note(app) -> None:  # type: ignore[no-untyped-def]
+def test_saving_needs_the_attendee_session_and_a_sane_note(app, people) -> None:  # type: ignore[no-untyped-def]
     ada, _, _, b = people(app)
     stranger = app.test_client().post(f"/b/{b.badge_token}/save", data={"note": "hi"})
     assert stranger.status_code == 403
@@ -182,7 +191,7 @@ def test_saving_needs_the_attendee_session_and_a_sane_note(app) -> None:  # type
     assert rows(app, Contact) == []
 
 
-def test_email_is_hidden_without_consent_and_shown_after_mutual_save(app) -> None:  # type: ignore[no-untyped-def]
+def test_email_is_hidden_without_consent_and_shown_after_mutual_save(app, people) -> None:  # type: ignore[no-untyped-def]
     ada, ben, a, b = people(app)
     ada.post(f"/b/{b.badge_token}/save", data={"note": ""})
     page = ada.get(f"/b/{b.badge_token}").get_data(as_text=True)
@@ -199,22 +208,24 @@ def test_email_is_hidden_without_consent_and_shown_after_mutual_save(app) -> Non
     assert "ben@example.org" in ada.get(f"/b/{b.badge_token}").get_data(as_text=True)
 
 
-def test_email_shared_on_exchange_shows_once_saved(app) -> None:  # type: ignore[no-untyped-def]
-    make_event(app)
+def test_email_shared_on_exchange_shows_once_saved(  # type: ignore[no-untyped-def]
+    app, make_public_event, sign_up, list_attendees
+) -> None:
+    make_public_event(app)
     ada = app.test_client()
     sign_up(ada, **ADA)
     sign_up(app.test_client(), **{**BEN, "share_email": "y"})
-    _, b = attendees(app)
+    _, b = list_attendees(app)
     assert "ben@example.org" not in ada.get(f"/b/{b.badge_token}").get_data(as_text=True)
     ada.post(f"/b/{b.badge_token}/save", data={"note": ""})
     assert "ben@example.org" in ada.get(f"/b/{b.badge_token}").get_data(as_text=True)
 
 
-def test_people_both_saved_show_as_mutual_ties(app) -> None:  # type: ignore[no-untyped-def]
+def test_people_both_saved_show_as_mutual_ties(app, people, sign_up, list_attendees) -> None:  # type: ignore[no-untyped-def]
     ada, ben, a, b = people(app)
     cleo = app.test_client()
     sign_up(cleo, name="Cléo Dupont", email="cleo@example.org", interests="pottery")
-    c = attendees(app)[2]
+    c = list_attendees(app)[2]
     ada.post(f"/b/{c.badge_token}/save", data={"note": ""})
     ben.post(f"/b/{c.badge_token}/save", data={"note": ""})
     html = ada.get(f"/b/{b.badge_token}").get_data(as_text=True)
@@ -222,7 +233,7 @@ def test_people_both_saved_show_as_mutual_ties(app) -> None:  # type: ignore[no-
 
 
 def test_with_csrf_on_a_save_without_token_is_refused_and_keeps_the_note(
-    app_factory, fake_encoder
+    app_factory, fake_encoder, people
 ) -> None:  # type: ignore[no-untyped-def]
     app = app_factory(encoder=fake_encoder)
     ada, _, _, b = people(app)
@@ -236,7 +247,7 @@ def test_with_csrf_on_a_save_without_token_is_refused_and_keeps_the_note(
 
 @pytest.mark.postgres
 def test_two_simultaneous_saves_of_one_pair_make_one_contact(
-    app_factory, fake_encoder, postgres_url
+    app_factory, fake_encoder, postgres_url, people
 ) -> None:  # type: ignore[no-untyped-def]
     app = app_factory(database_url=postgres_url, encoder=fake_encoder)
     ada, _, _, b = people(app)
@@ -269,7 +280,7 @@ class BrokenEncoder:
         raise RuntimeError("model files are missing")
 
 
-def test_the_scan_page_still_works_when_the_model_fails(app_factory) -> None:  # type: ignore[no-untyped-def]
+def test_the_scan_page_still_works_when_the_model_fails(app_factory, people) -> None:  # type: ignore[no-untyped-def]
     app = app_factory(encoder=BrokenEncoder())
     ada, _, _, b = people(app)
     response = ada.get(f"/b/{b.badge_token}")

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import sqlalchemy as sa
-from attendee_helpers import attendees, sign_up
 from flask import Flask
 from flask.testing import FlaskClient
-from organizer_helpers import login, make_event, make_organizer
 
 from models import Attendee, Scan
-from web.contacts import operations
-from web.contacts.operations import SCAN_REPEAT_WINDOW
+from web.queue import wait_for_jobs
+from web.services.contacts import SCAN_REPEAT_WINDOW
 
 ADA = {
     "name": "Ada Lovelace",
@@ -39,14 +38,20 @@ BEN = {
 }
 
 
-def people(app: Flask) -> tuple[FlaskClient, FlaskClient, Attendee, Attendee]:
-    """Ada and Ben signed up to the organizer's event `conf`, each on their own phone."""
-    make_event(app, make_organizer(app), slug="conf", name="Conf 2026")
-    ada, ben = app.test_client(), app.test_client()
-    sign_up(ada, **ADA)
-    sign_up(ben, **BEN)
-    a, b = attendees(app)
-    return ada, ben, a, b
+@pytest.fixture
+def people(make_event, sign_up, list_attendees, make_organizer):  # type: ignore[no-untyped-def]
+    """`people(app)`: Ada and Ben signed up to the organizer's event `conf`, each on their own
+    phone."""
+
+    def people(app: Flask) -> tuple[FlaskClient, FlaskClient, Attendee, Attendee]:
+        make_event(app, make_organizer(app), slug="conf", name="Conf 2026")
+        ada, ben = app.test_client(), app.test_client()
+        sign_up(ada, **ADA)
+        sign_up(ben, **BEN)
+        a, b = list_attendees(app)
+        return ada, ben, a, b
+
+    return people
 
 
 def scans(app: Flask) -> list[tuple[int | None, int]]:
@@ -63,15 +68,21 @@ def age_scans(app: Flask, by: object) -> None:
         session.commit()
 
 
-def organizer_scan_count(app: Flask) -> int:
-    client = app.test_client()
-    login(client)
-    page = client.get("/organizer/events/conf").get_data(as_text=True)
-    return int(dict(re.findall(r'data-stat="(\w+)">(\d+)<', page))["scans"])
+@pytest.fixture
+def organizer_scan_count(login):  # type: ignore[no-untyped-def]
+    """`organizer_scan_count(app)`: the scans the organizer's event page counts."""
+
+    def organizer_scan_count(app: Flask) -> int:
+        client = app.test_client()
+        login(client)
+        page = client.get("/organizer/events/conf").get_data(as_text=True)
+        return int(dict(re.findall(r'data-stat="(\w+)">(\d+)<', page))["scans"])
+
+    return organizer_scan_count
 
 
 def test_opening_a_badge_again_soon_is_one_scan_and_later_a_new_one(
-    app_factory, fake_encoder, database_url
+    app_factory, fake_encoder, database_url, people, organizer_scan_count
 ) -> None:  # type: ignore[no-untyped-def]
     app = app_factory(database_url=database_url, encoder=fake_encoder)
     ada, ben, a, b = people(app)
@@ -102,7 +113,7 @@ def test_opening_a_badge_again_soon_is_one_scan_and_later_a_new_one(
     assert [s["badge_of"] for s in mine["badges_scanned"]] == ["Ben Ngô", "Ben Ngô"]
 
 
-def test_the_scan_page_shows_common_ground_of_the_profiles_as_they_are_now(app) -> None:  # type: ignore[no-untyped-def]
+def test_the_scan_page_shows_common_ground_of_the_profiles_as_they_are_now(app, people) -> None:  # type: ignore[no-untyped-def]
     ada, ben, a, b = people(app)
     badge = f"/b/{b.badge_token}"
     first = ada.get(badge).get_data(as_text=True)
@@ -116,6 +127,7 @@ def test_the_scan_page_shows_common_ground_of_the_profiles_as_they_are_now(app) 
         data={**BEN, "interests": "compilers; soil science", "listed": "y"},
     )
     assert edited.status_code == 302
+    wait_for_jobs(app)  # the lists follow the edit as a job
     page = ada.get(badge).get_data(as_text=True)
     assert '<span class="cg-item__both">compilers</span>' in page
     assert '<span class="cg-item__both">carbon capture</span>' not in page
@@ -126,31 +138,25 @@ def test_the_scan_page_shows_common_ground_of_the_profiles_as_they_are_now(app) 
         data={**ADA, "organizations": "University of London", "listed": "y"},
     )
     assert edited.status_code == 302
+    wait_for_jobs(app)  # the lists follow the edit as a job
     page = ada.get(badge).get_data(as_text=True)
     assert "You both list <strong>University of London</strong>" in page
     assert '<span class="cg-item__both">compilers</span>' in page
 
 
-def test_seeing_the_same_pair_again_does_not_ask_the_matcher_again(app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_seeing_the_same_pair_again_shows_the_same_and_never_asks_the_model(
+    app, fake_encoder, people
+) -> None:  # type: ignore[no-untyped-def]
     ada, ben, a, b = people(app)
-    calls: list[tuple[int, int]] = []
-    real = operations.pair_common_ground
-
-    def counting(x: Attendee, y: Attendee):  # type: ignore[no-untyped-def]
-        calls.append((x.id, y.id))
-        return real(x, y)
-
-    monkeypatch.setattr(operations, "pair_common_ground", counting)
     first = ada.get(f"/b/{b.badge_token}").get_data(as_text=True)
+    calls = fake_encoder.calls  # every phrase of the event is known from here on
     ada.post(f"/b/{b.badge_token}/save", data={"note": ""})
     again = ada.get(f"/b/{b.badge_token}").get_data(as_text=True)
     assert "My contacts" in ada.get("/e/conf/me/contacts").get_data(as_text=True)
-    assert calls == [(a.id, b.id)]
+    ben.get(f"/b/{a.badge_token}")  # Ben's side of the pair
+    assert fake_encoder.calls == calls
     assert (
         re.findall(r'class="starter">([^<]*)<', first)
         == re.findall(r'class="starter">([^<]*)<', again)
         != []
     )
-    # Ben's side of the pair is its own question ("you" is Ben).
-    ben.get(f"/b/{a.badge_token}")
-    assert calls == [(a.id, b.id), (b.id, a.id)]

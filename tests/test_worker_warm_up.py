@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from web.matching import get_matcher
+from web.extensions import get_matcher
 
 
 def test_a_warmed_up_worker_has_the_stored_phrases_without_asking_the_database(
@@ -34,3 +34,23 @@ def test_warm_up_on_a_database_not_migrated_yet_starts_anyway(app_factory, fake_
     with app.app_context():
         assert len(get_matcher().vectors) == 0
     assert app.test_client().get("/").status_code == 200
+
+
+def test_the_production_server_and_serve_sh_load_the_model_at_start() -> None:
+    """gunicorn's config turns MATCHER_WARM_UP on (unless told otherwise), and
+    scripts/serve.sh serves through it: the first sign-up never waits for the model."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if k != "MATCHER_WARM_UP"}
+    code = "import os, web.gunicorn_conf; print(os.environ['MATCHER_WARM_UP'])"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "1"
+    serve = (root / "scripts" / "serve.sh").read_text()
+    assert 'MATCHER_WARM_UP="${MATCHER_WARM_UP:-1}"' in serve
+    assert "gunicorn -c python:web.gunicorn_conf 'web:create_app()'" in serve

@@ -74,11 +74,14 @@ def live_server(app_factory, real_encoder) -> Iterator[LiveServer]:  # type: ign
 
 @pytest.fixture
 def phone(chromium, request) -> Iterator[Callable[[], Any]]:  # type: ignore[no-untyped-def]
-    """A factory of iPhone 13 pages, each in its own browser context (its own cookies)."""
+    """A factory of iPhone 13 pages, each in its own browser context (its own cookies).
+
+    Options go to the context, e.g. `phone(timezone_id="America/New_York")`.
+    """
     contexts: list[Any] = []
 
-    def new_phone() -> Any:
-        context = chromium.new_context(**chromium.iphone_13, accept_downloads=True)
+    def new_phone(**options: Any) -> Any:
+        context = chromium.new_context(**chromium.iphone_13, accept_downloads=True, **options)
         context.set_default_timeout(20_000)
         contexts.append(context)
         return context.new_page()

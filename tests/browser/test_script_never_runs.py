@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from organizer_helpers import PASSWORD, make_organizer
-from organizer_helpers import make_event as make_organizer_event
+from fixtures_organizer import PASSWORD
 
 from models import Attendee
+from web.queue import wait_for_jobs
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -91,11 +91,13 @@ def sign_up_with_payloads(page: Any, dialogs: list[str], base: str, email: str) 
     assert_inert(page, dialogs, "the welcome page")
 
 
-def test_script_in_every_field_never_runs_anywhere(live_server, phone) -> None:  # type: ignore[no-untyped-def]
+def test_script_in_every_field_never_runs_anywhere(  # type: ignore[no-untyped-def]
+    live_server, phone, make_organizer, make_event
+) -> None:
     base = live_server.url
     app = live_server.app
     organizer = make_organizer(app, email="host@example.org")
-    make_organizer_event(app, organizer, slug="climate")
+    make_event(app, organizer, slug="climate")
 
     eve, eve_dialogs = (page := phone()), watched(page)
     sign_up_with_payloads(eve, eve_dialogs, base, "eve@example.org")
@@ -114,6 +116,7 @@ def test_script_in_every_field_never_runs_anywhere(live_server, phone) -> None: 
         token = session.scalars(
             sa.select(Attendee.badge_token).where(Attendee.email == "eve@example.org")
         ).one()
+    wait_for_jobs(app)  # the welcome pages stop reloading themselves
     mal.goto(f"{base}/b/{token}")
     assert_inert(mal, mal_dialogs, "the scan page")
     mal.fill("#note", "<script>window.__pwned=1</script> met at <b onclick=x>lunch</b>")

@@ -1,23 +1,20 @@
-"""Helpers for the API tests: keys, authenticated calls."""
+"""Factory fixtures for the API tests: keys and clients that send one.
+
+Registered from conftest.py (`pytest_plugins`), so a test asks for `make_api_key`
+or `api_client` as an argument.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from models import Organizer
-from web.api.keys import create_key
-
-
-def make_key(app: Flask, organizer_id: int, name: str = "test") -> str:
-    """A new API key of the organizer; returns the key itself."""
-    with app.extensions["cg_sessions"]() as session:
-        organizer = session.get_one(Organizer, organizer_id)
-        _row, key = create_key(session, organizer, name)
-        session.commit()
-        return key
+from web.services.api_keys import create_key
 
 
 class Api:
@@ -52,3 +49,23 @@ class Api:
         return self.client.delete(
             f"/api/v1{path}", headers=self.headers(kw.pop("headers", None)), **kw
         )
+
+
+@pytest.fixture(scope="session")
+def make_api_key() -> Callable[..., str]:
+    """`make_api_key(app, organizer_id, name="test")`: a new key of the organizer, returned."""
+
+    def make(app: Flask, organizer_id: int, name: str = "test") -> str:
+        with app.extensions["cg_sessions"]() as session:
+            organizer = session.get_one(Organizer, organizer_id)
+            _row, key = create_key(session, organizer, name)
+            session.commit()
+            return key
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def api_client() -> Callable[[FlaskClient, str], Api]:
+    """`api_client(client, key)`: `client` calling /api/v1 with the key (an `Api`)."""
+    return Api

@@ -1,0 +1,145 @@
+"""Issue 16's role-aware complements, with the real model: a need is met by a compatible
+offer from someone whose work fits what the need is about.
+
+Mentoring offered for another field is not a complement; a pilot site of another kind
+is not the pilot a founder needs; a technical co-founder is not a commercial one and
+two founders each seeking a co-founder are peers; an investor's thesis counts where
+it is written, in "looking for" / "can offer" too.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import human_set  # noqa: E402
+
+from matcher import EventState, Matcher, Profile  # noqa: E402
+from matcher.goals import stage, subject  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def state(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
+    event = Matcher(encoder=real_encoder).event(human_set.load_set("conference").profiles, k=5)
+    event.rematch()
+    return event
+
+
+def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:
+    """(need, offer) pairs of `seeker`'s needs that `provider` meets."""
+    cg = state.common_ground(seeker, provider)
+    return {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
+
+
+def test_a_need_s_subject_leaves_out_the_words_that_only_say_its_kind() -> None:
+    assert subject("a mentor in design leadership") == "design leadership"
+    assert subject("school districts to pilot with") == "school districts"
+    assert subject("a mentor") == ""
+    assert subject("seed investors (we're raising €2m)") == ""
+
+
+def test_mentoring_for_another_field_is_not_a_complement(state) -> None:  # type: ignore[no-untyped-def]
+    # Aisha mentors junior data scientists, George first-time founders on B2B sales,
+    # Tom new engineering managers, Mia Rust.
+    others = {
+        "ahmed-hassan": ["aisha-khan", "george-miller"],  # "a mentor from the embedded industry"
+        "sophie-martin": ["aisha-khan", "george-miller", "mia-schulz"],  # design leadership
+        "kofi-mensah": ["aisha-khan", "george-miller", "mia-schulz"],  # bootcamp to senior
+        "lina-haddad": ["aisha-khan", "george-miller", "mia-schulz", "tom-becker"],  # climate
+        "hannah-lee": ["mia-schulz", "tom-becker"],  # "mentoring from founders who have raised"
+    }
+    for seeker, providers in others.items():
+        for provider in providers:
+            assert not _met(state, seeker, provider), f"{provider} does not mentor {seeker}'s field"
+    # The same offers meet the needs they are for.
+    assert _met(state, "leo-martins", "aisha-khan")  # a mentor in health data science
+    assert _met(state, "zoe-adams", "george-miller")  # scaled a B2B SaaS sales team
+    assert _met(state, "ahmed-hassan", "mia-schulz")  # embedded Rust
+
+
+def test_a_pilot_site_of_another_kind_is_not_the_pilot_a_founder_needs(state) -> None:  # type: ignore[no-untyped-def]
+    assert not _met(state, "noah-schwartz", "marta-kowalska")  # school districts; a city testbed
+    assert not _met(state, "noah-schwartz", "wei-chen")  # school districts; plant tours
+    assert not _met(state, "nina-petrova", "stefan-huber")  # EV makers; a metal workshop
+    assert _met(state, "fatima-al-sayed", "jan-de-vries")  # tools for her ICU; an ICU pilot
+
+
+def test_technical_and_commercial_co_founders_meet_and_two_founders_are_peers(state) -> None:  # type: ignore[no-untyped-def]
+    # Oliver (operations research, ML) needs a business co-founder; Raj (digital health)
+    # a technical one with ML; Hannah (ex-McKinsey) wants to join as the commercial one.
+    assert _met(state, "oliver-smith", "hannah-lee")
+    assert not _met(state, "oliver-smith", "raj-patel")
+    assert not _met(state, "raj-patel", "oliver-smith")
+    assert not _met(state, "raj-patel", "hannah-lee")
+    assert not _met(state, "hannah-lee", "raj-patel")
+    assert _met(state, "raj-patel", "emma-johansson")  # an ML engineer who wants to co-found
+
+
+def _person(pid: str, headline: str, **fields: str | list[str]) -> Profile:
+    return Profile(id=pid, name=pid.title(), headline=headline, **fields)  # type: ignore[arg-type]
+
+
+def test_an_investor_s_thesis_written_only_in_goals_decides_whom_they_fund(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    investor = _person(
+        "iris",
+        "Partner, Northwind Ventures",
+        looking_for=["founders building heat pumps and building retrofits"],
+        offering=["seed investment for heat pump startups"],
+    )
+    heat = _person(
+        "hugo", "Founder, ThermaHome – heat pump installation", looking_for=["seed investors"]
+    )
+    fintech = _person(
+        "fay", "Founder, Ledgerly – payments for freelancers", looking_for=["seed investors"]
+    )
+    crowd = [
+        _person("c1", "Data engineer", interests=["ETL pipelines"]),
+        _person("c2", "Product designer", interests=["design systems"]),
+    ]
+    matcher = Matcher(encoder=real_encoder)
+    funded = matcher.common_ground(heat, investor, population=[fintech, *crowd])
+    assert any(c.need == "seed investors" for c in funded.complements)
+    other = matcher.common_ground(fintech, investor, population=[heat, *crowd])
+    assert not other.complements, "a heat-pump fund does not fund payments"
+
+
+def test_two_would_be_founders_with_each_other_s_skills_are_a_complement(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    engineer = _person(
+        "eli",
+        "Machine learning engineer, medical imaging",
+        interests=["deep learning", "medical imaging"],
+        looking_for=["a clinical co-founder for a health startup"],
+        about="I build deep learning models that read medical scans and want to start a "
+        "health company with a clinician.",
+    )
+    doctor = _person(
+        "dana",
+        "Cardiologist, university hospital",
+        interests=["cardiology", "cardiac imaging"],
+        looking_for=["a technical co-founder to build an AI product for heart imaging"],
+        about="Ten years as a clinician reading heart scans; I want to start a company "
+        "that reads them with AI.",
+    )
+    seller = _person(
+        "sol",
+        "Founder, Cargoly – freight software",
+        interests=["logistics", "B2B sales"],
+        looking_for=["a business co-founder with sales experience"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    cg = matcher.common_ground(engineer, doctor, population=[seller])
+    assert cg.complements, "each is the co-founder the other looks for"
+    assert not matcher.common_ground(engineer, seller, population=[doctor]).complements
+    assert not matcher.common_ground(doctor, seller, population=[engineer]).complements
+
+
+def test_pre_seed_and_seed_tickets_do_not_lead_a_series_a(state) -> None:  # type: ignore[no-untyped-def]
+    assert stage("a lead investor for our series a") & stage("pre-seed and seed investment") == 0
+    # Claire backs climate hardware at pre-seed/seed; Wei's direct air capture raises a Series A.
+    assert not _met(state, "wei-chen", "claire-dubois")
+    assert not _met(state, "claire-dubois", "wei-chen")
+    assert _met(state, "nina-petrova", "claire-dubois")  # a climate hardware seed round

@@ -1,0 +1,61 @@
+"""The human-judged quality sets and how bench_quality judges a method on them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import human_set  # noqa: E402
+
+from matcher import CommonGround, Complement, SharedItem, Suggestion  # noqa: E402
+
+
+def test_the_sets_hold_what_the_issue_asks_for() -> None:
+    conference = human_set.load_set("conference")
+    held_out = human_set.load_set("held-out")
+    assert len(conference.profiles) >= 60 and len(held_out.profiles) >= 25
+    assert not {p.id for p in conference.profiles} & {p.id for p in held_out.profiles}
+    for hs in (conference, held_out):
+        ids = {p.id for p in hs.profiles}
+        assert all(p["a"] in ids and p["b"] in ids for p in hs.planted)
+        assert hs.claim_traps and hs.complement_traps
+
+
+def test_a_claim_reads_the_same_from_either_side_of_the_pair() -> None:
+    hs = human_set.load_set("conference")
+    people = {p.id: p for p in hs.profiles}
+    tom, priya = people["tom-becker"], people["priya-nair"]
+    seen_by_tom = CommonGround(
+        0.5,
+        shared=[SharedItem("chess", "basketball", 0.6, "personal")],
+        complements=[Complement("b", "my next role as a backend engineer, ideally in climate",
+                                "mentoring for new engineering managers", 0.5)],
+    )  # fmt: skip
+    seen_by_priya = CommonGround(
+        0.5,
+        shared=[SharedItem("basketball", "chess", 0.6, "personal")],
+        complements=[Complement("a", "my next role as a backend engineer, ideally in climate",
+                                "mentoring for new engineering managers", 0.5)],
+    )  # fmt: skip
+    a = human_set.claims_of(tom, priya, seen_by_tom)
+    b = human_set.claims_of(priya, tom, seen_by_priya)
+    assert [c.key for c in a] == [c.key for c in b]
+    assert a[0].pair == "priya-nair | tom-becker" and a[0].words == "basketball ~ chess"
+
+
+def test_the_judge_counts_traps_planted_pairs_and_short_lists() -> None:
+    hs = human_set.load_set("conference")
+    people = {p.id: p for p in hs.profiles}
+    cg = CommonGround(0.5, shared=[SharedItem("chess", "basketball", 0.6, "personal")])
+    got = {"tom-becker": [Suggestion("priya-nair", 0.5, cg)], "priya-nair": []}
+    claims = human_set.shown_claims(hs, got, 5)
+    lists = {pid: [] for pid in people} | {
+        "tom-becker": ["priya-nair"],
+        "priya-nair": ["tom-becker"],
+    }
+    eligible = {pid: len(people) - 1 for pid in people}
+    judged = human_set.judge("probe", hs, lists, 5, claims, eligible)
+    assert judged.traps == 1 and "chess" in judged.trap_hits[0]
+    assert judged.planted_found == 1 and judged.short == len(people)

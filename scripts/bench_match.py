@@ -28,17 +28,14 @@ from matcher import Matcher, Profile  # noqa: E402
 # Where the phases live: (module, function) -> phase. Timed by wrapping from outside,
 # so the matcher carries no benchmark code; a name that disappears is simply untimed.
 PHASES: dict[tuple[str, str], str] = {
-    ("matcher.matcher", "build_facets"): "prepare",
-    ("matcher.matcher", "topic_weights"): "prepare",
-    ("matcher.matcher", "org_weights"): "prepare",
-    ("matcher.matcher", "concept_stats"): "prepare",
-    ("matcher.matcher", "candidate_pairs"): "candidates",
-    ("matcher.matcher", "facet_vectors"): "candidates",
-    ("matcher.matcher", "score_pairs"): "scoring",
-    ("matcher.matcher", "diversified_utility"): "assignment",
-    ("matcher.matcher", "assign"): "assignment",
+    ("matcher.event", "EventData.build"): "prepare",
+    ("matcher.event_data", "EventData.ensure_neighbours"): "candidates",
+    ("matcher.event", "candidate_pairs"): "candidates",
+    ("matcher.event", "score_pairs"): "scoring",
+    ("matcher.selection", "diversified_utility"): "assignment",
+    ("matcher.selection", "assign"): "assignment",
     # Wall time of explaining, wherever it runs (large runs fork: matcher.parallel).
-    ("matcher.matcher", "map_slices"): "explain",
+    ("matcher.matcher", "explain_all"): "explain",
 }
 PHASE_ORDER = ("encoding", "prepare", "candidates", "scoring", "assignment", "explain", "other")
 
@@ -144,12 +141,15 @@ def phase_timers() -> Iterator[dict[str, float]]:
 
         return timed
 
-    for (module_name, attr), phase in PHASES.items():
-        module = importlib.import_module(module_name)
-        fn = getattr(module, attr, None)
+    for (module_name, path), phase in PHASES.items():
+        owner: Any = importlib.import_module(module_name)
+        *outer, attr = path.split(".")  # "Class.method" wraps a method of a class
+        for name in outer:
+            owner = getattr(owner, name, None)
+        fn = getattr(owner, attr, None) if owner is not None else None
         if fn is not None:
-            saved.append((module, attr, fn))
-            setattr(module, attr, wrap(fn, phase))
+            saved.append((owner, attr, fn))
+            setattr(owner, attr, wrap(fn, phase))
     try:
         yield times
     finally:
@@ -226,6 +226,8 @@ def _cold_or_warm(
     with phase_timers() as times:
         start = time.perf_counter()
         result = matcher.suggest(profiles, k=k)
+        lists_s = time.perf_counter() - start
+        matcher.explain_all(result)  # what the service stores: every suggestion explained
         total = time.perf_counter() - start
     phases = dict(times)
     phases["prepare"] = phases.get("prepare", 0.0) - timed.seconds
@@ -244,6 +246,7 @@ def _cold_or_warm(
         # so they do not weigh on the peak memory of the runs that follow.
         "pairs": np.array(made, dtype=np.int64).reshape(-1, 2),
         "total_s": total,
+        "lists_s": lists_s,
         "phases": phases,
         "encoded": timed.texts,
         "mean_suggestions": float(np.mean(counts)),
@@ -330,6 +333,7 @@ def full_match(
     k: int = 5,
     repeat: int = 1,
     onnx: Any = None,
+    joining: int = 0,
 ) -> dict[str, Any]:
     """Cold and warm full-event matching of a generated event of `n`, phases timed.
 
@@ -339,16 +343,17 @@ def full_match(
     reported is the median of the rounds' ratios. Warm runs reuse the last cold
     run's phrase vectors. With `onnx` (an OnnxEncoder, MATCHER_BACKEND=onnx) each
     round also times a cold run over it, and its agreement with the torch run is
-    measured (`backend_agreement`).
+    measured (`backend_agreement`). With `joining`, that many of the event's people
+    also join one at a time after a full run over the others (`incremental_agreement`).
     """
     with TreeMemory() as memory:
-        result = _full_match(encoder, n, seed, tail, k, repeat, onnx)
+        result = _full_match(encoder, n, seed, tail, k, repeat, onnx, joining)
     result["tree_peak_mb"] = memory.peak_mb
     return result
 
 
 def _full_match(
-    encoder: Any, n: int, seed: int, tail: float, k: int, repeat: int, onnx: Any
+    encoder: Any, n: int, seed: int, tail: float, k: int, repeat: int, onnx: Any, joining: int
 ) -> dict[str, Any]:
     profiles = make_event(n, seed, tail)
     texts = unique_phrases(profiles)
@@ -380,12 +385,15 @@ def _full_match(
     for label, colds in runs.items():
         if not colds:
             continue
-        ratios = [
-            c["total_s"] / (r["encode_s"] + r["knn_s"]) for c, r in zip(colds, refs, strict=True)
-        ]
         key = "" if label == "cold" else "onnx_"
-        out[f"{key}ratios"] = ratios
-        out[f"{key}ratio"] = statistics.median(ratios)
+        # total: lists and every explanation (what the service stores); lists: what
+        # `suggest` itself takes, explanations made when read.
+        for part, field in (("", "total_s"), ("lists_", "lists_s")):
+            ratios = [
+                c[field] / (r["encode_s"] + r["knn_s"]) for c, r in zip(colds, refs, strict=True)
+            ]
+            out[f"{key}{part}ratios"] = ratios
+            out[f"{key}{part}ratio"] = statistics.median(ratios)
         out[label] = _median_run(colds)
     if onnx is not None:
         out["agreement"] = backend_agreement(
@@ -398,11 +406,56 @@ def _full_match(
     for run in [*runs["cold"], *runs["onnx"], *warms]:
         run.pop("pairs", None)
     out["warm"] = _median_run(warms)
+    if joining:
+        out["incremental"] = incremental_agreement(encoder, stores["cold"], profiles, joining, k)
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # The forked workers of large runs (matcher.parallel): the largest one's peak,
     # which counts the pages it shares with the parent too (an upper bound).
     out["children_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return out
+
+
+def incremental_agreement(
+    encoder: Any, store: MemoryStore, profiles: list[Profile], joining: int, k: int = 5
+) -> dict[str, Any]:
+    """The last `joining` people join one at a time (`EventState.add`) after a full run
+    over the others; then a full run over everyone. -> each newcomer's list right after
+    joining against that full run's (mean overlap), the time of each join with every
+    changed list explained (what the service stores), and the same overlap for the
+    lists the state holds at the end."""
+    clear_matcher_caches()
+    matcher = Matcher(encoder=encoder, store=store)
+    state = matcher.event(profiles[:-joining], k=k)
+    state.rematch()
+    instant: dict[str, list[str]] = {}
+    times = []
+    for p in profiles[-joining:]:
+        start = time.perf_counter()
+        change = state.add(p)
+        for items in change.lists.values():
+            for s in items:
+                s.common_ground  # noqa: B018 - explained, as the service stores them
+        times.append(time.perf_counter() - start)
+        instant[p.id] = [s.other_id for s in change.lists.get(p.id, [])]
+    final = {p.id: [s.other_id for s in state.suggestions(p.id)] for p in profiles[-joining:]}
+    full = matcher.suggest(profiles, k=k)
+
+    def overlap(lists: dict[str, list[str]]) -> float:
+        shares = [
+            len(set(lists[pid]) & {s.other_id for s in full[pid]}) / len(full[pid])
+            for pid in lists
+            if full[pid]
+        ]
+        return statistics.mean(shares) if shares else 0.0
+
+    ordered = sorted(times)
+    return {
+        "joining": joining,
+        "overlap": overlap(instant),
+        "overlap_final": overlap(final),
+        "p50_ms": ordered[len(ordered) // 2] * 1000,
+        "p95_ms": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000,
+    }
 
 
 class _StoredOnly:
@@ -458,13 +511,14 @@ def backend_agreement(
     scores = []
     for store in (exact[0], other[0]):
         matcher = Matcher(encoder=_StoredOnly(model_name), store=store)
-        prep = matcher._prepare(profiles)  # the event's weights, as `suggest` makes them
+        state = matcher.event(profiles)  # the event's weights, as `suggest` makes them
+        facets = state.data.facets(np.arange(len(profiles)))
+        topic_w, org_w = state.data.weights()
         scores.append(
             score_pairs(
-                prep.facets, prep.topic_w, prep.org_w, union[:, 0], union[:, 1],
-                matcher.params.score,
+                facets, topic_w, org_w, union[:, 0], union[:, 1], matcher.params.score
             ).score
-        )  # fmt: skip
+        )
     rho = float(spearmanr(scores[0], scores[1]).statistic) if len(union) > 1 else 1.0
     return {
         "max_diff": float(np.abs(a - b).max()) if len(texts) else 0.0,

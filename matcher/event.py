@@ -534,6 +534,10 @@ class EventState:
             dtype=np.float32,
         )
         fresh = fresh.take(fresh.score >= floor)
+        # A bumped receiver chosen again in `_join` may already hold `row`: no second place.
+        holding = self.lists.holders_of(row)
+        if holding:
+            fresh = fresh.take(~np.isin(fresh.recv, np.fromiter(holding, dtype=np.int64)))
         receivers = unique_sorted(fresh.recv)
         if len(receivers) == 0:
             return set()

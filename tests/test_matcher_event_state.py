@@ -305,6 +305,47 @@ def test_lists_taken_from_elsewhere_are_kept_and_changed_like_computed_ones(fake
     check_rules(state)
 
 
+def test_workers_taking_turns_on_one_crowded_event_never_list_anyone_twice(fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    """Three web workers, each with its own state, take turns with sign-ups: before each
+    one the worker reads every profile and stored list again (as `event_states` does),
+    then stores the lists the sign-up changed. On a crowded event (everyone shares one
+    interest, the exposure cap binds) a newcomer who wins a full person's place makes
+    a receiver choose again, and that receiver may choose the newcomer: entering the
+    lists afterwards must not give it a second place (a stored duplicate broke the
+    database's one-row-per-pair rule)."""
+    matcher = Matcher(encoder=fake_encoder)
+
+    def person(i: int, interests: list[str]) -> Profile:
+        return Profile(
+            id=str(i),
+            name=f"Person {i}",
+            interests=interests,
+            looking_for=["a co-founder"],
+            offering=["advice on fundraising"],
+        )
+
+    crowd = [person(i, ["carbon capture", f"topic {i % 9}"]) for i in range(1, 101)]
+    crowd += [person(i, ["carbon capture", "soil"]) for i in range(101, 121)]
+    present = crowd[:40]
+    first = matcher.event(present, k=K)
+    first.rematch()
+    stored = {pid: [(s.other_id, s.score) for s in first.suggestions(pid)] for pid in first.ids}
+    workers = [matcher.event(present, k=K) for _ in range(3)]
+    for n, newcomer in enumerate(crowd[40:]):
+        worker = workers[n % 3]
+        for p in present:
+            if p.id not in worker:
+                worker.put(p)
+        worker.set_lists(stored)
+        change = worker.add(newcomer)
+        present.append(newcomer)
+        for receiver, suggestions in change.lists.items():
+            others = [s.other_id for s in suggestions]
+            assert len(others) == len(set(others)), (newcomer.id, receiver, others)
+            stored[receiver] = [(s.other_id, s.score) for s in suggestions]
+    check_rules(workers[(len(crowd) - 41) % 3])
+
+
 def test_the_other_sides_view_is_the_flipped_common_ground(fake_encoder) -> None:  # type: ignore[no-untyped-def]
     crowd = people(60, seed=20)
     state = EventState(Matcher(encoder=fake_encoder), crowd, k=K)

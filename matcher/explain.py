@@ -10,8 +10,8 @@ from contextlib import contextmanager
 import numpy as np
 
 from matcher.facets import Facets
-from matcher.goal_fit import role_fit, wording_credit
-from matcher.goals import K, stage_clash
+from matcher.goal_fit import role_fit, role_mask, wording_credit
+from matcher.goals import K, scope_clash
 from matcher.grades import (
     SAME,
     goal_credit,
@@ -116,8 +116,11 @@ def _complements_many(
     # a compatible offer and the fit of the two people (`matcher.goal_fit`).
     credit = wording_credit(credit, facets, (needer, needs), giver, params)
     fit = role_fit(facets, needer, needs, giver, params)[:, :, None]
-    clash = stage_clash(facets.stage[needs][:, :, None], facets.stage[offers][:, None, :])
-    credit = np.maximum(credit, role_credit(need_kind, offer_kind, vague) * ~clash * fit)
+    clash = scope_clash(facets.scope[needs][:, :, None], facets.scope[offers][:, None, :])
+    credit = np.maximum(credit, role_credit(need_kind, offer_kind, vague) * fit) * ~clash
+    # Needs naming people only from such a giver; offers for named people only to them.
+    credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
+    credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
     best = credit.argmax(axis=2)  # (C, Ln): first best offer of each need
     pair, x = np.nonzero(np.take_along_axis(credit, best[:, :, None], axis=2)[:, :, 0] > 0)
     y = best[pair, x]

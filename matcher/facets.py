@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from matcher.encoding import PhraseVectors
-from matcher.goals import K, derived_key, goal_kind, is_vague, stage, subject
+from matcher.goals import KINDS, K, derived_key, goal_kind, is_vague, scope, subject
 from matcher.grades import head_word
 from matcher.normalise import clean, normalise_goal, normalise_org, topic_item, unique_items
+from matcher.roles import fits, identity, phrase_roles
 from matcher.types import Profile
 
 # Rows asked for at once from which padding every profile's values once pays.
@@ -113,7 +114,18 @@ class Facets:
     # the padding id when it has none. Per profile (N, d): the field vector, the whole
     # profile with the person's own goals (`matcher.goal_fit`).
     subject: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
-    stage: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))  # (U + 1,)
+    # Per phrase id (U + 1,): the funding stages and regions a goal names (`matcher.goals.scope`).
+    scope: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    # Per phrase id (U + 1,): the goal names whom it wants, as a need / as an offer
+    # (`matcher.roles.phrase_roles`). Per profile (N,): the words they say they are
+    # (`matcher.roles.identity`).
+    names_provider: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=bool))
+    names_seeker: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=bool))
+    identities: list[frozenset[str]] = field(default_factory=list)
+    # (person, phrase, side) -> whether the person is whom the phrase names (`role_ok`).
+    _roles_seen: dict[tuple[int, int, int], bool] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     fields: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
 
     @property
@@ -134,6 +146,22 @@ class Facets:
     def word_at(self, p: int, facet: str, pos: int) -> str:
         """Profile `p`'s own wording of its `pos`-th item in `facet`."""
         return self.display[facet][int(self.ragged(facet).indptr[p]) + pos]
+
+    def role_ok(self, person: int, phrase: int, as_offer: bool, headline_fit: float) -> bool:
+        """Whether `person` is whom goal `phrase` names (`matcher.roles.phrase_roles`):
+        the role's family and specialty in their identity, or its family there and
+        their headline as close as `headline_fit` to the goal's subject."""
+        key = (person, phrase, int(as_offer))
+        found = self._roles_seen.get(key)
+        if found is None:
+            roles = phrase_roles(self.phrases[phrase])[int(as_offer)]
+            family, specialty = fits(roles, self.identities[person])
+            found = specialty
+            if family and not specialty:
+                about = self.vectors[self.subject[phrase]]
+                found = float(about @ self.vectors[self.head[person]]) >= headline_fit
+            self._roles_seen[key] = found
+        return found
 
     def nonempty(self) -> np.ndarray:
         """(N,) bool: the profile has something to match on (topics, goals or ties)."""
@@ -161,6 +189,7 @@ class Row:
     headline: str = ""
     bio: bool = False  # has a headline or an about: its whole profile is searched
     head: int = -1  # phrase id of the headline alone, -1 if none
+    identity: frozenset[str] = frozenset()  # `matcher.roles.identity`
 
 
 class Vocabulary:
@@ -176,7 +205,8 @@ class Vocabulary:
         self.kinds: list[int] = []  # goal kind of each phrase
         self.vague: list[bool] = []
         self.subjects: list[int] = []  # phrase id of a goal's subject; -2 none, -1 not yet
-        self.stages: list[int] = []  # funding stages a goal names (`matcher.goals.stage`)
+        self.stages: list[int] = []  # stages and regions a goal names (`matcher.goals.scope`)
+        self.named: list[tuple[bool, bool]] = []  # names whom it wants (need, offer)
         self.org_ids: dict[str, int] = {}
         self.org_keys: list[str] = []
         self._marks = 0  # phrases marked personal or given a subject so far (a change)
@@ -194,7 +224,9 @@ class Vocabulary:
             self.kinds.append(goal_kind(key))
             self.vague.append(is_vague(key))
             self.subjects.append(-1)
-            self.stages.append(stage(key))
+            self.stages.append(scope(key))
+            roles = phrase_roles(key)
+            self.named.append((bool(roles[0]), bool(roles[1])))
         return found
 
     def mark_personal(self, i: int) -> None:
@@ -216,7 +248,8 @@ class Vocabulary:
         return found
 
     def per_phrase(self, count: int) -> tuple[np.ndarray, ...]:
-        """(strict, kind, vague, subject, stage) of the first `count` phrases, each with a
+        """(strict, kind, vague, subject, scope, names provider, names seeker) of the
+        first `count` phrases, each with a
         padding entry (a subject beyond them, or none, is the padding id).
 
         Read-only arrays, kept until a phrase arrives, is marked personal or gets its
@@ -236,9 +269,13 @@ class Vocabulary:
             subjects[(subjects < 0) | (subjects >= count)] = count
             stages = np.zeros(count + 1, dtype=np.int64)
             stages[:count] = self.stages[:count]
-            for array in (strict, kind, vague, subjects, stages):
+            named = np.zeros((count + 1, 2), dtype=bool)
+            if count:
+                named[:count] = self.named[:count]
+            provider, seeker = named[:, 0].copy(), named[:, 1].copy()
+            for array in (strict, kind, vague, subjects, stages, provider, seeker):
                 array.setflags(write=False)
-            self._per_phrase = (key, (strict, kind, vague, subjects, stages))
+            self._per_phrase = (key, (strict, kind, vague, subjects, stages, provider, seeker))
         return self._per_phrase[1]
 
     def heads(self, count: int) -> tuple[np.ndarray, np.ndarray]:
@@ -300,7 +337,8 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     for key, text in unique_items(prof.looking_for, normalise_goal)[:MAX_GOALS]:
         derived = derived_key(key, clean(prof.headline))
         if derived is not None and len(goals["offers"]) < 2 * MAX_GOALS:
-            goals["offers"].append(vocab.phrase(derived))
+            # Its subject is the need's (`matcher.goal_fit.role_mask` reads it).
+            goals["offers"].append(vocab.goal(derived))
             words["offers"].append(text)
     o_ids = []
     for key, text in unique_items(prof.organizations, normalise_org)[:MAX_ORGS]:
@@ -320,8 +358,17 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     head = vocab.phrase(headline.lower()) if headline else -1
     return Row(
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
-        headline, bool(headline or clean(prof.about)), head,
+        headline, bool(headline or clean(prof.about)), head, _identity(prof),
     )  # fmt: skip
+
+
+def _identity(prof: Profile) -> frozenset[str]:
+    """What a person says they are (`matcher.roles.identity`): headline, about, work
+    interests and the jobs they seek; seeking a co-founder makes a would-be founder."""
+    kinds = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.looking_for]
+    texts = [prof.headline, str(prof.about or ""), *prof.interests]
+    texts += [x for kind, x in kinds if kind == "job"]
+    return identity(texts, founder=any(kind == "cofounder" for kind, _ in kinds))
 
 
 # The key of a whole profile's text in the phrase table (no phrase starts like this).
@@ -350,7 +397,7 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
     """
     display = {facet: [w for row in rows for w in row.words[facet]] for facet in FACETS}
     count = vectors.shape[0] - 1
-    strict, kind, vague, subjects, stages = vocab.per_phrase(count)
+    strict, kind, vague, subjects, stages, provider, seeker = vocab.per_phrase(count)
     whole = np.fromiter((r.whole for r in rows), dtype=np.int64, count=len(rows))
     whole[(whole < 0) | (whole >= count)] = count
     head = np.fromiter((r.head for r in rows), dtype=np.int64, count=len(rows))
@@ -377,7 +424,10 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
         vague=vague,
         heads=vocab.heads(count),
         subject=subjects,
-        stage=stages,
+        scope=stages,
+        names_provider=provider,
+        names_seeker=seeker,
+        identities=[r.identity for r in rows],
         fields=field_vectors(vectors, whole, own_goals, kind, subjects),
     )
 

@@ -16,6 +16,10 @@ provider's own goals, where an investor's thesis is often written).
   fields (the seeker's work against the provider's, goals included); mentoring and
   press by the fields and the subject together (`role_fit`).
 
+- Needs and offers that name people ("data scientists to hire", "clinicians who advise
+  startups", "mentoring for new engineering managers"): only with someone who is such
+  a person (`role_mask`, `matcher.roles`), whatever the topical fit.
+
 All functions take pairs of profile indices (seeker, giver: (P,) or (1,)) and the
 seekers' padded need ids (P, Ln) or (1, Ln), and return (P, Ln) in [0, 1].
 """
@@ -117,3 +121,27 @@ def role_fit(
     credit = _ramp(x, 0.0, p.fit_floor, p.fit_full)
     credit[x < threshold] = 0.0
     return credit
+
+
+def role_mask(
+    facets: Facets, people: np.ndarray, phrases: np.ndarray, as_offer: bool, p: ScoreParams
+) -> np.ndarray:
+    """1 where each person is whom a goal names (`matcher.roles`), else 0: people (X,),
+    phrases (Y, L), X or Y 1 or equal -> (max(X, Y), L) float32.
+
+    `as_offer` False: the phrases are the seeker's needs and `people` the providers
+    ("data scientists to hire" needs a data scientist); True: the phrases are the
+    provider's offers and `people` the seekers ("mentoring for new engineering
+    managers" meets engineering managers). Goals that name nobody are 1."""
+    flags = (facets.names_seeker if as_offer else facets.names_provider)[phrases]
+    rows = max(len(people), len(phrases))
+    out = np.ones((rows, phrases.shape[1]), dtype=np.float32)
+    if not flags.any():
+        return out
+    flags = np.broadcast_to(flags, out.shape)
+    people = np.broadcast_to(people, (rows,))
+    phrases = np.broadcast_to(phrases, out.shape)
+    for r, c in zip(*np.nonzero(flags), strict=True):
+        if not facets.role_ok(int(people[r]), int(phrases[r, c]), as_offer, p.role_headline):
+            out[r, c] = 0.0
+    return out

@@ -279,7 +279,79 @@ def stage(key: str) -> int:
     return sum(1 << i for i, pattern in enumerate(_STAGES) if pattern.search(text))
 
 
-def stage_clash(need_stage: np.ndarray, offer_stage: np.ndarray) -> np.ndarray:
-    """Where a need and an offer both name funding stages and none agrees (broadcast)."""
-    out: np.ndarray = (need_stage > 0) & (offer_stage > 0) & ((need_stage & offer_stage) == 0)
+# Regions a goal names, as bits of (continent, part): "West Africa" and "market insight
+# on East Africa" are no complement, "East Africa" and "Kenya and Uganda" are.
+_PARTS = ("north", "south", "east", "west", "central")
+_CONTINENTS = ("africa", "europe", "asia", "america", "middle east")
+_PART_WORD = {
+    "north": "north", "northern": "north", "south": "south", "southern": "south",
+    "east": "east", "eastern": "east", "west": "west", "western": "west",
+    "central": "central", "sub-saharan": "south|east|west|central",
+}  # fmt: skip
+_PLACES = {  # a country or group of countries -> "continent:part|part"
+    "kenya": "africa:east", "uganda": "africa:east", "tanzania": "africa:east",
+    "rwanda": "africa:east", "ethiopia": "africa:east", "nigeria": "africa:west",
+    "ghana": "africa:west", "senegal": "africa:west", "ivory coast": "africa:west",
+    "mali": "africa:west", "south africa": "africa:south", "egypt": "africa:north",
+    "morocco": "africa:north", "germany": "europe:central|west", "austria": "europe:central",
+    "switzerland": "europe:central", "poland": "europe:central|east", "dach": "europe:central",
+    "france": "europe:west", "uk": "europe:west|north", "netherlands": "europe:west",
+    "belgium": "europe:west", "ireland": "europe:west|north", "spain": "europe:south",
+    "portugal": "europe:south", "italy": "europe:south", "greece": "europe:south",
+    "sweden": "europe:north", "norway": "europe:north", "denmark": "europe:north",
+    "finland": "europe:north", "nordics": "europe:north", "scandinavia": "europe:north",
+    "eu": "europe:*", "india": "asia:south", "china": "asia:east", "japan": "asia:east",
+    "korea": "asia:east", "usa": "america:north", "canada": "america:north",
+    "latin america": "america:south|central", "brazil": "america:south",
+    "chile": "america:south", "mexico": "america:central|north", "mena": "middle east:*",
+}  # fmt: skip
+_REGION = re.compile(
+    r"\b(?:("
+    + "|".join(map(re.escape, _PART_WORD))
+    + r")\s+)?("
+    + "|".join(map(re.escape, _CONTINENTS))
+    + r")\b|\b("
+    + "|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True))
+    + r")\b"
+)
+_STAGE_BITS = len(_STAGES)
+
+
+def _region_bits(spec: str) -> int:
+    continent, parts = spec.split(":")
+    base = _CONTINENTS.index(continent) * len(_PARTS)
+    names = _PARTS if parts == "*" else parts.split("|")
+    return sum(1 << (base + _PARTS.index(name)) for name in names)
+
+
+@lru_cache(maxsize=1 << 16)
+def regions(key: str) -> int:
+    """Bit mask of the regions a normalised goal phrase names (0: none)."""
+    text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
+    out = 0
+    for part, continent, place in _REGION.findall(text):
+        if place:
+            out |= _region_bits(_PLACES[place])
+        else:
+            parts = _PART_WORD[part] if part else "*"
+            out |= _region_bits(f"{continent}:{parts}")
+    return out
+
+
+def scope(key: str) -> int:
+    """The funding stages and regions a normalised goal phrase names, as one int
+    (`stage` in the low bits, `regions` above them)."""
+    return stage(key) | (regions(key) << _STAGE_BITS)
+
+
+def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
+    """Where a need and an offer both name funding stages and none agrees, or both name
+    regions and none overlaps (broadcast)."""
+    low = np.int64((1 << _STAGE_BITS) - 1)
+    out: np.ndarray = np.zeros(np.broadcast_shapes(need_scope.shape, offer_scope.shape), bool)
+    for a, b in (
+        (need_scope & low, offer_scope & low),
+        (need_scope >> _STAGE_BITS, offer_scope >> _STAGE_BITS),
+    ):
+        out |= (a > 0) & (b > 0) & ((a & b) == 0)
     return out

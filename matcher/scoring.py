@@ -21,8 +21,8 @@ import numpy as np
 
 from matcher.arrays import unique_sorted
 from matcher.facets import Facets, Ragged
-from matcher.goal_fit import role_fit, wording_credit
-from matcher.goals import stage_clash
+from matcher.goal_fit import role_fit, role_mask, wording_credit
+from matcher.goals import scope_clash
 from matcher.grades import goal_credit, narrower_lifted, role_credit, topic_credit
 from matcher.parallel import map_slices
 from matcher.threads import single_blas_thread
@@ -64,6 +64,10 @@ class ScoreParams:
     # Needs met by wording: the mean of the wording's cosine and the need's subject
     # against the provider's field from here (`matcher.goal_fit.wording_credit`).
     goal_fit_threshold: float = 0.45
+    # A goal naming a role the other person's identity names without its specialty
+    # ("health startups" / a founder of clinic software): met when their headline is
+    # this close to the goal's subject (`matcher.roles`).
+    role_headline: float = 0.5
     whole_threshold: float = 0.52  # similar backgrounds from here...
     headline_threshold: float = 0.3  # ...when the two headlines (quoted as such) agree
     whole_weight: float = 0.3
@@ -234,23 +238,30 @@ class Credit:
         offers: np.ndarray,
         needs_facet: tuple[str, str],
         table: str = "goal",
+        offer_ok: np.ndarray | None = None,
     ) -> np.ndarray:
         """Each need (P, Ln)'s best credit among the giver's offers (P, Lo) -> (P, Ln).
 
         `needs_facet`: ("a", "b") when the needs are the block's a side, else ("b", "a").
-        `table`: "goal" (by wording) or "role" (compatible role kinds).
+        `table`: "goal" (by wording) or "role" (compatible role kinds). `offer_ok`
+        (P, Lo): 0 where an offer may not count for this pair (`matcher.goal_fit.role_mask`).
         """
         by_person = self.offer_by_person if table == "goal" else self.role_by_person
-        if by_person is not None:
+        if by_person is not None and offer_ok is None:
             return by_person[giver[:, None], needs]
         if needs_facet[0] == "a":
-            return self.of(table, "needs", needs, "offers", offers).max(axis=2)
-        # The needs are the b side's: the table of b-side needs x a-side offers.
-        flipped = self.goal_t if table == "goal" else self.role_t
-        assert flipped is not None
-        if self.a_index is not None and self.b_index is not None:
-            needs, offers = self.b_index["needs"], self.a_index["offers"]
-        return flipped[needs[:, :, None], offers[:, None, :]].max(axis=2)
+            match = self.of(table, "needs", needs, "offers", offers)
+        else:
+            # The needs are the b side's: the table of b-side needs x a-side offers.
+            flipped = self.goal_t if table == "goal" else self.role_t
+            assert flipped is not None
+            if self.a_index is not None and self.b_index is not None:
+                needs, offers = self.b_index["needs"], self.a_index["offers"]
+            match = flipped[needs[:, :, None], offers[:, None, :]]
+        if offer_ok is not None:
+            match = match * offer_ok[:, None, :]
+        out: np.ndarray = match.max(axis=2)
+        return out
 
 
 class PhraseCredit:
@@ -285,20 +296,20 @@ class PhraseCredit:
         strict = f.strict[a_ids][:, None] | f.strict[b_ids][None, :]
         need_kind, offer_kind = f.kind[a_ids][:, None], f.kind[b_ids][None, :]
         vague = f.vague[a_ids][:, None]
+        # Funding stages or regions named on both sides and disagreeing: no complement.
+        fits = ~scope_clash(f.scope[a_ids][:, None], f.scope[b_ids][None, :])
         credit = Credit(
             topic_credit(narrower_lifted(f, a_ids[:, None], b_ids[None, :], sims, p), strict, p),
-            goal_credit(sims, need_kind, offer_kind, vague, p),
-            role_credit(need_kind, offer_kind, vague)
-            * ~stage_clash(f.stage[a_ids][:, None], f.stage[b_ids][None, :]),
+            goal_credit(sims, need_kind, offer_kind, vague, p) * fits,
+            role_credit(need_kind, offer_kind, vague) * fits,
         )
         if a_ids is b_ids:
             credit.goal_t, credit.role_t = credit.goal, credit.role
         else:
             need_t, offer_t, vague_t = offer_kind.T, need_kind.T, f.vague[b_ids][:, None]
-            credit.goal_t = goal_credit(sims.T, need_t, offer_t, vague_t, p)
-            credit.role_t = role_credit(need_t, offer_t, vague_t) * ~stage_clash(
-                f.stage[b_ids][:, None], f.stage[a_ids][None, :]
-            )
+            fits_t = ~scope_clash(f.scope[b_ids][:, None], f.scope[a_ids][None, :])
+            credit.goal_t = goal_credit(sims.T, need_t, offer_t, vague_t, p) * fits_t
+            credit.role_t = role_credit(need_t, offer_t, vague_t) * fits_t
         return credit
 
     def block(self, sides: tuple[dict[str, np.ndarray], dict[str, np.ndarray]]) -> Credit:
@@ -500,10 +511,14 @@ def _complement(
     giver, offers = giving
     if needs.shape[1] == 0 or offers.shape[1] == 0:
         return np.zeros(max(len(needs), len(offers)), dtype=np.float32)
-    best = credit.best_offers(needs, giver, offers, sides)  # (P, Ln)
+    # Offers for named people meet only them; needs naming people only such a giver.
+    offer_ok = role_mask(facets, seeker, offers, True, params)  # (P, Lo)
+    only = None if offer_ok.all() else offer_ok
+    best = credit.best_offers(needs, giver, offers, sides, offer_ok=only)  # (P, Ln)
     best = wording_credit(best, facets, (seeker, needs), giver, params)
-    typed = credit.best_offers(needs, giver, offers, sides, table="role")  # (P, Ln)
+    typed = credit.best_offers(needs, giver, offers, sides, table="role", offer_ok=only)
     best = np.maximum(best, typed * role_fit(facets, seeker, needs, giver, params))
+    best *= role_mask(facets, giver, needs, False, params)
     return (1.0 - np.prod(1.0 - best, axis=1)).astype(np.float32)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -19,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import human_set  # noqa: E402
 
 from matcher import EventState, Matcher, Profile  # noqa: E402
-from matcher.goals import stage, subject  # noqa: E402
+from matcher.goals import regions, scope, scope_clash, stage, subject  # noqa: E402
+from matcher.roles import named_roles  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +145,166 @@ def test_pre_seed_and_seed_tickets_do_not_lead_a_series_a(state) -> None:  # typ
     assert not _met(state, "wei-chen", "claire-dubois")
     assert not _met(state, "claire-dubois", "wei-chen")
     assert _met(state, "nina-petrova", "claire-dubois")  # a climate hardware seed round
+
+
+# --- who a goal names (`matcher.roles`) and where (`matcher.goals.regions`) ------------
+
+
+def test_a_goal_names_roles_by_family_and_specialty_without_the_seeker_s_own_things() -> None:
+    assert named_roles("data scientists to hire (we have 3 openings)") == (
+        ("scientist", frozenset({"data"})),
+    )
+    assert named_roles("senior backend engineers (python, k8s) for our berlin team") == (
+        ("engineer", frozenset({"backend"})),
+    )
+    assert named_roles("field service engineers") == (
+        ("engineer", frozenset({"field", "service"})),
+    )
+    # The people of a relative clause describe the ones named before it.
+    assert named_roles("clinicians who advise startups") == (("clinician", frozenset()),)
+    assert named_roles("mentors for our students") == ()
+    assert named_roles("rust mentoring") == ()
+
+
+def test_regions_named_on_both_sides_must_overlap() -> None:
+    west, east = regions("distribution partners in west africa"), regions("east africa")
+    assert west and east and not west & east
+    assert regions("a distribution network in kenya and uganda") & east
+    assert regions("africa") & west and regions("africa") & east
+    clash = scope_clash(
+        np.array([scope("partners in west africa")]), np.array([scope("east africa")])
+    )
+    assert clash.all()
+    assert not scope_clash(np.array([scope("partners in west africa")]), np.array([0])).any()
+
+
+def _complements(matcher: Matcher, a: Profile, b: Profile, crowd: list[Profile]) -> set[str]:
+    cg = matcher.common_ground(a, b, population=[a, b, *crowd])
+    return {f"{c.need} <- {c.offer}" for c in cg.complements}
+
+
+_CROWD = [
+    _person("c1", "Product designer", interests=["design systems"]),
+    _person("c2", "Nurse, city hospital", interests=["patient safety"]),
+    _person("c3", "Sales lead, logistics software", interests=["B2B sales"]),
+]
+
+
+def test_a_hire_of_another_role_is_not_a_complement(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    lead = _person(
+        "ada",
+        "Director of Data Science, a health data company",
+        interests=["causal inference", "health data"],
+        looking_for=["data scientists to hire"],
+    )
+    engineer = _person(
+        "dan",
+        "Data engineer",
+        interests=["ETL pipelines", "health data"],
+        looking_for=["a job at a health data company"],
+    )
+    scientist = _person(
+        "sam",
+        "Data scientist, causal inference",
+        interests=["causal inference", "health data"],
+        looking_for=["a job at a health data company"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    assert not _complements(matcher, lead, engineer, [scientist, *_CROWD])
+    assert _complements(matcher, lead, scientist, [engineer, *_CROWD])
+
+
+def test_a_hire_of_another_specialty_is_not_a_complement(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    manager = _person(
+        "nora",
+        "Engineering manager, heat pump company",
+        interests=["heat pumps", "telemetry"],
+        looking_for=["field service engineers"],
+    )
+    backend = _person(
+        "pia",
+        "Backend engineer | Python, Kubernetes",
+        interests=["Python", "heat pumps"],
+        looking_for=["my next role as a backend engineer, ideally in climate"],
+    )
+    field = _person(
+        "finn",
+        "Field service engineer, heat pumps",
+        interests=["heat pump installation", "heat pumps"],
+        looking_for=["a new role in field service"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    assert not _complements(matcher, manager, backend, [field, *_CROWD])
+    assert _complements(matcher, manager, field, [backend, *_CROWD])
+
+
+def test_mentoring_for_named_people_meets_only_them(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    mentor = _person(
+        "tom",
+        "Head of Engineering, battery recycling software",
+        interests=["battery recycling", "Python", "scaling software teams"],
+        offering=["mentoring for new engineering managers"],
+    )
+    engineer = _person(
+        "dan",
+        "Backend engineer, battery recycling software",
+        interests=["battery recycling", "Python", "scaling software teams"],
+        looking_for=["a mentor"],
+    )
+    new_manager = _person(
+        "eve",
+        "Engineering manager (new in the role), battery recycling software",
+        interests=["battery recycling", "Python", "scaling software teams"],
+        looking_for=["a mentor"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    assert not _complements(matcher, engineer, mentor, [new_manager, *_CROWD])
+    assert _complements(matcher, new_manager, mentor, [engineer, *_CROWD])
+
+
+def test_a_need_naming_a_profession_needs_someone_of_that_profession(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    investor = _person(
+        "mia",
+        "Partner, digital health fund",
+        interests=["digital health"],
+        looking_for=["clinicians who advise startups"],
+    )
+    chief = _person(
+        "hal",
+        "Retired hospital CEO, board advisor",
+        interests=["hospital management", "digital health"],
+        offering=["advice for digital health startups"],
+    )
+    doctor = _person(
+        "cara",
+        "Cardiologist, university hospital",
+        interests=["cardiology", "digital health"],
+        offering=["advice for digital health startups"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    assert not _complements(matcher, investor, chief, [doctor, *_CROWD])
+    assert _complements(matcher, investor, doctor, [chief, *_CROWD])
+
+
+def test_regions_named_by_a_need_and_an_offer_must_agree(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    founder = _person(
+        "ama",
+        "Founder, cool roofs for homes in Senegal",
+        interests=["passive cooling", "off-grid solar"],
+        looking_for=["distribution partners in West Africa"],
+    )
+    east = _person(
+        "gil",
+        "Director, solar distribution company",
+        interests=["off-grid solar", "last-mile distribution"],
+        offering=["a distribution network in East Africa"],
+    )
+    west = _person(
+        "kofi",
+        "Director, solar distribution company",
+        interests=["off-grid solar", "last-mile distribution"],
+        offering=["a distribution network in West Africa"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    assert not _complements(matcher, founder, east, [west, *_CROWD])
+    assert _complements(matcher, founder, west, [east, *_CROWD])

@@ -1,0 +1,176 @@
+"""Who a goal names, and whether the other person is that.
+
+Topical fit does not tell a backend engineer from field service engineers, data
+engineers from data scientists, or a hospital CEO from the clinicians a need asks for:
+the model puts all of them close together. What decides is a plain reading of the
+words: a need that names the people it wants ("data scientists to hire", "clinicians
+who advise startups", "health startups I can mentor") is met only by someone who is
+such a person, and an offer for named people ("mentoring for new engineering
+managers") only meets them.
+
+A named role is a *family* (the head noun: engineer, scientist, manager, founder,
+clinician, ...) with its *specialty* (the words before it: "data", "backend", "field
+service"; seniority words left out). A person is a role when their identity (headline,
+about, work interests, the roles they seek for themselves) names the family and, if
+the role has a specialty, one of its words too, or their headline reads like the role
+(cosine from `ScoreParams.role_headline`, `matcher.goal_fit.role_mask`): "health
+startups" and a "First-time founder (B2B SaaS for clinics)".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from matcher.goals import DERIVED_PREFIX, KINDS, goal_kind
+
+# Head nouns (singular) of the roles a goal can name -> their family.
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "engineer": ("engineer", "developer", "programmer", "sre", "swe"),
+    "scientist": ("scientist",),
+    "designer": ("designer",),
+    "manager": ("manager", "pm"),
+    "analyst": ("analyst",),
+    "researcher": ("researcher", "postdoc"),
+    "founder": ("founder", "cofounder", "entrepreneur", "startup"),
+    "clinician": (
+        "clinician", "physician", "doctor", "nurse", "cardiologist", "surgeon", "radiologist",
+        "intensivist", "psychiatrist", "pediatrician", "paediatrician", "gp", "oncologist",
+        "neurologist", "anaesthetist", "anesthetist", "dermatologist", "midwife",
+    ),
+    "biologist": ("biologist", "ecologist"),
+    "chemist": ("chemist",),
+    "physicist": ("physicist",),
+    "economist": ("economist",),
+    "agronomist": ("agronomist",),
+    "journalist": ("journalist", "reporter", "editor"),
+    "teacher": ("teacher", "educator", "tutor"),
+    "lawyer": ("lawyer", "attorney", "solicitor"),
+    "installer": ("installer", "electrician", "technician"),
+}  # fmt: skip
+FAMILY = {word: family for family, words in _FAMILIES.items() for word in words}
+# A company one works for, or hopes to join, is no evidence of founding one.
+_NOT_IDENTITY = frozenset({"startup"})
+# Acronyms that are a role with its specialty.
+_EXPANDS = {"sre": ("site", "reliability"), "pm": ("product",)}
+# Words before a head noun that say seniority or number, not a specialty.
+_SENIORITY = frozenset((
+    "senior", "junior", "new", "first-time", "experienced", "lead", "staff", "principal",
+    "aspiring", "young", "motivated", "early-career", "mid-level", "entry-level", "freelance",
+    "two", "three", "four", "five", "several", "more", "good", "great", "some", "other",
+))  # fmt: skip
+# Words that end the specialty (read backwards from the head noun).
+_STOP = frozenset((
+    "a", "an", "the", "for", "to", "with", "from", "of", "in", "on", "at", "by", "as", "who",
+    "and", "or", "we", "we're", "i", "i'm", "hiring", "hire", "recruiting", "recruit",
+    "looking", "need", "needs", "want", "wants", "our", "my", "your", "their", "is", "are",
+    "be", "can", "mentor", "mentoring", "mentors", "coach", "coaching", "happy", "help",
+))  # fmt: skip
+_SEGMENT = re.compile(r"[(),;:/|·–—]")  # a role does not reach across these
+_TOKEN = re.compile(r"[a-z0-9+#][a-z0-9+#'-]*")
+# The seeker's own things ("for our Berlin team", "mentors for our students"): not
+# whom the goal asks for (as `matcher.goals.subject`).
+_OWN = re.compile(r"\b(?:our|my|unsere[mnrs]?|notre|nos|nuestr[ao]s?|mi|mis)\b.*$")
+_CONTEXT_MARK = " — "
+_RELATIVE = re.compile(r"\b(?:who|that|which|whose)\b")
+
+Role = tuple[str, frozenset[str]]  # (family, specialty words)
+
+
+def _word(token: str) -> str:
+    """A token as compared: no hyphens or apostrophes, singular."""
+    word = token.replace("-", "").replace("'", "")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def named_roles(text: str) -> tuple[Role, ...]:
+    """The roles a goal phrase names, in order: "senior backend engineers (Python, k8s)
+    for our Berlin team" -> (("engineer", {"backend"}),); the seeker's own things
+    ("our students") are left out."""
+    text = _OWN.sub("", text.lower())
+    # "clinicians who advise startups": the people of a relative clause describe the
+    # ones named before it, unless nobody is ("a mentor who went from IC to staff engineer").
+    clause = _RELATIVE.search(text)
+    if clause is None:
+        return _roles_in(text)
+    return _roles_in(text[: clause.start()]) or _roles_in(text[clause.end() :])
+
+
+def _roles_in(text: str) -> tuple[Role, ...]:
+    out: list[Role] = []
+    for segment in _SEGMENT.split(text):
+        tokens = _tokens(segment)
+        for at, token in enumerate(tokens):
+            family = FAMILY.get(_word(token))
+            if family is None:
+                continue
+            specialty = set(_EXPANDS.get(_word(token), ()))
+            for before in reversed(tokens[max(0, at - 3) : at]):
+                if before in _STOP or FAMILY.get(_word(before)):
+                    break
+                if before not in _SENIORITY:
+                    specialty.add(_word(before))
+            out.append((family, frozenset(specialty)))
+    return tuple(out)
+
+
+def identity(texts: list[str], founder: bool = False) -> frozenset[str]:
+    """The words a person says they are (headline, about, work interests, roles sought
+    for themselves), with the families they name as "family:<name>"; `founder` when
+    they seek a co-founder (a would-be founder)."""
+    words: set[str] = set()
+    for text in texts:
+        for token in _tokens(text):
+            word = _word(token)
+            words.add(word)
+            words.update(_word(part) for part in token.split("-") if part)
+            words.update(_EXPANDS.get(word, ()))
+            family = FAMILY.get(word)
+            if family is not None and word not in _NOT_IDENTITY:
+                words.add("family:" + family)
+    if founder:
+        words.add("family:founder")
+    return frozenset(words)
+
+
+def fits(roles: tuple[Role, ...], who: frozenset[str]) -> tuple[bool, bool]:
+    """(family named, specialty too) for the best of `roles` against an identity."""
+    family = False
+    for name, specialty in roles:
+        if "family:" + name not in who:
+            continue
+        family = True
+        if not specialty or specialty & who:
+            return True, True
+    return family, False
+
+
+# Needs that name whom they want from the provider ("clinicians who advise startups",
+# "data scientists to hire"); a job sought names oneself, capital and deal flow are
+# read from the two fields (`matcher.goal_fit`).
+_NAMES_PROVIDER = frozenset({"hire", "mentee", "mentor", "topic", "advice", "partners"})
+# Offers that name whom they are for ("mentoring for new engineering managers").
+_NAMES_SEEKER = frozenset({"hire", "mentor"})
+
+
+@lru_cache(maxsize=1 << 16)
+def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
+    """(roles the other person must be when the phrase is a need, when it is an offer)
+    of a normalised goal key; a need also offered (`matcher.goals.derived_key`) names
+    the same people either way."""
+    derived = key.startswith(DERIVED_PREFIX)
+    kind = KINDS[goal_kind(key) % len(KINDS)]
+    text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
+    roles = named_roles(text) if kind in _NAMES_PROVIDER else ()
+    if derived:
+        return (), roles
+    return roles, (roles if kind in _NAMES_SEEKER else ())

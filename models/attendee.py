@@ -45,11 +45,13 @@ class Attendee(Base):
     __tablename__ = "attendees"
     # AUTOINCREMENT: SQLite never hands a deleted attendee's id to someone new (a device
     # still signed in as the deleted id must not become the newcomer).
-    # (event_id, updated_at): each page reads the attendees' version of its event
-    # (count, highest id, latest update) from this index alone (web.services.event_states).
+    # (event_id, updated_at) and (event_id, id): each scan reads the attendees' version
+    # of its event (count, highest id, latest update) from these indexes alone
+    # (web.services.event_states).
     __table_args__ = (
         sa.UniqueConstraint("event_id", "email"),
         sa.Index("ix_attendees_event_id_updated_at", "event_id", "updated_at"),
+        sa.Index("ix_attendees_event_id_id", "event_id", "id"),
         {"sqlite_autoincrement": True},
     )
 

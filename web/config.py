@@ -98,6 +98,10 @@ def from_environment(instance_path: str) -> dict[str, Any]:
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0") or 0),
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
+        # The session cookie is sent when it changes (sign-in, sign-out, a new CSRF
+        # token), not re-signed on every page: a scan or my page then costs no cookie
+        # signing. It lasts PERMANENT_SESSION_LIFETIME (31 days) from that change.
+        "SESSION_REFRESH_EACH_REQUEST": False,
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(64 * 1024 * 1024))),
         # Background jobs: a Celery broker (redis://... or amqp://...) for
         # `commonground worker` processes on any host; unset, jobs run in threads of

@@ -101,6 +101,23 @@ def test_signing_out_everywhere_ends_every_session_and_replaces_the_link(
     assert phone.get("/e/conf/me").status_code == 200
 
 
+def test_a_cookie_signed_out_elsewhere_opens_badges_as_a_stranger(
+    app, ada_on_a_phone, sign_up, list_attendees
+) -> None:
+    """The scan page loads the viewer with the badge's owner in one query, and still
+    checks the session as my page does: a copy of a signed-out cookie sees the card."""
+    phone, _ = ada_on_a_phone(app)
+    copied = replay(phone, app)
+    sign_up(app.test_client(), name="Ben Okafor", email="ben@example.org")
+    _, ben = list_attendees(app)
+    assert "You and Ben Okafor" in copied.get(f"/b/{ben.badge_token}").get_data(as_text=True)
+    phone.post("/e/conf/me/sign-out")
+    for browser in (phone, copied):
+        page = browser.get(f"/b/{ben.badge_token}").get_data(as_text=True)
+        assert "You and Ben Okafor" not in page
+        assert "Ben Okafor" in page and "/e/conf/join" in page
+
+
 def test_organizer_logout_ends_every_session_of_that_organizer(app, make_organizer, login) -> None:
     """Finding 3: logging out on one browser ends the organizer's other sessions too."""
     make_organizer(app)

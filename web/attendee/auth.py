@@ -101,7 +101,8 @@ def current_attendee(event: Event) -> Attendee | None:
     attendee = None
     if entry is not None:
         attendee_id, version, nonce = entry
-        attendee = get_session().get(Attendee, attendee_id)
+        offered: dict[int, Attendee] = g.get("cg_offered_attendees", {})
+        attendee = offered.get(attendee_id) or get_session().get(Attendee, attendee_id)
         if attendee is not None and (
             attendee.event_id != event.id
             or (attendee.session_version or 1) != version
@@ -110,6 +111,20 @@ def current_attendee(event: Event) -> Attendee | None:
             attendee = None
     cache[event.id] = attendee
     return attendee
+
+
+def signed_in_attendee_ids() -> list[int]:
+    """Ids of the attendees this device's session names (one per event), unchecked: a
+    page may load them with a query of its own and `offer` them."""
+    entries = (_entry(value) for value in _signed_in().values())
+    return [entry[0] for entry in entries if entry is not None]
+
+
+def offer(attendees: list[Attendee]) -> None:
+    """Attendees this request loaded already, for `current_attendee` to use instead of
+    loading them again; it still checks them as it checks any it loads."""
+    offered: dict[int, Attendee] = g.setdefault("cg_offered_attendees", {})
+    offered.update((a.id, a) for a in attendees)
 
 
 def signed_in_event_ids() -> list[int]:

@@ -12,7 +12,12 @@ from sqlalchemy.orm import joinedload
 
 from matcher import CommonGround, SharedItem, wording
 from models import Attendee
-from web.attendee.auth import current_attendee, need_private_link
+from web.attendee.auth import (
+    current_attendee,
+    need_private_link,
+    offer,
+    signed_in_attendee_ids,
+)
 from web.badges import bp
 from web.badges.qr import qr_png as render_png
 from web.badges.qr import qr_svg as render_svg
@@ -62,13 +67,34 @@ _BY_BADGE = (
     .where(Attendee.badge_token == sa.bindparam("token"))
     .options(joinedload(Attendee.event))
 )
+# ...and with it the attendees this device's session names, offered to
+# `current_attendee` so it does not load the viewer with a second query (it still
+# checks the session's version, nonce and event).
+_BY_BADGE_WITH_VIEWERS = (
+    sa.select(Attendee)
+    .where(
+        sa.or_(
+            Attendee.badge_token == sa.bindparam("token"),
+            Attendee.id.in_(sa.bindparam("viewers", expanding=True)),
+        )
+    )
+    .options(joinedload(Attendee.event))
+)
+_MAX_VIEWERS = 8  # a device signed in to more events loads the rest when asked
 
 
 def badge_owner_or_404(token: str) -> Attendee:
     """The attendee wearing the badge `token`, or the 404 page."""
     if not token or len(token) > 64:
         abort(404)
-    attendee = get_session().scalar(_BY_BADGE, {"token": token})
+    viewers = signed_in_attendee_ids()[:_MAX_VIEWERS]
+    if viewers:
+        params = {"token": token, "viewers": viewers}
+        found = get_session().scalars(_BY_BADGE_WITH_VIEWERS, params).all()
+        offer([a for a in found if a.id in viewers])
+        attendee = next((a for a in found if a.badge_token == token), None)
+    else:
+        attendee = get_session().scalar(_BY_BADGE, {"token": token})
     if attendee is None:
         abort(404)
     return attendee

@@ -329,3 +329,49 @@ def test_a_sign_up_in_a_small_event_leaves_every_list_as_a_full_run_makes_it(
     assert stored == full
     stored, full = lists_after_sign_up(incremental_from=2)  # the incremental path alone
     assert stored != full
+
+
+def test_refreshes_of_one_event_take_turns_and_each_reads_what_the_last_committed(
+    database_url: str,
+) -> None:
+    """Two workers refreshing one event's lists at once (two sign-ups): the second waits
+    until the first commits, then reads what it wrote. Otherwise, on SQLite as on
+    PostgreSQL, a refresh computed from a view older than the other's commit would
+    store over it: a newcomer left out of the lists it had entered, or in a small event
+    (recomputed whole) a newcomer without any list."""
+    import threading
+
+    from models.db import make_engine, make_session_factory
+    from models.migrate import upgrade
+    from web.services.matching import lock_event
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    sessions = make_session_factory(engine)
+    with sessions() as session:
+        session.add(Event(slug="turns", name="Turns"))
+        session.commit()
+    first = sessions()
+    event = first.scalars(sa.select(Event)).one()
+    lock_event(first, event, writer=True)
+    event.name = "Turns, as the first refresh left it"
+    first.flush()
+
+    seen: list[str] = []
+
+    def second_refresh() -> None:
+        with sessions() as session:
+            mine = session.get_one(Event, event.id)
+            lock_event(session, mine, writer=True)
+            seen.append(session.scalar(sa.select(Event.name).where(Event.id == mine.id)) or "")
+            session.rollback()
+
+    other = threading.Thread(target=second_refresh)
+    other.start()
+    other.join(1.0)
+    assert other.is_alive(), "the second refresh waits for the first to end"
+    first.commit()
+    first.close()
+    other.join(30)
+    assert seen == ["Turns, as the first refresh left it"]
+    engine.dispose()

@@ -7,6 +7,7 @@ app); its event states (`web.services.event_states`) make per-attendee refreshes
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -45,19 +46,31 @@ def met_or_declined_pairs(session: Session, event: Event) -> set[tuple[str, str]
     return pairs
 
 
-def lock_event(session: Session, event: Event) -> None:
-    """Serialise suggestion writers of one event until this transaction ends (PostgreSQL).
+def lock_event(session: Session, event: Event, *, writer: bool = False) -> None:
+    """Serialise suggestion writers of one event until this transaction ends.
 
     Concurrent refreshes would otherwise delete and insert the same rows (unique
-    violations) and a slow one could store a list computed before a newer sign-up.
-    Taken before reading attendees, so the last writer sees every committed sign-up.
-    NO KEY UPDATE does not block sign-ups inserting rows that reference the event.
-    SQLite needs nothing: it has one writer at a time.
+    violations), and one computed from a view older than another's commit would store
+    over it. Taken before reading attendees and lists, so the last writer sees every
+    committed sign-up and every list stored before it.
+
+    PostgreSQL: a NO KEY UPDATE lock on the event's row, which does not block sign-ups
+    inserting rows that reference the event. SQLite has one writer at a time: with
+    `writer` this transaction becomes it now (BEGIN IMMEDIATE), waiting for the busy
+    timeout if another holds it; sign-ups wait for it too, so only a sign-up's refresh
+    (milliseconds, or a small event recomputed whole) asks for it. Without `writer`,
+    SQLite takes nothing: a long run must not keep sign-ups waiting for minutes.
     """
-    if session.get_bind().dialect.name == "postgresql":
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
         session.execute(
             sa.select(Event.id).where(Event.id == event.id).with_for_update(key_share=True)
         )
+    elif dialect == "sqlite" and writer:
+        raw = session.connection().connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        if not raw.in_transaction:  # a write in this transaction holds the lock already
+            raw.execute("BEGIN IMMEDIATE")
 
 
 def refresh_suggestions(
@@ -156,7 +169,17 @@ def refresh_for_attendee(
     """
     from web.services.event_states import states_of  # it builds on this module
 
-    lock_event(session, event)
+    changed = session.get(Attendee, attendee_id)
+    if changed is not None and changed.is_complete:
+        # Its phrases embedded and stored before this transaction becomes the event's
+        # writer (SQLite skips a save while another transaction writes). Best effort:
+        # the refresh embeds what is missing, and fails there if the model does.
+        try:
+            matcher.warm_up([profile_of(changed)])
+        except Exception:
+            log.warning("attendee %s: phrases not embedded ahead of the refresh", attendee_id)
+    lock_event(session, event, writer=True)
+    session.expire_all()  # read again under the lock
     count = session.scalar(
         sa.select(sa.func.count(Attendee.id)).where(Attendee.event_id == event.id)
     )

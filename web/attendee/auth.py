@@ -134,10 +134,14 @@ def signed_in_event_ids() -> list[int]:
 
 def event_or_404(slug: str) -> Event:
     """The event with this slug, or the 404 page."""
-    event = get_session().scalar(sa.select(Event).where(Event.slug == slug))
+    event = get_session().scalar(_EVENT_BY_SLUG, {"slug": slug})
     if event is None:
         abort(404)
     return event
+
+
+# Built once: every attendee page asks (building a statement costs more than running it).
+_EVENT_BY_SLUG = sa.select(Event).where(Event.slug == sa.bindparam("slug"))
 
 
 def attendee_by_private_token(token: str) -> Attendee | None:

@@ -263,16 +263,20 @@ def schedule_rows(session: Session, event: Event) -> Iterator[list[str | int | f
         yield [*row, when.starts if when else "", when.ends if when else ""]
 
 
+# Built once: my page asks on every visit (building costs more than running it).
+_MY_SEATS = (
+    sa.select(RoundAssignment)
+    .where(RoundAssignment.attendee_id == sa.bindparam("me"))
+    .order_by(RoundAssignment.round_number)
+)
+
+
 def my_rounds(session: Session, matcher: Matcher, attendee: Attendee) -> list[MyRound]:
     """The attendee's rounds, in order, with table-mates and what they have in common.
 
     Notes missing since planning are explained now and kept (flushed with the session).
     """
-    mine = session.scalars(
-        sa.select(RoundAssignment)
-        .where(RoundAssignment.attendee_id == attendee.id)
-        .order_by(RoundAssignment.round_number)
-    ).all()
+    mine = session.scalars(_MY_SEATS, {"me": attendee.id}).all()
     if not mine:
         return []
     seated = [(a.round_number, a.table_number) for a in mine if a.table_number is not None]

@@ -363,12 +363,14 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
 
 
 def _identity(prof: Profile) -> frozenset[str]:
-    """What a person says they are (`matcher.roles.identity`): headline, about, work
-    interests and the jobs they seek; seeking a co-founder makes a would-be founder."""
-    kinds = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.looking_for]
-    texts = [prof.headline, str(prof.about or ""), *prof.interests]
-    texts += [x for kind, x in kinds if kind == "job"]
-    return identity(texts, founder=any(kind == "cofounder" for kind, _ in kinds))
+    """What a person says they are (`matcher.roles.identity`): about and work interests;
+    headline and the jobs they seek or offer themselves for, by their field too. Seeking
+    a co-founder makes a would-be founder."""
+    needs = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.looking_for]
+    offers = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.offering]
+    work = [prof.headline, *(x for kind, x in needs + offers if kind == "job")]
+    founder = any(kind == "cofounder" for kind, _ in needs)
+    return identity([str(prof.about or ""), *prof.interests], work, founder)
 
 
 # The key of a whole profile's text in the phrase table (no phrase starts like this).

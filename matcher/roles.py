@@ -20,6 +20,7 @@ startups" and a "First-time founder (B2B SaaS for clinics)".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from matcher.goals import DERIVED_PREFIX, KINDS, goal_kind
@@ -49,6 +50,8 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "installer": ("installer", "electrician", "technician"),
 }  # fmt: skip
 FAMILY = {word: family for family, words in _FAMILIES.items() for word in words}
+# A field one works or seeks a job in -> the family of its people.
+_FIELDS = {"science": "scientist", "design": "designer", "engineering": "engineer"}
 # A company one works for, or hopes to join, is no evidence of founding one.
 _NOT_IDENTITY = frozenset({"startup"})
 # Acronyms that are a role with its specialty.
@@ -58,6 +61,7 @@ _SENIORITY = frozenset((
     "senior", "junior", "new", "first-time", "experienced", "lead", "staff", "principal",
     "aspiring", "young", "motivated", "early-career", "mid-level", "entry-level", "freelance",
     "two", "three", "four", "five", "several", "more", "good", "great", "some", "other",
+    "next", "full-time", "part-time", "permanent", "remote",
 ))  # fmt: skip
 # Words that end the specialty (read backwards from the head noun).
 _STOP = frozenset((
@@ -105,12 +109,13 @@ def named_roles(text: str) -> tuple[Role, ...]:
     return _roles_in(text[: clause.start()]) or _roles_in(text[clause.end() :])
 
 
-def _roles_in(text: str) -> tuple[Role, ...]:
+def _roles_in(text: str, by_field: bool = False) -> tuple[Role, ...]:
+    """Roles named in `text`; `by_field`: a field counts as its people ("design")."""
     out: list[Role] = []
     for segment in _SEGMENT.split(text):
         tokens = _tokens(segment)
         for at, token in enumerate(tokens):
-            family = FAMILY.get(_word(token))
+            family = FAMILY.get(_word(token)) or (_FIELDS.get(token) if by_field else None)
             if family is None:
                 continue
             specialty = set(_EXPANDS.get(_word(token), ()))
@@ -123,18 +128,26 @@ def _roles_in(text: str) -> tuple[Role, ...]:
     return tuple(out)
 
 
-def identity(texts: list[str], founder: bool = False) -> frozenset[str]:
-    """The words a person says they are (headline, about, work interests, roles sought
-    for themselves), with the families they name as "family:<name>"; `founder` when
-    they seek a co-founder (a would-be founder)."""
+def identity(
+    texts: Sequence[str], work: Sequence[str] = (), founder: bool = False
+) -> frozenset[str]:
+    """The words a person says they are, with the families they name as
+    "family:<name>": `texts` (about, work interests) by role nouns ("engineer"); `work`
+    (headline, the jobs they seek or offer themselves for) by their field too ("a data
+    science job": a data scientist); `founder` when they seek a co-founder."""
     words: set[str] = set()
-    for text in texts:
+    # A role said without a specialty ("my next engineering role") conflicts with none.
+    for text in work:
+        words.update(
+            f"generic:{name}" for name, specialty in _roles_in(text.lower(), True) if not specialty
+        )
+    for text, by_field in [*((t, False) for t in texts), *((t, True) for t in work)]:
         for token in _tokens(text):
             word = _word(token)
             words.add(word)
             words.update(_word(part) for part in token.split("-") if part)
             words.update(_EXPANDS.get(word, ()))
-            family = FAMILY.get(word)
+            family = FAMILY.get(word) or (_FIELDS.get(word) if by_field else None)
             if family is not None and word not in _NOT_IDENTITY:
                 words.add("family:" + family)
     if founder:
@@ -149,7 +162,7 @@ def fits(roles: tuple[Role, ...], who: frozenset[str]) -> tuple[bool, bool]:
         if "family:" + name not in who:
             continue
         family = True
-        if not specialty or specialty & who:
+        if not specialty or specialty & who or "generic:" + name in who:
             return True, True
     return family, False
 

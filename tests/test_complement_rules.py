@@ -21,7 +21,7 @@ import human_set  # noqa: E402
 
 from matcher import EventState, Matcher, Profile  # noqa: E402
 from matcher.goals import regions, scope, scope_clash, stage, subject  # noqa: E402
-from matcher.roles import named_roles  # noqa: E402
+from matcher.roles import fits, identity, named_roles  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +164,21 @@ def test_a_goal_names_roles_by_family_and_specialty_without_the_seeker_s_own_thi
     assert named_roles("clinicians who advise startups") == (("clinician", frozenset()),)
     assert named_roles("mentors for our students") == ()
     assert named_roles("rust mentoring") == ()
+
+
+def test_a_job_sought_in_a_field_names_its_people_and_a_role_without_specialty_fits_any() -> None:
+    # "a data science job": a data scientist; an interest in data science is not one.
+    assert fits(named_roles("data scientists to hire"), identity([], ["a data science job"])) == (
+        True,
+        True,
+    )
+    assert fits(named_roles("data scientists"), identity(["data science"], ["Data engineer"])) == (
+        False,
+        False,
+    )
+    # "my next engineering role" names no specialty, so none conflicts with it.
+    assert fits(named_roles("backend developers"), identity([], ["my next engineering role"]))[1]
+    assert not fits(named_roles("backend developers"), identity([], ["Frontend engineer"]))[1]
 
 
 def test_regions_named_on_both_sides_must_overlap() -> None:

@@ -69,3 +69,12 @@ def test_a_narrower_kind_named_with_the_other_word_is_related_not_nothing(
     # and two different activities stay apart.
     assert not event.common_ground("marie-lefevre", "olivia-brown").shared
     assert not event.common_ground("alex-kim", "maria-santos").shared
+
+
+def test_an_acronym_of_the_event_s_fields_and_its_words_are_the_same_item(state) -> None:  # type: ignore[no-untyped-def]
+    assert normalise_phrase("LCA") == normalise_phrase("life cycle assessment")
+    assert normalise_phrase("MRV") == "measurement reporting and verification"
+    shared = state.common_ground("stefan-huber", "olga-novak").shared
+    assert any(
+        s.a == "LCA" and s.b == "life cycle assessment" and s.grade == "same" for s in shared
+    )

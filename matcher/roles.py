@@ -101,12 +101,10 @@ def named_roles(text: str) -> tuple[Role, ...]:
     for our Berlin team" -> (("engineer", {"backend"}),); the seeker's own things
     ("our students") are left out."""
     text = _OWN.sub("", text.lower())
-    # "clinicians who advise startups": the people of a relative clause describe the
-    # ones named before it, unless nobody is ("a mentor who went from IC to staff engineer").
+    # The people of a relative clause are not the ones asked for: "clinicians who advise
+    # startups" asks for clinicians, "people who have hired engineers" for no engineer.
     clause = _RELATIVE.search(text)
-    if clause is None:
-        return _roles_in(text)
-    return _roles_in(text[: clause.start()]) or _roles_in(text[clause.end() :])
+    return _roles_in(text if clause is None else text[: clause.start()])
 
 
 def _roles_in(text: str, by_field: bool = False) -> tuple[Role, ...]:

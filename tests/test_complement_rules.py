@@ -160,8 +160,9 @@ def test_a_goal_names_roles_by_family_and_specialty_without_the_seeker_s_own_thi
     assert named_roles("field service engineers") == (
         ("engineer", frozenset({"field", "service"})),
     )
-    # The people of a relative clause describe the ones named before it.
+    # The people of a relative clause are not the ones asked for.
     assert named_roles("clinicians who advise startups") == (("clinician", frozenset()),)
+    assert named_roles("people who have hired engineers") == ()
     assert named_roles("mentors for our students") == ()
     assert named_roles("rust mentoring") == ()
 

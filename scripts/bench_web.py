@@ -193,6 +193,11 @@ def session_cookie(bench: BenchEvent, attendee_id: int) -> tuple[Any, str]:
     response = client.post(f"/m/{bench.private[attendee_id]}")
     if response.status_code != 302:
         raise RuntimeError(f"private link failed with {response.status_code}")
+    # ...and, as a browser that has shown one page, it holds the CSRF token that pages'
+    # forms put in the session: a cookie without one is re-signed and sent again with
+    # every page (the token is added each time), which no browser replaying its
+    # cookie ever causes.
+    client.get(f"/e/{bench.slug}/me")
     cookie = client.get_cookie("session")
     return client, cookie.value if cookie else ""
 

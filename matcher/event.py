@@ -255,9 +255,15 @@ class EventState:
     def put(self, profile: Profile, *, hidden: bool = False) -> None:
         """Take `profile` in (or its new version) without choosing any list: for a copy
         of the event kept in step with lists chosen elsewhere (`set_lists`). A changed
-        profile keeps its list and its places in others' lists."""
+        profile keeps its list and its places in others' lists; one the state holds as
+        it is already is left alone."""
         old = self.data.row_of.get(profile.id)
-        row = self.data.put(profile, hidden)
+        data = self.data
+        if old is not None and data.profiles[old] == profile and bool(data.hidden[old]) == hidden:
+            # A catch-up reads again whoever was updated at its version's latest moment:
+            # a new row for them would cost a profile's vectors and count as a change.
+            return
+        row = data.put(profile, hidden)
         self.lists.grow(self.data.size)
         if old is not None:
             self.lists.move(old, row)

@@ -375,3 +375,42 @@ def test_refreshes_of_one_event_take_turns_and_each_reads_what_the_last_committe
     other.join(30)
     assert seen == ["Turns, as the first refresh left it"]
     engine.dispose()
+
+
+def test_a_worker_catching_up_on_sign_ups_alone_reads_no_list_of_every_attendee(
+    big_event, second_worker
+) -> None:  # type: ignore[no-untyped-def]
+    """Nobody left: the count of attendees grew by the newcomers read, so the catch-up
+    does not read every attendee id to find who left; a departure is still found."""
+    app, bench, newcomers = big_event
+    other, states = second_worker
+    engine = other.extensions["cg_engine"]
+    with other.app_context(), other.extensions["cg_sessions"]() as session, states.lock:
+        state = states.get(session, session.get_one(Event, bench.event_id))
+    app.test_client().post("/e/bench/join", data=signup_form(newcomers[7], "one@bench.example"))
+    wait_for_jobs(app)
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(" ".join(statement.split()))
+
+    sa.event.listen(engine, "before_cursor_execute", seen)
+    try:
+        with other.app_context(), other.extensions["cg_sessions"]() as session, states.lock:
+            assert states.get(session, session.get_one(Event, bench.event_id)) is state
+        every_id = [
+            s for s in statements if s.startswith("SELECT attendees.id FROM attendees WHERE")
+        ]
+        assert str(_id_of(app, "one@bench.example")) in state
+        assert not every_id, every_id
+        gone = bench.ids[3]
+        with app.extensions["cg_sessions"]() as session:
+            session.execute(sa.delete(Suggestion).where(Suggestion.other_id == gone))
+            session.execute(sa.delete(Suggestion).where(Suggestion.attendee_id == gone))
+            session.execute(sa.delete(Attendee).where(Attendee.id == gone))
+            session.commit()
+        with other.app_context(), other.extensions["cg_sessions"]() as session, states.lock:
+            states.get(session, session.get_one(Event, bench.event_id))
+        assert str(gone) not in state
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", seen)

@@ -363,3 +363,16 @@ def test_the_other_sides_view_is_the_flipped_common_ground(fake_encoder) -> None
     direct = state.common_ground(s.other_id, pid)
     assert {(x.a, x.b) for x in back.shared} == {(x.a, x.b) for x in direct.shared}
     assert back.reasons == direct.reasons
+
+
+def test_a_profile_put_again_unchanged_keeps_its_row_and_counts_as_no_change(fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    crowd = people(40, seed=23)
+    state = Matcher(encoder=fake_encoder).event(crowd, k=K)
+    state.rematch()
+    row, changes = state.data.row_of[crowd[3].id], state.data.changes
+    held = lists_of(state)
+    state.put(Profile(**{f: getattr(crowd[3], f) for f in crowd[3].__slots__}))
+    assert (state.data.row_of[crowd[3].id], state.data.changes) == (row, changes)
+    edited = Profile(**{**{f: getattr(crowd[3], f) for f in crowd[3].__slots__}, "about": "x"})
+    state.put(edited)
+    assert state.data.row_of[crowd[3].id] != row and lists_of(state) == held

@@ -97,6 +97,17 @@ _ATTENDEES_VERSION = sa.select(
 )
 
 
+_SUGGESTION_COLUMNS = Suggestion.__table__.c
+_SUGGESTIONS_VERSION = sa.select(
+    sa.func.count(_SUGGESTION_COLUMNS.id), sa.func.max(_SUGGESTION_COLUMNS.id)
+).where(_SUGGESTION_COLUMNS.event_id == sa.bindparam("event_id"))
+
+
+def suggestions_version(session: Session, event: Event) -> tuple[Any, ...]:
+    """The stored suggestions' part of the event's `Version`: count and highest id."""
+    return tuple(session.execute(_SUGGESTIONS_VERSION, {"event_id": event.id}).one())
+
+
 def event_version(session: Session, event: Event) -> Version:
     """The event's current `Version` (as this session sees it)."""
 
@@ -180,16 +191,25 @@ class EventStates:
             return self.get(session, event)  # a new balance changes every pair's score
         attendees = attendees_version(session, event)
         if attendees != entry.version.attendees:
-            self._catch_up_attendees(session, event, entry.state, entry.version, frozenset())
+            self._catch_up_attendees(
+                session, event, entry.state, entry.version.attendees, attendees, frozenset()
+            )
             entry.version = replace(entry.version, attendees=attendees)
         entry.state.event_started = event_started(event)
         return entry.state
 
     def record(self, session: Session, event: Event) -> None:
-        """Remember the version this session's writes produced (call after flushing)."""
+        """Remember the stored lists this session's writes produced (call once, after
+        flushing every write of the job).
+
+        Only the suggestions' part of the version is read again: the rest stays as
+        `get` read it, which is what the state holds. A sign-up committed meanwhile
+        is left for the next `get` to put in, where a whole new version would count
+        it as held already.
+        """
         entry = self._entries.get(event.id)
         if entry is not None:
-            entry.version = event_version(session, event)
+            entry.version = replace(entry.version, suggestions=suggestions_version(session, event))
 
     def forget(self, event_id: int) -> None:
         """Drop an event's state (the next use builds it again)."""
@@ -245,7 +265,7 @@ class EventStates:
             )
             state.exclude_same_company = event.exclude_same_company
         if version.attendees != old.attendees:
-            self._catch_up_attendees(session, event, state, old, leave)
+            self._catch_up_attendees(session, event, state, old.attendees, version.attendees, leave)
         if version.pairs != old.pairs:
             state.set_blocked(met_or_declined_pairs(session, event))
         if version.suggestions != old.suggestions:  # another worker (or run) wrote lists
@@ -276,9 +296,20 @@ class EventStates:
         log.info("event %s: every stored list read again", event.slug)
 
     def _catch_up_attendees(
-        self, session: Session, event: Event, state: EventState, old: Version, leave: frozenset[int]
+        self,
+        session: Session,
+        event: Event,
+        state: EventState,
+        old: tuple[Any, ...],
+        new: tuple[Any, ...],
+        leave: frozenset[int],
     ) -> None:
-        for row in self._rows(session, event, old.attendees):
+        """Put in the attendees added or changed since the attendees' version `old`, and
+        take out those gone (`new`: the version now)."""
+        old_max = old[1] or 0
+        arrived = 0
+        for row in self._rows(session, event, old):
+            arrived += row.id > old_max
             if row.id in leave:
                 continue
             profile = _profile(row)
@@ -286,6 +317,11 @@ class EventStates:
                 state.put(profile, hidden=not row.listed)
             elif profile.id in state:
                 state.drop(profile.id)
+        if new[0] == old[0] + arrived:
+            # Every id above the old highest was read and the count grew by exactly
+            # that many: nobody left, and reading every id of the event (10,000 at
+            # 10,000) would find nothing to take out.
+            return
         present = set(session.scalars(sa.select(Attendee.id).where(Attendee.event_id == event.id)))
         for pid in state.ids:
             if int(pid) not in present and int(pid) not in leave:

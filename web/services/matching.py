@@ -197,7 +197,6 @@ def refresh_for_attendee(
         else:
             return 0
         written = store_change(session, event, change)
-        states.record(session, event)
         _store_pins(session, matcher, event)
         states.record(session, event)
     log.info(

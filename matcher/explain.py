@@ -280,9 +280,19 @@ class Explainer:
         made = self._explain([x[0] for x in fresh], [x[1] for x in fresh], [x[2] for x in fresh])
         self._settle(batch, fresh, made)
 
-    def fill_all(self, processes: int = 1, progress: Callable[[float], None] | None = None) -> None:
-        """Explain every suggestion not explained yet; slices in forked processes."""
-        todo = [item for item in self._pending if not item[3].explained]
+    def fill_all(
+        self,
+        processes: int = 1,
+        progress: Callable[[float], None] | None = None,
+        only: set[int] | None = None,
+    ) -> None:
+        """Explain every suggestion not explained yet (`only`: those of these indices);
+        slices in forked processes."""
+        todo = [
+            item
+            for i, item in enumerate(self._pending)
+            if not item[3].explained and (only is None or i in only)
+        ]
         fresh = self._split(todo)
         a, b = [x[0] for x in fresh], [x[1] for x in fresh]
         scores = [x[2] for x in fresh]
@@ -315,16 +325,17 @@ def explain_all(
     processes: Callable[[int], int] = lambda pending: 1,
     progress: Callable[[float], None] | None = None,
 ) -> None:
-    """Make the common ground of every suggestion now (`processes(pending)`: how many
-    processes share that many explanations)."""
-    sources: dict[int, Explainer] = {}
+    """Make the common ground of these suggestions now, and of no other suggestion of
+    their explainers (`processes(pending)`: how many processes share that many
+    explanations)."""
+    sources: dict[int, tuple[Explainer, set[int]]] = {}
     pending = 0
     for s in suggestions:
         if not s.explained and isinstance(s.source, Explainer):
-            sources.setdefault(id(s.source), s.source)
+            sources.setdefault(id(s.source), (s.source, set()))[1].add(s.place)
             pending += 1
-    for source in sources.values():
-        source.fill_all(processes(pending), progress)
+    for source, indices in sources.values():
+        source.fill_all(processes(pending), progress, indices)
 
 
 _PROGRESS_EVERY = 2048  # suggestions explained between progress reports

@@ -190,6 +190,11 @@ class Suggestion:
         self._common_ground = value
 
     @property
+    def place(self) -> int:
+        """Its position among its source's suggestions (what `source.fill` takes)."""
+        return self._index
+
+    @property
     def explained(self) -> bool:
         """Whether the common ground is made already."""
         return self._common_ground is not None

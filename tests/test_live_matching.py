@@ -377,6 +377,46 @@ def test_refreshes_of_one_event_take_turns_and_each_reads_what_the_last_committe
     engine.dispose()
 
 
+def _details(app) -> dict[tuple[int, int], tuple[float, dict]]:  # type: ignore[no-untyped-def,type-arg]
+    with app.extensions["cg_sessions"]() as session:
+        rows = session.execute(
+            sa.select(
+                Suggestion.attendee_id, Suggestion.other_id, Suggestion.score, Suggestion.detail
+            )
+        )
+        return {(a, o): (s, d) for a, o, s, d in rows}
+
+
+def test_a_sign_up_explains_only_the_pairs_it_adds(big_event, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The lists a newcomer enters keep most of their people: those pairs keep the common
+    ground stored with them, and only the pairs new to the database are explained (at
+    10,000 explaining every changed list was a large part of a refresh job)."""
+    from matcher import EventState
+
+    app, bench, newcomers = big_event
+    explained: list[tuple[int, int]] = []
+    explain = EventState._explain
+
+    def counting(self, a, b, scores):  # type: ignore[no-untyped-def]
+        explained.extend(zip(a, b, strict=True))
+        return explain(self, a, b, scores)
+
+    monkeypatch.setattr(EventState, "_explain", counting)
+    before = _details(app)
+    app.test_client().post("/e/bench/join", data=signup_form(newcomers[6], "few@bench.example"))
+    wait_for_jobs(app)  # the matching after a change is a job
+    me = _id_of(app, "few@bench.example")
+    after = _details(app)
+    kept = [pair for pair in after if pair in before and me not in pair]
+    added = [pair for pair in after if pair not in before]
+    changed = {a for a, _ in added if a != me}
+    assert changed, "the newcomer entered some lists"
+    assert any(a in changed for a, _ in kept), "an entered list kept some of its people"
+    for pair in kept:
+        assert after[pair] == before[pair], pair
+    assert 0 < len(explained) <= len(added)
+
+
 def test_a_worker_catching_up_on_sign_ups_alone_reads_no_list_of_every_attendee(
     big_event, second_worker
 ) -> None:  # type: ignore[no-untyped-def]

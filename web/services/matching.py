@@ -116,8 +116,36 @@ def refresh_suggestions(
     return count
 
 
-def _insert_lists(session: Session, event: Event, lists: dict[str, list[Suggestion]]) -> int:
-    """Insert these lists (receiver id -> suggestions, best first); -> rows inserted."""
+Stored = dict[tuple[int, int], tuple[float, dict[str, Any]]]
+
+
+def _insert_lists(
+    session: Session,
+    event: Event,
+    lists: dict[str, list[Suggestion]],
+    stored: Stored | None = None,
+    matcher: Matcher | None = None,
+) -> int:
+    """Insert these lists (receiver id -> suggestions, best first); -> rows inserted.
+
+    `stored`: (receiver, other) -> (score, detail) of rows these lists replace; a
+    suggestion with the same pair and score keeps its stored detail instead of being
+    explained again, and `matcher` explains the others.
+    """
+    details: dict[tuple[int, int], dict[str, Any]] = {}
+    fresh: dict[str, list[Suggestion]] = {}
+    stored = stored or {}
+    for attendee_id, suggestions in lists.items() if stored else ():
+        for s in suggestions:
+            pair = (int(attendee_id), int(s.other_id))
+            known = stored.get(pair)
+            if known is not None and known[0] == float(s.score):
+                details[pair] = known[1]
+            else:
+                fresh.setdefault(attendee_id, []).append(s)
+    if details and matcher is not None:
+        # The others only: reading one suggestion would explain a batch from it on.
+        matcher.explain_all(fresh)
     rows = [
         {
             "event_id": event.id,
@@ -125,7 +153,7 @@ def _insert_lists(session: Session, event: Event, lists: dict[str, list[Suggesti
             "other_id": int(s.other_id),
             "rank": rank,
             "score": float(s.score),
-            "detail": s.common_ground.to_dict(),
+            "detail": details.get((int(attendee_id), int(s.other_id))) or s.common_ground.to_dict(),
         }
         for attendee_id, suggestions in lists.items()
         for rank, s in enumerate(suggestions, start=1)
@@ -137,19 +165,48 @@ def _insert_lists(session: Session, event: Event, lists: dict[str, list[Suggesti
     return len(rows)
 
 
-def store_change(session: Session, event: Event, change: Change) -> int:
+def store_change(session: Session, matcher: Matcher, event: Event, change: Change) -> int:
     """Replace the lists a change touched (and drop those of people who left); -> rows
-    inserted. Flushes only."""
+    inserted. Flushes only.
+
+    A changed list mostly holds the people it held (a newcomer enters it, one
+    leaves): those pairs keep the common ground stored with them, and only the new
+    ones are explained. Pairs with the changed person are always explained again.
+    """
     receivers = [int(r) for r in [*change.lists, *change.dropped]]
+    stored = _stored_pairs(session, [int(r) for r in change.lists if r != change.person], change)
     for start in range(0, len(receivers), 500):
         session.execute(
             sa.delete(StoredSuggestion).where(
                 StoredSuggestion.attendee_id.in_(receivers[start : start + 500])
             )
         )
-    count = _insert_lists(session, event, change.lists)
+    count = _insert_lists(session, event, change.lists, stored, matcher)
     session.flush()
     return count
+
+
+def _stored_pairs(session: Session, receivers: list[int], change: Change) -> Stored:
+    """The matcher's stored rows of `receivers`, but for pairs with `change.person`:
+    (receiver, other) -> (score, detail)."""
+    person = int(change.person)
+    stored: Stored = {}
+    for start in range(0, len(receivers), 500):
+        rows = session.execute(
+            sa.select(
+                StoredSuggestion.attendee_id,
+                StoredSuggestion.other_id,
+                StoredSuggestion.score,
+                StoredSuggestion.detail,
+            ).where(
+                StoredSuggestion.attendee_id.in_(receivers[start : start + 500]),
+                StoredSuggestion.other_id != person,
+                StoredSuggestion.pinned.is_(False),
+            )
+        )
+        for receiver, other, score, detail in rows:
+            stored[(int(receiver), int(other))] = (float(score), detail)
+    return stored
 
 
 def refresh_for_attendee(
@@ -196,7 +253,7 @@ def refresh_for_attendee(
             change = state.remove(pid)
         else:
             return 0
-        written = store_change(session, event, change)
+        written = store_change(session, matcher, event, change)
         _store_pins(session, matcher, event)
         states.record(session, event)
     log.info(

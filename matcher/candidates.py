@@ -25,6 +25,7 @@ from matcher.arrays import unique_sorted
 from matcher.concepts import concept_stats
 from matcher.facets import Facets, Ragged
 from matcher.index import knn
+from matcher.threads import single_blas_thread
 
 
 def facet_vectors(facets: Facets, ragged: Ragged, weights: np.ndarray | None) -> np.ndarray:
@@ -105,19 +106,21 @@ def _knn_pairs(
     same: bool,
     query_rows: np.ndarray | None = None,
     base_rows: np.ndarray | None = None,
+    base_mask: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (q, b) of each non-empty query's k nearest non-empty base rows: -> (m, 2),
     and each query's k-th similarity (-inf for empty queries or fewer rows): (nq,).
 
     `same`: queries are base rows too; each finds itself first and k others.
     `query_rows`, `base_rows`: the profile rows of queries and base (default: their
-    positions), which the pairs name.
+    positions), which the pairs name. `base_mask` (nb,): the base rows searched
+    (default: all).
     """
     query_rows = np.arange(len(queries)) if query_rows is None else query_rows
     base_rows = np.arange(len(base)) if base_rows is None else base_rows
     kth = np.full(len(queries), -np.inf, dtype=np.float32)
-    q_ok = np.flatnonzero(np.abs(queries).sum(axis=1) > 0)
-    b_ok = np.flatnonzero(np.abs(base).sum(axis=1) > 0)
+    q_ok = np.flatnonzero(_nonzero(queries))
+    b_ok = np.flatnonzero(_nonzero(base) if base_mask is None else base_mask & _nonzero(base))
     if len(q_ok) == 0 or len(b_ok) == 0:
         return np.zeros((0, 2), dtype=np.int64), kth
     width = k + 1 if same else k
@@ -128,6 +131,11 @@ def _knn_pairs(
     cols = np.where(ids >= 0, base_rows[b_ok[np.maximum(ids, 0)]], -1).ravel()
     keep = (ids.ravel() >= 0) & (sims.ravel() > 0) & (rows != cols)
     return np.stack([rows[keep], cols[keep]], axis=1), kth
+
+
+def _nonzero(vectors: np.ndarray) -> np.ndarray:
+    """Which rows of (n, d) `vectors` are not all zero: (n,) bool. One pass, no copy."""
+    return np.einsum("ij,ij->i", vectors, vectors) > 0
 
 
 def rare_concept_pairs(facets: Facets, threshold: float, max_holders: int) -> np.ndarray:
@@ -189,25 +197,35 @@ def partners_of(
     are not included (`matcher.concepts`). The rows' own k-th similarities are
     updated from their searches.
     """
+    # Every row up to the last present one, as views: copying the present rows of
+    # each search's two (N, d) matrices cost more than the search itself at 10,000.
+    # Small products on one BLAS thread: a second one only contends on a busy machine.
+    top = int(present[-1]) + 1 if len(present) else 0
+    here = np.zeros(top, dtype=bool)
+    here[present] = True
+    everyone = np.arange(top)
     parts = []
-    for search in SEARCHES:
-        width = _width(search, per_person, per_goal)
-        forward, neighbours.kth[search.name][rows] = _knn_pairs(
-            neighbours.vectors[search.query][rows],
-            neighbours.vectors[search.base][present],
-            width,
-            search.same,
-            rows,
-            present,
-        )
-        # Reverse: a present row x whose own search (its query vector against our
-        # base vector) keeps us: our similarity reaches its k-th.
-        theirs = neighbours.vectors[search.query][present]  # (M, d)
-        sims = theirs @ neighbours.vectors[search.base][rows].T  # (M, R)
-        kth = neighbours.kth[search.name][present]
-        nonzero = np.abs(theirs).sum(axis=1) > 0
-        x, r = np.nonzero((sims > 0) & (sims >= kth[:, None]) & nonzero[:, None])
-        parts += [forward, np.stack([rows[r], present[x]], axis=1)]
+    with single_blas_thread():
+        for search in SEARCHES:
+            width = _width(search, per_person, per_goal)
+            base = neighbours.vectors[search.base]
+            forward, neighbours.kth[search.name][rows] = _knn_pairs(
+                neighbours.vectors[search.query][rows],
+                base[:top],
+                width,
+                search.same,
+                rows,
+                everyone,
+                here,
+            )
+            # Reverse: a present row x whose own search (its query vector against our
+            # base vector) keeps us: our similarity reaches its k-th.
+            theirs = neighbours.vectors[search.query][:top]  # (M, d)
+            sims = theirs @ base[rows].T  # (M, R)
+            kth = neighbours.kth[search.name][:top]
+            ok = here & _nonzero(theirs)
+            x, r = np.nonzero((sims > 0) & (sims >= kth[:, None]) & ok[:, None])
+            parts += [forward, np.stack([rows[r], x], axis=1)]
     return group_partners(np.concatenate(parts), rows)
 
 

@@ -98,13 +98,16 @@ _ATTENDEES_VERSION = sa.select(
 
 
 _SUGGESTION_COLUMNS = Suggestion.__table__.c
+# The matcher's rows (not pins, which states never hold) and the highest id of any.
 _SUGGESTIONS_VERSION = sa.select(
-    sa.func.count(_SUGGESTION_COLUMNS.id), sa.func.max(_SUGGESTION_COLUMNS.id)
+    sa.func.count(_SUGGESTION_COLUMNS.id).filter(_SUGGESTION_COLUMNS.pinned.is_(False)),
+    sa.func.max(_SUGGESTION_COLUMNS.id),
 ).where(_SUGGESTION_COLUMNS.event_id == sa.bindparam("event_id"))
 
 
 def suggestions_version(session: Session, event: Event) -> tuple[Any, ...]:
-    """The stored suggestions' part of the event's `Version`: count and highest id."""
+    """The stored suggestions' part of the event's `Version`: how many the matcher's
+    lists hold (pins left out) and the highest id."""
     return tuple(session.execute(_SUGGESTIONS_VERSION, {"event_id": event.id}).one())
 
 
@@ -115,10 +118,10 @@ def event_version(session: Session, event: Event) -> Version:
         return stmt.scalar_subquery()
 
     attendees = sa.select(Attendee.id).where(Attendee.event_id == event.id)
+    stored = _SUGGESTIONS_VERSION.params(event_id=event.id).subquery()
     row = session.execute(
         sa.select(
-            scalar(sa.select(sa.func.count(Suggestion.id)).where(Suggestion.event_id == event.id)),
-            scalar(sa.select(sa.func.max(Suggestion.id)).where(Suggestion.event_id == event.id)),
+            *stored.c,
             scalar(sa.select(sa.func.count(Contact.id)).where(Contact.event_id == event.id)),
             scalar(sa.select(sa.func.max(Contact.id)).where(Contact.event_id == event.id)),
             scalar(
@@ -269,14 +272,15 @@ class EventStates:
         if version.pairs != old.pairs:
             state.set_blocked(met_or_declined_pairs(session, event))
         if version.suggestions != old.suggestions:  # another worker (or run) wrote lists
-            self._catch_up_lists(session, event, state, old)
+            self._catch_up_lists(session, event, state, old, version)
         entry.version = version
 
     def _catch_up_lists(
-        self, session: Session, event: Event, state: EventState, old: Version
+        self, session: Session, event: Event, state: EventState, old: Version, new: Version
     ) -> None:
         """Read again the lists written since `old`, or every list when that does not
-        account for all stored rows (a list emptied, a pin in place of a suggestion).
+        account for all the rows `new` counts (a list emptied, a pin in place of a
+        suggestion).
 
         A writer replaces whole lists (`store_change`), its rows taking ids above any
         before (writers of one event are serialised by `lock_event`): reading only the
@@ -288,7 +292,7 @@ class EventStates:
             changed = _stored_lists(session, event, since=since)
             self.list_rows_read += sum(map(len, changed.values()))
             state.replace_lists(changed)
-            if int(state.lists.load.sum()) == _stored_count(session, event):
+            if int(state.lists.load.sum()) == new.suggestions[0]:
                 return
         lists = _stored_lists(session, event)
         self.list_rows_read += sum(map(len, lists.values()))
@@ -360,15 +364,3 @@ def _stored_lists(
     for receiver, other, score in rows:
         lists.setdefault(str(receiver), []).append((str(other), float(score)))
     return lists
-
-
-def _stored_count(session: Session, event: Event) -> int:
-    """How many matcher suggestions (not pins) the event has stored."""
-    return int(
-        session.scalar(
-            sa.select(sa.func.count(Suggestion.id)).where(
-                Suggestion.event_id == event.id, Suggestion.pinned.is_(False)
-            )
-        )
-        or 0
-    )

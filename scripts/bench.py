@@ -311,7 +311,7 @@ def queue_rows(args: argparse.Namespace, encoder: Any) -> list[Row]:
     rows: list[Row] = []
     counts = [int(x) for x in args.queue_workers.split(",") if x.strip()]
     one = None
-    for n in counts:
+    for n in counts if args.queue_events > 0 else ():
         r = bench_queue.throughput(
             args.postgres_url, args.broker_url, encoder, n, args.queue_events,
             args.queue_size, args.seed,
@@ -333,8 +333,9 @@ def queue_rows(args: argparse.Namespace, encoder: Any) -> list[Row]:
         n = max(counts or [1])
         size = args.queue_signup_size
         r = bench_queue.signups_with_workers(
-            args.postgres_url, args.broker_url, encoder, n, size, args.queue_signups, args.seed
-        )
+            args.postgres_url, args.broker_url, encoder, n, size, args.queue_signups, args.seed,
+            args.queue_vectors,
+        )  # fmt: skip
         times = r["times"]
         p95 = pct(times, 95) * 1000
         rows.append(
@@ -439,10 +440,15 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "--queue", action="store_true", help="section 6: workers on PostgreSQL and the broker"
     )
     ap.add_argument("--queue-workers", default="1,2", help="worker counts to time, e.g. 1,2")
-    ap.add_argument("--queue-events", type=int, default=4, help="events matched at once")
+    ap.add_argument(
+        "--queue-events", type=int, default=4, help="events matched at once (0: no throughput)"
+    )
     ap.add_argument("--queue-size", type=int, default=1_000, help="attendees per event")
     ap.add_argument("--queue-signups", type=int, default=50, help="0 skips the sign-ups")
     ap.add_argument("--queue-signup-size", type=int, default=10_000, help="their event's size")
+    ap.add_argument(
+        "--queue-vectors", help="pickle of the sign-up event's phrase vectors (bench_refresh.py)"
+    )
     ap.add_argument("--postgres-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     ap.add_argument("--broker-url", default="redis://127.0.0.1:6379/0")
     ap.add_argument("--in-process", action="store_true", help="no child processes (tests)")

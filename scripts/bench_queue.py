@@ -110,6 +110,22 @@ def workers(queue: Queue, count: int, log_dir: Path) -> Iterator[list[subprocess
                 p.wait(10)
 
 
+def store_vectors(app: Any, path: str) -> None:
+    """Store the phrase vectors of a `bench_match.MemoryStore` pickle in the app's
+    database (the workers' shared store)."""
+    import pickle
+
+    from web.services.store import DatabaseStore
+
+    with open(path, "rb") as f:
+        vectors = pickle.load(f)
+    by_model: dict[str, dict[str, Any]] = {}
+    for (model, text), vec in vectors.items():
+        by_model.setdefault(model, {})[text] = vec
+    for model, texts in by_model.items():
+        DatabaseStore(app.extensions["cg_sessions"]).save(model, texts)
+
+
 def _wait(check: Any, what: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while not check():
@@ -167,6 +183,7 @@ def signups_with_workers(
     size: int,
     signups: int,
     seed: int,
+    vectors: str | None = None,
 ) -> dict[str, Any]:
     """Sign-ups through the real form while `n_workers` workers run the jobs.
 
@@ -174,6 +191,9 @@ def signups_with_workers(
     then each sign-up is timed from sending the form to its refresh job being done
     (its suggestions stored), as section 3 times it in one process. The first sign-up
     of each worker builds that worker's event state: two per worker are untimed.
+    `vectors`: a pickle of the event's phrase vectors (`scripts/bench_refresh.py
+    --vectors` makes one), stored in the database first so the setup run does not
+    embed them (22,000 texts at 10,000: tens of minutes on a loaded machine).
     """
     from models import Attendee, Event, Job, MatchRun, Suggestion
     from web.services.runs import start_run
@@ -184,6 +204,8 @@ def signups_with_workers(
     with fresh_database(server_url) as url, tempfile.TemporaryDirectory() as tmp:
         queue = Queue(url, broker, f"cgbench-{uuid.uuid4().hex[:10]}")
         app = queue.app(encoder)
+        if vectors:
+            store_vectors(app, vectors)
         bench = bench_web.populate(app, url, profiles[:size])
         sessions = app.extensions["cg_sessions"]
         client = app.test_client()

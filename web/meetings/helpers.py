@@ -144,7 +144,8 @@ def meetings_panel(attendee: Attendee) -> Panel:
     now = utcnow()
     zone = zone_of(attendee.event)
     upcoming = []
-    for meeting in availability.meetings_of(session, attendee.id):
+    mine = availability.meetings_of(session, attendee.id)
+    for meeting in mine:
         state = state_of(meeting, attendee, now)
         if state.answer or state.booked:
             upcoming.append((meeting, state))
@@ -165,7 +166,7 @@ def meetings_panel(attendee: Attendee) -> Panel:
         unread=unread,
         notes=notes[:3],
         upcoming=upcoming,
-        to_rate=feedback.to_rate(session, attendee.id, now, limit=3),
+        to_rate=feedback.to_rate(session, attendee.id, now, limit=3, meetings=mine),
     )
 
 

@@ -154,12 +154,23 @@ _SAVED = (
 
 
 def to_rate(
-    session: Session, attendee_id: int, now: dt.datetime | None = None, limit: int = 5
+    session: Session,
+    attendee_id: int,
+    now: dt.datetime | None = None,
+    limit: int = 5,
+    meetings: list[Meeting] | None = None,
 ) -> list[Prompt]:
-    """People met (a meeting's time has come, or saved as a contact) and not rated, newest first."""
+    """People met (a meeting's time has come, or saved as a contact) and not rated, newest first.
+
+    `meetings`: every meeting of the attendee, when the caller has them (my page):
+    with none accepted at a slot, the met ones are not asked for.
+    """
     now = now or utcnow()
     prompts: dict[int, Prompt] = {}
-    rows = session.execute(_MET, {"me": attendee_id, "now": now}).all()
+    booked = meetings is None or any(
+        m.status == MEETING_ACCEPTED and m.slot_id is not None for m in meetings
+    )
+    rows = session.execute(_MET, {"me": attendee_id, "now": now}).all() if booked else []
     for meeting, starts_at in rows:
         other_id = meeting.other_id(attendee_id)
         if other_id not in prompts:

@@ -288,3 +288,32 @@ def test_the_scan_page_still_works_when_the_model_fails(app_factory, people) -> 
     assert response.status_code == 200 and "You and Benoît Ngô, Jr." in html
     assert html.count('class="starter"') == 3 and "Save contact" in html
     assert ada.post(f"/b/{b.badge_token}/save", data={"note": "x"}).status_code == 302
+
+
+def statements_of(app: Flask, client: FlaskClient, path: str) -> list[str]:
+    """The SQL statements one GET of `path` sends, after a first GET (warm caches)."""
+    assert client.get(path).status_code == 200
+    engine = app.extensions["cg_engine"]
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        seen.append(" ".join(statement.split()))
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+    return seen
+
+
+def test_a_scan_and_my_page_ask_the_database_few_questions(app, people) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: a signed-in scan loads the badge's owner and the viewer in one query,
+    and my page builds no query it does not need; more statements are a regression
+    (a pair without a stored suggestion adds the attendees' version: 6)."""
+    ada, _, _, b = people(app)
+    scan = statements_of(app, ada, f"/b/{b.badge_token}")
+    people_loads = [s for s in scan if s.startswith("SELECT attendees.id, attendees.event_id")]
+    assert len(people_loads) == 1 and "attendees.badge_token = " in people_loads[0]
+    assert len(scan) <= 6, scan
+    assert len(statements_of(app, ada, "/e/conf/me")) <= 9

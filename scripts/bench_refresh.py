@@ -13,7 +13,8 @@ each app in turn, so every job first catches up with the other's writes, as with
 two workers. The first two jobs of each app build its state and are not timed.
 
 `--vectors FILE`: the event's phrase vectors (a `bench_match.MemoryStore` pickle,
-made if missing), copied into the database, so the embedding is paid once.
+made if missing), copied into the database, so the embedding is paid once; the
+newcomers' own texts are left out (their jobs embed them, as live).
 Run this file from another tree (`python OTHER/scripts/bench_refresh.py`) to time
 that tree's code on the same template: a before → after in one session.
 """
@@ -39,18 +40,17 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import bench_match  # noqa: E402
+import bench_queue  # noqa: E402
 import bench_web  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
 WARM = 4  # jobs that build the two states (two per app), untimed
 
 
-def load_vectors(path: str, profiles: list[Any], encoder: Any) -> dict[tuple[str, str], Any]:
-    """The phrase vectors of `profiles` from `path`, encoded and saved there if missing."""
+def load_vectors(path: str, profiles: list[Any], encoder: Any) -> None:
+    """Encode the phrase vectors of `profiles` into `path` unless it exists."""
     if os.path.exists(path):
-        with open(path, "rb") as f:
-            vectors: dict[tuple[str, str], Any] = pickle.load(f)
-        return vectors
+        return
     from matcher import Matcher
 
     store = bench_match.MemoryStore()
@@ -59,15 +59,13 @@ def load_vectors(path: str, profiles: list[Any], encoder: Any) -> dict[tuple[str
     print(f"encoded {len(store.vectors):,} texts in {time.perf_counter() - start:.0f} s")
     with open(path, "wb") as f:
         pickle.dump(store.vectors, f)
-    return store.vectors
 
 
 def build_template(server: str, name: str, args: argparse.Namespace, encoder: Any) -> None:
     """The event with a full run's suggestions stored, as database `name`."""
-    from web.services.store import DatabaseStore
-
     profiles = bench_match.make_event(args.size + args.signups + WARM, args.seed, 1.0)
-    vectors = load_vectors(args.vectors, profiles, encoder) if args.vectors else {}
+    if args.vectors:
+        load_vectors(args.vectors, profiles, encoder)  # made if missing
     admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -75,11 +73,11 @@ def build_template(server: str, name: str, args: argparse.Namespace, encoder: An
     admin.dispose()
     url = sa.make_url(server).set(database=name).render_as_string(hide_password=False)
     app = bench_web.make_app(url, encoder)
-    by_model: dict[str, dict[str, Any]] = {}
-    for (model, text), vec in vectors.items():
-        by_model.setdefault(model, {})[text] = vec
-    for model, texts in by_model.items():
-        DatabaseStore(app.extensions["cg_sessions"]).save(model, texts)
+    if args.vectors:
+        # The newcomers' own texts are left to their refresh jobs, as in a live event.
+        event = set(bench_match.unique_phrases(profiles[: args.size]))
+        newcomers = set(bench_match.unique_phrases(profiles[args.size :])) - event
+        bench_queue.store_vectors(app, args.vectors, newcomers)
     bench = bench_web.populate(app, url, profiles[: args.size])
     print(f"template {name}: full refresh {bench_web.full_refresh(bench):.0f} s", flush=True)
     app.extensions["cg_engine"].dispose()

@@ -5,7 +5,8 @@
 1. The human-judged sets (tests/fixtures/quality/, written by hand before any matcher
    ran on them; see scripts/human_set.py): claim precision and complement precision
    by the careful reader's label table, planted introductions found in both people's
-   top k, short lists, traps fallen into; the held-out set reported on its own row.
+   top k, short lists, traps fallen into; the held-out and blind sets reported on
+   their own rows (`--sets blind` runs one set alone).
    `--unlabelled FILE` writes the shown claims the label table lacks, for judging;
    `--dump FILE` writes every list with its claims, reasons and starters, for reading.
 2. Synthetic events (scripts/synth.py, written with the matcher's design in mind, so
@@ -204,12 +205,16 @@ def table(rows: list[Row], k: int) -> str:
 
 
 def human_judged(
-    encoder: Encoder, k: int, unlabelled: Path | None, dump: Path | None
+    encoder: Encoder,
+    k: int,
+    unlabelled: Path | None,
+    dump: Path | None,
+    sets: list[str] | None = None,
 ) -> list[tuple[str, human_set.Judged]]:
-    """Section 1: the matcher and both baselines on each human-judged set."""
+    """Section 1: the matcher and both baselines on each human-judged set (or `sets`)."""
     rows: list[tuple[str, human_set.Judged]] = []
     matcher = Matcher(encoder=encoder)
-    for name in human_set.SETS:
+    for name in sets or list(human_set.SETS):
         hs = human_set.load_set(name)
         eligible = {p.id: len(hs.profiles) - 1 for p in hs.profiles}
         got = matcher.suggest(hs.profiles, k=k)
@@ -254,6 +259,11 @@ def main() -> None:
     parser.add_argument("--unlabelled", type=Path, help="write claims lacking a label here")
     parser.add_argument("--dump", type=Path, help="write every list with its wording here")
     parser.add_argument("--human-only", action="store_true", help="skip the synthetic events")
+    parser.add_argument(
+        "--sets",
+        default="",
+        help=f"human-judged sets, comma-separated (default: all of {list(human_set.SETS)})",
+    )
     parser.add_argument("--sizes", default="300,1000", help="event sizes, comma-separated")
     parser.add_argument("--seeds", default="0,1,2", help="generator seeds, comma-separated")
     parser.add_argument("--k", type=int, default=5)
@@ -263,7 +273,10 @@ def main() -> None:
     for noisy in ("matcher", "faiss", "sentence_transformers"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     encoder = SentenceTransformerEncoder(args.model)
-    judged = human_judged(encoder, args.k, args.unlabelled, args.dump)
+    sets = [x for x in args.sets.split(",") if x] or None
+    if sets and not set(sets) <= set(human_set.SETS):
+        parser.error(f"--sets: choose from {list(human_set.SETS)}")
+    judged = human_judged(encoder, args.k, args.unlabelled, args.dump, sets)
     print(human_set.table(judged, args.k))
     for set_name, j in judged:
         if j.trap_hits or (j.missed and j.method.startswith("matcher")):

@@ -15,9 +15,11 @@ from matcher import CommonGround, Complement, SharedItem, Suggestion  # noqa: E4
 def test_the_sets_hold_what_the_issue_asks_for() -> None:
     conference = human_set.load_set("conference")
     held_out = human_set.load_set("held-out")
+    blind = human_set.load_set("blind")
     assert len(conference.profiles) >= 60 and len(held_out.profiles) >= 25
+    assert len(blind.profiles) >= 50 and len(blind.planted) >= 20
     assert not {p.id for p in conference.profiles} & {p.id for p in held_out.profiles}
-    for hs in (conference, held_out):
+    for hs in (conference, held_out, blind):
         ids = {p.id for p in hs.profiles}
         assert all(p["a"] in ids and p["b"] in ids for p in hs.planted)
         assert hs.claim_traps and hs.complement_traps
@@ -59,3 +61,9 @@ def test_the_judge_counts_traps_planted_pairs_and_short_lists() -> None:
     judged = human_set.judge("probe", hs, lists, 5, claims, eligible)
     assert judged.traps == 1 and "chess" in judged.trap_hits[0]
     assert judged.planted_found == 1 and judged.short == len(people)
+
+
+def test_every_label_is_accept_or_reject_with_a_why() -> None:
+    rows = human_set.read_labels().values()
+    assert {r["set"] for r in rows} >= {"conference", "held-out", "blind"}
+    assert all(r["label"] in ("accept", "reject") and r["why"] for r in rows)

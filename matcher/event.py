@@ -346,12 +346,17 @@ class EventState:
         from matcher.starters import make_starters
 
         data = self.data
-        rows, inverse = np.unique(np.asarray([*a, *b], dtype=np.int64), return_inverse=True)
-        facets = data.facets(rows)
-        cgs = explain_many(
-            facets, data.weights()[0], inverse[: len(a)].tolist(), inverse[len(a) :].tolist(),
-            scores, self.params.score,
-        )  # fmt: skip
+        if self._whole():  # the facets of every row are at hand (row p at position p)
+            assert self._facets_all is not None
+            facets, at_a, at_b = self._facets_all, list(a), list(b)
+        else:
+            rows, inverse = np.unique(np.asarray([*a, *b], dtype=np.int64), return_inverse=True)
+            facets, at_a, at_b = (
+                data.facets(rows),
+                inverse[: len(a)].tolist(),
+                inverse[len(a) :].tolist(),
+            )
+        cgs = explain_many(facets, data.weights()[0], at_a, at_b, scores, self.params.score)
         for x, y, cg in zip(a, b, cgs, strict=True):
             cg.starters = list(
                 make_starters(

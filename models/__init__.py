@@ -4,6 +4,7 @@ from models.api_key import ApiKey
 from models.attendee import Attendee, hash_token
 from models.base import Base, utcnow
 from models.contact import FOLLOW_UP_AFTER, Contact, Scan
+from models.departures import count_departures
 from models.event import Event, Organizer
 from models.job import Job
 from models.matching import PairExclusion, PhraseEmbedding, PinnedIntroduction, Suggestion
@@ -51,6 +52,7 @@ __all__ = [
     "RoundAssignment",
     "Scan",
     "Suggestion",
+    "count_departures",
     "hash_token",
     "utcnow",
 ]

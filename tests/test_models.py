@@ -95,3 +95,18 @@ def test_deleting_an_event_removes_its_attendees_and_contacts(session) -> None: 
     session.commit()
     assert session.scalar(sa.select(sa.func.count(Attendee.id))) == 0
     assert session.scalar(sa.select(sa.func.count(Contact.id))) == 0
+
+
+def test_each_attendee_deleted_counts_once_on_their_own_event(session) -> None:  # type: ignore[no-untyped-def]
+    """A worker learns who left from `Event.departures` (not by counting attendees)."""
+    conf, other = Event(slug="conf", name="Conf"), Event(slug="other", name="Other")
+    people = [make_attendee(conf, f"{n}@example.org") for n in "abc"]
+    session.add_all([*people, make_attendee(other, "d@example.org")])
+    session.commit()
+    session.delete(people[0])
+    session.commit()
+    session.delete(people[1])
+    session.delete(people[2])
+    session.commit()
+    session.expire_all()
+    assert (conf.departures, other.departures) == (3, 0)

@@ -157,12 +157,14 @@ class EventState:
         """Explain every suggestion of `lists` now (several processes for many)."""
         self.matcher.explain_all(lists, progress)
 
-    def common_ground(self, a: str, b: str) -> CommonGround:
+    def common_ground(self, a: str, b: str, *, scored: bool = True) -> CommonGround:
         """What `a` and `b` (both present) have in common, from `a`'s side, under the
-        event's specificity now."""
+        event's specificity now. Not `scored`: the same, with a score of 0 (a page
+        that shows no score is spared scoring the pair, half the work)."""
         rows = self.data.row_of
-        scores = self._score(np.array([rows[a]]), np.array([rows[b]]))
-        return self._explain([rows[a]], [rows[b]], [float(scores.score[0])])[0]
+        ra, rb = rows[a], rows[b]
+        score = float(self._score(np.array([ra]), np.array([rb])).score[0]) if scored else 0.0
+        return self._explain([ra], [rb], [score])[0]
 
     # -- all lists at once ------------------------------------------------------
 

@@ -376,3 +376,30 @@ def test_a_profile_put_again_unchanged_keeps_its_row_and_counts_as_no_change(fak
     edited = Profile(**{**{f: getattr(crowd[3], f) for f in crowd[3].__slots__}, "about": "x"})
     state.put(edited)
     assert state.data.row_of[crowd[3].id] != row and lists_of(state) == held
+
+
+def test_a_pair_explained_without_its_score_says_the_same_before_and_after_a_change(
+    fake_encoder,
+) -> None:  # type: ignore[no-untyped-def]
+    """The scan page asks for common ground unscored: everything it shows is the
+    scored common ground's, built whole or after a sign-up (facets assembled)."""
+    crowd = people(70, seed=29)
+    state = EventState(Matcher(encoder=fake_encoder), crowd[:60], k=K)
+    state.rematch()
+
+    def same_but_score() -> int:
+        found = 0
+        for a, b in zip(crowd[:60:3], crowd[1:60:3], strict=True):
+            scored, plain = (
+                state.common_ground(a.id, b.id),
+                state.common_ground(a.id, b.id, scored=False),
+            )
+            assert plain.score == 0.0
+            assert plain.to_dict() == {**scored.to_dict(), "score": 0.0}
+            found += bool(scored.reasons)
+        return found
+
+    assert same_but_score() > 0, "some pairs have something in common"
+    for p in crowd[60:]:
+        state.add(p)
+    assert same_but_score() > 0

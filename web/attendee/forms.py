@@ -227,10 +227,18 @@ class ConfirmLinkForm(FlaskForm):
     """Sign this device in with a private link: a CSRF-protected POST, no fields."""
 
 
-class DeleteForm(FlaskForm):
-    """Delete my data: a CSRF-protected POST with an explicit confirmation."""
+CONFIRM_DELETE = "Yes, delete my profile, suggestions and saved contacts"
 
-    confirm = BooleanField("Yes, delete my profile, suggestions and saved contacts")
+
+class DeleteForm(FlaskForm):
+    """Delete my data: a CSRF-protected POST with an explicit confirmation.
+
+    Checked on the POST only: attendee/_delete.html writes the form out itself (my
+    page shows it on every visit, and making a form object costs more than the
+    rest of the card).
+    """
+
+    confirm = BooleanField(CONFIRM_DELETE)
 
 
 def profile_form_data(attendee: Attendee) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from models import Attendee, Event
 from web.attendee import bp
 from web.attendee.auth import attendee_required, sign_out
-from web.attendee.forms import DeleteForm, ProfileForm, profile_form_data
+from web.attendee.forms import CONFIRM_DELETE, DeleteForm, ProfileForm, profile_form_data
 from web.attendee.tags import cached_event_tags
 from web.db import get_session
 from web.services.attendees import delete_attendee, my_suggestions, update_profile
@@ -20,6 +20,8 @@ from web.services.profile_text import link_problem
 from web.tasks import refresh_key, refresh_later
 
 log = logging.getLogger(__name__)
+# attendee/_delete.html writes the confirmation out with the form's own label.
+bp.record_once(lambda state: state.app.jinja_env.globals.update(confirm_delete=CONFIRM_DELETE))
 
 
 @bp.get("/e/<slug>/me")
@@ -34,7 +36,6 @@ def me(event: Event, attendee: Attendee) -> str:
         attendee=attendee,
         people=people,
         preparing=unfinished(session, refresh_key(attendee.id)),
-        delete_form=DeleteForm(),
         language_notice=language_notice(attendee, current_app.config["MATCHER_MODEL"]),
     )
 
@@ -61,7 +62,6 @@ def edit(event: Event, attendee: Attendee) -> tuple[str, int] | Response:
         attendee=attendee,
         form=form,
         tags=cached_event_tags(session, event),
-        delete_form=DeleteForm(),
     ), status
 
 

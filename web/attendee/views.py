@@ -19,7 +19,7 @@ from web.attendee.auth import (
     sign_in,
     signed_in_event_ids,
 )
-from web.attendee.forms import DeleteForm, ProfileForm, SignupForm
+from web.attendee.forms import ProfileForm, SignupForm
 from web.attendee.handoff import (
     inbox_notice,
     remember_inbox,
@@ -234,7 +234,6 @@ def form_expired(exc: CSRFError) -> tuple[str, int]:
         me=attendee,
         form=form,
         tags=cached_event_tags(get_session(), event),
-        delete_form=DeleteForm(),
     ), 400
 
 

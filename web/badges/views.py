@@ -136,7 +136,8 @@ def _pair_page(
             me=me,
             attendee=me,
             other=other,
-            cg=common_ground_with_ties(session, get_matcher(), me, other, saved),
+            # The page shows no score: the pair is explained, not scored.
+            cg=common_ground_with_ties(session, get_matcher(), me, other, saved, scored=False),
             contact=contact,
             they_saved_me=theirs is not None,
             email=other.email if may_see_email(other, contact, theirs) else None,

@@ -93,11 +93,12 @@ def stored_common_ground(session: Session, a: Attendee, b: Attendee) -> CommonGr
 
 
 def event_common_ground(
-    session: Session, matcher: Matcher, event: Event
+    session: Session, matcher: Matcher, event: Event, *, scored: bool = True
 ) -> Callable[[Attendee, Attendee], CommonGround]:
     """A function giving a pair's common ground under the event's specificity now
     (for pairs without a stored one). It depends on the profiles only, so the state
-    is brought up to date on its attendees alone (`EventStates.for_pairs`)."""
+    is brought up to date on its attendees alone (`EventStates.for_pairs`). Not
+    `scored`: with a score of 0, for pages that show none (`EventState.common_ground`)."""
     states = states_of(matcher)
     got: list[EventState] = []  # brought up to date once, on the first pair
 
@@ -107,7 +108,7 @@ def event_common_ground(
                 got.append(states.for_pairs(session, event))
             state = got[0]
             if str(a.id) in state and str(b.id) in state:
-                return state.common_ground(str(a.id), str(b.id))
+                return state.common_ground(str(a.id), str(b.id), scored=scored)
         # Someone with nothing to match on: no specificity to weigh, nothing to share
         # but an organization.
         return matcher.common_ground(profile_of(a), profile_of(b))
@@ -116,14 +117,15 @@ def event_common_ground(
 
 
 def pair_common_ground(
-    session: Session, matcher: Matcher, a: Attendee, b: Attendee
+    session: Session, matcher: Matcher, a: Attendee, b: Attendee, *, scored: bool = True
 ) -> CommonGround:
-    """The pair's one common ground, from `a`'s side (see the module docstring)."""
+    """The pair's one common ground, from `a`'s side (see the module docstring); not
+    `scored`: a pair not suggested gets a score of 0 (`event_common_ground`)."""
     stored = stored_common_ground(session, a, b)
     if stored is not None:
         return stored
     event = session.get_one(Event, a.event_id)
-    return event_common_ground(session, matcher, event)(a, b)
+    return event_common_ground(session, matcher, event, scored=scored)(a, b)
 
 
 def common_ground_with_ties(
@@ -132,16 +134,19 @@ def common_ground_with_ties(
     a: Attendee,
     b: Attendee,
     saved: dict[int, set[int]] | None = None,
+    *,
+    scored: bool = True,
 ) -> CommonGround:
     """The pair's common ground from `a`'s side, plus the people both have saved.
 
     Mutual contacts are ties too: the reasons and starters are made again with
     them. When the matcher fails (say the model is missing), the result is empty
     common ground with starters from the profiles, so the page still works.
-    `saved`: `saved_ids(session, a, b)` when the caller has it already.
+    `saved`: `saved_ids(session, a, b)` when the caller has it already; `scored`: as
+    `pair_common_ground`.
     """
     try:
-        cg = pair_common_ground(session, matcher, a, b)
+        cg = pair_common_ground(session, matcher, a, b, scored=scored)
     except Exception:
         # The scan moment must work even when the model cannot: the profiles
         # alone still give grounded starters, and saving still works.

@@ -321,8 +321,7 @@ def http_load(
     with tempfile.TemporaryFile() as log_file:
         proc = subprocess.Popen(
             [gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
-             "--timeout", "120", *os.environ.get("BENCH_GUNICORN_ARGS", "").split(),
-             "web:create_app()"],
+             "--timeout", "120", "web:create_app()"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

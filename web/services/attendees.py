@@ -12,7 +12,7 @@ from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from matcher import CommonGround
 from models import FIELDS_BY_NAME, LIST_FIELDS, Attendee, Event, RoundAssignment, Suggestion
@@ -164,11 +164,14 @@ class SuggestedPerson:
     starters: list[str] = field(default_factory=list)
 
 
-# Built once: my page asks on every visit (building costs more than running it).
+# Built once: my page asks on every visit (building costs more than running it). The
+# cards show who the others are, not their profiles: their name and headline only
+# (loading whole rows decoded six JSON lists a person, a tenth of my page).
 _MY_SUGGESTIONS = (
     sa.select(Suggestion, Attendee)
     .join(Attendee, Attendee.id == Suggestion.other_id)
     .where(Suggestion.attendee_id == sa.bindparam("me"), Attendee.listed.is_(True))
+    .options(load_only(Attendee.id, Attendee.event_id, Attendee.name, Attendee.headline))
     .order_by(Suggestion.rank, Suggestion.id)
 )
 

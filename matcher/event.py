@@ -17,6 +17,9 @@ suggested as often as the cap allows where a full run's assignment would (its ed
 beats their weakest receiver's, who then gets a list chosen again); the lists they
 enter are re-chosen among their current members and the newcomer only.
 
+Lists the real suggestions leave short are then filled (`matcher.fill`), after
+every change as in a full run: the same real lists give the same fills.
+
 Not thread-safe: one caller at a time (explanations read the state too).
 """
 
@@ -33,10 +36,11 @@ from matcher.candidates import candidate_pairs, group_partners, partners_of
 from matcher.diversity import diversified_utility
 from matcher.event_data import EventData
 from matcher.explain import Explainer
+from matcher.fill import fill, profile_vectors
 from matcher.lists import Lists
 from matcher.scoring import PairScores, score_pairs
 from matcher.selection import Choice, Edges, Rules, choose
-from matcher.types import CommonGround, Profile, Suggestion
+from matcher.types import CommonGround, Profile, Suggestion, Tie
 
 if TYPE_CHECKING:
     from matcher.matcher import Matcher
@@ -117,6 +121,10 @@ class EventState:
         self._facets_all, self._stats = self.data.build(profiles, set(hidden), progress)
         self.lists = Lists(self.data.size)
         self._searched = False  # every row's k-th neighbour similarity known
+        # Rows' whole-profile vectors for the fill (`matcher.fill.profile_vectors`),
+        # made once per row: a row's profile never changes (an edit is a new row).
+        self._profile_vecs = np.zeros((0, 0), dtype=np.float32)
+        self._profile_made = 0
 
     # -- reading ----------------------------------------------------------------
 
@@ -130,12 +138,12 @@ class EventState:
 
     def suggestions(self, pid: str) -> list[Suggestion]:
         """`pid`'s current list, best first (explained together on first read)."""
-        return self._suggestions({pid: self.lists.of(self.data.row_of[pid])})[pid]
+        return self._suggestions({pid: self.lists.shown(self.data.row_of[pid])})[pid]
 
     def all_suggestions(self) -> dict[str, list[Suggestion]]:
         """Every present person's list, in arrival order (explained a batch at a time)."""
         rows = self.data.present().tolist()
-        return self._suggestions({self.data.ids[r]: self.lists.of(r) for r in rows})
+        return self._suggestions({self.data.ids[r]: self.lists.shown(r) for r in rows})
 
     def _suggestions(
         self, lists: dict[str, list[tuple[int, float]]]
@@ -179,6 +187,7 @@ class EventState:
             data = self.data
         facets, params = self._facets_all, self.params
         self.lists = Lists(self.data.size)
+        self._profile_vecs, self._profile_made = np.zeros((0, 0), dtype=np.float32), 0
         if data.n < 2 or self.k <= 0:
             return
         topic_w, _ = data.weights()
@@ -203,6 +212,7 @@ class EventState:
             progress("assigning", 0.8)
         everyone = data.present()
         self._choose(edges, everyone)
+        self._fill()
 
     # -- one change at a time ---------------------------------------------------
 
@@ -217,7 +227,7 @@ class EventState:
         changed = self._join(row, partners[row])
         if not hidden:
             changed |= self._enter_lists(row, partners[row])
-        return self._change(profile.id, changed)
+        return self._change(profile.id, changed | self._fill())
 
     def update(self, profile: Profile, *, hidden: bool = False) -> Change:
         """`profile` changed (or its `hidden` setting): its list, the lists it was in
@@ -236,9 +246,10 @@ class EventState:
         self.lists.set(row, [])
         for r in receivers:
             self.lists.set(r, [(x, s) for x, s in self.lists.of(r) if x != row])
+        self.lists.forget(row)
         self.data.drop(row)
         self._relist(np.array(receivers, dtype=np.int64))
-        change = self._change(pid, set(receivers))
+        change = self._change(pid, set(receivers) | self._fill())
         change.dropped.append(pid)
         return change
 
@@ -252,7 +263,8 @@ class EventState:
             for x, y in ((a, b), (b, a))
             if x in rows and y in rows and any(o == rows[y] for o, _ in self.lists.of(rows[x]))
         ]
-        return self._change(a, self._relist(np.array(touched, dtype=np.int64)))
+        changed = self._relist(np.array(touched, dtype=np.int64))
+        return self._change(a, changed | self._fill())
 
     def put(self, profile: Profile, *, hidden: bool = False) -> None:
         """Take `profile` in (or its new version) without choosing any list: for a copy
@@ -295,8 +307,8 @@ class EventState:
         self._searched = True
 
     def set_lists(self, lists: Mapping[str, Sequence[tuple[str, float]]]) -> None:
-        """Take every list from elsewhere: receiver id -> [(other id, score)], best first.
-        People not present are left out."""
+        """Take every list from elsewhere: receiver id -> [(other id, score)], best first,
+        as shown (fills last, at score 0). People not present are left out."""
         self.lists = Lists(self.data.size)
         self.replace_lists(lists)
 
@@ -304,10 +316,14 @@ class EventState:
         """Take these receivers' lists from elsewhere (as `set_lists`); every other list
         stays as it is."""
         rows = self.data.row_of
+        fills = self.lists.all_fills()
         for pid, items in lists.items():
             if pid in rows:
                 kept = [(rows[o], float(s)) for o, s in items if o in rows]
-                self.lists.set(rows[pid], kept)
+                # Fills are stored at score 0, after every real suggestion (`_fill`).
+                self.lists.set(rows[pid], [(o, s) for o, s in kept if s > 0])
+                fills[rows[pid]] = [o for o, s in kept if s <= 0]
+        self.lists.set_fills(fills)
 
     # -- the shared machinery ---------------------------------------------------
 
@@ -346,6 +362,7 @@ class EventState:
         """The common ground of row pairs, with starters, under the specificity now."""
         from matcher.explain import explain_many
         from matcher.starters import make_starters
+        from matcher.wording import reasons
 
         data = self.data
         if self._whole():  # the facets of every row are at hand (row p at position p)
@@ -360,6 +377,12 @@ class EventState:
             )
         cgs = explain_many(facets, data.weights()[0], at_a, at_b, scores, self.params.score)
         for x, y, cg in zip(a, b, cgs, strict=True):
+            if not (cg.shared or cg.complements or cg.ties) and (
+                self.lists.is_fill(x, y) or self.lists.is_fill(y, x)
+            ):
+                # A fill with nothing to say: what is true of it, and no more.
+                cg.ties.append(Tie("nearby", data.rows[x].headline, data.rows[y].headline))
+                cg.reasons = reasons(cg)
             cg.starters = list(
                 make_starters(
                     data.profiles[x], data.profiles[y], cg, n=3, event_started=self.event_started
@@ -439,6 +462,53 @@ class EventState:
         for r, items in new.items():
             self.lists.set(r, items)
         return {int(r) for r in receivers.tolist()}
+
+    def _fill(self) -> set[int]:
+        """Fill every list the real suggestions leave short (`matcher.fill`), all
+        chosen again; -> the rows whose fills changed."""
+        data, lists = self.data, self.lists
+        present = data.present()
+        if len(present) < 2 or self.k <= 0:
+            return lists.set_fills({})
+        real = np.array([len(lists.of(r)) for r in present.tolist()], dtype=np.int64)
+        short = present[(real < self.k) & data.nonempty[present]]
+        if not len(short):
+            return lists.set_fills({})
+        room = self._capacity()
+        candidates = np.flatnonzero((room > 0) & data.nonempty[: data.size])
+        need = self.k - real[np.searchsorted(present, short)]
+        company = data.company[: data.size] if self.exclude_same_company else None
+        row_of, ids = data.row_of, data.ids
+
+        def barred(r: int) -> set[int]:
+            out = {r, *(x for x, _ in lists.of(r))}
+            out.update(row_of[b] for b in self._blocked.get(ids[r], ()) if b in row_of)
+            if company is not None and company[r] >= 0:
+                out.update(np.flatnonzero(company == company[r]).tolist())
+            return out
+
+        fills = fill(
+            short.tolist(), need.tolist(), candidates, room, self._profile_vectors,
+            ids.__getitem__, barred,
+        )  # fmt: skip
+        return lists.set_fills(fills)
+
+    def _profile_vectors(self, rows: np.ndarray) -> np.ndarray:
+        """The rows' whole-profile vectors (`matcher.fill.profile_vectors`): (R, d)."""
+        data = self.data
+        if self._profile_made < data.size:
+            new = profile_vectors(data.rows[self._profile_made : data.size], data.vectors())
+            if (
+                self._profile_vecs.shape[0] < data.size
+                or self._profile_vecs.shape[1] != new.shape[1]
+            ):
+                grown = np.zeros((max(64, 2 * data.size), new.shape[1]), dtype=np.float32)
+                if self._profile_vecs.shape[1] == new.shape[1]:
+                    grown[: self._profile_made] = self._profile_vecs[: self._profile_made]
+                self._profile_vecs = grown
+            self._profile_vecs[self._profile_made : data.size] = new
+            self._profile_made = data.size
+        return self._profile_vecs[rows]
 
     def _partners(self, rows: np.ndarray) -> dict[int, np.ndarray]:
         """Every candidate partner of each of `rows` (present): search partners and
@@ -566,5 +636,5 @@ class EventState:
 
     def _change(self, pid: str, rows: set[int]) -> Change:
         data = self.data
-        present = {data.ids[r]: self.lists.of(r) for r in sorted(rows) if data.active[r]}
+        present = {data.ids[r]: self.lists.shown(r) for r in sorted(rows) if data.active[r]}
         return Change(pid, self._suggestions(present))

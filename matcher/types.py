@@ -58,7 +58,10 @@ class Complement:
 class Tie:
     """A mutual tie: same organization (former employer, school), or a shared contact."""
 
-    kind: str  # "organization" or "contact"
+    # "organization" or "contact"; or no tie but what is said when nothing else is:
+    # "background" (similar backgrounds: both headlines) or "nearby" (a list's fill,
+    # `matcher.fill`: the other's work is among the closest here; both headlines).
+    kind: str
     a: str
     b: str
 

@@ -8,6 +8,10 @@ rounds `note`; the introductions export `shared_text`, `complements_text` and
 `offer_line`. The other person's side is `CommonGround.flipped()`, never a
 second explanation. Items are quoted in the people's own words, fitted into the
 sentence by `matcher.items`.
+
+A "nearby" tie marks a list's fill (`matcher.fill`): nothing in common was found,
+and of the people here the other person's whole profile is among the closest to
+yours. That, and only that, is said, with their own headline; never "you both".
 """
 
 from __future__ import annotations
@@ -92,6 +96,8 @@ def reasons(cg: CommonGround) -> list[str]:
     for tie in cg.ties[:1]:
         if tie.kind == "background":
             out.append(_background(tie.a, tie.b) + ".")
+        elif tie.kind == "nearby":
+            out.append(_nearby(tie.b) + ".")
         elif tie.kind == "contact":
             out.append(f"You have both met {tie.b} here.")
         elif tie.a.casefold() == tie.b.casefold():
@@ -105,6 +111,14 @@ def _background(mine: str, theirs: str) -> str:
     if mine and theirs:
         return f"Similar backgrounds — you: {mine}; them: {theirs}"
     return "Similar backgrounds: your profiles describe related work"
+
+
+NEARBY_TITLE = "Among the closest profiles here"
+NEARBY_SAID = "Of the people here, their profile is among the closest to yours"
+
+
+def _nearby(theirs: str) -> str:
+    return f"{NEARBY_SAID} — them: {theirs}" if theirs else NEARBY_SAID
 
 
 def note(cg: CommonGround) -> str:
@@ -197,11 +211,17 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
         t = backgrounds[0]
         said = _two_sides(t.a, t.b) if t.a and t.b else ((_background("", ""), "text"),)
         out.append(Section("backgrounds", "Similar backgrounds", (Line(said),)))
-    if any(t.kind != "background" for t in cg.ties):
+    nearby = [t for t in cg.ties if t.kind == "nearby"]
+    if nearby:
+        said: tuple[tuple[str, str], ...] = ((NEARBY_SAID, "text"),)
+        if nearby[0].b:
+            said += ((" — ", "sep"), ("them: ", "who"), (clean_item(nearby[0].b), "item"))
+        out.append(Section("nearby", NEARBY_TITLE, (Line(said),)))
+    if any(t.kind not in _NOT_TIES for t in cg.ties):
         ties = []
         for t in cg.ties:
             parts: tuple[tuple[str, str], ...]
-            if t.kind == "background":
+            if t.kind in _NOT_TIES:
                 continue
             if t.kind == "contact":
                 parts = (
@@ -216,6 +236,10 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
             ties.append(Line(parts))
         out.append(Section("ties", "Mutual ties", tuple(ties)))
     return out
+
+
+# Kinds of `Tie` that are no mutual tie (nothing both people have): said apart.
+_NOT_TIES = ("background", "nearby")
 
 
 def shared_label(item: SharedItem) -> str:
@@ -277,6 +301,8 @@ def summary(cg: CommonGround) -> str:
     for t in cg.ties[:2]:
         if t.kind == "background":
             parts.append("similar backgrounds")
+        elif t.kind == "nearby":
+            parts.append("among the closest profiles here")
         else:
             parts.append(f"both know {t.b}" if t.kind == "contact" else f"both: {t.b}")
     return "; ".join(parts)
@@ -298,7 +324,7 @@ def recall_line(cg: CommonGround) -> str:
             pieces.append(
                 f"how much your {mid_sentence(theirs)} and my {mid_sentence(mine)} have in common"
             )
-    for tie in [t for t in cg.ties if t.kind != "background"][:1]:
+    for tie in [t for t in cg.ties if t.kind not in _NOT_TIES][:1]:
         if tie.kind == "contact":
             pieces.append(f"that we both know {clean_item(tie.b or tie.a)}")
         else:

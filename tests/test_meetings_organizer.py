@@ -212,18 +212,20 @@ def test_match_quality_by_kind_of_reason(app, org, app_session) -> None:  # type
         feedback.rate(session, b, a, 4, True, [feedback.SHARED_TOPIC, feedback.COMPLEMENT])
         feedback.rate(session, c, d, 2, False, [feedback.PERSONAL])
         feedback.rate(session, d, c, 3, None, [feedback.SHARED_TOPIC])
+        feedback.rate(session, a, d, 4, True, [feedback.NEARBY])
         session.commit()
         quality = feedback.match_quality(session, event_id)
         # Rating the same person again replaces the answer.
         feedback.rate(session, d, c, 1, None, [feedback.SHARED_TOPIC])
         session.commit()
         again = feedback.match_quality(session, event_id)
-        assert session.scalar(sa.select(sa.func.count()).select_from(Feedback)) == 4
-    assert quality.overall.answers == 4
-    assert quality.overall.mean == pytest.approx(3.5)
-    assert quality.overall.share_high == pytest.approx(0.5)
-    assert quality.overall.meet_again == pytest.approx(2 / 3)
-    topic, complement, personal = quality.by_kind
+        assert session.scalar(sa.select(sa.func.count()).select_from(Feedback)) == 5
+    assert quality.overall.answers == 5
+    assert quality.overall.mean == pytest.approx(3.6)
+    assert quality.overall.share_high == pytest.approx(0.6)
+    assert quality.overall.meet_again == pytest.approx(3 / 4)
+    topic, complement, personal, nearby = quality.by_kind
+    assert (nearby.answers, nearby.mean) == (1, 4.0)
     assert (topic.answers, topic.mean, topic.share_high) == (
         3,
         pytest.approx(4.0),
@@ -231,7 +233,7 @@ def test_match_quality_by_kind_of_reason(app, org, app_session) -> None:  # type
     )
     assert (complement.answers, complement.mean) == (2, pytest.approx(4.5))
     assert (personal.answers, personal.mean, personal.share_high) == (1, 2.0, 0.0)
-    assert again.overall.mean == pytest.approx(3.0)
+    assert again.overall.mean == pytest.approx(3.2)
 
 
 def test_meeting_counts_tell_requests_bookings_and_what_is_left(  # type: ignore[no-untyped-def]

@@ -297,7 +297,8 @@ class EventStates:
             changed = _stored_lists(session, event, since=since)
             self.list_rows_read += sum(map(len, changed.values()))
             state.replace_lists(changed)
-            if int(state.lists.load.sum()) == new.suggestions[0]:
+            # Fills are stored rows too, but take no place in `load` (matcher.fill).
+            if int(state.lists.load.sum()) + state.lists.fill_count() == new.suggestions[0]:
                 return
         lists = _stored_lists(session, event)
         self.list_rows_read += sum(map(len, lists.values()))

@@ -27,10 +27,12 @@ from web.services.availability import newest_of_pair
 SHARED_TOPIC = "shared_topic"
 COMPLEMENT = "complement"
 PERSONAL = "personal"
+NEARBY = "nearby"  # a list's fill: among the closest profiles, nothing stated in common
 KIND_LABELS = {
     SHARED_TOPIC: "Shared topic",
     COMPLEMENT: "Complementary goals",
     PERSONAL: "Personal interest",
+    NEARBY: "Closest profile (filled list)",
 }
 HIGH = 4  # ratings from here up count as "a lot in common"
 LOW = 2  # ratings up to here (or "would not meet again") exclude the pair from now on
@@ -46,6 +48,8 @@ def kinds_of(detail: dict[str, Any]) -> list[str]:
         kinds.append(COMPLEMENT)
     if any(item.get("kind") == "personal" for item in shared):
         kinds.append(PERSONAL)
+    if any(tie.get("kind") == "nearby" for tie in detail.get("ties") or []):
+        kinds.append(NEARBY)
     return kinds
 
 

@@ -1,0 +1,62 @@
+"""A filled suggestion (issue 16's honest fill) on the pages that show it: my page's
+card, the person page, and the organizer's export, each saying no more than that the
+other's profile is among the closest here."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+
+import sqlalchemy as sa
+
+from matcher.wording import NEARBY_SAID, NEARBY_TITLE
+from models import Suggestion
+
+NOTHING_ALIKE = {
+    "email": "zed@example.org",
+    "name": "Zed Quill",
+    "headline": "Beekeeper",
+    "interests": "honey; hives",
+    "personal_interests": "kayaking",
+    "looking_for": "",
+    "offering": "",
+    "organizations": "",
+    "about": "",
+}
+
+
+def test_a_filled_suggestion_is_shown_with_its_honest_reason_everywhere(
+    app, make_public_event, make_organizer, login, sign_up, list_attendees
+) -> None:  # type: ignore[no-untyped-def]
+    make_public_event(app, organizer_id=make_organizer(app))
+    phone = app.test_client()
+    sign_up(phone)
+    sign_up(app.test_client(), **NOTHING_ALIKE)
+    ada, zed = list_attendees(app)
+    with app.extensions["cg_sessions"]() as session:
+        stored = session.scalars(sa.select(Suggestion).where(Suggestion.attendee_id == ada.id))
+        rows = [(s.other_id, s.score, s.detail) for s in stored]
+    assert [(other, score) for other, score, _ in rows] == [(zed.id, 0.0)], "a fill, at 0"
+    assert [t["kind"] for t in rows[0][2]["ties"]] == ["nearby"]
+
+    body = html.unescape(phone.get("/e/conf/me").get_data(as_text=True))
+    card = re.search(
+        r'<li class="card person">(.*?)</li>\s*(?=<li class="card person">|</ol>)', body, re.S
+    )
+    assert card and "Zed Quill" in card.group(1)
+    assert f"{NEARBY_SAID} — them: Beekeeper." in card.group(1)
+    assert "both" not in card.group(1).lower()
+
+    page = html.unescape(phone.get(f"/e/conf/me/people/{zed.id}").get_data(as_text=True))
+    assert NEARBY_TITLE in page and NEARBY_SAID in page and "Beekeeper" in page
+    assert "You both" not in page
+
+    organizer = app.test_client()
+    login(organizer)
+    export = organizer.get("/organizer/events/conf/export.csv")
+    assert export.status_code == 200
+    lines = list(csv.DictReader(io.StringIO(export.get_data(as_text=True).lstrip("\ufeff"))))
+    mine = [r for r in lines if "Zed Quill" in r.values() and "Ada Lovelace" in r.values()]
+    assert len(mine) == 2 and all(NEARBY_SAID in " ".join(r.values()) for r in mine)

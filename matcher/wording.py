@@ -9,9 +9,10 @@ rounds `note`; the introductions export `shared_text`, `complements_text` and
 second explanation. Items are quoted in the people's own words, fitted into the
 sentence by `matcher.items`.
 
-A "nearby" tie marks a list's fill (`matcher.fill`): nothing in common was found,
-and of the people here the other person's whole profile is among the closest to
-yours. That, and only that, is said, with their own headline; never "you both".
+A "nearby" tie marks a list's fill (`matcher.fill`): the closest remaining person
+by whole profile, with nothing in common found. Only that is said (suggested to
+complete the list, no specific common ground found), with their own headline;
+never "you both", never that their work is alike.
 """
 
 from __future__ import annotations
@@ -113,8 +114,11 @@ def _background(mine: str, theirs: str) -> str:
     return "Similar backgrounds: your profiles describe related work"
 
 
-NEARBY_TITLE = "Among the closest profiles here"
-NEARBY_SAID = "Of the people here, their profile is among the closest to yours"
+NEARBY_TITLE = "Someone new to meet"
+# Only what is true of any fill: the matcher found nothing to say, and the list
+# is completed. How close the two profiles are is the model's guess, often not a
+# reader's (a "Rust" engineer near "rust and corrosion"), so it is not claimed.
+NEARBY_SAID = "Suggested to complete your list (no specific common ground found)"
 
 
 def _nearby(theirs: str) -> str:
@@ -213,7 +217,7 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
         out.append(Section("backgrounds", "Similar backgrounds", (Line(said),)))
     nearby = [t for t in cg.ties if t.kind == "nearby"]
     if nearby:
-        said: tuple[tuple[str, str], ...] = ((NEARBY_SAID, "text"),)
+        said = ((NEARBY_SAID, "text"),)
         if nearby[0].b:
             said += ((" — ", "sep"), ("them: ", "who"), (clean_item(nearby[0].b), "item"))
         out.append(Section("nearby", NEARBY_TITLE, (Line(said),)))
@@ -302,7 +306,7 @@ def summary(cg: CommonGround) -> str:
         if t.kind == "background":
             parts.append("similar backgrounds")
         elif t.kind == "nearby":
-            parts.append("among the closest profiles here")
+            parts.append("suggested to complete the list")
         else:
             parts.append(f"both know {t.b}" if t.kind == "contact" else f"both: {t.b}")
     return "; ".join(parts)

@@ -72,7 +72,7 @@ def test_a_henrik_like_profile_in_a_small_event_gets_five_honest_suggestions(
         assert [b.kind for b in blocks] in (["nearby"], ["backgrounds"])
         if blocks[0].kind == "nearby":
             assert blocks[0].title == NEARBY_TITLE
-            assert summary(cg) == "among the closest profiles here"
+            assert summary(cg) == "suggested to complete the list"
     # The other side sees its own side of the same words.
     for s in mine:
         theirs = next((x for x in got[s.other_id] if x.other_id == HENRIK), None)

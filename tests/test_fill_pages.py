@@ -1,6 +1,6 @@
 """A filled suggestion (issue 16's honest fill) on the pages that show it: my page's
-card, the person page, and the organizer's export, each saying no more than that the
-other's profile is among the closest here."""
+card, the person page, and the organizer's export, each saying no more than that it
+completes the list, with no specific common ground found."""
 
 from __future__ import annotations
 

@@ -129,10 +129,13 @@ def test_suggestions_have_reasons_and_respect_exclusions(matcher: Matcher) -> No
     ]
     got = matcher.suggest(people, k=3, exclude=[("d", "a")], hidden=["c"])
     assert set(got) == {"a", "b", "c", "d", "e"}
-    assert [s.other_id for s in got["a"]] == ["b"]  # d excluded, c hidden, e unrelated
+    # d excluded, c hidden, e unrelated: b is a's one real suggestion, e fills the list.
+    assert [(s.other_id, s.score > 0) for s in got["a"]] == [("b", True), ("e", False)]
     assert got["c"], "hidden people still receive suggestions"
     assert all(s.other_id != "c" for lst in got.values() for s in lst)
-    assert got["e"] == []  # nobody shares anything with e: no suggestion without a reason
+    # Nobody shares anything with e: its list is filled, said as such (score 0).
+    assert got["e"] and all(s.score == 0 for s in got["e"])
+    assert [t.kind for t in got["e"][0].common_ground.ties] == ["nearby"]
     for lst in got.values():
         for s in lst:
-            assert s.common_ground.reasons and 0 < s.score <= 1
+            assert s.common_ground.reasons and 0 <= s.score <= 1

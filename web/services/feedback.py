@@ -27,12 +27,12 @@ from web.services.availability import newest_of_pair
 SHARED_TOPIC = "shared_topic"
 COMPLEMENT = "complement"
 PERSONAL = "personal"
-NEARBY = "nearby"  # a list's fill: among the closest profiles, nothing stated in common
+NEARBY = "nearby"  # a list's fill (the closest remaining profile), nothing in common found
 KIND_LABELS = {
     SHARED_TOPIC: "Shared topic",
     COMPLEMENT: "Complementary goals",
     PERSONAL: "Personal interest",
-    NEARBY: "Closest profile (filled list)",
+    NEARBY: "Completing a list (no common ground found)",
 }
 HIGH = 4  # ratings from here up count as "a lot in common"
 LOW = 2  # ratings up to here (or "would not meet again") exclude the pair from now on

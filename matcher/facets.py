@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
 from matcher.encoding import PhraseVectors
 from matcher.goals import KINDS, K, derived_key, goal_kind, is_vague, scope, subject
 from matcher.grades import head_word
-from matcher.normalise import clean, normalise_goal, normalise_org, topic_item, unique_items
+from matcher.normalise import (
+    clean,
+    normalise_goal,
+    normalise_org,
+    normalise_phrase,
+    topic_item,
+    unique_items,
+)
 from matcher.roles import fits, identity, phrase_roles
+from matcher.translation import in_english, source_language, to_english
 from matcher.types import Profile
 
 # Rows asked for at once from which padding every profile's values once pays.
@@ -343,7 +352,14 @@ class Vocabulary:
 
 
 def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
-    """Normalise one profile's items into ids of `vocab` (new phrases are added to it)."""
+    """Normalise one profile's items into ids of `vocab` (new phrases are added to it).
+
+    A profile in a language with a glossary is matched in English
+    (`matcher.translation`): its keys are the translated items, its words as typed.
+    """
+    code = source_language(prof)
+    english = in_english(prof, code)
+    goal_key = normalise_goal if code is None else partial(_goal_key, code=code)
     words: dict[str, list[str]] = {facet: [] for facet in FACETS}
     t_ids: list[int] = []
     t_personal: list[int] = []
@@ -353,6 +369,9 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         display_text, key = topic_item(item, bool(is_personal))
         if not key:
             continue
+        if code is not None:
+            said = to_english(display_text, code, bool(is_personal))
+            key = normalise_phrase(said, bool(is_personal)) or key
         i = vocab.phrase(key)
         if i in seen or len(t_ids) >= MAX_TOPICS:
             continue
@@ -365,13 +384,13 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     goals: dict[str, list[int]] = {}
     for facet, items in (("needs", prof.looking_for), ("offers", prof.offering)):
         ids = goals[facet] = []
-        for key, text in unique_items(items, normalise_goal)[:MAX_GOALS]:
+        for key, text in unique_items(items, goal_key)[:MAX_GOALS]:
             ids.append(vocab.goal(key))
             words[facet].append(text)
     # A need another person's need can meet (hiring <-> a job, investors <-> founders
     # raising) is also offered, under its own key (`matcher.goals.derived_key`).
-    for key, text in unique_items(prof.looking_for, normalise_goal)[:MAX_GOALS]:
-        derived = derived_key(key, clean(prof.headline))
+    for key, text in unique_items(prof.looking_for, goal_key)[:MAX_GOALS]:
+        derived = derived_key(key, clean(english.headline))
         if derived is not None and len(goals["offers"]) < 2 * MAX_GOALS:
             # Its subject is the need's (`matcher.goal_fit.role_mask` reads it).
             goals["offers"].append(vocab.goal(derived))
@@ -387,15 +406,21 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         if company not in o_ids:  # the current company is a tie too
             o_ids.append(company)
             words["orgs"].append(clean(prof.company))
-    text = whole_text(prof)
+    text = whole_text(english)
     whole = vocab.phrase(WHOLE_PREFIX + text) if text else -1
     headline = clean(prof.headline)
     # The headline on its own: "similar backgrounds" quotes both, so both must agree.
-    head = vocab.phrase(headline.lower()) if headline else -1
+    head_key = clean(english.headline).lower()
+    head = vocab.phrase(head_key) if head_key else -1
     return Row(
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
-        headline, bool(headline or clean(prof.about)), head, _identity(prof),
+        headline, bool(headline or clean(prof.about)), head, _identity(english),
     )  # fmt: skip
+
+
+def _goal_key(text: str, code: str) -> str:
+    """The embedding key of a goal written in language `code`, said in English."""
+    return normalise_goal(to_english(text, code))
 
 
 def _identity(prof: Profile) -> frozenset[str]:

@@ -47,7 +47,6 @@ _ELISION = re.compile(r"^(l|d|dell|all|nell|sull|dall|un|qu|j|n|s|c)['’](\w.*)
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]+|\s+")
 _LINKS = ("s", "es", "n", "en", "e", "")  # German / Dutch linking letters in compounds
 _MIN_PART = 3
-_NOUNS = frozenset({"n", "p"})
 # Endings that make a noun plural (the English is made plural too: "fincas" -> "farms").
 _PLURALS: dict[str, frozenset[str]] = {
     "de": frozenset({"en", "n", "e", "er", "ern", "s", "innen"}),
@@ -107,7 +106,7 @@ class Glossary:
                 stem = folded[: len(folded) - len(ending)] + replacement
                 found = self.get((stem,), personal)
                 if found is not None:
-                    plural = found.pos in _NOUNS and ending in _PLURALS.get(self.code, ())
+                    plural = found.pos == "n" and ending in _PLURALS.get(self.code, ())
                     return Entry(_plural(found.english), found.pos) if plural else found
         if self.code in _COMPOUNDING and depth < 2:
             return self._compound(folded, depth)

@@ -1,8 +1,10 @@
 """Profiles in other languages: detected, and told to the attendee and the organizer.
 
 The bundled model (all-MiniLM-L6-v2) reads English; "Wärmepumpen" and "heat pumps"
-are far apart in it. A German heat-pump installer must get a suggestion or a clear
-notice, never a silently empty page.
+are far apart in it. A profile in a language with a glossary is matched in English
+(`matcher.translation`, tests/test_translation.py) and its attendee told so; any
+other language gets a clear notice and is shown to the organizer, never a silently
+empty page.
 """
 
 from __future__ import annotations
@@ -72,7 +74,20 @@ def form(person: dict, email: str) -> dict[str, str]:  # type: ignore[type-arg]
     }
 
 
-def test_a_german_heat_pump_installer_is_told_and_the_organizer_sees_him(  # type: ignore[no-untyped-def]
+# A profile in a language without a glossary (Polish): the model reads it poorly.
+KASIA = {
+    "name": "Katarzyna Nowak",
+    "headline": "Kierowniczka projektów, spółdzielnia energetyczna w Lublinie",
+    "interests": ["pompy ciepła", "energia odnawialna", "spółdzielnie energetyczne"],
+    "personal_interests": ["żeglarstwo"],
+    "looking_for": ["partnerzy do projektów fotowoltaicznych"],
+    "offering": ["doświadczenie w dotacjach unijnych"],
+    "organizations": [],
+    "about": "Pracuję z gminami nad lokalnymi projektami energii odnawialnej.",
+}
+
+
+def test_a_profile_the_model_cannot_read_is_told_and_the_organizer_sees_it(  # type: ignore[no-untyped-def]
     app, make_event, sign_up, open_private_link, login, make_organizer
 ) -> None:
     make_event(app, make_organizer(app), slug="conf")
@@ -81,12 +96,13 @@ def test_a_german_heat_pump_installer_is_told_and_the_organizer_sees_him(  # typ
     english_token = sign_up(english_reader, **form(english[0], "p0@example.org"))
     for i, person in enumerate(english[1:], start=1):
         sign_up(app.test_client(), **form(person, f"p{i}@example.org"))
-    klaus = app.test_client()
-    token = sign_up(klaus, **form(KLAUS, "klaus@example.de"))
-    open_private_link(klaus, token)
-    page = klaus.get("/e/conf/me").get_data(as_text=True)
-    assert 'id="language-notice"' in page
-    assert "Your profile is written in German." in page
+    kasia = app.test_client()
+    token = sign_up(kasia, **form(KASIA, "kasia@example.pl"))
+    sign_up(app.test_client(), **form(KLAUS, "klaus@example.de"))  # German: translated
+    open_private_link(kasia, token)
+    page = kasia.get("/e/conf/me").get_data(as_text=True)
+    assert 'id="language-notice"' in page and "data-translated" not in page
+    assert "Your profile is written in Polish." in page
     assert "compares profiles in English" in page and "in English too" in page
     open_private_link(english_reader, english_token)
     assert 'id="language-notice"' not in english_reader.get("/e/conf/me").get_data(as_text=True)
@@ -94,12 +110,37 @@ def test_a_german_heat_pump_installer_is_told_and_the_organizer_sees_him(  # typ
     organizer = app.test_client()
     login(organizer)
     event_page = organizer.get("/organizer/events/conf").get_data(as_text=True)
-    assert "Profiles in other languages" in event_page and "(German 1)" in event_page
+    assert "Profiles in other languages" in event_page and "(Polish 1)" in event_page
     listed = organizer.get("/organizer/events/conf/attendees?filter=other-language")
     text = listed.get_data(as_text=True)
-    assert "Klaus Brenner" in text and "German profile" in text
+    assert "Katarzyna Nowak" in text and "Polish profile" in text
     assert "1 attendee · profile in another language" in text
+    assert "Klaus Brenner" not in text  # matched through the German glossary
     assert not any(p["name"] in text for p in english)
+
+
+def test_a_german_heat_pump_installer_is_told_his_profile_is_translated(  # type: ignore[no-untyped-def]
+    app, make_event, sign_up, open_private_link, login, make_organizer
+) -> None:
+    make_event(app, make_organizer(app), slug="conf")
+    english = [p for p in people("conference") if p["id"] not in WRITTEN_IN][:4]
+    for i, person in enumerate(english):
+        sign_up(app.test_client(), **form(person, f"p{i}@example.org"))
+    klaus = app.test_client()
+    token = sign_up(klaus, **form(KLAUS, "klaus@example.de"))
+    open_private_link(klaus, token)
+    page = klaus.get("/e/conf/me").get_data(as_text=True)
+    assert 'id="language-notice"' in page and "data-translated" in page
+    assert "Your profile is written in German." in page
+    assert "we translate the usual words of events like this one from German" in page
+    assert "likely why" not in page  # the glossary applies: no claim that it cannot match
+
+    organizer = app.test_client()
+    login(organizer)
+    event_page = organizer.get("/organizer/events/conf").get_data(as_text=True)
+    assert "Profiles in other languages" not in event_page
+    listed = organizer.get("/organizer/events/conf/attendees?filter=other-language")
+    assert "German profile" not in listed.get_data(as_text=True)
 
 
 def test_no_notice_when_the_model_reads_every_language(app, make_public_event, sign_up) -> None:  # type: ignore[no-untyped-def]
@@ -108,5 +149,5 @@ def test_no_notice_when_the_model_reads_every_language(app, make_public_event, s
     with app.extensions["cg_sessions"]() as session:
         klaus = session.scalar(sa.select(Attendee))
         notice = language_notice(klaus, "all-MiniLM-L6-v2")
-        assert notice is not None and notice.language == "German"
+        assert notice is not None and notice.language == "German" and notice.translated
         assert language_notice(klaus, "paraphrase-multilingual-MiniLM-L12-v2") is None

@@ -2,8 +2,11 @@
 
 The matcher tells each profile's language (`matcher.language`); the model in use
 says whether it matches across languages. When it does not (the bundled English
-model), attendees who wrote in another language are told on their page and shown
-to the organizer, rather than quietly getting fewer suggestions.
+model), a profile in a language with a glossary (German, Spanish, French,
+Portuguese, Italian, Dutch: `matcher.translation`) is matched in English through
+it, and its attendee is told so (rare words may be missed); attendees who wrote in
+any other language are told on their page and shown to the organizer, rather than
+quietly getting fewer suggestions.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from matcher import Profile, language_name, profile_language, reads_across_languages
+from matcher import Profile, language_name, profile_language, reads_across_languages, translates
 from models import Attendee, Event
 from web.services.matching import profile_of
 
@@ -32,9 +35,11 @@ _TEXT_COLUMNS = (
 
 @dataclass(frozen=True)
 class LanguageNotice:
-    """An attendee whose profile the model reads poorly: the language it is written in."""
+    """An attendee whose profile is not in English: the language it is written in, and
+    whether it is matched through a glossary (`translated`) or read poorly."""
 
     code: str
+    translated: bool = False
 
     @property
     def language(self) -> str:
@@ -48,12 +53,13 @@ def language_notice(attendee: Attendee, model_name: str) -> LanguageNotice | Non
     if reads_across_languages(model_name):
         return None
     code = profile_language(profile_of(attendee))
-    return None if code == ENGLISH else LanguageNotice(code)
+    return None if code == ENGLISH else LanguageNotice(code, translates(code))
 
 
 def other_languages(session: Session, event: Event, model_name: str) -> dict[int, str]:
     """Attendee id -> language code of everyone at `event` whose profile the model
-    `model_name` reads poorly (not in English, and the model is English-only)."""
+    `model_name` reads poorly (not in English nor in a language with a glossary, and
+    the model is English-only)."""
     if reads_across_languages(model_name):
         return {}
     found: dict[int, str] = {}
@@ -70,7 +76,7 @@ def other_languages(session: Session, event: Event, model_name: str) -> dict[int
             about=row.about or "",
         )
         code = profile_language(profile)
-        if code != ENGLISH:
+        if code != ENGLISH and not translates(code):
             found[row.id] = code
     return found
 

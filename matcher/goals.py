@@ -56,9 +56,16 @@ _RULES: list[tuple[str, str]] = [
     ("grant", r"\bgrants?\b|non-dilutive|förder|subvenci"),
     ("debt", r"\bdebt\b|\bloans?\b|working capital|revenue-based|kredit|préstamo"),
     (
+        # Companies at a stage ("seed-stage climate startups", "Series A logistics
+        # software companies"), or raising, are what an investor looks for, unless the
+        # goal is a job among them ("a role in early-stage startups").
         "dealflow",
-        r"deal ?flow|deals\b|spin-?outs|(seed|stage) (startups|founders|companies)|"
-        r"(founders|startups|companies).*(raising|backing|invest|seed)|worth backing",
+        r"^(?!.*\b(?:jobs?|roles?|positions?|join|internships?|work(?:ing)? (?:at|in|for))\b)"
+        r".*(?:deal ?flow|deals\b|spin-?outs|worth backing|"
+        r"(?:pre-?seed|seed|series [abc]|early|growth|late)(?:[- ]stage)?(?: [\w&+./-]+){0,3} "
+        r"(?:startups|founders|companies|fintechs|scale-?ups|ventures|teams)\b|"
+        r"(?:founders|startups|companies|fintechs|scale-?ups|ventures)\b.*"
+        r"(?:raising|backing|invest|seed))",
     ),
     (
         "capital",

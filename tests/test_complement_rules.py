@@ -324,3 +324,24 @@ def test_regions_named_by_a_need_and_an_offer_must_agree(real_encoder) -> None: 
     matcher = Matcher(encoder=real_encoder)
     assert not _complements(matcher, founder, east, [west, *_CROWD])
     assert _complements(matcher, founder, west, [east, *_CROWD])
+
+
+def test_companies_at_a_stage_are_an_investor_s_need_not_a_founder_s() -> None:
+    """An investor's "Series A logistics software companies" is deal flow, never the
+    capital a founder seeks (two investors would then meet as need and offer); a
+    founder's round and a job among startups keep their kinds."""
+    from matcher.goals import goal_kind, kind_name
+
+    def kind(text: str) -> str:
+        return kind_name(goal_kind(text))
+
+    for thesis in (
+        "series a logistics software companies",
+        "seed-stage climate startups",
+        "early-stage fintechs raising a seed round",
+        "climate hardware founders raising pre-seed/seed",
+    ):
+        assert kind(thesis) == "dealflow", thesis
+    for round_ in ("series a funding", "a lead investor for our series a", "seed investors"):
+        assert kind(round_) == "capital", round_
+    assert kind("a role in early-stage startups") == "job"

@@ -28,7 +28,7 @@ from matcher.normalise import normalise_goal, normalise_phrase
 from matcher.onnx_encoding import OnnxEncoder
 from matcher.rounds import RoundsError, Schedule, plan_rounds
 from matcher.starters import make_starters
-from matcher.translation import translates
+from matcher.translation import source_language, translates
 from matcher.types import CommonGround, Complement, Profile, SharedItem, Suggestion, Tie
 
 __all__ = [
@@ -62,6 +62,7 @@ __all__ = [
     "profile_language",
     "reads_across_languages",
     "resolve_model_path",
+    "source_language",
     "translates",
     "warm_up_language",
     "wording",

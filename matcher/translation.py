@@ -19,11 +19,12 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from matcher.language import ENGLISH, profile_language, profile_text
+from matcher.language import ENGLISH, detect_language, profile_text
 from matcher.types import Profile
 
 GLOSSARY = Path(__file__).with_name("glossary.csv")
@@ -305,7 +306,8 @@ def _joined(units: list[tuple[str, str]]) -> str:
 
 # A profile with none of these small words and no accented letter is English: the
 # language identifier (about 0.2 ms a profile) is asked only about the others, and
-# this check must stay cheap (a full run reads every profile of the event).
+# this check must stay cheap (a full run reads every profile of the event). Loanwords
+# ("management", "studio", "director") make glossary words useless for it.
 _SMALL_WORDS = frozenset(
     {"und", "für", "mit", "von", "zu", "ich", "wir", "unsere", "unser", "der", "die", "das",
      "el", "los", "las", "para", "con", "del", "y", "de", "la", "les", "des", "pour", "avec",
@@ -313,6 +315,14 @@ _SMALL_WORDS = frozenset(
      "een", "van", "voor", "met", "op", "naar"}
 )  # fmt: skip
 _ACCENTED = re.compile(r"[À-ÖØ-öø-ÿ]")  # the glossary languages' letters beyond ASCII
+_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()[]/\"'“”‘’«»&+*#", " "))
+# A language guessed from glossary words when the identifier is unsure (short tag
+# lists): at least this many words known, at least half of the profile's words.
+_GUESS_WORDS = 2
+
+
+def _plain_words(text: str) -> list[str]:
+    return text.lower().translate(_PUNCTUATION).split()
 
 
 def _maybe_other(text: str) -> bool:
@@ -322,12 +332,40 @@ def _maybe_other(text: str) -> bool:
     return not _SMALL_WORDS.isdisjoint(text.lower().split())
 
 
+@lru_cache(maxsize=1 << 16)
+def _languages_knowing(word: str) -> tuple[str, ...]:
+    """The glossary languages that say `word` in other English words."""
+    found = []
+    for code, glossary in _glossaries().items():
+        entry = glossary.word(word)
+        if entry is not None and entry.pos != "f" and entry.english.casefold() != word:
+            found.append(code)
+    return tuple(found)
+
+
+def glossary_guess(text: str) -> str | None:
+    """The one glossary language that knows most of `text`'s words (at least
+    `_GUESS_WORDS` of them and half), for text too short for the identifier; None
+    when none or two languages know as many."""
+    words = [w for w in _plain_words(text) if len(w) > 1 and w.isalpha()]
+    counts = Counter(code for w in words for code in _languages_knowing(w))
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    best, known = ranked[0]
+    tied = len(ranked) > 1 and ranked[1][1] == known
+    return best if known >= _GUESS_WORDS and 2 * known >= len(words) and not tied else None
+
+
 def source_language(profile: Profile) -> str | None:
     """The language `profile` is translated from for matching: its language when
-    that is not English and has a glossary; None otherwise."""
-    if not _maybe_other(profile_text(profile)):
+    that is not English and has a glossary; None otherwise. A profile too short for
+    the identifier (a few tags) is read in the one glossary language that knows most
+    of its words."""
+    text = profile_text(profile)
+    if not _maybe_other(text):
         return None
-    code = profile_language(profile)
+    code = detect_language(text) or glossary_guess(text) or ENGLISH
     return code if code != ENGLISH and translates(code) else None
 
 

@@ -152,6 +152,19 @@ def test_english_profiles_are_not_translated() -> None:
     assert phrase_keys(tricky) >= {"grid flexibility", "demand response"}
 
 
+def test_a_few_tags_too_short_to_tell_are_read_in_the_language_whose_glossary_knows_them() -> None:
+    def tags(*items: str) -> Profile:
+        return Profile(id="t", name="T", interests=list(items))
+
+    assert source_language(tags("Wärmepumpen", "Angeln")) == "de"
+    assert source_language(tags("Gründerin", "Pflege", "Demenz")) == "de"
+    assert source_language(Profile(id="t", name="T", headline="Ingeniero de software",
+                                   interests=["IA", "datos"])) == "es"  # fmt: skip
+    for english in (tags("Rust"), tags("café culture ☕", "jazz"), tags("AI", "ML", "LLMs")):
+        assert source_language(english) is None
+    assert "heat pumps" in phrase_keys(tags("Wärmepumpen", "Angeln"))
+
+
 def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
     keys = phrase_keys(INSTALLER)
     assert {"heat pumps", "fishing"} <= keys

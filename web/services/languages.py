@@ -17,7 +17,14 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from matcher import Profile, language_name, profile_language, reads_across_languages, translates
+from matcher import (
+    Profile,
+    language_name,
+    profile_language,
+    reads_across_languages,
+    source_language,
+    translates,
+)
 from models import Attendee, Event
 from web.services.matching import profile_of
 
@@ -52,8 +59,12 @@ def language_notice(attendee: Attendee, model_name: str) -> LanguageNotice | Non
     `model_name` cannot match across languages; None otherwise."""
     if reads_across_languages(model_name):
         return None
-    code = profile_language(profile_of(attendee))
-    return None if code == ENGLISH else LanguageNotice(code, translates(code))
+    profile = profile_of(attendee)
+    code = profile_language(profile)
+    if code == ENGLISH:  # too short to tell, perhaps, yet matched through a glossary
+        guessed = source_language(profile)
+        return None if guessed is None else LanguageNotice(guessed, True)
+    return LanguageNotice(code, translates(code))
 
 
 def other_languages(session: Session, event: Event, model_name: str) -> dict[int, str]:

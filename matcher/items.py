@@ -109,6 +109,10 @@ def mid_sentence(text: str) -> str:
         return text
     if not second[:1].islower() or first.casefold() in _PROPER_FIRST_WORDS:
         return text
+    # German capitalises every noun ("Kontakte zu Herstellern von Wärmepumpen"): a
+    # phrase with letters beyond ASCII and a later capitalised word keeps its capital.
+    if not text.isascii() and any(w[:1].isupper() and not w.isupper() for w in words[2:]):
+        return text
     return first[0].lower() + text[1:]
 
 

@@ -258,6 +258,8 @@ def test_an_almost_empty_profile_still_gets_three_distinct_questions() -> None:
         ("AI", "AI"),
         ("Marathons", "Marathons"),
         ("iOS development", "iOS development"),
+        ("Kontakte zu Herstellern von Wärmepumpen", "Kontakte zu Herstellern von Wärmepumpen"),
+        ("Sensores de humedad del suelo", "sensores de humedad del suelo"),
     ],
 )
 def test_sentence_case_items_read_naturally_mid_sentence(typed: str, in_sentence: str) -> None:

@@ -60,3 +60,19 @@ def test_a_filled_suggestion_is_shown_with_its_honest_reason_everywhere(
     lines = list(csv.DictReader(io.StringIO(export.get_data(as_text=True).lstrip("\ufeff"))))
     mine = [r for r in lines if "Zed Quill" in r.values() and "Ada Lovelace" in r.values()]
     assert len(mine) == 2 and all(NEARBY_SAID in " ".join(r.values()) for r in mine)
+
+
+def test_my_page_says_real_common_ground_only_when_a_list_has_some(
+    app, make_public_event, sign_up
+) -> None:  # type: ignore[no-untyped-def]
+    """A list made only of fills is not introduced as "people you share real common
+    ground with"; it says nothing clear was found and how to get better matches."""
+    make_public_event(app)
+    phone = app.test_client()
+    sign_up(phone)
+    sign_up(app.test_client(), **NOTHING_ALIKE)
+    body = html.unescape(phone.get("/e/conf/me").get_data(as_text=True))
+    assert "Zed Quill" in body
+    assert "A few people you share real common ground with" not in body
+    assert "People you share real common ground with" not in body
+    assert "We found no clear common ground with anyone here yet" in body

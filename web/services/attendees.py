@@ -163,6 +163,11 @@ class SuggestedPerson:
     common_ground: CommonGround
     starters: list[str] = field(default_factory=list)
 
+    @property
+    def filled(self) -> bool:
+        """A fill of a short list (`matcher.fill`): nothing in common was found."""
+        return any(tie.kind == "nearby" for tie in self.common_ground.ties)
+
 
 # Built once: my page asks on every visit (building costs more than running it). The
 # cards show who the others are, not their profiles: their name and headline only

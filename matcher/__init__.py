@@ -17,6 +17,7 @@ from matcher.encoding import (
 from matcher.event import Change, EventState
 from matcher.facets import phrase_keys
 from matcher.followup import Draft, draft_follow_up, note_line
+from matcher.glossary import translates
 from matcher.language import (
     language_name,
     profile_language,
@@ -28,7 +29,7 @@ from matcher.normalise import normalise_goal, normalise_phrase
 from matcher.onnx_encoding import OnnxEncoder
 from matcher.rounds import RoundsError, Schedule, plan_rounds
 from matcher.starters import make_starters
-from matcher.translation import source_language, translates
+from matcher.translation import source_language
 from matcher.types import CommonGround, Complement, Profile, SharedItem, Suggestion, Tie
 
 __all__ = [

@@ -2,9 +2,9 @@
 
 The bundled model reads English ("Wärmepumpen" and "heat pumps" sit far apart in
 it), and no multilingual model installs offline. So the items of a profile
-written in a language with a glossary (`glossary.csv` beside this file, semicolon-separated: event
-vocabulary, roles, goal verbs and everyday activities, one concept a row) are
-translated phrase by phrase and word by word before they are normalised and
+written in a language with a glossary (`matcher.glossary`: event vocabulary, roles,
+goal verbs and everyday activities, one concept a row) are translated phrase by
+phrase and word by word (`to_english`) before they are normalised and
 embedded; words the glossary does not know stay as they are (names, brands,
 acronyms). Only the embedding keys change: a claim still quotes each person's
 own words ("same — you: Wärmepumpen · them: heat pumps").
@@ -16,185 +16,18 @@ noun are put before it ("hidrogénio verde" -> "green hydrogen").
 
 from __future__ import annotations
 
-import csv
 import re
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 
+from matcher.glossary import TOKEN, Entry, Glossary, glossaries, translates
 from matcher.language import ENGLISH, detect_language, profile_text
 from matcher.types import Profile
 
-GLOSSARY = Path(__file__).with_name("glossary.csv")
 _ROMANCE = frozenset({"es", "fr", "pt", "it"})
-_COMPOUNDING = frozenset({"de", "nl"})
-# Endings tried, longest first, when a word is not in the glossary as written
-# (plurals and inflections); each is (ending, replacement).
-_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "de": (("innen", ""), ("ern", ""), ("en", ""), ("er", ""), ("es", ""), ("em", ""),
-           ("in", ""), ("n", ""), ("e", ""), ("s", "")),
-    "nl": (("en", ""), ("s", ""), ("e", ""), ("ën", "")),
-    "es": (("ces", "z"), ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o")),
-    "pt": (("ões", "ão"), ("ais", "al"), ("eis", "el"), ("ns", "m"), ("as", "o"),
-           ("os", "o"), ("es", ""), ("s", ""), ("a", "o")),
-    "fr": (("aux", "al"), ("es", ""), ("s", ""), ("x", ""), ("e", "")),
-    "it": (("che", "ca"), ("ghi", "go"), ("i", "o"), ("i", "e"), ("e", "a"), ("a", "o"),
-           ("e", "o")),
-}  # fmt: skip
 # Elided articles and prepositions glued to the next word ("l'énergie", "dell'acqua").
 _ELISION = re.compile(r"^(l|d|dell|all|nell|sull|dall|un|qu|j|n|s|c)['’](\w.*)$", re.IGNORECASE)
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]+|\s+")
-_LINKS = ("s", "es", "n", "en", "e", "")  # German / Dutch linking letters in compounds
-_MIN_PART = 3
-# Endings that make a noun plural (the English is made plural too: "fincas" -> "farms").
-_PLURALS: dict[str, frozenset[str]] = {
-    "de": frozenset({"en", "n", "e", "er", "ern", "s", "innen"}),
-    "nl": frozenset({"en", "s", "ën"}),
-    "es": frozenset({"ces", "es", "as", "os", "s"}),
-    "pt": frozenset({"ões", "ais", "eis", "ns", "as", "os", "es", "s"}),
-    "fr": frozenset({"aux", "es", "s", "x"}),
-    "it": frozenset({"che", "ghi", "i", "e"}),
-}
-_MAX_PHRASE = 5
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One glossary meaning: the English words and the part of speech
-    ("n" noun, "a" adjective placed after its noun in Romance languages, "f" small
-    word, "v" verb or goal phrase, "x" anything else)."""
-
-    english: str
-    pos: str
-
-
-class Glossary:
-    """One language's entries: phrases of up to `_MAX_PHRASE` words, keyed by
-    their case-folded words, with and without accents."""
-
-    def __init__(
-        self,
-        code: str,
-        entries: dict[tuple[str, ...], Entry],
-        personal: dict[tuple[str, ...], Entry],
-    ) -> None:
-        self.code = code
-        self.entries = entries
-        self.personal = personal  # personal activities ("p" rows) only
-        self.longest = max((len(k) for k in entries), default=1)
-
-    def get(self, words: tuple[str, ...], personal: bool = False) -> Entry | None:
-        """The entry of case-folded `words` as written or without accents; a personal
-        interest's meaning first when `personal` ("cuisine": cooking, not a kitchen)."""
-        plain = tuple(_plain(w) for w in words)
-        if personal:
-            found = self.personal.get(words) or self.personal.get(plain)
-            if found is not None:
-                return found
-        return self.entries.get(words) or self.entries.get(plain)
-
-    def word(self, word: str, depth: int = 0, personal: bool = False) -> Entry | None:
-        """The entry of one word: as written, without an inflection ending (a noun's
-        plural said in English too), or (German and Dutch) as a compound of known parts."""
-        folded = word.casefold()
-        found = self.get((folded,), personal)
-        if found is not None:
-            return found
-        for ending, replacement in _ENDINGS.get(self.code, ()):
-            if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_PART:
-                stem = folded[: len(folded) - len(ending)] + replacement
-                found = self.get((stem,), personal)
-                if found is not None:
-                    plural = found.pos == "n" and ending in _PLURALS.get(self.code, ())
-                    return Entry(_plural(found.english), found.pos) if plural else found
-        if self.code in _COMPOUNDING and depth < 2:
-            return self._compound(folded, depth)
-        return None
-
-    def _compound(self, word: str, depth: int) -> Entry | None:
-        """A compound word as its known modifier and head ("wärme" + "pumpen")."""
-        for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):  # longest head first
-            head = self.word(word[cut:], depth + 1)
-            if head is None or head.pos == "f":
-                continue
-            left = word[:cut]
-            for link in _LINKS:
-                if link and not left.endswith(link):
-                    continue
-                stem = left[: len(left) - len(link)] if link else left
-                if len(stem) < _MIN_PART:
-                    continue
-                modifier = self.word(stem, depth + 1)
-                if modifier is not None and modifier.pos != "f":
-                    return Entry(f"{modifier.english} {head.english}", head.pos)
-        return None
-
-
-def _plural(english: str) -> str:
-    """ "farm" -> "farms", "technology" -> "technologies"; a word ending in s, or
-    an uncountable ("software", "research"), unchanged."""
-    last = english.rsplit(" ", 1)[-1]
-    if not last or last.endswith("s") or last in _UNCOUNTABLE or not last.isalpha():
-        return english
-    if last.endswith("y") and last[-2:-1] not in ("a", "e", "o", "u"):
-        return english[:-1] + "ies"
-    if last.endswith(("x", "ch", "sh")):
-        return english + "es"
-    return english + "s"
-
-
-_UNCOUNTABLE = frozenset(
-    {"software", "hardware", "research", "advice", "knowledge", "data", "expertise",
-     "feedback", "support", "access", "funding", "care", "health", "healthcare", "water",
-     "energy", "food", "heat", "heating", "cooling", "waste", "soil", "carbon", "hydrogen",
-     "marketing", "sales", "logistics", "training", "education", "experience", "seed",
-     "equipment", "moisture", "information", "nursing", "insurance", "finance"}
-)  # fmt: skip
-
-
-def _plain(text: str) -> str:
-    """`text` without accents ("hidrogénio" -> "hidrogenio")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(t.casefold() for t in _TOKEN.findall(text) if t[0].isalnum() or t[0] == "_")
-
-
-@lru_cache(maxsize=1)
-def _glossaries() -> dict[str, Glossary]:
-    """Every language's glossary, read once from `GLOSSARY`."""
-    with GLOSSARY.open(encoding="utf-8", newline="") as f:
-        rows = [r for r in csv.reader(f, delimiter=";") if r and not r[0].startswith("#")]
-    header, body = rows[0], rows[1:]
-    codes = header[2:]
-    tables: dict[str, dict[tuple[str, ...], Entry]] = {code: {} for code in codes}
-    personal: dict[str, dict[tuple[str, ...], Entry]] = {code: {} for code in codes}
-    for row in body:
-        pos, english = row[0].strip(), row[1].strip()
-        for code, cell in zip(codes, row[2:], strict=False):
-            for variant in cell.split("|"):
-                key = _words(variant)
-                if not key:
-                    continue
-                entry = Entry(english, pos)
-                for table in (tables[code], personal[code]) if pos == "p" else (tables[code],):
-                    table.setdefault(key, entry)
-                    table.setdefault(tuple(_plain(w) for w in key), entry)
-    return {code: Glossary(code, tables[code], personal[code]) for code in codes}
-
-
-def translates(code: str) -> bool:
-    """Whether profiles in language `code` are translated into English for matching."""
-    return code in _glossaries()
-
-
-def glossary_languages() -> list[str]:
-    """The codes of the languages with a glossary."""
-    return list(_glossaries())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -203,10 +36,10 @@ def to_english(text: str, code: str, personal: bool = False) -> str:
     knows said in English; the rest, spacing and punctuation kept. Unchanged for a
     language without a glossary. `personal`: a personal interest (an ambiguous word
     is read as the activity: "cuisine" -> "cooking")."""
-    glossary = _glossaries().get(code)
+    glossary = glossaries().get(code)
     if glossary is None or not text:
         return text
-    tokens = _TOKEN.findall(text)
+    tokens = TOKEN.findall(text)
     units: list[tuple[str, str]] = []  # (text, pos); pos "" for untranslated, " " for space
     i = 0
     while i < len(tokens):
@@ -336,7 +169,7 @@ def _maybe_other(text: str) -> bool:
 def _languages_knowing(word: str) -> tuple[str, ...]:
     """The glossary languages that say `word` in other English words."""
     found = []
-    for code, glossary in _glossaries().items():
+    for code, glossary in glossaries().items():
         entry = glossary.word(word)
         if entry is not None and entry.pos != "f" and entry.english.casefold() != word:
             found.append(code)

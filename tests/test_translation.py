@@ -13,7 +13,8 @@ import pytest
 
 from matcher import EventState, Matcher, Profile
 from matcher.facets import phrase_keys
-from matcher.translation import glossary_languages, source_language, to_english, translates
+from matcher.glossary import glossary_languages, translates
+from matcher.translation import source_language, to_english
 
 INSTALLER = Profile(
     id="de-installer",

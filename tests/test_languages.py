@@ -151,3 +151,15 @@ def test_no_notice_when_the_model_reads_every_language(app, make_public_event, s
         notice = language_notice(klaus, "all-MiniLM-L6-v2")
         assert notice is not None and notice.language == "German" and notice.translated
         assert language_notice(klaus, "paraphrase-multilingual-MiniLM-L12-v2") is None
+
+
+def test_a_few_german_tags_are_told_they_are_translated(app, make_public_event, sign_up) -> None:  # type: ignore[no-untyped-def]
+    # Too short for the language identifier; the German glossary knows both words.
+    make_public_event(app)
+    terse = {key: ([] if isinstance(value, list) else "") for key, value in KLAUS.items()}
+    terse |= {"name": "Uwe Kranz", "interests": ["Wärmepumpen"], "personal_interests": ["Angeln"]}
+    sign_up(app.test_client(), **form(terse, "uwe@example.de"))
+    with app.extensions["cg_sessions"]() as session:
+        uwe = session.scalar(sa.select(Attendee))
+        notice = language_notice(uwe, "all-MiniLM-L6-v2")
+        assert notice is not None and notice.language == "German" and notice.translated

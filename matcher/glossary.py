@@ -50,11 +50,15 @@ _MAX_SEEN = 1 << 17
 @dataclass(frozen=True)
 class Entry:
     """One glossary meaning: the English words and the part of speech
-    ("n" noun, "a" adjective placed after its noun in Romance languages, "f" small
-    word, "v" verb or goal phrase, "x" anything else)."""
+    ("n" noun, "p" personal activity, "a" adjective placed after its noun in Romance
+    languages, "f" small word, "v" verb or goal phrase, "x" anything else)."""
 
     english: str
     pos: str
+
+
+# What `Glossary.word` keeps for a word not looked up yet (compared by identity).
+_UNSEEN = Entry("", "")
 
 
 class Glossary:
@@ -88,11 +92,14 @@ class Glossary:
         """The entry of one word: as written, without an inflection ending (a noun's
         plural said in English too), or (German and Dutch) as a compound of known parts."""
         key = (word, depth, personal)
-        if key not in self._seen:
-            if len(self._seen) > _MAX_SEEN:
-                self._seen.clear()
-            self._seen[key] = self._word(word, depth, personal)
-        return self._seen[key]
+        seen = self._seen.get(key, _UNSEEN)  # one read: another thread may clear it
+        if seen is not _UNSEEN:
+            return seen
+        found = self._word(word, depth, personal)
+        if len(self._seen) > _MAX_SEEN:
+            self._seen.clear()
+        self._seen[key] = found
+        return found
 
     def _word(self, word: str, depth: int, personal: bool) -> Entry | None:
         folded = word.casefold()

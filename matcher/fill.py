@@ -74,7 +74,9 @@ def fill(
     room = room.copy()
     order = sorted(range(len(receivers)), key=lambda p: key(receivers[p]))
     recv = np.asarray(receivers, dtype=np.int64)
-    sims = np.round(vectors(recv) @ vectors(candidates).T, _DECIMALS)  # (S, C)
+    sims = vectors(recv) @ vectors(candidates).T  # (S, C)
+    sims *= np.float32(10**_DECIMALS)  # rounded in place: cheaper than np.round's copy
+    np.rint(sims, out=sims)
     cand_key = np.argsort(np.argsort([key(c) for c in candidates.tolist()], kind="stable"))
     queues: dict[int, Iterator[int]] = {}
     bars: dict[int, set[int]] = {}
@@ -103,8 +105,9 @@ def fill(
 
 
 class _Closest:
-    """One receiver's candidates, closest first (ties by key), sorted a part at a time:
-    most receivers need only their first few."""
+    """One receiver's candidates, closest first (ties by key): the closest few sorted
+    first, the rest only if those run out (most receivers need only their first few).
+    `sims` are rounded already, so the split is exact."""
 
     def __init__(
         self, candidates: np.ndarray, sims: np.ndarray, key: np.ndarray, need: int
@@ -113,15 +116,15 @@ class _Closest:
         self._width = min(len(candidates), 4 * need + 32)
 
     def __iter__(self) -> Iterator[int]:
-        sims = self._sims
-        todo = np.arange(len(sims))
-        while len(todo):
-            if len(todo) > self._width:
-                # Everyone at least as close as the width-th closest (ties included).
-                edge = -np.partition(-sims[todo], self._width - 1)[self._width - 1]
-                part, todo = todo[sims[todo] >= edge], todo[sims[todo] < edge]
-            else:
-                part, todo = todo, todo[:0]
-            part = part[np.lexsort((self._key[part], -sims[part]))]
-            yield from self._candidates[part].tolist()
-            self._width *= 4
+        sims, n = self._sims, len(self._sims)
+        if self._width >= n:
+            yield from self._ordered(np.arange(n))
+            return
+        # Everyone at least as close as the width-th closest (ties included), then the rest.
+        edge = -np.partition(-sims, self._width - 1)[self._width - 1]
+        yield from self._ordered(np.flatnonzero(sims >= edge))
+        yield from self._ordered(np.flatnonzero(sims < edge))
+
+    def _ordered(self, at: np.ndarray) -> list[int]:
+        order = np.lexsort((self._key[at], -self._sims[at]))
+        return self._candidates[at[order]].tolist()

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from matcher.facets import Facets
+from matcher.facets import ABOUT, Facets
 from matcher.goal_fit import role_fit, role_mask, wording_credit
 from matcher.goals import K, scope_clash
 from matcher.grades import (
@@ -47,8 +47,8 @@ def _shared_many(
     weight = np.sqrt(topic_w[a_ids][:, :, None] * topic_w[b_ids][:, None, :])  # padding 0
     # Most specific first; personal interests after professional ones by their weight.
     pw = np.float32(params.personal_weight)
-    personal_a = facets.personal.padded(a, 0)[:, :, None] > 0
-    personal_b = facets.personal.padded(b, 0)[:, None, :] > 0
+    personal_a = facets.personal.padded(a, 0)[:, :, None] == 1
+    personal_b = facets.personal.padded(b, 0)[:, None, :] == 1
     order_w = np.where(personal_a & personal_b, pw, np.float32(1.0))
     value = (credit * weight * order_w).reshape(len(a), -1)
     pair, flat = np.nonzero(value > 0)
@@ -77,7 +77,7 @@ def _shared_many(
                 b=words[b_at[p] + y],
                 similarity=round(min(1.0, sim_list[k]), 4),
                 # Personal when both listed it as personal: the same from either side.
-                kind="personal" if personal[a_at[p] + x] and personal[b_at[p] + y] else "interest",
+                kind=_kind(personal[a_at[p] + x], personal[b_at[p] + y]),
                 weight=round(weight_list[k], 4),
                 grade=topic_grade(
                     sim_list[k],
@@ -87,6 +87,15 @@ def _shared_many(
             )
         )
     return out
+
+
+def _kind(a: int, b: int) -> str:
+    """A shared item's kind from its two sides' `Facets.personal` values: personal when
+    both listed it as personal (the same from either side), "about" when either said
+    it in their about (`ABOUT`), else a work interest."""
+    if a == 1 and b == 1:
+        return "personal"
+    return "about" if ABOUT in (a, b) else "interest"
 
 
 def _aligned(facets: Facets, a_ids: np.ndarray, b_ids: np.ndarray) -> np.ndarray:

@@ -8,6 +8,7 @@ from functools import partial
 
 import numpy as np
 
+from matcher.about_phrases import about_phrases
 from matcher.encoding import PhraseVectors
 from matcher.goals import KINDS, K, derived_key, goal_kind, is_vague, scope, subject
 from matcher.grades import head_word
@@ -30,6 +31,10 @@ _MANY_ROWS = 256
 MAX_TOPICS = 40
 MAX_GOALS = 15
 MAX_ORGS = 15
+# `Facets.personal` / `Row.personal` value of a topic said in the person's `about`
+# (`matcher.about_phrases`): matched at the strict bar, and it never dilutes the
+# shared score (`matcher.scoring._shared`); 1 is a personal interest, 0 a work one.
+ABOUT = 2
 
 
 @dataclass
@@ -97,7 +102,9 @@ class Facets:
     phrases: list[str]  # unique normalised phrases, index = phrase id
     vectors: np.ndarray  # (U + 1, dim) float32, last row zero (padding)
     topics: Ragged  # interests + personal interests, phrase ids
-    personal: Ragged  # 1 where the topic came from personal interests, aligned with topics
+    # 1 where the topic came from personal interests, ABOUT from the about text, else 0;
+    # aligned with topics.
+    personal: Ragged
     needs: Ragged  # looking-for phrase ids
     offers: Ragged  # offering phrase ids
     orgs: Ragged  # organization ids into org_keys
@@ -188,7 +195,7 @@ class Row:
     """One profile as ids into its event's vocabulary, with its own wording of each item."""
 
     topics: list[int]
-    personal: list[int]  # 1 where the topic came from personal interests
+    personal: list[int]  # 1 where the topic came from personal interests, ABOUT from about
     needs: list[int]
     offers: list[int]
     orgs: list[int]  # organization ids; the current company is one of them
@@ -245,7 +252,8 @@ class Vocabulary:
         return found
 
     def mark_personal(self, i: int) -> None:
-        """Phrase `i` is listed as a personal interest by someone."""
+        """Phrase `i` is listed as a personal interest by someone, or said in an about
+        (`ABOUT`): its matches need the strict bar."""
         if not self.personal[i]:
             self.personal[i] = True
             self._marks += 1
@@ -381,6 +389,19 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         t_ids.append(i)
         t_personal.append(is_personal)
         words["topics"].append(display_text)
+    if code is None:  # the stopwords are English; a translated about is not their words
+        for phrase in about_phrases(str(prof.about or "")):
+            key = normalise_phrase(phrase)
+            if not key or len(t_ids) >= MAX_TOPICS:
+                continue
+            i = vocab.phrase(key)
+            if i in seen:
+                continue
+            seen.add(i)
+            vocab.mark_personal(i)
+            t_ids.append(i)
+            t_personal.append(ABOUT)
+            words["topics"].append(phrase)
     goals: dict[str, list[int]] = {}
     for facet, items in (("needs", prof.looking_for), ("offers", prof.offering)):
         ids = goals[facet] = []

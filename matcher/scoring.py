@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matcher.arrays import unique_sorted
-from matcher.facets import Facets, Ragged
+from matcher.facets import ABOUT, Facets, Ragged
 from matcher.goal_fit import role_fit, role_mask, wording_credit
 from matcher.goals import scope_clash
 from matcher.grades import goal_credit, narrower_lifted, role_credit, topic_credit
@@ -450,15 +450,19 @@ def _shared(
 ) -> np.ndarray:
     """Specificity-weighted soft F1 of each pair's topic lists (P, La), (P, Lb) -> (P,);
     `personal`: 1 where a topic is a personal interest, same shapes (it weighs
-    `personal_weight` of a professional one)."""
+    `personal_weight` of a professional one), ABOUT where it is said in an about."""
     if a_ids.shape[1] == 0 or b_ids.shape[1] == 0:
         return np.zeros(max(len(a_ids), len(b_ids)), dtype=np.float32)
     best_a, best_b = credit.best_topics(a, a_ids, b, b_ids)  # (P, La), (P, Lb)
     pw = np.float32(params.personal_weight)
-    wa = topic_w[a_ids] * np.where(personal[0] > 0, pw, np.float32(1.0))  # padding weighs 0
-    wb = topic_w[b_ids] * np.where(personal[1] > 0, pw, np.float32(1.0))
-    precision = (wa * best_a).sum(axis=1) / (wa.sum(axis=1) + params.unseen)  # (P,)
-    recall = (wb * best_b).sum(axis=1) / (wb.sum(axis=1) + params.unseen)
+    wa = topic_w[a_ids] * np.where(personal[0] == 1, pw, np.float32(1.0))  # padding weighs 0
+    wb = topic_w[b_ids] * np.where(personal[1] == 1, pw, np.float32(1.0))
+    # A phrase of an about (`ABOUT`) counts where it is met: a bio says much that no
+    # one shares, and the person did not list it to be matched on.
+    da = np.where(personal[0] == ABOUT, wa * best_a, wa).sum(axis=1)
+    db = np.where(personal[1] == ABOUT, wb * best_b, wb).sum(axis=1)
+    precision = (wa * best_a).sum(axis=1) / (da + params.unseen)  # (P,)
+    recall = (wb * best_b).sum(axis=1) / (db + params.unseen)
     total = precision + recall
     f1 = np.divide(2 * precision * recall, total, out=np.zeros_like(total), where=total > 0)
     return f1.astype(np.float32)

@@ -34,7 +34,9 @@ class SharedItem:
     a: str
     b: str
     similarity: float
-    kind: str  # "personal" when both listed it among personal interests, else "interest"
+    # "personal" when both listed it among personal interests, "about" when either said
+    # it in their about (`matcher.about_phrases`), else "interest".
+    kind: str
     weight: float = 1.0  # specificity in the event (rarer concepts weigh more)
     # "same" (the two wordings mean one thing: "you both") or "related" (same field,
     # different things: said as "related — you: X · them: Y", never "you both").

@@ -76,6 +76,10 @@ def reasons(cg: CommonGround) -> list[str]:
     for item in cg.shared[:MAX_SHARED_REASONS]:
         if item.grade == "related":
             out.append(f"Related — you: {item.a}; them: {item.b}.")
+        elif item.kind == "about" and item.a.casefold() == item.b.casefold():
+            out.append(f"Both your profiles mention {item.a}.")
+        elif item.kind == "about":
+            out.append(f"Both your profiles mention it — you: {item.a}; them: {item.b}.")
         elif item.a.casefold() == item.b.casefold():
             out.append(f"You both listed {item.a}.")
         else:

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from matcher import EventState, Matcher, Profile
+from matcher.about_phrases import about_phrases
 from matcher.candidates import candidate_pairs
 from matcher.matcher import MatchParams
 
@@ -278,7 +279,7 @@ def test_an_edit_is_explained_in_the_new_words_everywhere(fake_encoder) -> None:
     change = state.update(edited)
     new_words = set(
         edited.interests + edited.personal_interests + edited.looking_for + edited.offering
-    )
+    ) | set(about_phrases(edited.about or ""))  # what the about says is theirs too
     for lst in change.lists.values():
         for s in lst:
             cg = s.common_ground

@@ -109,3 +109,24 @@ def test_professional_fit_outweighs_hobbies_unless_the_event_says_otherwise(
     assert hobby_equal > hobby
     with pytest.raises(ValueError):
         matcher.event(conference.profiles, personal_weight=2.0)
+
+
+def test_bio_only_common_ground_is_said_in_both_peoples_words(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    """The blind set's Ahmed and Grace share only what their abouts say (AI tutors in
+    vocational schools): they are introduced with a claim quoting both bios, in a full
+    run and when Grace arrives afterwards (the one engine, `EventState.add`)."""
+    blind = human_set.load_set("blind")
+    a, b = "ahmed-yilmaz", "grace-obi"
+    people = {p.id: p for p in blind.profiles}
+    assert "AI tutors" in people[a].about and "AI tutors" in people[b].about
+    full = Matcher(encoder=real_encoder).event(blind.profiles, k=5)
+    full.rematch()
+    late = Matcher(encoder=real_encoder).event([p for p in blind.profiles if p.id != b], k=5)
+    late.rematch()
+    late.add(people[b])
+    for state in (full, late):
+        assert b in [s.other_id for s in state.suggestions(a)]
+        cg = state.common_ground(a, b)
+        said = [s for s in cg.shared if s.kind == "about"]
+        assert any(s.grade == "same" and s.a == s.b == "AI tutors" for s in said), cg.shared
+        assert "Both your profiles mention AI tutors." in cg.reasons

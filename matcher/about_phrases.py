@@ -1,0 +1,140 @@
+"""Key phrases of an `about` text: the noun-ish chunks a person wrote about their work.
+
+Deterministic and small, no model: sentences are split at punctuation, then cut at
+stopwords and common verbs (an English list); a chunk starting with a gerund loses
+it ("running customs brokerage" -> "customs brokerage"); words with digits go
+("€150 duty exemption" -> "duty exemption"); chunks of one to five words are kept,
+generic ones ("years", "a day", "our margins") dropped. Each phrase is the
+person's own wording, as typed: it is quoted back to them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MAX_PHRASES = 8
+MAX_WORDS = 5
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list."""
+    return frozenset(text.split())
+
+
+# Cut here: pronouns, determiners, prepositions, conjunctions, auxiliaries, adverbs
+# and the verbs people use to say what they do.
+_STOP = _words(
+    """
+    a an the this that these those there here it its it's i i'm i've i'd me my mine we
+    we're we've our ours us you your he she his her they them their who whom whose which
+    what when where why how and or but nor so yet if then than as because while though
+    although since until unless whether of in on at by for from to with without about
+    into onto over under between among across through during before after above below
+    around via per up down out off again also too very really just still now currently
+    previously formerly recently soon already always often never ever not no yes all any
+    each every some many much more most few less least other another such same own only
+    both either neither am is are was were be been being have has had having do does did
+    doing done can could will would shall should may might must get gets got make makes
+    made spent spend spends run runs ran lead leads led work works worked advise advises
+    advised help helps helped want wants wanted need needs needed like likes love loves
+    understand know think believe hope plan plans try tries build builds built ship ships
+    shipped hit hits study studies studied use uses used based joined join joining looking
+    look seeking seek find found meet talk learn learning focus focused focusing mostly
+    especially including new former current next last first second one two three
+    hard well day days year years month months week weeks time times lot lots way ways
+    thing things stuff people person someone everyone anything something everything
+    lets let gives give scores tracks cut recover produce closed raise raised taught
+    finished moved laid wear afford keep move sell left share paid live instead far
+    going goes happy ready right lately change yrs empty cannot can't won't don't
+    zero four five six seven eight nine ten eleven twelve twenty hundred thousand
+    january february march april may june july august september october november december
+    """
+)
+# Chunks that say nothing specific on their own.
+_GENERIC = _words(
+    """
+    end start part side kind sort type number margins margin team teams company companies
+    business businesses job jobs role roles career life world field area areas space
+    work experience background problem problems question questions idea ideas project
+    projects customers clients users partners colleagues friends country countries city
+    today future past industry sector market markets focus interest interests hard
+    software product products design plant progress startup startups founder founders
+    investor investors bank banks
+    """
+)
+_SPLIT = re.compile(r"[.;:!?()\[\]\n,\"“”‘’/|•–—]+|\s-\s")
+_WORD = re.compile(r"[\w][\w&+'’.-]*[\w+]|[\w]")
+
+
+def _chunks(sentence: str) -> list[list[str]]:
+    out: list[list[str]] = []
+    current: list[str] = []
+    for word in sentence.split():
+        token = word.strip("'’")
+        if token.casefold() in _STOP or not _WORD.fullmatch(token):
+            if current:
+                out.append(current)
+            current = []
+            continue
+        if any(ch.isdigit() for ch in token):
+            if current:
+                out.append(current)
+            current = []
+            continue
+        current.append(token)
+    if current:
+        out.append(current)
+    return out
+
+
+def _gerund(word: str) -> bool:
+    return word.islower() and word.endswith("ing") and len(word) > 5
+
+
+def _split_verbs(words: list[str]) -> list[list[str]]:
+    """A chunk cut at its gerunds ("Maersk running customs brokerage"), except a last
+    word after others ("machine learning"); a lone gerund goes."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    for pos, word in enumerate(words):
+        if _gerund(word) and not (pos == len(words) - 1 and current):
+            if current:
+                out.append(current)
+            current = []
+            continue
+        current.append(word)
+    if current:
+        out.append(current)
+    return out
+
+
+def _weak_word(word: str) -> bool:
+    """A lone word that says nothing specific: generic, short, or a lowercase
+    participle, adverb or comparative ("moved", "lately", "cheaper")."""
+    key = word.casefold()
+    if key in _GENERIC or len(key) < 3:
+        return True
+    return word.islower() and key.endswith(("ed", "ly", "er"))
+
+
+@lru_cache(maxsize=1 << 12)
+def about_phrases(text: str, cap: int = MAX_PHRASES) -> tuple[str, ...]:
+    """Up to `cap` key phrases of `text`, in the order written, each once."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for sentence in _SPLIT.split(str(text or "")):
+        for words in (part for chunk in _chunks(sentence) for part in _split_verbs(chunk)):
+            if len(words) > MAX_WORDS:
+                continue
+            phrase = " ".join(words)
+            key = phrase.casefold()
+            if key in seen or (len(words) == 1 and _weak_word(words[0])):
+                continue
+            if all(w.casefold() in _GENERIC for w in words):
+                continue
+            seen.add(key)
+            out.append(phrase)
+            if len(out) >= cap:
+                return tuple(out)
+    return tuple(out)

@@ -390,9 +390,10 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         t_personal.append(is_personal)
         words["topics"].append(display_text)
     if code is None:  # the stopwords are English; a translated about is not their words
+        said = _said_elsewhere(prof)
         for phrase in about_phrases(str(prof.about or "")):
             key = normalise_phrase(phrase)
-            if not key or len(t_ids) >= MAX_TOPICS:
+            if not key or len(t_ids) >= MAX_TOPICS or _repeats(phrase, said):
                 continue
             i = vocab.phrase(key)
             if i in seen:
@@ -437,6 +438,21 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
         headline, bool(headline or clean(prof.about)), head, _identity(english),
     )  # fmt: skip
+
+
+def _said_elsewhere(prof: Profile) -> tuple[str, set[str]]:
+    """What a profile's about may repeat from elsewhere: (its headline lower-cased, its
+    organizations' keys)."""
+    orgs = {normalise_org(x) for x in [*prof.organizations, prof.company]}
+    return clean(prof.headline).casefold(), orgs - {""}
+
+
+def _repeats(phrase: str, said: tuple[str, set[str]]) -> bool:
+    """An about phrase that says the headline's words again ("Data engineer at Acme"
+    under "Data engineer, Acme") or names an organization the profile lists: those are
+    compared already (similar backgrounds, ties), not again as topics."""
+    headline, orgs = said
+    return phrase.casefold() in headline or normalise_org(phrase) in orgs
 
 
 def _goal_key(text: str, code: str) -> str:

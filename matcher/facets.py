@@ -390,10 +390,10 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         t_personal.append(is_personal)
         words["topics"].append(display_text)
     if code is None:  # the stopwords are English; a translated about is not their words
-        said = _said_elsewhere(prof)
+        elsewhere = _said_elsewhere(prof)
         for phrase in about_phrases(str(prof.about or "")):
             key = normalise_phrase(phrase)
-            if not key or len(t_ids) >= MAX_TOPICS or _repeats(phrase, said):
+            if not key or len(t_ids) >= MAX_TOPICS or _repeats(phrase, elsewhere):
                 continue
             i = vocab.phrase(key)
             if i in seen:

@@ -68,16 +68,19 @@ _WORD = re.compile(r"[\w][\w&+'’.-]*[\w+]|[\w]")
 
 
 def _chunks(sentence: str) -> list[list[str]]:
+    """The runs of words between stopwords, words with digits and symbols."""
     out: list[list[str]] = []
     current: list[str] = []
-    for word in sentence.split():
+    for pos, word in enumerate(sentence.split()):
         token = word.strip("'’")
         if token.casefold() in _STOP or not _WORD.fullmatch(token):
             if current:
                 out.append(current)
             current = []
             continue
-        if any(ch.isdigit() for ch in token):
+        # A sentence opening with a gerund opens with a verb ("Writing my thesis on").
+        opening_verb = pos == 0 and _gerund(token[:1].lower() + token[1:])
+        if opening_verb or any(ch.isdigit() for ch in token):
             if current:
                 out.append(current)
             current = []

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from matcher.about_phrases import about_phrases
 from matcher.items import clean_item, mid_sentence, need_item
 from matcher.starter_bank import BANK, BRIDGE, template_count
 from matcher.starter_topics import need_phrase, offer_phrase
@@ -134,6 +135,7 @@ def simple_common_ground(a: Profile, b: Profile) -> CommonGround:
 def items_of(p: Profile) -> list[str]:
     """Every item of a profile, as the starters may quote it."""
     items = [*p.interests, *p.personal_interests, *p.looking_for, *p.offering, *p.organizations]
+    items += about_phrases(p.about or "")  # the key phrases of their about are items too
     if p.headline:
         items.append(p.headline)
     # "looking for data roles" may be asked about as "data roles", an offer as its noun.

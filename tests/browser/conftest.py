@@ -30,6 +30,24 @@ def _missing(message: str) -> None:
     pytest.skip(message)
 
 
+# werkzeug's development server (LiveServer below) leaves a static file it was sending
+# to the garbage collector when the browser drops the connection mid-response (a
+# favicon as a page navigates away): pytest then reports the unclosed file, now and
+# then, as an error of whichever test is running. Production serves through gunicorn.
+_DROPPED_STATIC_FILE = pytest.mark.filterwarnings(
+    "ignore:Exception ignored in. <_io.FileIO name='[^']*/web/static/"
+    ":pytest.PytestUnraisableExceptionWarning"
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests only: see `_DROPPED_STATIC_FILE`."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(_DROPPED_STATIC_FILE)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]):  # type: ignore[no-untyped-def]
     """Remember each phase's report on the test item (for failure screenshots)."""

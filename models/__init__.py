@@ -4,7 +4,7 @@ from models.api_key import ApiKey
 from models.attendee import Attendee, hash_token
 from models.base import Base, utcnow
 from models.contact import FOLLOW_UP_AFTER, Contact, Scan
-from models.departures import count_departures
+from models.departures import Departure, count_departures
 from models.event import Event, Organizer
 from models.job import Job
 from models.matching import PairExclusion, PhraseEmbedding, PinnedIntroduction, Suggestion
@@ -35,6 +35,7 @@ __all__ = [
     "Base",
     "Booking",
     "Contact",
+    "Departure",
     "Event",
     "Feedback",
     "Job",

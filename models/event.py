@@ -57,9 +57,6 @@ class Event(Base):
     rounds_start: Mapped[dt.time | None]
     round_minutes: Mapped[int | None]
     round_break_minutes: Mapped[int] = mapped_column(default=0, server_default="0")
-    # Attendees deleted so far (models.departures counts them): with the highest id and
-    # the latest update, whether the event's attendees changed, without counting them.
-    departures: Mapped[int] = mapped_column(default=0, server_default="0")
     organizer_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("organizers.id", ondelete="SET NULL"), index=True
     )

@@ -1,4 +1,4 @@
-"""event departures: attendees deleted, counted on their event
+"""departures: a row for each attendee deleted, by event
 
 Revision ID: 0011_event_departures
 Revises: 0010_attendee_id_index
@@ -16,12 +16,21 @@ depends_on = None
 
 def upgrade() -> None:
     # Whether an event's attendees changed is asked on every scan: arrivals and edits
-    # from the ends of two indexes, departures from this counter (models.departures)
-    # instead of counting every attendee.
-    op.add_column(
-        "events", sa.Column("departures", sa.Integer(), nullable=False, server_default="0")
+    # from the ends of two attendee indexes, departures from the end of this table's
+    # (models.departures) instead of counting every attendee.
+    op.create_table(
+        "departures",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "event_id",
+            sa.Integer(),
+            sa.ForeignKey("events.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
     )
+    op.create_index("ix_departures_event_id_id", "departures", ["event_id", "id"])
 
 
 def downgrade() -> None:
-    op.drop_column("events", "departures")
+    op.drop_index("ix_departures_event_id_id", table_name="departures")
+    op.drop_table("departures")

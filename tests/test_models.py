@@ -118,13 +118,14 @@ def test_each_attendee_deleted_leaves_one_departure_of_their_own_event(session) 
     assert session.scalar(sa.select(sa.func.count(Departure.id))) == 0, "gone with the event"
 
 
-def test_deleting_ones_data_does_not_wait_for_a_matching_run(engine) -> None:  # type: ignore[no-untyped-def]
-    """A run holds its event's row locked until it commits (`lock_event`, PostgreSQL);
-    a departure writes nothing to that row, so a deletion meanwhile goes through."""
-    if engine.dialect.name != "postgresql":
-        pytest.skip("SQLite's runs take no lock on the event (lock_event)")
+def test_deleting_ones_data_does_not_wait_for_a_matching_run(postgres_url) -> None:  # type: ignore[no-untyped-def]
+    """A run holds its event's row locked until it commits (`lock_event`; PostgreSQL
+    only, SQLite's runs take no lock); a departure writes nothing to that row, so a
+    deletion meanwhile goes through."""
     from web.services.matching import lock_event
 
+    engine = make_engine(postgres_url)
+    upgrade(engine)
     factory = make_session_factory(engine)
     with factory() as setup:
         event = Event(slug="conf", name="Conf")
@@ -137,3 +138,4 @@ def test_deleting_ones_data_does_not_wait_for_a_matching_run(engine) -> None:  #
         leaver.delete(leaver.scalars(sa.select(Attendee)).one())
         leaver.commit()  # raised LockNotAvailable when the event's row was written
         run.rollback()
+    engine.dispose()

@@ -11,6 +11,7 @@ person's own wording, as typed: it is quoted back to them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 MAX_PHRASES = 8
@@ -67,28 +68,35 @@ _SPLIT = re.compile(r"[.;:!?()\[\]\n,\"“”‘’/|•–—]+|\s-\s")
 _WORD = re.compile(r"[\w][\w&+'’.-]*[\w+]|[\w]")
 
 
-def _chunks(sentence: str) -> list[list[str]]:
-    """The runs of words between stopwords, words with digits and symbols."""
+def _runs(words: list[str], cut: Callable[[int, str, list[str]], bool]) -> list[list[str]]:
+    """The runs of `words` between those `cut(position, word, run so far)` drops."""
     out: list[list[str]] = []
     current: list[str] = []
-    for pos, word in enumerate(sentence.split()):
-        token = word.strip("'’")
-        if token.casefold() in _STOP or not _WORD.fullmatch(token):
-            if current:
-                out.append(current)
-            current = []
+    for pos, word in enumerate(words):
+        if not cut(pos, word, current):
+            current.append(word)
             continue
-        # A sentence opening with a gerund opens with a verb ("Writing my thesis on").
-        opening_verb = pos == 0 and _gerund(token[:1].lower() + token[1:])
-        if opening_verb or any(ch.isdigit() for ch in token):
-            if current:
-                out.append(current)
-            current = []
-            continue
-        current.append(token)
+        if current:
+            out.append(current)
+        current = []
     if current:
         out.append(current)
     return out
+
+
+def _chunks(sentence: str) -> list[list[str]]:
+    """The runs of words between stopwords, words with digits and symbols."""
+
+    def cut(pos: int, token: str, _run: list[str]) -> bool:
+        return (
+            token.casefold() in _STOP
+            or not _WORD.fullmatch(token)
+            # A sentence opening with a gerund opens with a verb ("Writing my thesis on").
+            or (pos == 0 and _gerund(token[:1].lower() + token[1:]))
+            or any(ch.isdigit() for ch in token)
+        )
+
+    return _runs([word.strip("'’") for word in sentence.split()], cut)
 
 
 def _gerund(word: str) -> bool:
@@ -98,18 +106,8 @@ def _gerund(word: str) -> bool:
 def _split_verbs(words: list[str]) -> list[list[str]]:
     """A chunk cut at its gerunds ("Maersk running customs brokerage"), except a last
     word after others ("machine learning"); a lone gerund goes."""
-    out: list[list[str]] = []
-    current: list[str] = []
-    for pos, word in enumerate(words):
-        if _gerund(word) and not (pos == len(words) - 1 and current):
-            if current:
-                out.append(current)
-            current = []
-            continue
-        current.append(word)
-    if current:
-        out.append(current)
-    return out
+    last = len(words) - 1
+    return _runs(words, lambda pos, word, run: _gerund(word) and not (pos == last and bool(run)))
 
 
 def _weak_word(word: str) -> bool:

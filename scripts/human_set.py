@@ -20,7 +20,7 @@ from matcher import CommonGround, Profile, Suggestion
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "quality"
 LABELS = FIXTURES / "claim_labels.csv"
 LABEL_FIELDS = ["set", "pair", "kind", "words", "label", "why", "labelled"]
-SETS = {"conference": "conference", "held-out": "heldout", "blind": "blind"}
+SETS = {"conference": "conference", "held-out": "heldout", "blind": "blind", "blind2": "blind2"}
 
 Lists = dict[str, list[str]]
 
@@ -37,7 +37,8 @@ class HumanSet:
 
 
 def load_set(name: str) -> HumanSet:
-    """`name`: "conference", "held-out" or "blind" (written 2026-12-04, before any run)."""
+    """`name`: "conference", "held-out", "blind" or "blind2" (the last two written
+    2026-12-04, each before any matcher ran on it)."""
     stem = SETS[name]
     data = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))
     expect = json.loads((FIXTURES / f"{stem}_expectations.json").read_text(encoding="utf-8"))

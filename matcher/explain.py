@@ -16,6 +16,7 @@ from matcher.grades import (
     SAME,
     goal_credit,
     narrower_lifted,
+    overlap_limited,
     role_credit,
     topic_credit,
     topic_grade,
@@ -42,6 +43,7 @@ def _shared_many(
         return [[] for _ in range(len(a))]
     sims = _aligned(facets, a_ids, b_ids)  # (C, La, Lb); padding is 0
     sims = narrower_lifted(facets, a_ids[:, :, None], b_ids[:, None, :], sims, params)
+    sims = overlap_limited(facets, a_ids[:, :, None], b_ids[:, None, :], sims, params)
     strict = facets.strict[a_ids][:, :, None] | facets.strict[b_ids][:, None, :]
     credit = topic_credit(sims, strict, params)
     weight = np.sqrt(topic_w[a_ids][:, :, None] * topic_w[b_ids][:, None, :])  # padding 0

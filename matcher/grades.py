@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from matcher.goals import COMPATIBLE, ROLE, VAGUE_WEIGHT, K
+from matcher.word_overlap import GENERIC_ONLY, overlap_rule
 
 if TYPE_CHECKING:
     from matcher.facets import Facets
@@ -104,6 +105,39 @@ def narrower_lifted(
     bar = np.where(strict, p.personal_related, p.topic_threshold).astype(np.float32)
     lift = narrower & (sims >= np.float32(p.narrower_floor))
     return np.where(lift, np.maximum(sims, bar), sims).astype(np.float32)
+
+
+def overlap_limited(
+    facets: Facets, a_ids: np.ndarray, b_ids: np.ndarray, sims: np.ndarray, p: ScoreParams
+) -> np.ndarray:
+    """Topic cosines `sims` of phrase ids a_ids x b_ids (broadcastable), lowered where
+    the words the two share overstate them (`matcher.word_overlap`): two kinds of one
+    thing ("road freight" / "rail freight") stay below the same bar; a pair sharing
+    only a generic part ("edtech" / "regtech", "B2B SaaS" / "B2B payments") goes one
+    grade down. Only pairs at or above their related bar are read word by word."""
+    strict = facets.strict[a_ids] | facets.strict[b_ids]
+    related = np.where(strict, p.personal_related, p.topic_threshold).astype(np.float32)
+    same = np.where(strict, p.personal_same, p.topic_same).astype(np.float32)
+    a_all, b_all, related, same = np.broadcast_arrays(a_ids, b_ids, related, same)
+    at = np.nonzero((sims >= related) & (a_all != b_all))
+    if not len(at[0]):
+        return sims
+    phrases = facets.phrases
+    count = len(phrases)
+    pairs = zip(a_all[at].tolist(), b_all[at].tolist(), strict=True)
+    rules = np.fromiter(
+        (overlap_rule(phrases[x], phrases[y]) if max(x, y) < count else 0 for x, y in pairs),
+        dtype=np.int8,
+        count=len(at[0]),
+    )
+    if not rules.any():
+        return sims
+    out = np.array(sims, dtype=np.float32, copy=True)
+    value, below_same = out[at], np.nextafter(same[at], np.float32(0.0))
+    limited = np.where(rules > 0, np.minimum(value, below_same), value)
+    limited = np.where((rules == GENERIC_ONLY) & (value < same[at]), np.float32(0.0), limited)
+    out[at] = limited
+    return out
 
 
 def goal_credit(

@@ -23,7 +23,13 @@ from matcher.arrays import unique_sorted
 from matcher.facets import ABOUT, Facets, Ragged
 from matcher.goal_fit import role_fit, role_mask, wording_credit
 from matcher.goals import scope_clash
-from matcher.grades import goal_credit, narrower_lifted, role_credit, topic_credit
+from matcher.grades import (
+    goal_credit,
+    narrower_lifted,
+    overlap_limited,
+    role_credit,
+    topic_credit,
+)
 from matcher.parallel import map_slices
 from matcher.threads import single_blas_thread
 
@@ -299,7 +305,7 @@ class PhraseCredit:
         # Funding stages or regions named on both sides and disagreeing: no complement.
         fits = ~scope_clash(f.scope[a_ids][:, None], f.scope[b_ids][None, :])
         credit = Credit(
-            topic_credit(narrower_lifted(f, a_ids[:, None], b_ids[None, :], sims, p), strict, p),
+            topic_credit(_topic_sims(f, a_ids[:, None], b_ids[None, :], sims, p), strict, p),
             goal_credit(sims, need_kind, offer_kind, vague, p) * fits,
             role_credit(need_kind, offer_kind, vague) * fits,
         )
@@ -466,6 +472,13 @@ def _shared(
     total = precision + recall
     f1 = np.divide(2 * precision * recall, total, out=np.zeros_like(total), where=total > 0)
     return f1.astype(np.float32)
+
+
+def _topic_sims(
+    f: Facets, a_ids: np.ndarray, b_ids: np.ndarray, sims: np.ndarray, p: ScoreParams
+) -> np.ndarray:
+    """Topic cosines as graded: narrower kinds lifted, overstating word overlap limited."""
+    return overlap_limited(f, a_ids, b_ids, narrower_lifted(f, a_ids, b_ids, sims, p), p)
 
 
 def whole_cosine(facets: Facets, a: np.ndarray, b: np.ndarray) -> np.ndarray:

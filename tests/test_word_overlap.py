@@ -1,0 +1,60 @@
+"""Shared words that overstate a pair: kinds of one thing are related, never the same;
+a pair sharing only a generic part ("edtech" / "regtech") goes one grade down."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher import Matcher, Profile
+from matcher.word_overlap import GENERIC_ONLY, KINDS_OF_ONE, overlap_rule, words
+
+
+def test_a_compound_reads_as_its_field_and_its_generic_ending() -> None:
+    assert words("edtech") == ("ed", "tech")
+    assert words("mlops") == ("ml", "ops")
+    assert words("heat pumps") == ("heat", "pump")
+    assert words("heat and health") == ()  # no "<modifiers> <head>": left alone
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        ("edtech", "regtech", GENERIC_ONLY),
+        ("b2b saas", "b2b payments", GENERIC_ONLY),
+        ("deep learning", "deep tech", GENERIC_ONLY),
+        ("road freight", "rail freight", KINDS_OF_ONE),
+        ("green hydrogen", "blue hydrogen", KINDS_OF_ONE),
+        ("deep learning", "machine learning", KINDS_OF_ONE),
+        # A narrower kind, a shared field word, an abbreviation, an acronym: no limit.
+        ("freight", "rail freight", 0),
+        ("carbon accounting", "carbon removal", 0),
+        ("edtech", "education technology", 0),
+        ("ml engineering", "machine learning engineering", 0),
+    ],
+)
+def test_what_the_shared_words_say(a: str, b: str, rule: int) -> None:
+    assert overlap_rule(a, b) == rule
+    assert overlap_rule(b, a) == rule
+
+
+def _shared(real_encoder, mine: list[str], theirs: list[str]) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    a = Profile(id="a", name="A", interests=mine)
+    b = Profile(id="b", name="B", interests=theirs)
+    cg = Matcher(encoder=real_encoder).common_ground(a, b)
+    return [(s.a, s.b, s.grade) for s in cg.shared]
+
+
+def test_edtech_is_not_related_to_regtech(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    assert _shared(real_encoder, ["edtech"], ["regtech"]) == []
+    assert _shared(real_encoder, ["B2B SaaS"], ["B2B payments"]) == []
+    assert _shared(real_encoder, ["deep learning"], ["deep tech"]) == []
+
+
+def test_road_and_rail_freight_are_related_not_the_same_interest(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    assert _shared(real_encoder, ["road freight"], ["rail freight"]) == [
+        ("road freight", "rail freight", "related")
+    ]
+    # Two wordings of one thing stay the same.
+    assert _shared(real_encoder, ["open-source software"], ["open source software"]) == [
+        ("open-source software", "open source software", "same")
+    ]

@@ -462,12 +462,13 @@ def _goal_key(text: str, code: str) -> str:
 
 def _identity(prof: Profile) -> frozenset[str]:
     """What a person says they are (`matcher.roles.identity`): about and work interests;
-    headline and the jobs they seek or offer themselves for, by their field too. Seeking
-    a co-founder makes a would-be founder."""
+    headline and the jobs (and co-founder roles) they seek or offer themselves for, by
+    their field too. Seeking a co-founder makes a would-be founder."""
     needs = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.looking_for]
     offers = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.offering]
     work = [prof.headline, *(x for kind, x in needs + offers if kind == "job")]
-    founder = any(kind == "cofounder" for kind, _ in needs)
+    work += [x for kind, x in needs + offers if kind == "cofounding"]
+    founder = any(kind in ("cofounder", "cofounding") for kind, _ in needs)
     return identity([str(prof.about or ""), *prof.interests], work, founder)
 
 

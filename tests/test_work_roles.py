@@ -1,0 +1,84 @@
+""" "Similar backgrounds" needs the same kind of work, read from both headlines' role
+words: one sector is not similar work (a founder and a CFO of freight companies)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import human_set  # noqa: E402
+
+from matcher import Matcher, Profile  # noqa: E402
+from matcher.facets import build_facets  # noqa: E402
+from matcher.scoring import ScoreParams, headlines_agree  # noqa: E402
+from matcher.work_roles import same_work, work_families  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("headline", "families"),
+    [
+        ("Site Reliability Engineer", {"engineering"}),
+        ("Head of Product, Flexa Energy (grid flexibility)", {"product"}),
+        ("VP People, Helio (120 people)", {"people"}),
+        ("Sales manager, Haspengouw fruit co-op (organic apples & pears, 60 growers)", {"sales"}),
+        ("Partner @ Nordwind Ventures (pre-seed/seed, fintech)", {"investor"}),
+        ("Head of Partnerships, Nuvo Bank", {"sales"}),
+        ("IT lead, Contract logistics (3PL)", {"engineering"}),
+        ("Diseñadora UX/UI", {"design"}),
+        ("Gründerin, Pflegeleicht (App für die ambulante Pflege)", {"founder"}),
+        ("Leiterin Digitalisierung, Stadtverwaltung Leipzig", {"fn:digitalisierung"}),
+        # A field word before a role noun is its specialty, not a second family.
+        ("Product designer (UX/UI), open to new roles", {"design"}),
+        ("Investment manager, deep tech (quantum, photonics)", {"investor"}),
+        # Whom they work with is not what they are; a rank alone says nothing.
+        ("Tech recruiter (agency), placing engineers in climate startups", {"people"}),
+        ("Manager, Groentecoöperatie Leiestreek (40 veg growers, East Flanders)", set()),
+    ],
+)
+def test_the_role_families_a_headline_names(headline: str, families: set[str]) -> None:
+    assert work_families(headline) == families
+
+
+def test_one_sector_is_not_one_kind_of_work() -> None:
+    founder = "Founder, LoadMatch — digital freight marketplace"
+    assert same_work(founder, "CFO, FreightFlow") is False
+    assert same_work(founder, "Founder, CityHop cargo-bike delivery (Lisbon)") is True
+    assert same_work("Junior Product Manager, Studyly", "Software engineer") is False
+    assert same_work("Staff SRE, PayNordic", "Site Reliability Engineer") is True
+    assert same_work("Scientist", "Process engineer") is True  # kin: science and engineering
+    assert same_work("Owner, Maison Verte concept store Ghent", "Software engineer") is None
+
+
+def test_a_founder_and_a_cfo_are_not_similar_backgrounds_two_sres_are(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    about = "Payments infrastructure at a fintech: reliability, on-call, Kubernetes."
+    freight = "Digital freight: matching loads to empty trucks, fundraising, carriers."
+    people = [
+        Profile(id="sre", name="A", headline="Staff SRE, PayNordic", about=about),
+        Profile(id="sre2", name="B", headline="Site Reliability Engineer, Vyne", about=about),
+        Profile(id="founder", name="C", headline="Founder, LoadMatch", about=freight),
+        Profile(id="cfo", name="D", headline="CFO, FreightFlow", about=freight),
+    ]
+    facets = build_facets(people, Matcher(encoder=real_encoder).vectors)
+    agree = headlines_agree(facets, np.array([0, 2]), np.array([1, 3]), ScoreParams())
+    assert agree.tolist() == [True, False]
+
+
+def test_no_background_claim_on_the_blind_set_joins_two_kinds_of_work(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    people = human_set.load_set("blind").profiles
+    event = Matcher(encoder=real_encoder).event(people, k=5)
+    event.rematch()
+    said = [
+        t
+        for pid in event.ids
+        for s in event.suggestions(pid)
+        for t in s.common_ground.ties
+        if t.kind == "background"
+    ]
+    assert said  # founders of two logistics startups, two engineers...
+    for tie in said:
+        assert same_work(tie.a, tie.b) is not False, (tie.a, tie.b)

@@ -43,13 +43,31 @@ KINDS = (
     "advice",  # advice, feedback, know-how, intros
     "data",  # data, datasets, compute
     "cofounding",  # oneself as a co-founder: a startup to join as co-founder
+    "volunteering",  # a place to volunteer sought, or volunteer roles offered
 )
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
 
+# "Seed" as money (a seed round, seed tickets, raising seed), not as what a farmer
+# sows ("seed saving workshops", "seed from our own tomatoes").
+SEED_ROUND = (
+    r"(?:raising|raise|closing|close) (?:our |a |the )?seed\b|"
+    r"\bseed(?=[- ]stage|[- ]rounds?\b|[- ]?(?:funding|financing|investments?|investing|"
+    r"investors?|capital|money|tickets?|cheques?|checks?|funds?|vcs?|extensions?)\b|"
+    r"\s*(?:$|[,;/&+(]|and series|to series|or series|-series))"
+)
+SEED_MONEY = r"pre-?seed|" + SEED_ROUND
 # (kind, pattern): the first match wins, so the more specific rules come first.
 _RULES: list[tuple[str, str]] = [
     ("advice", r"^(advice|feedback|tips|help with|guidance|beratung|consejo|asesor)"),
+    # Roles to volunteer in, sought or offered: an organisation offering "volunteer
+    # roles" is looking for volunteers itself, not offering any.
+    (
+        "volunteering",
+        r"volunteer(?:ing)? (?:roles?|opportunit\w*|positions?|shifts?|spots?|places?|jobs?|"
+        r"work|gigs?)|(?:roles?|opportunit\w*|places?|a place) (?:for|as|to) volunteer|"
+        r"(?:somewhere|where|place) to volunteer",
+    ),
     ("volunteers", r"volunteer|freiwillig|voluntari|bénévol|vrijwillig"),
     # Oneself offered as a co-founder ("to join a startup as technical co-founder",
     # "looking to co-found"), as a job is oneself offered as a hire.
@@ -70,15 +88,18 @@ _RULES: list[tuple[str, str]] = [
         "dealflow",
         r"^(?!.*\b(?:jobs?|roles?|positions?|join|internships?|work(?:ing)? (?:at|in|for))\b)"
         r".*(?:deal ?flow|deals\b|spin-?outs|worth backing|"
-        r"(?:pre-?seed|seed|series [abc]|early|growth|late)(?:[- ]stage)?(?: [\w&+./-]+){0,3} "
-        r"(?:startups|founders|companies|fintechs|scale-?ups|ventures|teams)\b|"
-        r"(?:founders|startups|companies|fintechs|scale-?ups|ventures)\b.*"
+        r"(?:pre-?seed|seed|series [abc]|early|growth|late)(?:[- ]stage)?"
+        r"(?! (?:investments?|investing|funding|financing|tickets?|capital|money|cheques?|"
+        r"checks?)\b)"
+        r"(?: [\w&+./-]+){0,5} "
+        r"(?:startups|founders|companies|fintechs|scale-?ups|ventures|teams|brands)\b|"
+        r"(?:founders|startups|companies|fintechs|scale-?ups|ventures|brands)\b.*"
         r"(?:raising|backing|invest|seed))",
     ),
     (
         "capital",
-        r"invest|funding|capital|financ|seed|series [ab]|angel|ticket|raising|"
-        r"\braise|\bvc\b",
+        r"invest|funding|capital|financ|series [ab]|angel|ticket|raising|"
+        r"\braise|\bvc\b|" + SEED_MONEY,
     ),
     # People to work with, whatever their profession ("climate scientists ... to
     # collaborate with"): partners, not a hire.
@@ -142,6 +163,7 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "volunteers": ("volunteers",),
     "advice": (*_OPEN, "mentor"),
     "data": ("data",),
+    "volunteering": ("volunteering",),
 }
 # need kind -> the kinds of other people's needs that meet it (each such pair both ways).
 MEETS_NEED: dict[str, tuple[str, ...]] = {
@@ -158,6 +180,8 @@ MEETS_NEED: dict[str, tuple[str, ...]] = {
     # the other lacks (`matcher.roles`); two candidates are peers.
     "cofounder": ("cofounder", "cofounding"),
     "cofounding": ("cofounder",),
+    "volunteers": ("volunteering",),
+    "volunteering": ("volunteers",),
 }
 # Kinds of need that, written under "looking for", are also offered (derived).
 DERIVED_KINDS = frozenset(MEETS_NEED)
@@ -243,7 +267,9 @@ def is_derived(key: str) -> bool:
 _KIND_WORDS = re.compile(
     r"\b(?:mentor(?:s|ing|ship)?|coach(?:es|ing)?|advi[cs]e\w*|tips|feedback|guidance|help|"
     r"intros?|introductions?|contacts?|kontakte|someone|people|who|knows?|"
-    r"investors?|investment|investing|funding|fund|(?:pre-?)?seed|series [abc]|angels?|tickets?|"
+    r"investors?|investment|investing|funding|fund|pre-?seed|seed(?=[- ]stage|[- ]rounds?|"
+    r"[- ]?(?:funding|financing|investments?|investing|investors?|capital|money|tickets?|"
+    r"cheques?|checks?|funds?|vcs?)\b|\s*(?:$|[,;/&+(]))|series [abc]|angels?|tickets?|"
     r"checks?|raising|raise|round|lead|deal ?flow|deals|capital|"
     r"pilot(?:s|ing)?|customers?|clients?|buyers?|partners?|partner|collaborat\w*|"
     r"hir(?:e|ing)|recruit\w*|openings|roles?|jobs?|positions?|work|"
@@ -285,7 +311,7 @@ PROVIDER_SEEKS = np.array(
 # pre-seed and seed tickets do not lead a Series A, whatever the two fields.
 _STAGES = (
     re.compile(r"pre-?seed"),
-    re.compile(r"(?<!pre-)(?<!pre)\bseed\b"),
+    re.compile(r"(?<!pre-)(?<!pre)(?:" + SEED_ROUND + ")"),
     re.compile(r"series a\b"),
     re.compile(r"series [b-e]\b|growth stage|late stage"),
 )

@@ -1,0 +1,104 @@
+"""Words that name a goal's kind in one sense and something else in another: "seed" is
+money in "seed investors" and what a grower sows in "seed saving workshops"; "volunteer
+roles" offered by an organisation is a search for volunteers, not volunteers offered."""
+
+from __future__ import annotations
+
+from matcher import Matcher, Profile
+from matcher.goals import goal_kind, kind_name, stage
+
+
+def _kind(text: str) -> str:
+    return kind_name(goal_kind(text))
+
+
+def test_seed_is_capital_only_as_money() -> None:
+    for money in (
+        "seed investors",
+        "seed tickets €250k–1m",
+        "investors for our seed round",
+        "raising our seed",
+        "seed funding for my spinout idea",
+        "pre-seed and seed investment (€250k–1.5m)",
+        "seed & series a",
+    ):
+        assert _kind(money) == "capital", money
+        assert stage(money), money
+    for sown in (
+        "seed saving workshops",
+        "seed from our own tomatoes",
+        "a seed library for our village",
+        "seed exchange with other growers",
+    ):
+        assert _kind(sown) != "capital", sown
+        assert not stage(sown), sown
+
+
+def test_an_investor_s_thesis_may_name_a_few_words_between_stage_and_companies() -> None:
+    assert _kind("seed-stage agtech and food tech startups") == "dealflow"
+    assert _kind("consumer food & drink brands raising pre-seed") == "dealflow"
+    # A stage followed by money is money, whatever companies it is for.
+    assert _kind("seed investment in bio + ml startups") == "capital"
+
+
+def test_volunteer_roles_are_sought_by_the_organisation_that_offers_them() -> None:
+    assert _kind("volunteer roles in food sorting") == "volunteering"
+    assert _kind("volunteering opportunities in food") == "volunteering"
+    assert _kind("volunteers for saturday harvests") == "volunteers"
+    assert _kind("volunteering at weekends") == "volunteers"
+
+
+def _person(pid: str, headline: str, **lists: list[str]) -> Profile:
+    return Profile(id=pid, name=pid.title(), headline=headline, **lists)
+
+
+def test_a_farmer_s_seeds_are_no_investment_and_two_volunteer_seekers_are_peers(  # type: ignore[no-untyped-def]
+    real_encoder,
+) -> None:
+    investor = _person(
+        "vera",
+        "Partner, Acre Ventures (seed, agrifood)",
+        interests=["agtech", "food tech", "venture capital"],
+        looking_for=["seed-stage agtech startups"],
+        offering=["seed tickets up to €1M"],
+    )
+    grower = _person(
+        "gus",
+        "Organic grower and seed keeper",
+        interests=["heirloom vegetables", "seed saving", "organic farming"],
+        looking_for=["investors for our seed round"],
+        offering=["seed saving workshops", "heirloom seeds from our own plants"],
+    )
+    farm = _person(
+        "fay",
+        "Coordinator, community farm",
+        interests=["community gardens", "food justice"],
+        looking_for=["volunteers for Saturday harvests"],
+    )
+    pantry = _person(
+        "pim",
+        "Coordinator, city food bank",
+        interests=["food rescue", "food poverty"],
+        offering=["volunteer roles in food sorting"],
+    )
+    student = _person(
+        "sid",
+        "Student, nutrition science",
+        interests=["food poverty", "nutrition"],
+        looking_for=["volunteering opportunities in food rescue"],
+        offering=["a few hours a week as a volunteer"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    people = [investor, grower, farm, pantry, student]
+
+    def offers(seeker: Profile, provider: Profile) -> set[str]:
+        others = [p for p in people if p not in (seeker, provider)]
+        cg = matcher.common_ground(seeker, provider, population=others)
+        return {c.offer for c in cg.complements if c.seeker == "a"}
+
+    assert "seed saving workshops" not in offers(investor, grower)
+    assert "heirloom seeds from our own plants" not in offers(investor, grower)
+    assert "seed tickets up to €1M" in offers(grower, investor)
+    assert not offers(farm, pantry), "both look for volunteers"
+    assert "volunteer roles in food sorting" in offers(student, pantry)
+    assert offers(farm, student), "the student would volunteer"

@@ -29,8 +29,8 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "pt": (("ões", "ão"), ("ais", "al"), ("eis", "el"), ("ns", "m"), ("as", "o"),
            ("os", "o"), ("es", ""), ("s", ""), ("a", "o")),
     "fr": (("aux", "al"), ("es", ""), ("s", ""), ("x", ""), ("e", "")),
-    "it": (("che", "ca"), ("ghi", "go"), ("i", "o"), ("i", "e"), ("e", "a"), ("a", "o"),
-           ("e", "o")),
+    "it": (("che", "ca"), ("ghi", "go"), ("i", "o"), ("i", "e"), ("i", "io"), ("e", "a"),
+           ("a", "o"), ("e", "o")),
 }  # fmt: skip
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]+|\s+")
 _LINKS = ("s", "es", "n", "en", "e", "")  # German / Dutch linking letters in compounds
@@ -132,8 +132,18 @@ class Glossary:
                     continue
                 modifier = self.word(stem, depth + 1)
                 if modifier is not None and modifier.pos != "f":
-                    return Entry(f"{modifier.english} {head.english}", head.pos)
+                    return Entry(_overlapped(modifier.english, head.english), head.pos)
         return None
+
+
+def _overlapped(modifier: str, head: str) -> str:
+    """A compound's English, its modifier's last words said once where the head
+    starts with them ("Chor|gesang": "choir singing" + "singing" -> "choir singing")."""
+    left, right = modifier.split(), head.split()
+    for k in range(min(len(left), len(right)), 0, -1):
+        if left[-k:] == right[:k]:
+            return " ".join(left + right[k:])
+    return f"{modifier} {head}"
 
 
 def _plural(english: str) -> str:
@@ -142,6 +152,8 @@ def _plural(english: str) -> str:
     last = english.rsplit(" ", 1)[-1]
     if not last or last.endswith("s") or last in _UNCOUNTABLE or not last.isalpha():
         return english
+    if last.endswith("man") and last not in ("german", "human"):  # "craftsman" -> "craftsmen"
+        return english[:-2] + "en"
     if last.endswith("y") and last[-2:-1] not in ("a", "e", "o", "u"):
         return english[:-1] + "ies"
     if last.endswith(("x", "ch", "sh")):

@@ -187,10 +187,36 @@ def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
         ("manutenzione di pompe di calore", "it", "maintenance of heat pumps"),
         ("warmtepompen voor woningen", "nl", "heat pumps for houses"),
         ("Beratung zur DiGA-Zulassung", "de", "advice on digital health applications approval"),
+        # Everyday business vocabulary beyond energy, health and food: logistics,
+        # public sector, training, finance.
+        ("Routenplanung für unsere Flotte", "de", "route planning for our fleet"),
+        ("camiones vacíos", "es", "empty trucks"),
+        ("Kühlkette und Lagerhaltung", "de", "cold chain and warehousing"),
+        ("contratación pública", "es", "public procurement"),
+        ("portails citoyens et accessibilité", "fr", "citizen portals and accessibility"),
+        ("automatisierte Transaktionsüberwachung", "de", "automated transaction monitoring"),
+        ("conformidade e prevenção de fraude", "pt", "compliance and prevention of fraud"),
+        ("formation continue", "fr", "continuing education"),
+        ("programmes de formation sur mesure", "fr", "programmes of tailored training"),
+        ("apprenants adultes", "fr", "adult learners"),
+        ("scambi con altri insegnanti", "it", "exchanges with other teachers"),
+        ("beheer van het wagenpark", "nl", "management of fleet"),
     ],
 )
 def test_items_are_said_in_english(text: str, code: str, english: str) -> None:
     assert to_english(text, code) == english
+
+
+def test_a_compound_whose_modifier_says_its_head_already_says_it_once() -> None:
+    # "Chor" is choir singing; "Chor|gesang" is not "choir singing singing".
+    assert to_english("Chorgesangverein", "de") == "choir singing association"
+    assert to_english("Chorgesang", "de") == "choir singing"
+    assert to_english("Kinderchorgesang", "de").count("singing") == 1
+
+
+def test_plurals_of_man_and_of_italian_io_nouns() -> None:
+    assert to_english("artisans", "fr") == "craftsmen"
+    assert to_english("scambi", "it") == "exchanges"
 
 
 def test_unknown_words_names_and_acronyms_stay_as_typed() -> None:
@@ -208,3 +234,70 @@ def test_a_personal_interest_is_read_as_the_activity() -> None:
 def test_the_glossary_covers_the_languages_people_write_here() -> None:
     assert {"de", "es", "fr", "pt", "it", "nl"} <= set(glossary_languages())
     assert not translates("pl") and not translates("en")
+
+
+# Everyday business vocabulary (logistics, training): a Spanish fruit exporter's
+# transport manager needs route planning; an English startup offers it. A French
+# training centre offers programmes an English company's L&D lead is looking for.
+SPANISH_TRANSPORT_MANAGER = Profile(
+    id="es-transport",
+    name="Marta Gil",
+    headline="Jefa de transporte, Frutas del Levante (Valencia)",
+    interests=["cadena de frío", "gestión de flotas"],
+    personal_interests=["natación"],
+    looking_for=["software de planificación de rutas para nuestros camiones"],
+    offering=["almacenes frigoríficos en Valencia"],
+)
+ROUTING_STARTUP = Profile(
+    id="en-routing",
+    name="Dan Price",
+    headline="Founder, Routely – route planning for delivery fleets",
+    interests=["route planning", "fleet telematics"],
+    personal_interests=["chess"],
+    looking_for=["food distributors to pilot our routing software"],
+    offering=["route planning software for mid-size truck fleets"],
+)
+FRENCH_TRAINING_CENTRE = Profile(
+    id="fr-training",
+    name="Claire Dumas",
+    headline="Directrice, centre de formation continue",
+    interests=["formation des adultes", "apprentissage mixte"],
+    personal_interests=["théâtre"],
+    looking_for=["entreprises partenaires pour nos programmes"],
+    offering=["programmes de formation sur mesure pour les entreprises"],
+)
+ENGLISH_L_AND_D = Profile(
+    id="en-l-and-d",
+    name="Ruth Evans",
+    headline="Head of Learning & Development, retail chain",
+    interests=["workforce upskilling", "store manager training"],
+    personal_interests=["gardening"],
+    looking_for=["a training programme for our store staff"],
+    offering=["pilot sites in 40 stores"],
+)
+
+
+@pytest.fixture(scope="module")
+def business_event(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
+    people = [SPANISH_TRANSPORT_MANAGER, ROUTING_STARTUP, FRENCH_TRAINING_CENTRE,
+              ENGLISH_L_AND_D, *OTHERS]  # fmt: skip
+    state = Matcher(encoder=real_encoder).event(people, k=3)
+    state.rematch()
+    return state
+
+
+def test_a_spanish_need_for_route_planning_meets_an_english_offer(business_event) -> None:  # type: ignore[no-untyped-def]
+    assert ROUTING_STARTUP.id in _suggested(business_event, SPANISH_TRANSPORT_MANAGER.id)
+    assert SPANISH_TRANSPORT_MANAGER.id in _suggested(business_event, ROUTING_STARTUP.id)
+    cg = business_event.common_ground(SPANISH_TRANSPORT_MANAGER.id, ROUTING_STARTUP.id)
+    met = {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
+    need = "software de planificación de rutas para nuestros camiones"
+    assert (need, "route planning software for mid-size truck fleets") in met
+
+
+def test_an_english_need_for_training_meets_a_french_offer(business_event) -> None:  # type: ignore[no-untyped-def]
+    assert FRENCH_TRAINING_CENTRE.id in _suggested(business_event, ENGLISH_L_AND_D.id)
+    cg = business_event.common_ground(ENGLISH_L_AND_D.id, FRENCH_TRAINING_CENTRE.id)
+    met = {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
+    offer = "programmes de formation sur mesure pour les entreprises"
+    assert ("a training programme for our store staff", offer) in met

@@ -139,3 +139,8 @@ def about_phrases(text: str, cap: int = MAX_PHRASES) -> tuple[str, ...]:
             if len(out) >= cap:
                 return tuple(out)
     return tuple(out)
+
+
+# For other modules that tell specific words from everyday ones (`matcher.fill_ground`).
+STOP_WORDS = _STOP
+GENERIC_WORDS = _GENERIC

@@ -37,10 +37,11 @@ from matcher.diversity import diversified_utility
 from matcher.event_data import EventData
 from matcher.explain import Explainer
 from matcher.fill import fill, profile_vectors
+from matcher.fill_ground import WordCounts, fill_ground
 from matcher.lists import Lists
 from matcher.scoring import PairScores, score_pairs
 from matcher.selection import Choice, Edges, Rules, choose
-from matcher.types import CommonGround, Profile, Suggestion, Tie
+from matcher.types import CommonGround, Profile, SharedItem, Suggestion, Tie
 
 if TYPE_CHECKING:
     from matcher.matcher import Matcher
@@ -125,6 +126,7 @@ class EventState:
         # made once per row: a row's profile never changes (an edit is a new row).
         self._profile_vecs = np.zeros((0, 0), dtype=np.float32)
         self._profile_made = 0
+        self._words = WordCounts()  # who uses which word (`matcher.fill_ground`)
 
     # -- reading ----------------------------------------------------------------
 
@@ -380,8 +382,13 @@ class EventState:
             if not (cg.shared or cg.complements or cg.ties) and (
                 self.lists.is_fill(x, y) or self.lists.is_fill(y, x)
             ):
-                # A fill with nothing to say: what is true of it, and no more.
-                cg.ties.append(Tie("nearby", data.rows[x].headline, data.rows[y].headline))
+                # A fill with nothing found item by item: what the two plainly share
+                # across all their words, or else what is true of any fill, and no more.
+                found = self._fill_ground(x, y)
+                if found is not None:
+                    cg.shared.append(found)
+                else:
+                    cg.ties.append(Tie("nearby", data.rows[x].headline, data.rows[y].headline))
                 cg.reasons = reasons(cg)
             cg.starters = list(
                 make_starters(
@@ -389,6 +396,16 @@ class EventState:
                 )
             )
         return cgs
+
+    def _fill_ground(self, a: int, b: int) -> SharedItem | None:
+        """What rows a and b plainly share across all their words (`matcher.fill_ground`)."""
+        data = self.data
+        present = data.present()
+        self._words.update(data.rows, data.vocab.phrases, present)
+        return fill_ground(
+            data.rows[a], data.rows[b], data.vocab.phrases, data.vectors(), self._words,
+            len(present),
+        )  # fmt: skip
 
     def _flip(self, a: int, b: int, theirs: CommonGround) -> CommonGround:
         """Row a's side of the common ground of (b, a): flipped, with a's starters."""

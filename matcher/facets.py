@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,6 +18,7 @@ from matcher.normalise import (
     normalise_goal,
     normalise_org,
     normalise_phrase,
+    spelt_out,
     topic_item,
     unique_items,
 )
@@ -209,6 +211,10 @@ class Row:
     bio: bool = False  # has a headline or an about: its whole profile is searched
     head: int = -1  # phrase id of the headline alone, -1 if none
     identity: frozenset[str] = frozenset()  # `matcher.roles.identity`
+    # Every professional item (work interests, about phrases, headline parts, specific
+    # needs, own offers) as (phrase id of its key with acronyms spelt out, own words):
+    # what a fill's pair is searched for (`matcher.fill_ground`).
+    pieces: list[tuple[int, str]] = field(default_factory=list)
 
 
 class Vocabulary:
@@ -376,6 +382,7 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     t_personal: list[int] = []
     tagged = [(x, 0) for x in prof.interests] + [(x, 1) for x in prof.personal_interests]
     seen: set[int] = set()
+    pieces: list[tuple[int, str]] = []
     for item, is_personal in tagged:
         display_text, key = topic_item(item, bool(is_personal))
         if not key:
@@ -389,6 +396,8 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         seen.add(i)
         if is_personal:
             vocab.mark_personal(i)
+        else:
+            pieces.append((_spelt(key, i, vocab), display_text))
         t_ids.append(i)
         t_personal.append(is_personal)
         words["topics"].append(display_text)
@@ -406,12 +415,15 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
             t_ids.append(i)
             t_personal.append(ABOUT)
             words["topics"].append(phrase)
+            pieces.append((_spelt(key, i, vocab), phrase))
     goals: dict[str, list[int]] = {}
     for facet, items in (("needs", prof.looking_for), ("offers", prof.offering)):
         ids = goals[facet] = []
         for key, text in unique_items(items, goal_key)[:MAX_GOALS]:
             ids.append(vocab.goal(key))
             words[facet].append(text)
+            if not vocab.vague[ids[-1]]:
+                pieces.append((_spelt(key, ids[-1], vocab), text))
     # A need another person's need can meet (hiring <-> a job, investors <-> founders
     # raising) is also offered, under its own key (`matcher.goals.derived_key`).
     for key, text in unique_items(prof.looking_for, goal_key)[:MAX_GOALS]:
@@ -437,10 +449,41 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     # The headline on its own: "similar backgrounds" quotes both, so both must agree.
     head_key = clean(english.headline).lower()
     head = vocab.phrase(head_key) if head_key else -1
+    for key, text in headline_parts(prof.headline, english.headline, prof):
+        pieces.append((vocab.phrase(spelt_out(key)), text))  # a language named as one
     return Row(
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
-        headline, bool(headline or clean(prof.about)), head, _identity(english),
+        headline, bool(headline or clean(prof.about)), head, _identity(english), pieces,
     )  # fmt: skip
+
+
+def _spelt(key: str, i: int, vocab: Vocabulary) -> int:
+    """The phrase id of `key` (id `i`) with its acronyms spelt out (`i` if none)."""
+    spelt = spelt_out(key)
+    return i if spelt == key else vocab.phrase(spelt)
+
+
+# Where a headline's parts meet: "Staff SRE, PayNordic", "Founder — LoadMatch",
+# "Product lead @ Formly (govtech)", "ML engineer | climate".
+_HEADLINE_SPLIT = re.compile(r"\s*(?:[,;|()@]|\s[—–-]\s|\s(?:at|bei|chez|en|di)\s)\s*")
+
+
+def headline_parts(own: str, english: str, prof: Profile) -> list[tuple[str, str]]:
+    """(key, own words) of each part of a headline that is not an organization the
+    profile names ("Staff SRE, PayNordic" -> "staff sre"); `english` the headline said
+    in English (the same when it is). Own words are the matching part of `own` where
+    both split alike, else the whole headline."""
+    orgs = {normalise_org(x) for x in [*prof.organizations, prof.company]} - {""}
+    said = [clean(x) for x in _HEADLINE_SPLIT.split(clean(english))]
+    mine = [clean(x) for x in _HEADLINE_SPLIT.split(clean(own))]
+    same = len(said) == len(mine)
+    out = []
+    for pos, part in enumerate(said):
+        words = mine[pos] if same else clean(own)
+        if not any(c.isalpha() for c in part) or {normalise_org(part), normalise_org(words)} & orgs:
+            continue
+        out.append((normalise_phrase(part), words))
+    return out
 
 
 def _said_elsewhere(prof: Profile) -> tuple[str, set[str]]:

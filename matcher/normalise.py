@@ -172,6 +172,21 @@ def topic_item(text: str, personal: bool = False) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=_CACHE)
+def spelt_out(key: str) -> str:
+    """A key with each acronym word in it spelt out ("staff sre" -> "staff site
+    reliability engineering", a plural "sres" too); `normalise_phrase` spells out only
+    a whole item."""
+    out = []
+    for word in key.lower().split():
+        bare = word.strip(".,;:()[]/'\"")
+        found = ACRONYMS.get(bare)
+        if found is None and bare.endswith("s") and len(bare) > 3:  # "SREs", not "AIS"
+            found = ACRONYMS.get(bare[:-1])
+        out.append(word.replace(bare, found) if found and bare else word)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=_CACHE)
 def normalise_goal(text: str) -> str:
     """The embedding key of a looking-for / offering phrase, without "need a", "happy to"."""
     key = clean(text).lower()

@@ -44,6 +44,7 @@ KINDS = (
     "data",  # data, datasets, compute
     "cofounding",  # oneself as a co-founder: a startup to join as co-founder
     "volunteering",  # a place to volunteer sought, or volunteer roles offered
+    "coinvestors",  # an investor's need: other investors to share a round with
 )
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
@@ -96,6 +97,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?:founders|startups|companies|fintechs|scale-?ups|ventures|brands)\b.*"
         r"(?:raising|backing|invest|seed))",
     ),
+    # Investors to share a round with: an investor's need, met by other investors'
+    # money, never a founder's round to back.
+    ("coinvestors", r"co-?invest\w*|syndicat\w*|to invest alongside"),
     (
         "capital",
         r"invest|funding|capital|financ|series [ab]|angel|ticket|raising|"
@@ -108,6 +112,7 @@ _RULES: list[tuple[str, str]] = [
         "job",
         r"\bjob\b|\brole\b|position|employment|open to work|freelance|contracts?\b|internship|"
         r"\bstelle\b|empleo|trabajo|emploi|board seats?|fractional|that needs (a|an)\b|"
+        r"apprenticeships?|traineeships?|work placements?|"
         r"(companies|startups|employers) (that are )?hiring|employers",
     ),
     (
@@ -122,12 +127,19 @@ _RULES: list[tuple[str, str]] = [
         "customers",
         r"customer|clients?\b|buyers?|compradores|pilot|piloto|pilote|testbed|test site|"
         r"kunden|offtake|school districts|hospitals|utilities|farms\b|hotel chains|"
-        r"design partners?",
+        r"design partners?|"
+        # Those who buy or stock a product ("restaurants buying direct from the farm",
+        # "retail listings", "delis to stock our bars"), unless the goal is something
+        # for them ("heirloom veg for chefs", "workshop space for makers").
+        r"\blistings?\b|(?<!for )(?<!to )\b(?:stockists?|retailers?|restaurants|shops|"
+        r"stores|delis|supermarkets?|wholesalers?|chefs|caterers|canteens|cafés|cafes)\b|"
+        r"\bto stock\b|\bbuying (?:direct|from|local)|\bwanting [\w-]+ sourcing",
     ),
     ("partners", r"partner|collaborat|distribut|parceir|socio|co-author|co-speaker|allies"),
     (
         "solution",
         r"\btools?\b|software|solutions?|vendors?|suppliers?|systems? to|producers|"
+        r"(?<!for )\bmakers of\b|growers who|"
         r"sensores|"
         r"kits?\b|\baudits?\b|beta access|proveedores|lieferant",
     ),
@@ -164,6 +176,7 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "advice": (*_OPEN, "mentor"),
     "data": ("data",),
     "volunteering": ("volunteering",),
+    "coinvestors": ("capital",),
 }
 # need kind -> the kinds of other people's needs that meet it (each such pair both ways).
 MEETS_NEED: dict[str, tuple[str, ...]] = {
@@ -251,7 +264,7 @@ COMPATIBLE = _table()
 # profiles, not by how alike the two phrases read.
 # A job and a hire are met by wording (the role itself: "a product designer").
 ROLE_KINDS = ("capital", "grant", "debt", "dealflow", "founders", "mentor", "mentee",
-              "press", "cofounder", "cofounding")  # fmt: skip
+              "press", "cofounder", "cofounding", "coinvestors")  # fmt: skip
 ROLE = np.array([name in ROLE_KINDS for name in KINDS], dtype=bool)
 
 

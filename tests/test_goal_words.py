@@ -102,3 +102,26 @@ def test_a_farmer_s_seeds_are_no_investment_and_two_volunteer_seekers_are_peers(
     assert not offers(farm, pantry), "both look for volunteers"
     assert "volunteer roles in food sorting" in offers(student, pantry)
     assert offers(farm, student), "the student would volunteer"
+
+
+def test_those_who_buy_or_stock_a_product_are_customers_and_co_investors_are_investors() -> None:
+    for buyers in (
+        "restaurants buying direct from the farm",
+        "retail listings in benelux",
+        "specialty shops & delis to stock our bars",
+        "stockists in the netherlands",
+        "food companies wanting regenerative sourcing",
+    ):
+        assert _kind(buyers) == "customers", buyers
+    # Something for buyers is what is sold to them, not a buyer.
+    assert _kind("heirloom veg for chefs") != "customers"
+    assert _kind("workshop space for makers") != "customers"
+    assert _kind("makers of sustainable home objects") == "solution"
+    assert _kind("an apprenticeship on a veg farm") == "job"
+    # Other investors to share a round with: met by money, never a founder's round.
+    assert _kind("co-investors for syndicates") == "coinvestors"
+    from matcher.goals import COMPATIBLE, KINDS, K
+
+    coinvest, capital, dealflow = (KINDS.index(k) for k in ("coinvestors", "capital", "dealflow"))
+    assert COMPATIBLE[coinvest, capital] == 1.0
+    assert not COMPATIBLE[dealflow, K + coinvest], "a co-investor search is no round"

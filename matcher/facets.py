@@ -23,7 +23,7 @@ from matcher.normalise import (
     unique_items,
 )
 from matcher.roles import fits, identity, phrase_roles
-from matcher.translation import in_english, source_language, to_english
+from matcher.translation import Reading, in_english, reading, say_in_english
 from matcher.types import Profile
 
 # Rows asked for at once from which padding every profile's values once pays.
@@ -374,9 +374,9 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     A profile in a language with a glossary is matched in English
     (`matcher.translation`): its keys are the translated items, its words as typed.
     """
-    code = source_language(prof)
-    english = in_english(prof, code)
-    goal_key = normalise_goal if code is None else partial(_goal_key, code=code)
+    read = reading(prof)
+    english = in_english(prof, read)
+    goal_key = partial(_goal_key, read=read)
     words: dict[str, list[str]] = {facet: [] for facet in FACETS}
     t_ids: list[int] = []
     t_personal: list[int] = []
@@ -387,8 +387,8 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         display_text, key = topic_item(item, bool(is_personal))
         if not key:
             continue
-        if code is not None:
-            said = to_english(display_text, code, bool(is_personal))
+        said = say_in_english(display_text, read, bool(is_personal))
+        if read.code is not None or said != display_text:
             key = normalise_phrase(said, bool(is_personal)) or key
         i = vocab.phrase(key)
         if i in seen or len(t_ids) >= MAX_TOPICS:
@@ -401,7 +401,7 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         t_ids.append(i)
         t_personal.append(is_personal)
         words["topics"].append(display_text)
-    if code is None:  # the stopwords are English; a translated about is not their words
+    if read.code is None:  # the stopwords are English; a translated about is not their words
         elsewhere = _said_elsewhere(prof)
         for phrase in about_phrases(str(prof.about or "")):
             key = normalise_phrase(phrase)
@@ -501,9 +501,9 @@ def _repeats(phrase: str, said: tuple[str, set[str]]) -> bool:
     return phrase.casefold() in headline or normalise_org(phrase) in orgs
 
 
-def _goal_key(text: str, code: str) -> str:
-    """The embedding key of a goal written in language `code`, said in English."""
-    return normalise_goal(to_english(text, code))
+def _goal_key(text: str, read: Reading) -> str:
+    """The embedding key of a goal of a profile read as `read`, said in English."""
+    return normalise_goal(say_in_english(text, read))
 
 
 def _identity(prof: Profile) -> frozenset[str]:

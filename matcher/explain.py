@@ -146,6 +146,7 @@ def _complements_many(
                 offer=offer_words[o_at[p] + yi],
                 similarity=round(min(1.0, sim_list[k]), 4),
                 mutual=bool(kind[offers[p, yi]] >= K),
+                implied=bool(len(facets.implied) and facets.implied[o_at[p] + yi]),
             )
         )
     return out

@@ -23,6 +23,7 @@ from matcher.normalise import (
     unique_items,
 )
 from matcher.roles import fits, identity, phrase_roles
+from matcher.specific_words import stems
 from matcher.translation import Reading, in_english, reading, say_in_english
 from matcher.types import Profile
 
@@ -143,6 +144,9 @@ class Facets:
     names_provider: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=bool))
     names_seeker: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=bool))
     identities: list[frozenset[str]] = field(default_factory=list)
+    # Aligned with offers.values: the offer is read from the headline, not written
+    # (`headline_goals`).
+    implied: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     # (person, phrase, side) -> whether the person is whom the phrase names (`role_ok`).
     _roles_seen: dict[tuple[int, int, int], bool] = field(
         default_factory=dict, repr=False, compare=False
@@ -215,6 +219,7 @@ class Row:
     # needs, own offers) as (phrase id of its key with acronyms spelt out, own words):
     # what a fill's pair is searched for (`matcher.fill_ground`).
     pieces: list[tuple[int, str]] = field(default_factory=list)
+    implied: list[int] = field(default_factory=list)  # positions of offers read from the headline
 
 
 class Vocabulary:
@@ -424,6 +429,17 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
             words[facet].append(text)
             if not vocab.vague[ids[-1]]:
                 pieces.append((_spelt(key, ids[-1], vocab), text))
+    implied: list[int] = []
+    if not prof.looking_for and not prof.offering:
+        # Nothing written under goals: the headline says what they seek and do.
+        for key, text, is_need in headline_goals(prof.headline, english.headline, prof):
+            facet = "needs" if is_need else "offers"
+            if len(goals[facet]) >= MAX_GOALS:
+                continue
+            if not is_need:
+                implied.append(len(goals["offers"]))
+            goals[facet].append(vocab.goal(key))
+            words[facet].append(text)
     # A need another person's need can meet (hiring <-> a job, investors <-> founders
     # raising) is also offered, under its own key (`matcher.goals.derived_key`).
     for key, text in unique_items(prof.looking_for, goal_key)[:MAX_GOALS]:
@@ -454,7 +470,37 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     return Row(
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
         headline, bool(headline or clean(prof.about)), head, _identity(english), pieces,
+        implied,
     )  # fmt: skip
+
+
+# A headline part that says what its author seeks: "always looking for Belgian craft
+# producers", "seeking pilot sites" (said in English, or translated).
+_SEEKS = re.compile(
+    r"^(?:(?:always|currently|now|still|actively)\s+)?(?:looking\s+for|seeking|searching\s+for)\s+"
+)
+
+
+def headline_goals(own: str, english: str, prof: Profile) -> list[tuple[str, str, bool]]:
+    """(goal key, own words, is a need) of a headline, for someone who wrote no goals.
+
+    A part that opens with "looking for" is a need, in the words after it; every other
+    part that names a field, not only a title ("Raw-milk cheesemaker", "public
+    procurement for innovation"; not "Founder", "Senior consultant"), is what they do,
+    and so what they can speak to: an offer, said as their work (`Complement.implied`).
+    """
+    out = []
+    for key, words in headline_parts(own, english, prof):
+        seeks = _SEEKS.match(key)
+        if seeks is not None:
+            own_seeks = _SEEKS.match(words.lower())
+            shown = words[own_seeks.end() :] if own_seeks is not None else words
+            out.append((normalise_goal(key[seeks.end() :]), clean(shown), True))
+        elif any(w[:1].islower() for w in words.split() if stems(w.lower())):
+            # It names a field in a word of its own; a part of names only ("Pays de
+            # Herve", "Port of Rotterdam") says where, not what.
+            out.append((normalise_goal(key), words, False))
+    return [(k, w, need) for k, w, need in out if k and w]
 
 
 def _spelt(key: str, i: int, vocab: Vocabulary) -> int:
@@ -554,6 +600,11 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
     head = np.fromiter((r.head for r in rows), dtype=np.int64, count=len(rows))
     head[(head < 0) | (head >= count)] = count
     own_goals = Ragged.from_lists([r.needs + r.offers for r in rows])
+    offers = Ragged.from_lists([r.offers for r in rows])
+    implied = np.zeros(len(offers.values), dtype=bool)
+    for p, r in enumerate(rows):
+        if r.implied:
+            implied[offers.indptr[p] + np.asarray(r.implied, dtype=np.int64)] = True
     return Facets(
         ids=ids,
         phrases=vocab.phrases[: vectors.shape[0] - 1],
@@ -561,7 +612,7 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
         topics=Ragged.from_lists([r.topics for r in rows]),
         personal=Ragged.from_lists([r.personal for r in rows]),
         needs=Ragged.from_lists([r.needs for r in rows]),
-        offers=Ragged.from_lists([r.offers for r in rows]),
+        offers=offers,
         orgs=Ragged.from_lists([r.orgs for r in rows]),
         org_keys=list(vocab.org_keys),
         company=np.fromiter((r.company for r in rows), dtype=np.int64, count=len(rows)),
@@ -579,6 +630,7 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
         names_provider=provider,
         names_seeker=seeker,
         identities=[r.identity for r in rows],
+        implied=implied,
         fields=field_vectors(vectors, whole, own_goals, kind, subjects),
     )
 

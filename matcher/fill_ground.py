@@ -27,15 +27,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
-from matcher.about_phrases import GENERIC_WORDS, STOP_WORDS
 from matcher.facets import Row
-from matcher.goals import goal_kind
 from matcher.grades import RELATED
-from matcher.normalise import HOMONYMS, spelt_out
+from matcher.normalise import HOMONYMS
+from matcher.specific_words import stem, stems
 from matcher.types import SharedItem
 
 # A word held by more than this share of the people present is too common to be
@@ -47,52 +45,12 @@ RARE_MIN = 2
 # "citizen services"), below the related bar of topics compared without it.
 WORD_BAR = 0.5
 
-# Words that say what someone is, not what they work on: a shared title is no
-# common ground ("Founder" / "Co-founder", "Data engineer" / "Process engineer").
-_TITLE_WORDS = """
-    founder cofounder co-founder engineer engineering developer designer manager head
-    director lead senior junior staff chief officer ceo cto cfo coo cmo cpo vp president
-    partner principal associate consultant advisor adviser specialist analyst student
-    candidate researcher scientist organiser organizer owner member expert freelance
-    freelancer intern assistant coordinator executive leader architect professor
-    lecturer teacher fellow
-"""
-_TITLES = frozenset(_TITLE_WORDS.split())
-_TOKEN = re.compile(r"[a-z][a-z0-9+&-]*")
-_LANGUAGE = re.compile(r"(\w+) programming language")
-_SUFFIXES = ("ations", "ation", "ances", "ance", "ers", "er", "ing", "ies", "es", "s")
-
-
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-@lru_cache(maxsize=1 << 16)
-def generic(word: str) -> bool:
-    """A word that is no field: a function or everyday word, a title, or a word that
-    names a kind of goal ("startups", "pilot", "mentor": `matcher.goals`)."""
-    if len(word) < 3 or word in STOP_WORDS or word in GENERIC_WORDS or word in _TITLES:
-        return True
-    return goal_kind(word) != 0 or goal_kind(word + "s") != 0
-
-
-@lru_cache(maxsize=1 << 16)
-def stems(key: str) -> frozenset[str]:
-    """The specific words of a phrase key, stemmed ("payments" -> "payment")."""
-    # A language named by an everyday word is another word ("rust programming language"
-    # shares no word with "rust and corrosion monitoring": `matcher.normalise.HOMONYMS`).
-    text = _LANGUAGE.sub(r"\1-programming-language", spelt_out(key))
-    return frozenset(_stem(w) for w in _TOKEN.findall(text) if not generic(w))
-
 
 def _names(words: str) -> frozenset[str]:
     """Words written capitalised (not all capitals) in a person's own wording, stemmed:
     names of places and organizations when both people write them so."""
     return frozenset(
-        _stem(w.lower())
+        stem(w.lower())
         for w in re.findall(r"[A-Za-zÀ-ÿ][\w-]*", words)
         if w[:1].isupper() and not w.isupper()
     )

@@ -102,6 +102,8 @@ def _complement_topic(c: Complement) -> _Topic:
         return _Topic("they_need", need_phrase(c.need if c.seeker == "b" else c.offer), "", True)
     if c.seeker == "b":
         return _Topic("they_need", need_phrase(c.need), offer_phrase(c.offer), True)
+    if getattr(c, "implied", False):  # their headline, not an offer: asked about as their work
+        return _Topic("professional", c.offer)
     return _Topic("they_offer", offer_phrase(c.offer), need_phrase(c.need), True)
 
 

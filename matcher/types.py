@@ -54,6 +54,9 @@ class Complement:
     # The offer is the provider's own "looking for" item that meets the need (a
     # hiring manager's and a job seeker's goals): said as "they are looking for".
     mutual: bool = False
+    # The offer is what the provider's headline says they do, not an offer they wrote
+    # (someone who wrote no goals: `matcher.facets.headline_goals`): said as their work.
+    implied: bool = False
 
 
 @dataclass(slots=True)
@@ -113,7 +116,14 @@ class CommonGround:
                 SharedItem(s.b, s.a, s.similarity, s.kind, s.weight, s.grade) for s in self.shared
             ],
             complements=[
-                Complement("b" if c.seeker == "a" else "a", c.need, c.offer, c.similarity, c.mutual)
+                Complement(
+                    "b" if c.seeker == "a" else "a",
+                    c.need,
+                    c.offer,
+                    c.similarity,
+                    c.mutual,
+                    c.implied,
+                )  # fmt: skip
                 for c in self.complements
             ],
             ties=[Tie(t.kind, t.b, t.a) for t in self.ties],

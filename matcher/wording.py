@@ -90,7 +90,11 @@ def reasons(cg: CommonGround) -> list[str]:
         if match is None:
             continue
         gives = "are looking for" if match.mutual else "offer"
-        if seeker == "a":
+        if match.implied:  # their headline, not an offer they wrote: said as their work
+            whose = "their" if seeker == "a" else "your"
+            you = "You are" if seeker == "a" else "They are"
+            out.append(f"{you} looking for “{match.need}” — {whose} work: “{match.offer}”.")
+        elif seeker == "a":
             out.append(f"You are looking for “{match.need}” — they {gives} “{match.offer}”.")
         else:
             out.append(f"They are looking for “{match.need}” — you {gives} “{match.offer}”.")
@@ -204,10 +208,12 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
             said: tuple[tuple[str, str], ...]
             if c.seeker == "a":
                 gives = "looks for" if c.mutual else "offers"
-                said = (("You look for ", "text"), need, (f" — {first} {gives} ", "text"), offer)
+                gives = f"{first}'s work:" if c.implied else f"{first} {gives}"
+                said = (("You look for ", "text"), need, (f" — {gives} ", "text"), offer)
             else:
                 gives = "look for" if c.mutual else "offer"
-                said = ((f"{first} looks for ", "text"), need, (f" — you {gives} ", "text"), offer)
+                gives = "your work:" if c.implied else f"you {gives}"
+                said = ((f"{first} looks for ", "text"), need, (f" — {gives} ", "text"), offer)
             goals.append(Line(said))
         out.append(Section("complements", "You can help each other", tuple(goals)))
     alike = [_two_sides(*_mine_theirs(c)) for c in cg.complements if peers(c)]
@@ -284,7 +290,8 @@ def complements_text(cg: CommonGround, a_name: str, b_name: str) -> str:
             parts.append(f"both look for — {both}")
             continue
         gives = "looks for" if c.mutual else "offers"
-        parts.append(f"{names[c.seeker]} looks for {c.need} ↔ {names[giver]} {gives} {c.offer}")
+        gives = f"{names[giver]}'s work:" if c.implied else f"{names[giver]} {gives}"
+        parts.append(f"{names[c.seeker]} looks for {c.need} ↔ {gives} {c.offer}")
     return "; ".join(parts)
 
 
@@ -302,9 +309,11 @@ def summary(cg: CommonGround) -> str:
             parts.append(f"both look for: you: {mine} · them: {theirs}")
         elif c.seeker == "a":
             gives = "they look for" if c.mutual else "they offer"
+            gives = "their work:" if c.implied else gives
             parts.append(f"you look for {c.need}, {gives} {c.offer}")
         else:
             gives = "you look for" if c.mutual else "you offer"
+            gives = "your work:" if c.implied else gives
             parts.append(f"they look for {c.need}, {gives} {c.offer}")
     for t in cg.ties[:2]:
         if t.kind == "background":
@@ -346,7 +355,7 @@ def offer_line(cg: CommonGround) -> str:
     """An offer of help with what the other looks for, or interest in what they offer."""
     for c in cg.complements:
         need, offer = need_item(c.need), clean_item(c.offer)
-        if not need or not offer or c.mutual:
+        if not need or not offer or c.mutual or c.implied:
             continue
         if c.seeker == "b":
             if item_form(need) not in ("n", "a") or item_form(offer, own=True) == "q":

@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 
 from matcher import Matcher, Profile
-from matcher.fill_ground import WordCounts, generic, stems
+from matcher.facets import Vocabulary, encode_profile, headline_goals
+from matcher.fill_ground import WordCounts
+from matcher.specific_words import generic, stems
 from matcher.wording import NEARBY_SAID
 
 
@@ -50,17 +52,17 @@ def test_a_fill_between_two_sres_says_so_though_one_wrote_the_acronym(matcher) -
     )
 
 
-def test_a_need_meets_a_headline_in_a_fill(matcher) -> None:  # type: ignore[no-untyped-def]
-    elena = Profile(
-        id="elena", name="Elena", headline="Forestry engineer, Regione Toscana",
-        looking_for=["affordable fire detection systems to test this summer"],
+def test_a_need_meets_the_others_interest_in_a_fill(matcher) -> None:  # type: ignore[no-untyped-def]
+    zoe = Profile(
+        id="zoe", name="Zoe", headline="First-time founder (B2B SaaS for clinics)",
+        looking_for=["intro to health insurers"],
     )  # fmt: skip
-    peter = Profile(
-        id="peter", name="Peter", headline="Wildfire detection with cameras & AI | Founder"
-    )
-    reason = reason_between(matcher, [elena, peter, PASTRY], "elena", "peter")
-    assert "fire detection" in reason and "Wildfire detection" in reason
-    assert reason.startswith("Related")
+    michael = Profile(
+        id="michael", name="Michael", headline="Partner, Vitalis Ventures",
+        interests=["health insurance", "elderly care"],
+    )  # fmt: skip
+    reason = reason_between(matcher, [zoe, michael, PASTRY], "zoe", "michael")
+    assert reason == "Related — you: intro to health insurers; them: health insurance."
 
 
 def test_a_shared_title_or_an_everyday_word_is_no_common_ground(matcher) -> None:  # type: ignore[no-untyped-def]
@@ -109,3 +111,44 @@ def test_a_word_most_of_the_event_uses_is_too_common_to_count() -> None:
     assert not counts.rare("payment", 23)
     counts.update(rows + many, keys, np.arange(3))  # the many left
     assert counts.rare("payment", 3)
+
+
+def test_a_headline_only_profile_is_what_a_need_meets_said_as_their_work(matcher) -> None:  # type: ignore[no-untyped-def]
+    elena = Profile(
+        id="elena", name="Elena", headline="Forestry engineer, Regione Toscana",
+        looking_for=["affordable fire detection systems to test this summer"],
+    )  # fmt: skip
+    peter = Profile(
+        id="peter", name="Peter", company="EmberWatch",
+        headline="Wildfire detection with cameras & AI | Founder, EmberWatch",
+    )  # fmt: skip
+    cg = matcher.common_ground(elena, peter)
+    assert cg.score > 0
+    [found] = cg.complements
+    assert found.implied and found.offer == "Wildfire detection with cameras & AI"
+    assert cg.reasons == [
+        "You are looking for “affordable fire detection systems to test this summer” — "
+        "their work: “Wildfire detection with cameras & AI”."
+    ]
+    assert "you offer" not in " ".join(cg.flipped().reasons)
+    assert cg.flipped().reasons[0].endswith("your work: “Wildfire detection with cameras & AI”.")
+
+
+def test_a_headline_says_what_someone_who_wrote_no_goals_seeks_and_does() -> None:
+    luc = Profile(
+        id="luc", name="Luc",
+        headline="Raw-milk cheesemaker, Pays de Herve — looking for shops that age & sell",
+    )  # fmt: skip
+    assert headline_goals(luc.headline, luc.headline, luc) == [
+        ("raw-milk cheesemaker", "Raw-milk cheesemaker", False),  # no place, no title
+        ("shops that age & sell", "shops that age & sell", True),
+    ]
+    vocab = Vocabulary()
+    row = encode_profile(luc, vocab)
+    assert [vocab.phrases[i] for i in row.needs] == ["shops that age & sell"]
+    assert [vocab.phrases[i] for i in row.offers] == ["raw-milk cheesemaker"] and row.implied == [0]
+    # Someone who wrote goals is read by them, not by the headline.
+    wrote = Profile(id="w", name="W", headline=luc.headline, offering=["cheese tastings"])
+    row = encode_profile(wrote, vocab)
+    assert not row.needs and row.implied == []
+    assert headline_goals("Founder, Senior consultant", "Founder, Senior consultant", wrote) == []

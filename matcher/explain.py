@@ -22,7 +22,12 @@ from matcher.grades import (
     topic_grade,
 )
 from matcher.parallel import map_slices
-from matcher.scoring import ScoreParams, background_credit, headlines_agree
+from matcher.scoring import (
+    ScoreParams,
+    background_credit,
+    headlines_agree,
+    headlines_related,
+)
 from matcher.threads import single_blas_thread
 from matcher.types import CommonGround, Complement, SharedItem, Suggestion, Tie, item_fields
 from matcher.wording import reasons
@@ -206,7 +211,8 @@ def explain_many(
         bb = np.asarray(b[start : start + CHUNK], dtype=np.int64)
         shared = _shared_many(facets, topic_w, aa, bb, params)
         background = background_credit(facets, aa, bb, params)
-        background *= headlines_agree(facets, aa, bb, params)
+        background *= headlines_related(facets, aa, bb, params)
+        similar = headlines_agree(facets, aa, bb, params)
         theirs_met = _complements_many(facets, aa, bb, "a", params)
         mine_met = _complements_many(facets, bb, aa, "b", params)
         for p, (x, y) in enumerate(zip(aa.tolist(), bb.tolist(), strict=True)):
@@ -216,8 +222,10 @@ def explain_many(
             if background[p] > 0 and not (
                 found or pair_ties or any(s.grade == SAME for s in shared[p])
             ):
-                # Nothing else to say, but their work is alike: said as such.
-                pair_ties.append(Tie("background", facets.headlines[x], facets.headlines[y]))
+                # Nothing else to say, but their work is alike (the same kind of work:
+                # similar backgrounds) or in one field (related work): said as such.
+                kind = "background" if similar[p] else "field"
+                pair_ties.append(Tie(kind, facets.headlines[x], facets.headlines[y]))
             cg = CommonGround(
                 score=round(float(scores[start + p]), 4),
                 shared=shared[p],

@@ -32,7 +32,7 @@ from matcher.grades import (
 )
 from matcher.parallel import map_slices
 from matcher.threads import single_blas_thread
-from matcher.work_roles import family_table
+from matcher.work_roles import family_table, field_defined
 
 
 @dataclass(frozen=True)
@@ -439,7 +439,7 @@ class _Blocks:
             credit, facets, (b, theirs["needs"]), (first, mine["offers"]), ("b", "a"), params
         )
         whole = background_credit(facets, first, b, params)
-        said = ((whole > 0) & headlines_agree(facets, first, b, params)).astype(np.float32)
+        said = ((whole > 0) & headlines_related(facets, first, b, params)).astype(np.float32)
         return shared, c_ab, c_ba, _ties(facets, self.org_w, first, b), whole, said
 
 
@@ -500,6 +500,29 @@ def background_credit(facets: Facets, a: np.ndarray, b: np.ndarray, p: ScorePara
     return np.where(both, credit, np.float32(0.0)).astype(np.float32)
 
 
+def headlines_related(facets: Facets, a: np.ndarray, b: np.ndarray, p: ScoreParams) -> np.ndarray:
+    """(P,) bool: the two profiles' likeness may be said: as "similar backgrounds"
+    where `headlines_agree`, or as related work where the headlines read alike
+    (`headline_threshold`) and one of the two is a founder or an investor, whose
+    work is their company's or fund's field (`matcher.work_roles.field_defined`):
+    a carbon-accounting founder and a sustainability manager."""
+    if not len(facets.head):
+        return np.ones(len(b), dtype=bool)
+    a, b = np.broadcast_arrays(a, b)
+    ha, hb = facets.head[a], facets.head[b]
+    heads = (facets.vectors[ha] * facets.vectors[hb]).sum(axis=1)
+    defined = field_defined(_work(facets))
+    field = (defined[a] | defined[b]) & (heads >= p.headline_threshold)
+    return field | headlines_agree(facets, a, b, p)
+
+
+def _work(facets: Facets) -> np.ndarray:
+    """Each profile's headline role families (`matcher.work_roles.family_table`), kept."""
+    if facets.work is None or len(facets.work) != len(facets.headlines):
+        facets.work = family_table(facets.headlines)
+    return facets.work
+
+
 def headlines_agree(facets: Facets, a: np.ndarray, b: np.ndarray, p: ScoreParams) -> np.ndarray:
     """(P,) bool: "similar backgrounds" may be said. The reason quotes both headlines,
     so where both wrote one they must name the same kind of work
@@ -514,9 +537,7 @@ def headlines_agree(facets: Facets, a: np.ndarray, b: np.ndarray, p: ScoreParams
     a, b = np.broadcast_arrays(a, b)
     ha, hb = facets.head[a], facets.head[b]
     heads = (facets.vectors[ha] * facets.vectors[hb]).sum(axis=1)
-    if facets.work is None or len(facets.work) != len(facets.headlines):
-        facets.work = family_table(facets.headlines)
-    fa, fb = facets.work[a], facets.work[b]  # (P, F)
+    fa, fb = _work(facets)[a], _work(facets)[b]  # (P, F)
     named = (fa[:, 0] >= 0) & (fb[:, 0] >= 0)
     common = ((fa[:, :, None] == fb[:, None, :]) & (fa[:, :, None] >= 0)).any(axis=(1, 2))
     agree = np.where(named, common & (heads >= p.headline_threshold), heads >= p.headline_same)

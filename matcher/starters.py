@@ -113,7 +113,7 @@ def _goal_and_tie_topics(cg: CommonGround) -> tuple[list[_Topic], list[_Topic]]:
     complements = [_complement_topic(c) for c in ranked]
     ties = []
     for t in cg.ties:
-        if t.kind in ("background", "nearby"):  # nothing both have: no shared topic
+        if t.kind in ("background", "field", "nearby"):  # nothing both have: no topic
             continue
         bank = "contact" if t.kind == "contact" else "organization"
         ties.append(_Topic(bank, topic_text(t.b or t.a), "", True))

@@ -105,6 +105,8 @@ def reasons(cg: CommonGround) -> list[str]:
     for tie in cg.ties[:1]:
         if tie.kind == "background":
             out.append(_background(tie.a, tie.b) + ".")
+        elif tie.kind == "field":
+            out.append(_field(tie.a, tie.b) + ".")
         elif tie.kind == "nearby":
             out.append(_nearby(tie.b) + ".")
         elif tie.kind == "contact":
@@ -120,6 +122,12 @@ def _background(mine: str, theirs: str) -> str:
     if mine and theirs:
         return f"Similar backgrounds — you: {mine}; them: {theirs}"
     return "Similar backgrounds: your profiles describe related work"
+
+
+def _field(mine: str, theirs: str) -> str:
+    if mine and theirs:
+        return f"Related work — you: {mine}; them: {theirs}"
+    return "Related work: your profiles describe work in one field"
 
 
 NEARBY_TITLE = "Someone new to meet"
@@ -225,6 +233,11 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
         t = backgrounds[0]
         said = _two_sides(t.a, t.b) if t.a and t.b else ((_background("", ""), "text"),)
         out.append(Section("backgrounds", "Similar backgrounds", (Line(said),)))
+    fields = [t for t in cg.ties if t.kind == "field"]
+    if fields:
+        t = fields[0]
+        said = _two_sides(t.a, t.b) if t.a and t.b else ((_field("", ""), "text"),)
+        out.append(Section("field", "Related work", (Line(said),)))
     nearby = [t for t in cg.ties if t.kind == "nearby"]
     if nearby:
         said = ((NEARBY_SAID, "text"),)
@@ -253,7 +266,7 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
 
 
 # Kinds of `Tie` that are no mutual tie (nothing both people have): said apart.
-_NOT_TIES = ("background", "nearby")
+_NOT_TIES = ("background", "field", "nearby")
 
 
 def shared_label(item: SharedItem) -> str:
@@ -318,6 +331,8 @@ def summary(cg: CommonGround) -> str:
     for t in cg.ties[:2]:
         if t.kind == "background":
             parts.append("similar backgrounds")
+        elif t.kind == "field":
+            parts.append("related work")
         elif t.kind == "nearby":
             parts.append("suggested to complete the list")
         else:

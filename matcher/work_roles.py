@@ -234,6 +234,9 @@ def same_work(a: str, b: str) -> bool | None:
 
 
 _IDS: dict[str, int] = {}
+# Families whose work is their company's or their fund's field: a founder of carbon
+# accounting software and a sustainability manager do related work.
+FIELD_DEFINED = ("founder", "investor")
 
 
 def family_table(headlines: list[str]) -> np.ndarray:
@@ -245,3 +248,9 @@ def family_table(headlines: list[str]) -> np.ndarray:
     for i, row in enumerate(rows):
         out[i, : len(row)] = row
     return out
+
+
+def field_defined(table: np.ndarray) -> np.ndarray:
+    """(N,) bool: rows of a `family_table` naming a founder or an investor."""
+    ids = [_IDS.setdefault(f, len(_IDS)) for f in FIELD_DEFINED]
+    return np.asarray(np.isin(table, ids).any(axis=1), dtype=bool)

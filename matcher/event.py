@@ -127,6 +127,7 @@ class EventState:
         self._profile_vecs = np.zeros((0, 0), dtype=np.float32)
         self._profile_made = 0
         self._words = WordCounts()  # who uses which word (`matcher.fill_ground`)
+        self._words_at = (-1, -1)  # (rows ever held, people present) when last counted
 
     # -- reading ----------------------------------------------------------------
 
@@ -400,12 +401,15 @@ class EventState:
     def _fill_ground(self, a: int, b: int) -> SharedItem | None:
         """What rows a and b plainly share across all their words (`matcher.fill_ground`)."""
         data = self.data
-        present = data.present()
-        self._words.update(data.rows, data.vocab.phrases, present)
+        # Rows are only appended and dropped: (rows ever held, people present) names one
+        # moment of the event, so the counts are brought up to date once per change,
+        # not once per fill explained.
+        if self._words_at != (data.size, data.n):
+            self._words.update(data.rows, data.vocab.phrases, data.present())
+            self._words_at = (data.size, data.n)
         return fill_ground(
-            data.rows[a], data.rows[b], data.vocab.phrases, data.vectors(), self._words,
-            len(present),
-        )  # fmt: skip
+            data.rows[a], data.rows[b], data.vocab.phrases, data.vectors(), self._words, data.n
+        )
 
     def _flip(self, a: int, b: int, theirs: CommonGround) -> CommonGround:
         """Row a's side of the common ground of (b, a): flipped, with a's starters."""

@@ -201,6 +201,14 @@ def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
         ("apprenants adultes", "fr", "adult learners"),
         ("scambi con altri insegnanti", "it", "exchanges with other teachers"),
         ("beheer van het wagenpark", "nl", "management of fleet"),
+        # Food, retail and production.
+        ("Obst & Gemüse", "de", "fruit & vegetables"),
+        ("circuits courts", "fr", "short supply chains"),
+        ("frutta e verdura", "it", "fruit and vegetables"),
+        ("vaschette compostabili", "it", "compostable trays"),
+        ("zertifizierte Erzeuger", "de", "certified producers"),
+        ("variedades tradicionales", "es", "traditional varieties"),
+        ("Hofladen", "de", "farm shops"),
     ],
 )
 def test_items_are_said_in_english(text: str, code: str, english: str) -> None:

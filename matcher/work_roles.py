@@ -158,6 +158,10 @@ _RANKS_BEFORE_FUNCTION = frozenset((
 ))  # fmt: skip
 _PREPOSITIONS = frozenset(("of", "de", "di", "du", "des", "del", "della", "van", "für"))
 _SEGMENT = re.compile(r"[,;:()|·–—@/→+]|\s-\s|\bat\b|\bfor\b|\bwho\b|\bthat\b")
+_ASPIRATION = re.compile(
+    r"\b(?:want|wants|wanting|looking|hoping|aspiring|itching|busco|buscando|cerco|suche|"
+    r"cherche|zoek|open to)\b"
+)
 _TOKEN = re.compile(r"[^\W\d_][\w&'-]*", re.UNICODE)
 # Whom a rank works with when a headline names it ("an investor in ...": the family).
 _INVESTOR_CONTEXT = frozenset(("ventures", "venture", "capital", "fund", "vc", "office"))
@@ -189,6 +193,9 @@ def work_families(headline: str) -> frozenset[str]:
     text = re.sub(r"\bIT\b", "itrole", headline).lower()
     out: set[str] = set()
     investing = any(_word(t) in _INVESTOR_CONTEXT for t in _TOKEN.findall(text))
+    # What one hopes to become is not one's work ("want to join a startup as CTO /
+    # co-founder"): the headline is read up to its first wish.
+    text = _ASPIRATION.split(text, maxsplit=1)[0]
     for segment in _SEGMENT.split(text):
         words = [_word(t) for t in _TOKEN.findall(segment)]
         content = [w for w in words if w not in _NOT_FUNCTION]

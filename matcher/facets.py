@@ -24,6 +24,7 @@ from matcher.normalise import (
 )
 from matcher.roles import fits, identity, phrase_roles
 from matcher.specific_words import stems
+from matcher.stated_goals import stated_needs
 from matcher.translation import Reading, in_english, reading, say_in_english
 from matcher.types import Profile
 
@@ -422,9 +423,13 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
             words["topics"].append(phrase)
             pieces.append((_spelt(key, i, vocab), phrase))
     goals: dict[str, list[int]] = {}
-    for facet, items in (("needs", prof.looking_for), ("offers", prof.offering)):
+    wanted = unique_items(prof.looking_for, goal_key)[:MAX_GOALS]
+    if read.code is None:  # goals said in the headline or about ("we're raising our seed")
+        wanted += stated_needs(prof.headline, prof.about, wanted)
+    offered = unique_items(prof.offering, goal_key)[:MAX_GOALS]
+    for facet, items in (("needs", wanted), ("offers", offered)):
         ids = goals[facet] = []
-        for key, text in unique_items(items, goal_key)[:MAX_GOALS]:
+        for key, text in items:
             ids.append(vocab.goal(key))
             words[facet].append(text)
             if not vocab.vague[ids[-1]]:
@@ -434,15 +439,15 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         # Nothing written under goals: the headline says what they seek and do.
         for key, text, is_need in headline_goals(prof.headline, english.headline, prof):
             facet = "needs" if is_need else "offers"
-            if len(goals[facet]) >= MAX_GOALS:
-                continue
+            if len(goals[facet]) >= MAX_GOALS or vocab.goal(key) in goals[facet]:
+                continue  # a need said in the headline may be a stated goal already
             if not is_need:
                 implied.append(len(goals["offers"]))
             goals[facet].append(vocab.goal(key))
             words[facet].append(text)
     # A need another person's need can meet (hiring <-> a job, investors <-> founders
     # raising) is also offered, under its own key (`matcher.goals.derived_key`).
-    for key, text in unique_items(prof.looking_for, goal_key)[:MAX_GOALS]:
+    for key, text in wanted:
         derived = derived_key(key, clean(english.headline))
         if derived is not None and len(goals["offers"]) < 2 * MAX_GOALS:
             # Its subject is the need's (`matcher.goal_fit.role_mask` reads it).

@@ -114,7 +114,25 @@ def offer_phrase(item: str) -> str:
     return _phrase(topic_text(item), _OFFER_LEAD, _OFFER_VERB)
 
 
+# A goal said in the first person or as a status ("I want to move to fintech", "We're
+# raising our seed round", "open to work"): `matcher.stated_goals.is_statement`.
+_FIRST_PERSON = re.compile(r"^(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|we'll|open to)\b")
+
+
 @lru_cache(maxsize=_CACHE)
 def need_phrase(item: str) -> str:
-    """What is looked for, as a noun (or gerund) phrase: "hoping to meet VCs" -> "VCs"."""
-    return _phrase(topic_text(item), _NEED_LEAD, _NEED_VERB)
+    """What is looked for, as a noun (or gerund) phrase: "hoping to meet VCs" -> "VCs".
+
+    A goal said in the first person or as a status gives "" unless its lead-in names
+    what it seeks ("I'm looking for a CTO" -> "a CTO", "I want to hire a CTO" -> "hiring
+    a CTO"): "We're raising our seed round this autumn" or "I want to move to fintech"
+    cannot be asked about in a few words."""
+    text = topic_text(item)
+    if not _FIRST_PERSON.match(text.replace("’", "'").casefold()):
+        return _phrase(text, _NEED_LEAD, _NEED_VERB)
+    found = _NEED_LEAD.match(text)
+    if found is None:
+        return ""
+    out = _phrase(text, _NEED_LEAD, _NEED_VERB)
+    bare_verb = found[0].rstrip().casefold().endswith(" to") and out == text[found.end() :]
+    return "" if bare_verb else out

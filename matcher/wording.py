@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from matcher.goals import KINDS, K, goal_kind
 from matcher.items import clean_item, first_name, item_form, mid_sentence, need_item
 from matcher.normalise import normalise_goal
+from matcher.stated_goals import is_statement
 
 if TYPE_CHECKING:
     from matcher.types import CommonGround, Complement, SharedItem
@@ -70,6 +71,21 @@ def peers(c: Complement) -> bool:
     return kind == goal_kind(normalise_goal(c.offer)) % K and kind != _PARTNERS
 
 
+# How each side is said to look for something, and to have written it.
+_PROFILE_OF = {"you": "your", "they": "their"}
+
+
+def _seeks(who: str, words: str) -> str:
+    """`who` ("You", "they", ...) looks for `words`, quoted: "They are looking for “a
+    CTO”"; a goal written as a sentence or a status (`matcher.stated_goals`: "We're
+    raising our seed round", "open to work") is what their profile says."""
+    if is_statement(words):
+        owner = _PROFILE_OF[who.casefold()]
+        owner = owner.capitalize() if who[:1].isupper() else owner
+        return f"{owner} profile says “{words}”"
+    return f"{who} are looking for “{words}”"
+
+
 def _mine_theirs(c: Complement) -> tuple[str, str]:
     """Side a's words first, whoever is the seeker."""
     return (c.need, c.offer) if c.seeker == "a" else (c.offer, c.need)
@@ -94,15 +110,14 @@ def reasons(cg: CommonGround) -> list[str]:
         match = next((c for c in cg.complements if c.seeker == seeker and not peers(c)), None)
         if match is None:
             continue
-        gives = "are looking for" if match.mutual else "offer"
+        me, them = ("You", "they") if seeker == "a" else ("They", "you")
         if match.implied:  # their headline, not an offer they wrote: said as their work
-            whose = "their" if seeker == "a" else "your"
-            you = "You are" if seeker == "a" else "They are"
-            out.append(f"{you} looking for “{match.need}” — {whose} work: “{match.offer}”.")
-        elif seeker == "a":
-            out.append(f"You are looking for “{match.need}” — they {gives} “{match.offer}”.")
+            gives = f"{_PROFILE_OF[them]} work: “{match.offer}”"
+        elif match.mutual:
+            gives = _seeks(them, match.offer)
         else:
-            out.append(f"They are looking for “{match.need}” — you {gives} “{match.offer}”.")
+            gives = f"{them} offer “{match.offer}”"
+        out.append(f"{_seeks(me, match.need)} — {gives}.")
     shared_goal = next((c for c in cg.complements if peers(c)), None)
     if shared_goal is not None:
         mine, theirs = _mine_theirs(shared_goal)
@@ -219,15 +234,16 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
         for c in helps:
             need, offer = (clean_item(c.need), "item"), (clean_item(c.offer), "item")
             said: tuple[tuple[str, str], ...]
+            said_by = _said_on_page(first, is_statement(c.offer))
             if c.seeker == "a":
-                gives = "looks for" if c.mutual else "offers"
-                gives = f"{first}'s work:" if c.implied else f"{first} {gives}"
-                said = (("You look for ", "text"), need, (f" — {gives} ", "text"), offer)
+                gives = said_by[1] if c.mutual else f"{first} offers"
+                gives = f"{first}'s work:" if c.implied else gives
+                said = ((_said_on_page(first, is_statement(c.need))[0] + " ", "text"), need)
             else:
-                gives = "look for" if c.mutual else "offer"
-                gives = "your work:" if c.implied else f"you {gives}"
-                said = ((f"{first} looks for ", "text"), need, (f" — {gives} ", "text"), offer)
-            goals.append(Line(said))
+                gives = said_by[0] if c.mutual else "you offer"
+                gives = "your work:" if c.implied else gives
+                said = ((_said_on_page(first, is_statement(c.need))[1] + " ", "text"), need)
+            goals.append(Line((*said, (f" — {gives} ", "text"), offer)))
         out.append(Section("complements", "You can help each other", tuple(goals)))
     alike = [_two_sides(*_mine_theirs(c)) for c in cg.complements if peers(c)]
     if alike:
@@ -270,6 +286,15 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
     return out
 
 
+def _said_on_page(first: str, statement: bool) -> tuple[str, str]:
+    """(how you, how `first` look for something) on the scan page: "You look for" /
+    "Noah looks for", or for a goal written as a sentence "Your profile says" /
+    "Noah's profile says"."""
+    if statement:
+        return "Your profile says", f"{first}'s profile says"
+    return "You look for", f"{first} looks for"
+
+
 # Kinds of `Tie` that are no mutual tie (nothing both people have): said apart.
 _NOT_TIES = ("background", "field", "nearby")
 
@@ -307,10 +332,18 @@ def complements_text(cg: CommonGround, a_name: str, b_name: str) -> str:
             both = f"{names[c.seeker]}: {c.need} · {names[giver]}: {c.offer}"
             parts.append(f"both look for — {both}")
             continue
-        gives = "looks for" if c.mutual else "offers"
-        gives = f"{names[giver]}'s work:" if c.implied else f"{names[giver]} {gives}"
-        parts.append(f"{names[c.seeker]} looks for {c.need} ↔ {gives} {c.offer}")
+        giver_name = names[giver]
+        gives = _export_seeks(giver_name, c.offer) if c.mutual else f"{giver_name} offers {c.offer}"
+        gives = f"{giver_name}'s work: {c.offer}" if c.implied else gives
+        parts.append(f"{_export_seeks(names[c.seeker], c.need)} ↔ {gives}")
     return "; ".join(parts)
+
+
+def _export_seeks(name: str, words: str) -> str:
+    """Ada looks for X, or Ada's profile says “X” for a goal written as a sentence."""
+    if is_statement(words):
+        return f"{name}'s profile says “{words}”"
+    return f"{name} looks for {words}"
 
 
 def summary(cg: CommonGround) -> str:
@@ -325,14 +358,11 @@ def summary(cg: CommonGround) -> str:
         if peers(c):
             mine, theirs = _mine_theirs(c)
             parts.append(f"both look for: you: {mine} · them: {theirs}")
-        elif c.seeker == "a":
-            gives = "they look for" if c.mutual else "they offer"
-            gives = "their work:" if c.implied else gives
-            parts.append(f"you look for {c.need}, {gives} {c.offer}")
         else:
-            gives = "you look for" if c.mutual else "you offer"
-            gives = "your work:" if c.implied else gives
-            parts.append(f"they look for {c.need}, {gives} {c.offer}")
+            me, them = ("you", "they") if c.seeker == "a" else ("they", "you")
+            gives = _summary_seeks(them, c.offer) if c.mutual else f"{them} offer {c.offer}"
+            gives = f"{_PROFILE_OF[them]} work: {c.offer}" if c.implied else gives
+            parts.append(f"{_summary_seeks(me, c.need)}, {gives}")
     for t in cg.ties[:2]:
         if t.kind == "background":
             parts.append("similar backgrounds")
@@ -343,6 +373,12 @@ def summary(cg: CommonGround) -> str:
         else:
             parts.append(f"both know {t.b}" if t.kind == "contact" else f"both: {t.b}")
     return "; ".join(parts)
+
+
+def _summary_seeks(who: str, words: str) -> str:
+    if is_statement(words):
+        return f"{_PROFILE_OF[who]} profile says “{words}”"
+    return f"{who} look for {words}"
 
 
 # -- the follow-up draft (side a writes to side b) --------------------------------

@@ -1,0 +1,366 @@
+"""Goals a person wrote in their headline or `about` rather than under "looking for".
+
+"We're raising our seed round this autumn and are looking for investors who
+understand reimbursement", a headline "Full-stack engineer, open to work": these
+are needs as real as a listed one, and a founder raising seed should meet the seed
+investor in the room (issue 16: hiring <-> job seeking and founder <-> investor
+"wherever the goal was written").
+
+Deterministic and small, English only (as `matcher.about_phrases`): a goal is a
+clause of intent in the present or future, said by the person ("I", "we", or no
+subject at all, as in a headline): looking for / seeking X, I want (to) / I'd like
+to / hoping to ..., we're raising ..., we're hiring ..., open to .... A clause
+about the past ("I spent five years hiring engineers", "we raised our seed",
+"I was looking for"), about someone else ("founders looking for capital", "if
+you're hiring") or negated is not a goal. Each goal is
+
+- `words`: the person's own words, quoted back to them: the thing sought ("investors
+  who understand reimbursement") or the clause as written ("I want to move to
+  fintech", "open to work"), which the sentences about a pair say as what the
+  profile says (`is_statement`);
+- `key`: what is matched, said as a looking-for item so that its kind reads right
+  (`matcher.goals`): "I want to move to fintech" -> "a job in fintech", "I want to
+  understand how X" -> "advice on how X". A wish of no kind ("we want to make care
+  fairer") is a mission, not a need: it is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from matcher.goals import KINDS, K, goal_kind
+from matcher.normalise import clean, normalise_goal
+from matcher.roles import named_roles
+
+MAX_GOALS = 3
+_MAX_OBJECT_WORDS = 14
+
+
+@dataclass(frozen=True)
+class StatedGoal:
+    """One goal said in a headline or an about: matched as `key`, quoted as `words`."""
+
+    key: str
+    words: str
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The word right before a trigger: a subject, an auxiliary or a linking word of the
+# person's own clause ("I'm", "we are", "and", "also"). Anything else ("founders
+# looking for", "years hiring") is someone else, or a description.
+_LEAD = _words(
+    """
+    i we i'm im we're am are is 'm 're will 'll i'll we'll would 'd i'd we'd be and
+    also now currently actively still really just so both desperately always
+    """
+)
+# Words close before a trigger that make the clause no goal of the person's now: past,
+# hypothetical, negated, someone else's, or an offer ("I help founders looking for").
+_BLOCK = _words(
+    """
+    you you're your anyone anybody someone somebody people those others everyone who
+    whom they they're their he she he's she's his her them if when whenever while once
+    was were wasn't weren't had been spent spend used after before ago not never no
+    don't didn't isn't aren't won't haven't hasn't stopped finished quit help helps
+    helping advise advises advising support supporting teach teaching for with
+    """
+)
+# Adverbs that may stand between the lead and the trigger ("we're actively hiring").
+_ADVERBS = _words("now currently actively also still really just desperately always soon")
+
+_TRIGGER = re.compile(
+    r"\b(?:"
+    r"(?P<seek>looking for|searching for|seeking|on the lookout for|in search of|hunting for)"
+    r"|(?P<wantto>(?:want|wants|like|love|hope|hoping|plan|planning|aim|aiming|intend|"
+    r"keen|eager|looking|wish|need|needs|trying|ready|going|about)\s+to)"
+    r"|(?P<want>want|wants|need|needs)(?!\s+to\b)"
+    r"|(?P<raise>raising|raise|fundraising|fundraise)"
+    r"|(?P<hire>hiring|recruiting)(?:\s+for)?"
+    r"|(?P<open>open to)"
+    r")\s+"
+)
+# Where a sought thing ends: punctuation outside brackets (`_object`) or a new clause.
+_CLAUSE_END = re.compile(
+    r"\s+(?:and|but|so|because|since|as|while|though|although|then|or)\s+"
+    r"(?=(?:i|we|i'm|we're|are|am|is|will|would|want|wants|need|needs|hope|also|then|"
+    r"looking|seeking|raising|hiring|would|can|could|should|it|this|that|they)\b)"
+    r"|\s+(?:but|because|so that|in order to)\s+"
+)
+# Verbs after "want to" that say whom one wants to meet: the rest is what is sought.
+_MEET = re.compile(
+    r"^(?:find|meet|get(?!\s+(?:in)?to\b)|receive|gather|connect with|talk to|talk with|"
+    r"speak to|speak with|hear from|get to know|get in touch with|reach|work with|team up with)\s+"
+)
+_PARTNER = re.compile(r"^(?:partner with|collaborate with|co-develop with)\s+")
+_LEARN = re.compile(
+    r"^(?:learn|understand|know|find out|figure out|hear|explore|discover)\s+(?P<how>about|from|"
+    r"more about)?\s*"
+)
+_MOVE = re.compile(
+    r"^(?:move|switch|transition|pivot|change|get|break|go back|return)\s+(?:(?:in)?to|back to)\s+"
+    r"|^(?:work|get a job|find a job|find a role|land a role)\s+(?:in|at|for)\s+"
+)
+_JOIN = re.compile(r"^join\s+")
+_COFOUND = re.compile(r"^co-?found(?:ing)?\b\s*(?:a|an)?\s*")
+_HIRE = re.compile(r"^(?:hire|recruit|bring on|bring in|onboard)\s+")
+_RAISE = re.compile(r"^(?:raise|fundraise|close)\s+")
+_INVEST = re.compile(r"^(?:invest in|back|fund)\s+")
+# Verbs of giving: a wish to give is an offer, not a need (and offers are listed).
+_GIVE = re.compile(
+    r"^(?:help|mentor|advise|support|teach|share|give|offer|coach|volunteer|speak|present|"
+    r"talk about|write about)\b"
+)
+# What money is raised as (not "raise awareness", "raising two kids").
+_MONEY = re.compile(
+    r"\b(?:round|seed|series [a-e]|funding|capital|money|investment|pre-?seed|angels?|"
+    r"bridge|tickets?|equity)\b|[€$£]\s*\d|\d+\s*(?:k|m|mn|million)\b"
+)
+# A sought thing that is work: "work in Berlin", "my next role", "new opportunities".
+_JOB = re.compile(
+    r"^(?:(?:a|an|the|my|her|his|their|our|new|next|first|full-time|part-time|permanent|"
+    r"remote|senior|junior|exciting|interesting|paid|some)\s+)*"
+    r"(?:work|jobs?|roles?|positions?|opportunit(?:y|ies)|challenges?|gigs?|employment|"
+    r"offers|contracts?|internships?|freelance)\b"
+)
+_PEOPLE = re.compile(
+    r"\b(?:people|talent|staff|interns?|hires|colleagues|ctos?|cfos?|cmos?|coos?|leads?|"
+    r"heads? of|vps?|directors?|specialists?|experts?|assistants?|operators?|drivers?|"
+    r"nurses?|technicians?|sales\w*|marketers?|writers?|members)\b"
+)
+_OWN_THING = re.compile(r"^(?:my|our)\b")
+# Kinds a stated goal may have: "open to" names work, a co-founder, capital or partners
+# ("open to mentoring" may be an offer).
+# Advice is sought when the thing is advice or a knowing person, not when a word of
+# its kind falls in passing ("a break from consulting").
+_ADVICE = re.compile(
+    r"^(?:advice|(?:some |more |honest )?(?:advice|feedback|help|guidance|tips|input|intros?|"
+    r"introductions|expertise|insights?|know-how)|(?:someone|somebody|people|anyone|experts?) "
+    r"(?:who|with|from|in|on))\b"
+)
+_WISH_KINDS = frozenset({"cofounder", "capital", "grant", "debt", "hire", "job", "volunteers"})
+_OPEN_KINDS = frozenset({"job", "cofounder", "capital", "partners", "customers"})
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|[;\n]+|\s[–—]\s")
+_SEGMENTS = re.compile(r"[,;|/()·•]|\s[-–—]\s")
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text)
+
+
+def _own_clause(before: str, headline: bool) -> bool:
+    """Whether a trigger after `before` (lower-case, same sentence) is the person's own
+    goal now: led by their subject or nothing, nothing past, negated or someone else's."""
+    tokens = _tokens(before)
+    if _BLOCK & set(tokens[-4:]):
+        return False
+    lead = [t for t in tokens if t not in _ADVERBS] or [""]
+    if not tokens or before.rstrip()[-1:] in ",:(-–—":
+        return True
+    return lead[-1] in _LEAD or (headline and lead[-1] not in _BLOCK)
+
+
+def _object_end(text: str) -> int:
+    """Where the thing sought that starts `text` ends: at a comma, colon or closing
+    bracket outside brackets, a new clause ("... and are looking for"), or after
+    `_MAX_OBJECT_WORDS` words."""
+    depth, end = 0, len(text)
+    for pos, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                end = pos
+                break
+            depth -= 1
+        elif ch in ",:" and depth == 0:
+            end = pos
+            break
+    cut = _CLAUSE_END.search(text, 0, end)
+    if cut is not None:
+        end = cut.start()
+    words = list(re.finditer(r"\S+", text[:end]))
+    if len(words) > _MAX_OBJECT_WORDS:
+        end = words[_MAX_OBJECT_WORDS - 1].end()
+    return end
+
+
+def _object(text: str) -> str:
+    """The thing sought that starts `text` (`_object_end`), cleaned."""
+    return clean(text[: _object_end(text)])
+
+
+def _kind(key: str) -> str:
+    return KINDS[goal_kind(normalise_goal(key)) % K]
+
+
+def _people(thing: str) -> bool:
+    return bool(named_roles(thing)) or bool(_PEOPLE.search(thing))
+
+
+def _read(family: str, rest: str) -> tuple[str, int | None] | None:
+    """(key, where in `rest` the quoted thing starts, or None to quote the clause) of a
+    trigger of `family` followed by `rest` (lower-case, to the sentence's end), or None
+    when no need is said."""
+    thing = _object(rest)
+    if not thing:
+        return None
+    quote_thing = 0 if family == "seek" else None
+    if family in ("seek", "want", "open"):
+        if _JOB.match(thing):
+            return f"job: {thing}", quote_thing
+        if _COFOUND.match(thing) or thing.startswith(("co-founder", "cofounder")):
+            return f"co-founder {_COFOUND.sub('', thing)}".strip(), None
+        if _OWN_THING.match(thing):  # "looking for my startup": their own, unclear
+            return None
+        return thing, quote_thing
+    if family == "raise":
+        return (f"raising {thing}", None) if _MONEY.search(thing) else None
+    if family == "hire":
+        return (f"hiring {thing}" if _people(thing) else f"{thing} to partner with"), None
+    return _read_verb(rest)
+
+
+def _read_verb(text: str) -> tuple[str, int | None] | None:
+    """The key of "(I want) to <verb> ...": whom to meet, advice, a job, a co-founder,
+    a hire, capital, deal flow; a wish to give is no need. Whom to meet is quoted
+    alone ("to meet investors in climate": "investors in climate")."""
+    if _GIVE.match(text):
+        return None
+    found = _MEET.match(text)
+    if found is not None:
+        thing = _object(text[found.end() :])
+        key = f"job: {thing}" if _JOB.match(thing) else thing
+        return (key, found.end()) if thing and not _OWN_THING.match(thing) else None
+    rules: list[tuple[re.Pattern[str], str]] = [
+        (_PARTNER, "collaborating with {}"),
+        (_MOVE, "job in {}"),
+        (_JOIN, "job at {}"),
+        (_COFOUND, "co-founder {}"),
+        (_INVEST, "deal flow: {}"),
+    ]
+    for pattern, form in rules:
+        found = pattern.match(text)
+        if found is not None:
+            return form.format(_object(text[found.end() :])).strip(), None
+    found = _HIRE.match(text)
+    if found is not None:
+        thing = _object(text[found.end() :])
+        return (f"hiring {thing}", None) if _people(thing) else None
+    found = _RAISE.match(text)
+    if found is not None:
+        thing = _object(text[found.end() :])
+        return (f"raising {thing}", None) if _MONEY.search(thing) else None
+    found = _LEARN.match(text)
+    if found is not None and _object(text[found.end() :]):
+        thing = _object(text[found.end() :])
+        return (f"advice from {thing}" if found["how"] == "from" else f"advice on {thing}"), None
+    # Any other verb ("to build the next one as a co-founder"): a need only when it
+    # names a role or money, not a kind word met in passing ("instead of advising").
+    key = _object(text)
+    return (key, None) if _kind(key) in _WISH_KINDS else None
+
+
+_AND_SUBJECT = re.compile(r"\b(?:and|but|so)\s+(?=(?:i|we|i'm|we're|i'd|we'd)\b)")
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding position `at` begins: after the last comma, colon or
+    bracket before it, or at its own subject after "and" ("... and I'm recruiting"),
+    else the sentence's start."""
+    start = max(sentence.rfind(ch, 0, at) for ch in ",:(") + 1
+    for found in _AND_SUBJECT.finditer(sentence, start, at):
+        start = found.end()
+    return start
+
+
+def _goals_in(sentence: str, headline: bool) -> list[StatedGoal]:
+    """The goals of one sentence (or headline segment); several of one kind are one,
+    quoted from the first to the last."""
+    text = sentence.strip()
+    if not text or text.endswith("?"):
+        return []
+    # Lower-cased in place (the same positions): quotes are cut from `text`.
+    low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text.replace("’", "'"))
+    found: list[tuple[str, str, int, int]] = []  # (kind, key, start, end) in `text`
+    for match in _TRIGGER.finditer(low):
+        family = match.lastgroup or ""
+        if not _own_clause(low[: match.start()], headline):
+            continue
+        rest = low[match.end() :]
+        read = _read(family, rest)
+        if read is None:
+            continue
+        key, at = read
+        kind = _kind(key)
+        if kind == "topic" or (family == "open" and kind not in _OPEN_KINDS):
+            continue
+        if kind == "advice" and not _ADVICE.match(key):  # "a break from consulting"
+            continue
+        if at is None:
+            start = _clause_start(low, match.start())
+            end = match.end() + _object_end(rest)
+        else:
+            start = match.end() + at
+            end = start + _object_end(rest[at:])
+        found.append((kind, key, start, end))
+    out: list[StatedGoal] = []
+    for kind in dict.fromkeys(k for k, *_ in found):
+        same = [f for f in found if f[0] == kind]
+        start, end = min(f[2] for f in same), max(f[3] for f in same)
+        words = clean(text[start:end])
+        key = " and ".join(dict.fromkeys(f[1] for f in same))
+        if words and key:
+            out.append(StatedGoal(key, words))
+    return out
+
+
+@lru_cache(maxsize=1 << 12)
+def stated_goals(headline: str, about: str) -> tuple[StatedGoal, ...]:
+    """Up to `MAX_GOALS` goals said in a headline's segments ("open to work") and an
+    about's sentences, in the order written, one per kind."""
+    out: list[StatedGoal] = []
+    kinds: set[str] = set()
+    parts = [(s, True) for s in _SEGMENTS.split(headline or "")]
+    parts += [(s, False) for s in _SENTENCES.split(about or "")]
+    for part, is_headline in parts:
+        for goal in _goals_in(part, is_headline):
+            kind = _kind(goal.key)
+            if kind in kinds:
+                continue
+            kinds.add(kind)
+            out.append(goal)
+            if len(out) >= MAX_GOALS:
+                return tuple(out)
+    return tuple(out)
+
+
+# How a goal said as a sentence or a status begins ("I want to ...", "We're raising
+# ...", "open to work"): it does not fit "looking for “...”" and is quoted as what the
+# profile says.
+_STATEMENT = re.compile(
+    r"^(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|we'll|open to|looking|seeking|hoping)\b"
+)
+
+
+def is_statement(words: str) -> bool:
+    """Whether a goal's words are a sentence or a status, not the thing sought."""
+    return bool(_STATEMENT.match(words.strip().replace("’", "'").casefold()))
+
+
+def stated_needs(headline: str, about: str, listed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(goal key, the person's words) of the goals said in `headline` and `about` that
+    add to the `listed` ones ((key, words) of "looking for"): a kind the list already
+    has is said there, more plainly ("open to work" under "a job in embedded software")."""
+    kinds = {goal_kind(key) % K for key, _ in listed}
+    out = []
+    for goal in stated_goals(clean(headline), " ".join(str(about or "").split())):
+        key = normalise_goal(goal.key)
+        if goal_kind(key) % K not in kinds:
+            kinds.add(goal_kind(key) % K)
+            out.append((key, goal.words))
+    return out

@@ -221,6 +221,9 @@ class Row:
     # what a fill's pair is searched for (`matcher.fill_ground`).
     pieces: list[tuple[int, str]] = field(default_factory=list)
     implied: list[int] = field(default_factory=list)  # positions of offers read from the headline
+    # Positions of needs said in the headline or about (`matcher.stated_goals`): already
+    # in the whole profile, so not in the field.
+    stated: list[int] = field(default_factory=list)
 
 
 class Vocabulary:
@@ -424,15 +427,17 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
             pieces.append((_spelt(key, i, vocab), phrase))
     goals: dict[str, list[int]] = {}
     wanted = unique_items(prof.looking_for, goal_key)[:MAX_GOALS]
-    if read.code is None:  # goals said in the headline or about ("we're raising our seed")
-        wanted += stated_needs(prof.headline, prof.about, wanted)
+    stated = stated_needs(prof.headline, prof.about, wanted) if read.code is None else []
+    wanted += stated  # goals said in the headline or about ("we're raising our seed")
     offered = unique_items(prof.offering, goal_key)[:MAX_GOALS]
     for facet, items in (("needs", wanted), ("offers", offered)):
         ids = goals[facet] = []
-        for key, text in items:
+        listed = len(items) - (len(stated) if facet == "needs" else 0)
+        for pos, (key, text) in enumerate(items):
             ids.append(vocab.goal(key))
             words[facet].append(text)
-            if not vocab.vague[ids[-1]]:
+            # A stated goal is a sentence of the about, whose phrases are pieces already.
+            if not vocab.vague[ids[-1]] and pos < listed:
                 pieces.append((_spelt(key, ids[-1], vocab), text))
     implied: list[int] = []
     if not prof.looking_for and not prof.offering:
@@ -475,7 +480,7 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     return Row(
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
         headline, bool(headline or clean(prof.about)), head, _identity(english), pieces,
-        implied,
+        implied, [len(wanted) - len(stated) + i for i in range(len(stated))],
     )  # fmt: skip
 
 
@@ -604,7 +609,8 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
     whole[(whole < 0) | (whole >= count)] = count
     head = np.fromiter((r.head for r in rows), dtype=np.int64, count=len(rows))
     head[(head < 0) | (head >= count)] = count
-    own_goals = Ragged.from_lists([r.needs + r.offers for r in rows])
+    # A goal said in the about is in the whole profile already: not counted twice.
+    own_goals = Ragged.from_lists([_own_goals(r) for r in rows])
     offers = Ragged.from_lists([r.offers for r in rows])
     implied = np.zeros(len(offers.values), dtype=bool)
     for p, r in enumerate(rows):
@@ -638,6 +644,13 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
         implied=implied,
         fields=field_vectors(vectors, whole, own_goals, kind, subjects),
     )
+
+
+def _own_goals(row: Row) -> list[int]:
+    """A row's goals written under "looking for" / "can offer" (`Facets.fields`)."""
+    if not row.stated:
+        return row.needs + row.offers
+    return [x for i, x in enumerate(row.needs) if i not in row.stated] + row.offers
 
 
 def field_vectors(

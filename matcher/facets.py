@@ -479,7 +479,7 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         pieces.append((vocab.phrase(spelt_out(key)), text))  # a language named as one
     return Row(
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
-        headline, bool(headline or clean(prof.about)), head, _identity(english), pieces,
+        headline, bool(headline or clean(prof.about)), head, _identity(english, stated), pieces,
         implied, [len(wanted) - len(stated) + i for i in range(len(stated))],
     )  # fmt: skip
 
@@ -562,12 +562,14 @@ def _goal_key(text: str, read: Reading) -> str:
     return normalise_goal(say_in_english(text, read))
 
 
-def _identity(prof: Profile) -> frozenset[str]:
+def _identity(prof: Profile, stated: Sequence[tuple[str, str]] = ()) -> frozenset[str]:
     """What a person says they are (`matcher.roles.identity`): about and work interests;
     headline and the jobs (and co-founder roles) they seek or offer themselves for, by
-    their field too. Seeking a co-founder or capital makes a founder; offering capital
-    or seeking deal flow an investor."""
+    their field too, `stated` ((key, words) said in the headline or about) included.
+    Seeking a co-founder or capital makes a founder; offering capital or seeking deal
+    flow an investor."""
     needs = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.looking_for]
+    needs += [(KINDS[goal_kind(key) % K], words) for key, words in stated]
     offers = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.offering]
     work = [prof.headline, *(x for kind, x in needs + offers if kind == "job")]
     work += [x for kind, x in needs + offers if kind == "cofounding"]

@@ -142,8 +142,10 @@ _ADVICE = re.compile(
     r"introductions|expertise|insights?|know-how)|(?:someone|somebody|people|anyone|experts?) "
     r"(?:who|with|from|in|on))\b"
 )
-_WISH_KINDS = frozenset({"cofounder", "capital", "grant", "debt", "hire", "job", "volunteers"})
-_OPEN_KINDS = frozenset({"job", "cofounder", "capital", "partners", "customers"})
+_WISH_KINDS = frozenset(
+    {"cofounder", "cofounding", "capital", "grant", "debt", "hire", "job", "volunteers"}
+)
+_OPEN_KINDS = frozenset({"job", "cofounding", "capital", "partners", "customers"})
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|[;\n]+|\s[–—]\s")
 _SEGMENTS = re.compile(r"[,;|/()·•]|\s[-–—]\s")
 
@@ -213,8 +215,10 @@ def _read(family: str, rest: str) -> tuple[str, int | None] | None:
     if family in ("seek", "want", "open"):
         if _JOB.match(thing):
             return f"job: {thing}", quote_thing
-        if _COFOUND.match(thing) or thing.startswith(("co-founder", "cofounder")):
-            return f"co-founder {_COFOUND.sub('', thing)}".strip(), None
+        # Co-founding oneself ("open to co-founding", "open to co-founder roles") is a
+        # candidate (`matcher.goals` "cofounding"); "looking for a co-founder" a search.
+        if _COFOUND.match(thing) or (family == "open" and "co-founder" in thing):
+            return f"to co-found {_COFOUND.sub('', thing)}".strip(), None
         if _OWN_THING.match(thing):  # "looking for my startup": their own, unclear
             return None
         return thing, quote_thing
@@ -240,7 +244,7 @@ def _read_verb(text: str) -> tuple[str, int | None] | None:
         (_PARTNER, "collaborating with {}"),
         (_MOVE, "job in {}"),
         (_JOIN, "job at {}"),
-        (_COFOUND, "co-founder {}"),
+        (_COFOUND, "to co-found {}"),
         (_INVEST, "deal flow: {}"),
     ]
     for pattern, form in rules:

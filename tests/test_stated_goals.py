@@ -48,7 +48,10 @@ def test_a_headline_status_and_a_wish_in_the_about_are_goals() -> None:
         "job": "work in Berlin"
     }
     assert _kinds("Senior ML engineer, looking to co-found", "") == {
-        "cofounder": "looking to co-found"
+        "cofounding": "looking to co-found"
+    }
+    assert _kinds("", "I hope to find a technical co-founder.") == {
+        "cofounder": "a technical co-founder"
     }
     assert _kinds("", "Data engineer for a retailer. I want to move to fintech.") == {
         "job": "I want to move to fintech"

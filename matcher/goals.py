@@ -205,7 +205,8 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "intros": ("intros", "topic", "solution", "partners", "customers"),
     "press": ("press",),
     "volunteers": ("volunteers",),
-    "advice": (*_OPEN, "mentor"),
+    # Know-how is met by know-how, a topic, a product or a partner: data is no advice.
+    "advice": ("topic", "advice", "solution", "partners", "mentor"),
     "data": ("data",),
     "volunteering": ("volunteering",),
     "coinvestors": ("capital",),

@@ -490,3 +490,12 @@ def test_companies_at_a_stage_are_an_investor_s_need_not_a_founder_s() -> None:
     for round_ in ("series a funding", "a lead investor for our series a", "seed investors"):
         assert kind(round_) == "capital", round_
     assert kind("a role in early-stage startups") == "job"
+
+
+def test_data_is_no_advice(state) -> None:  # type: ignore[no-untyped-def]
+    from matcher.goals import COMPATIBLE, KINDS
+
+    assert COMPATIBLE[KINDS.index("advice"), KINDS.index("data")] == 0
+    assert COMPATIBLE[KINDS.index("data"), KINDS.index("data")] == 1
+    # Julia wants advice on DiGA approval; Fatima offers clinical data access.
+    assert not _met(state, "julia-schmidt", "fatima-al-sayed")

@@ -46,6 +46,7 @@ KINDS = (
     "volunteering",  # a place to volunteer sought, or volunteer roles offered
     "coinvestors",  # an investor's need: other investors to share a round with
     "intros",  # introductions to people, sought or offered (a referral, not the people)
+    "service",  # work one can be commissioned for: "packaging design for food brands"
 )
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
@@ -165,6 +166,14 @@ _RULES: list[tuple[str, str]] = [
         r"\bto stock\b|\bbuying (?:direct|from|local)|\bwanting [\w-]+ sourcing",
     ),
     ("partners", r"partner|collaborat|distribut|parceir|socio|co-author|co-speaker|allies"),
+    # Work a freelancer or studio is commissioned for: what a hire for a project is met
+    # by, as well as by someone seeking the job.
+    (
+        "service",
+        r"\b(?:design|photography|copywriting|illustration|branding|video production|"
+        r"translation|bookkeeping|web development) (?:for|services?)\b|\bfreelance\b|"
+        r"\bfor hire\b|\bcommissions?\b",
+    ),
     (
         "solution",
         r"\btools?\b|software|solutions?|vendors?|suppliers?|systems? to|producers|"
@@ -183,7 +192,7 @@ _RULES: list[tuple[str, str]] = [
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _RULES]
 
 # need kind -> the kinds of ordinary offers that can meet it.
-_OPEN = ("topic", "advice", "data", "solution", "partners")
+_OPEN = ("topic", "advice", "data", "solution", "partners", "service")
 _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "topic": (*_OPEN, "mentor"),
     "capital": ("capital",),
@@ -191,12 +200,12 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "debt": ("debt",),
     "dealflow": (),
     "founders": (),
-    "hire": ("job",),
+    "hire": ("job", "service"),
     "job": ("hire",),
     "mentor": ("mentor",),
     "mentee": (),
     "customers": ("customers",),
-    "solution": ("solution", "topic", "advice", "data"),
+    "solution": ("solution", "topic", "advice", "data", "service"),
     "cofounder": ("cofounder", "cofounding"),
     "cofounding": ("cofounder",),
     # A partner works with you: expertise, advice or an introduction is no partner.
@@ -210,6 +219,8 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "data": ("data",),
     "volunteering": ("volunteering",),
     "coinvestors": ("capital",),
+    # Work to commission: met by someone offering it, or seeking that job.
+    "service": ("service", "solution", "topic", "advice", "job"),
 }
 # need kind -> the kinds of other people's needs that meet it (each such pair both ways).
 MEETS_NEED: dict[str, tuple[str, ...]] = {

@@ -125,3 +125,45 @@ def test_those_who_buy_or_stock_a_product_are_customers_and_co_investors_are_inv
     coinvest, capital, dealflow = (KINDS.index(k) for k in ("coinvestors", "capital", "dealflow"))
     assert COMPATIBLE[coinvest, capital] == 1.0
     assert not COMPATIBLE[dealflow, K + coinvest], "a co-investor search is no round"
+
+
+def test_a_hire_for_a_project_is_met_by_someone_offering_that_work(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    """A freelancer's "packaging design for food brands" meets "a packaging designer for
+    our rebrand"; an employed engineer's "backend architecture reviews" (no work to
+    commission) does not meet a search for engineers to hire."""
+    assert _kind("packaging design for food brands") == "service"
+    assert _kind("backend architecture reviews") != "service"
+    maker = _person(
+        "cleo",
+        "Bean-to-bar chocolate maker",
+        interests=["chocolate", "specialty food"],
+        looking_for=["a packaging designer for our rebrand"],
+    )
+    designer = _person(
+        "dora",
+        "Freelance packaging & brand designer",
+        interests=["packaging design", "branding"],
+        offering=["packaging design for food brands"],
+    )
+    cto = _person(
+        "carl",
+        "CTO, freight software",
+        interests=["backend", "logistics software"],
+        looking_for=["senior backend engineers to hire"],
+    )
+    engineer = _person(
+        "erik",
+        "Senior backend engineer at a retailer",
+        interests=["backend", "distributed systems"],
+        offering=["backend architecture reviews"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    people = [maker, designer, cto, engineer]
+
+    def offers(seeker: Profile, provider: Profile) -> set[str]:
+        others = [p for p in people if p not in (seeker, provider)]
+        cg = matcher.common_ground(seeker, provider, population=others)
+        return {c.offer for c in cg.complements if c.seeker == "a"}
+
+    assert "packaging design for food brands" in offers(maker, designer)
+    assert "backend architecture reviews" not in offers(cto, engineer)

@@ -52,6 +52,15 @@ def _person(pid: str, headline: str, **lists: list[str]) -> Profile:
     return Profile(id=pid, name=pid.title(), headline=headline, **lists)
 
 
+def _offers_met(
+    matcher: Matcher, people: list[Profile], seeker: Profile, provider: Profile
+) -> set[str]:
+    """The offers of `provider` that meet `seeker`'s needs, the others present."""
+    others = [p for p in people if p not in (seeker, provider)]
+    cg = matcher.common_ground(seeker, provider, population=others)
+    return {c.offer for c in cg.complements if c.seeker == "a"}
+
+
 def test_a_farmer_s_seeds_are_no_investment_and_two_volunteer_seekers_are_peers(  # type: ignore[no-untyped-def]
     real_encoder,
 ) -> None:
@@ -92,9 +101,7 @@ def test_a_farmer_s_seeds_are_no_investment_and_two_volunteer_seekers_are_peers(
     people = [investor, grower, farm, pantry, student]
 
     def offers(seeker: Profile, provider: Profile) -> set[str]:
-        others = [p for p in people if p not in (seeker, provider)]
-        cg = matcher.common_ground(seeker, provider, population=others)
-        return {c.offer for c in cg.complements if c.seeker == "a"}
+        return _offers_met(matcher, people, seeker, provider)
 
     assert "seed saving workshops" not in offers(investor, grower)
     assert "heirloom seeds from our own plants" not in offers(investor, grower)
@@ -161,9 +168,7 @@ def test_a_hire_for_a_project_is_met_by_someone_offering_that_work(real_encoder)
     people = [maker, designer, cto, engineer]
 
     def offers(seeker: Profile, provider: Profile) -> set[str]:
-        others = [p for p in people if p not in (seeker, provider)]
-        cg = matcher.common_ground(seeker, provider, population=others)
-        return {c.offer for c in cg.complements if c.seeker == "a"}
+        return _offers_met(matcher, people, seeker, provider)
 
     assert "packaging design for food brands" in offers(maker, designer)
     assert "backend architecture reviews" not in offers(cto, engineer)

@@ -96,6 +96,14 @@ _RULES: list[tuple[str, str]] = [
     ("cofounder", r"co-?founder|cofundador|mitgründer|cofondateur|founding team"),
     ("mentee", r"(to|i can|we can) mentor\b|mentees"),
     ("mentor", r"mentor|coaching|\bcoach"),
+    # Know-how named by its head noun ("supplier onboarding help for small growers",
+    # "DTC & retail listing advice", "EU grant writing support"): the words before it
+    # say what about, not what kind, so no supplier, listing or grant is sought.
+    (
+        "advice",
+        r"(?<!financial )(?<!funding )(?<!money )\b(?:help|advice|guidance|tips|feedback|"
+        r"support)$|\b(?:help|advice|guidance|tips|feedback) (?:for|with|on|from|about)\b",
+    ),
     ("grant", r"\bgrants?\b|non-dilutive|förder|subvenci"),
     ("debt", r"\bdebt\b|\bloans?\b|working capital|revenue-based|kredit|préstamo"),
     (

@@ -172,3 +172,40 @@ def test_a_hire_for_a_project_is_met_by_someone_offering_that_work(real_encoder)
 
     assert "packaging design for food brands" in offers(maker, designer)
     assert "backend architecture reviews" not in offers(cto, engineer)
+
+
+def test_help_or_advice_named_by_its_head_noun_is_advice_whatever_it_is_about(  # type: ignore[no-untyped-def]
+    real_encoder,
+) -> None:
+    """ "supplier onboarding help" is help, not a supplier sought; "listing advice" is no
+    listing offered; "grant writing support" is no grant. So a supermarket's wish for
+    onboarding help does not meet a startup's search for a supermarket to pilot with."""
+    assert _kind("supplier onboarding help for small growers") == "advice"
+    assert _kind("dtc & retail listing advice") == "advice"
+    assert _kind("eu grant writing support") == "advice"
+    assert _kind("financial support") == "capital"
+    assert _kind("advice on eu mdr certification") == "advice"
+    buyer = _person(
+        "elin",
+        "Category manager, supermarket chain",
+        interests=["fresh produce", "private label"],
+        looking_for=["supplier onboarding help for small growers"],
+    )
+    startup = _person(
+        "sara",
+        "Founder, compostable trays for fruit and vegetables",
+        interests=["compostable packaging"],
+        looking_for=["supermarket chains for a pilot project"],
+    )
+    adviser = _person(
+        "ruud",
+        "Consultant for food brands",
+        interests=["retail", "food brands"],
+        offering=["DTC & retail listing advice"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    people = [buyer, startup, adviser]
+    assert "supplier onboarding help for small growers" not in _offers_met(
+        matcher, people, startup, buyer
+    )
+    assert "DTC & retail listing advice" not in _offers_met(matcher, people, startup, adviser)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from matcher.goals import KINDS, K, goal_kind
 from matcher.items import clean_item, first_name, item_form, mid_sentence, need_item
 from matcher.normalise import normalise_goal
+from matcher.roles import cofounder_sides
 from matcher.stated_goals import is_statement
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ NOTHING_IN_COMMON = (
 
 
 _PARTNERS = KINDS.index("partners")
+_COFOUNDER = KINDS.index("cofounder")
 
 
 def _same(a: str, b: str) -> bool:
@@ -64,11 +66,16 @@ def peers(c: Complement) -> bool:
     """Two people looking for the same kind of person (each wants a co-founder): a
     shared goal, said as such ("you are both looking for"), never "you can help each
     other" — each wrote what they lack, not what they bring. Partners sought on both
-    sides meet only where each is what the other seeks: a complement, said as one."""
+    sides meet only where each is what the other seeks: a complement, said as one; so
+    do co-founder searches for different sides ("a technical co-founder" and "a
+    co-founder with domain knowledge"), met only where each is the side the other
+    lacks (`matcher.roles`). Two searches for the same side stay peers."""
     if not c.mutual:
         return False
     kind = goal_kind(normalise_goal(c.need)) % K
-    return kind == goal_kind(normalise_goal(c.offer)) % K and kind != _PARTNERS
+    if kind != goal_kind(normalise_goal(c.offer)) % K or kind == _PARTNERS:
+        return False
+    return kind != _COFOUNDER or cofounder_sides(c.need) == cofounder_sides(c.offer)
 
 
 # How each side is said to look for something, and to have written it.

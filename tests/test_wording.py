@@ -179,3 +179,24 @@ def test_two_people_seeking_a_co_founder_are_said_to_share_a_goal_not_to_help_ea
         wording.complements_text(cg, "Ada Lovelace", "Leila Haddad")
     )
     assert "both look for: you: a technical co-founder" in wording.summary(cg)
+
+
+def test_co_founder_searches_for_different_sides_are_said_as_meeting_each_other() -> None:
+    """A CEO's "a technical co-founder" and an engineer's "a co-founder with domain
+    knowledge" (met only where each is the other's side, `matcher.roles`): each is what
+    the other looks for, said so, not "you are both looking for"."""
+    cg = CommonGround(
+        score=0.4,
+        complements=[
+            Complement(
+                "a", "a technical co-founder", "a co-founder with domain knowledge", 0.64, True
+            ),
+        ],
+    )
+    said = wording.reasons(cg)
+    assert (
+        "You are looking for “a technical co-founder” — they are looking for "
+        "“a co-founder with domain knowledge”."
+    ) in said
+    assert not any("both looking for" in r for r in said)
+    assert {s.kind for s in wording.sections(cg, "Jonas Becker")} >= {"complements"}

@@ -10,8 +10,9 @@ from contextlib import contextmanager
 import numpy as np
 
 from matcher.facets import ABOUT, Facets
-from matcher.goal_fit import role_fit, role_mask, wording_credit
-from matcher.goals import K, scope_clash
+from matcher.goal_fit import colleagues, role_fit, role_mask, wording_credit
+from matcher.goal_scope import scope_clash
+from matcher.goals import K
 from matcher.grades import (
     SAME,
     goal_credit,
@@ -137,6 +138,7 @@ def _complements_many(
     # Needs naming people only from such a giver; offers for named people only to them.
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
+    credit *= ~colleagues(facets, needer, giver)[:, None, None]
     best = credit.argmax(axis=2)  # (C, Ln): first best offer of each need
     pair, x = np.nonzero(np.take_along_axis(credit, best[:, :, None], axis=2)[:, :, 0] > 0)
     y = best[pair, x]

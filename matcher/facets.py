@@ -11,7 +11,8 @@ import numpy as np
 
 from matcher.about_phrases import about_phrases
 from matcher.encoding import PhraseVectors
-from matcher.goals import KINDS, K, derived_key, goal_kind, is_vague, scope, subject
+from matcher.goal_scope import at_own_stage, own_stages, scope
+from matcher.goals import KINDS, K, derived_key, goal_kind, is_vague, subject
 from matcher.grades import head_word
 from matcher.normalise import (
     clean,
@@ -137,7 +138,8 @@ class Facets:
     # the padding id when it has none. Per profile (N, d): the field vector, the whole
     # profile with the person's own goals (`matcher.goal_fit`).
     subject: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
-    # Per phrase id (U + 1,): the funding stages and regions a goal names (`matcher.goals.scope`).
+    # Per phrase id (U + 1,): the stages, regions and role families a goal names
+    # (`matcher.goal_scope.scope`).
     scope: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     # Per phrase id (U + 1,): the goal names whom it wants, as a need / as an offer
     # (`matcher.roles.phrase_roles`). Per profile (N,): the words they say they are
@@ -239,7 +241,7 @@ class Vocabulary:
         self.kinds: list[int] = []  # goal kind of each phrase
         self.vague: list[bool] = []
         self.subjects: list[int] = []  # phrase id of a goal's subject; -2 none, -1 not yet
-        self.stages: list[int] = []  # stages and regions a goal names (`matcher.goals.scope`)
+        self.stages: list[int] = []  # stages and regions a goal names (`matcher.goal_scope.scope`)
         self.named: list[tuple[bool, bool]] = []  # names whom it wants (need, offer)
         self.org_ids: dict[str, int] = {}
         self.org_keys: list[str] = []
@@ -430,6 +432,8 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     stated = stated_needs(prof.headline, prof.about, wanted) if read.code is None else []
     wanted += stated  # goals said in the headline or about ("we're raising our seed")
     offered = unique_items(prof.offering, goal_key)[:MAX_GOALS]
+    stages = own_stages([key for key, _ in wanted], [key for key, _ in offered])
+    wanted = [(at_own_stage(key, stages), text) for key, text in wanted]
     for facet, items in (("needs", wanted), ("offers", offered)):
         ids = goals[facet] = []
         listed = len(items) - (len(stated) if facet == "needs" else 0)
@@ -575,7 +579,7 @@ def _identity(prof: Profile, stated: Sequence[tuple[str, str]] = ()) -> frozense
     work += [x for kind, x in needs + offers if kind == "cofounding"]
     founder = any(kind in ("cofounder", "cofounding", "capital") for kind, _ in needs)
     investor = any(kind == "dealflow" for kind, _ in needs) or any(
-        kind == "capital" for kind, _ in offers
+        kind in ("capital", "assets") for kind, _ in offers
     )
     return identity([str(prof.about or ""), *prof.interests], work, founder, investor)
 

@@ -143,6 +143,14 @@ def role_fit(
     return credit
 
 
+def colleagues(facets: Facets, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(P,) bool: the two work at one company (the same current company): what one
+    needs the other's colleague offers in-house, with no introduction."""
+    ca, cb = facets.company[a], facets.company[b]
+    out: np.ndarray = (ca >= 0) & (ca == cb)
+    return out
+
+
 def role_mask(
     facets: Facets, people: np.ndarray, phrases: np.ndarray, as_offer: bool, p: ScoreParams
 ) -> np.ndarray:

@@ -47,6 +47,7 @@ KINDS = (
     "coinvestors",  # an investor's need: other investors to share a round with
     "intros",  # introductions to people, sought or offered (a referral, not the people)
     "service",  # work one can be commissioned for: "packaging design for food brands"
+    "assets",  # money for land, buildings or other real assets, not for a company
 )
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
@@ -55,6 +56,8 @@ _ID = {name: i for i, name in enumerate(KINDS)}
 # sows ("seed saving workshops", "seed from our own tomatoes").
 SEED_ROUND = (
     r"(?:raising|raise|closing|close) (?:our |a |the )?seed\b|"
+    # Not what is sown: "preservation of seed", "the seed we save".
+    r"(?<!\bof )(?<!\bthe )"
     r"\bseed(?=[- ]stage|[- ]rounds?\b|[- ]?(?:funding|financing|investments?|investing|"
     r"investors?|capital|money|tickets?|cheques?|checks?|funds?|vcs?|extensions?)\b|"
     r"\s*(?:$|[,;/&+(]|and series|to series|or series|-series))"
@@ -104,7 +107,18 @@ _RULES: list[tuple[str, str]] = [
         r"(?<!financial )(?<!funding )(?<!money )\b(?:help|advice|guidance|tips|feedback|"
         r"support)$|\b(?:help|advice|guidance|tips|feedback) (?:for|with|on|from|about)\b",
     ),
-    ("grant", r"\bgrants?\b|non-dilutive|förder|subvenci"),
+    ("grant", r"\bgrants?\b|non-dilutive|förder|subvenci|subsid"),
+    # Money for land, buildings or real assets ("long-term capital for farmland
+    # acquisitions"): an asset investor's, which neither backs a startup's round nor
+    # joins a venture fund's syndicate.
+    (
+        "assets",
+        r"(?:capital|invest\w*|financ\w*|funding|money|equity|loans?|mortgages?)\b.{0,30}?"
+        r"\b(?:farmland|land|real estate|propert(?:y|ies)|real assets|buildings?|"
+        r"infrastructure|forestry|forests?)\b|"
+        r"\b(?:real estate|real assets?|farmland|infrastructure) "
+        r"(?:investors?|investments?|funds?|capital|financ\w*)\b",
+    ),
     ("debt", r"\bdebt\b|\bloans?\b|working capital|revenue-based|kredit|préstamo"),
     (
         # Companies at a stage ("seed-stage climate startups", "Series A logistics
@@ -229,6 +243,8 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "coinvestors": ("capital",),
     # Work to commission: met by someone offering it, or seeking that job.
     "service": ("service", "solution", "topic", "advice", "job"),
+    # Land or buildings may be bought with a loan as well.
+    "assets": ("assets", "debt"),
 }
 # need kind -> the kinds of other people's needs that meet it (each such pair both ways).
 MEETS_NEED: dict[str, tuple[str, ...]] = {
@@ -287,7 +303,8 @@ def is_vague(key: str) -> bool:
 # A need also offered is embedded as this prefix + the need + the person's headline
 # (so its fit reflects who is asking: "a job" of an embedded engineer).
 DERIVED_PREFIX = "looking for "
-_CONTEXT_MARK = " — "
+CONTEXT_MARK = " — "  # what follows is the context of a derived key
+_CONTEXT_MARK = CONTEXT_MARK
 
 
 def derived_key(need_key: str, headline: str) -> str | None:
@@ -318,7 +335,7 @@ COMPATIBLE = _table()
 # so such a need meets an offer by kind and by the fit of the two people's whole
 # profiles, not by how alike the two phrases read.
 # A job and a hire are met by wording (the role itself: "a product designer").
-ROLE_KINDS = ("capital", "grant", "debt", "dealflow", "founders", "mentor", "mentee",
+ROLE_KINDS = ("capital", "grant", "debt", "assets", "dealflow", "founders", "mentor", "mentee",
               "press", "cofounder", "cofounding", "coinvestors")  # fmt: skip
 ROLE = np.array([name in ROLE_KINDS for name in KINDS], dtype=bool)
 
@@ -373,98 +390,3 @@ SUBJECT = np.array([name in SUBJECT_KINDS for name in KINDS], dtype=bool)
 PROVIDER_SEEKS = np.array(
     [name in ("dealflow", "founders", "mentee") for name in KINDS], dtype=bool
 )
-
-
-# The stage of a round a capital goal names (bits: pre-seed, seed, Series A, later):
-# pre-seed and seed tickets do not lead a Series A, whatever the two fields.
-_STAGES = (
-    re.compile(r"pre-?seed"),
-    re.compile(r"(?<!pre-)(?<!pre)(?:" + SEED_ROUND + ")"),
-    re.compile(r"series a\b"),
-    re.compile(r"series [b-e]\b|growth stage|late stage"),
-)
-
-
-@lru_cache(maxsize=1 << 16)
-def stage(key: str) -> int:
-    """Bit mask of the funding stages a normalised goal phrase names (0: none)."""
-    text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
-    return sum(1 << i for i, pattern in enumerate(_STAGES) if pattern.search(text))
-
-
-# Regions a goal names, as bits of (continent, part): "West Africa" and "market insight
-# on East Africa" are no complement, "East Africa" and "Kenya and Uganda" are.
-_PARTS = ("north", "south", "east", "west", "central")
-_CONTINENTS = ("africa", "europe", "asia", "america", "middle east")
-_PART_WORD = {
-    "north": "north", "northern": "north", "south": "south", "southern": "south",
-    "east": "east", "eastern": "east", "west": "west", "western": "west",
-    "central": "central", "sub-saharan": "south|east|west|central",
-}  # fmt: skip
-_PLACES = {  # a country or group of countries -> "continent:part|part"
-    "kenya": "africa:east", "uganda": "africa:east", "tanzania": "africa:east",
-    "rwanda": "africa:east", "ethiopia": "africa:east", "nigeria": "africa:west",
-    "ghana": "africa:west", "senegal": "africa:west", "ivory coast": "africa:west",
-    "mali": "africa:west", "south africa": "africa:south", "egypt": "africa:north",
-    "morocco": "africa:north", "germany": "europe:central|west", "austria": "europe:central",
-    "switzerland": "europe:central", "poland": "europe:central|east", "dach": "europe:central",
-    "france": "europe:west", "uk": "europe:west|north", "netherlands": "europe:west",
-    "belgium": "europe:west", "ireland": "europe:west|north", "spain": "europe:south",
-    "portugal": "europe:south", "italy": "europe:south", "greece": "europe:south",
-    "sweden": "europe:north", "norway": "europe:north", "denmark": "europe:north",
-    "finland": "europe:north", "nordics": "europe:north", "scandinavia": "europe:north",
-    "eu": "europe:*", "india": "asia:south", "china": "asia:east", "japan": "asia:east",
-    "korea": "asia:east", "usa": "america:north", "canada": "america:north",
-    "latin america": "america:south|central", "brazil": "america:south",
-    "chile": "america:south", "mexico": "america:central|north", "mena": "middle east:*",
-}  # fmt: skip
-_REGION = re.compile(
-    r"\b(?:("
-    + "|".join(map(re.escape, _PART_WORD))
-    + r")\s+)?("
-    + "|".join(map(re.escape, _CONTINENTS))
-    + r")\b|\b("
-    + "|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True))
-    + r")\b"
-)
-_STAGE_BITS = len(_STAGES)
-
-
-def _region_bits(spec: str) -> int:
-    continent, parts = spec.split(":")
-    base = _CONTINENTS.index(continent) * len(_PARTS)
-    names = _PARTS if parts == "*" else parts.split("|")
-    return sum(1 << (base + _PARTS.index(name)) for name in names)
-
-
-@lru_cache(maxsize=1 << 16)
-def regions(key: str) -> int:
-    """Bit mask of the regions a normalised goal phrase names (0: none)."""
-    text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
-    out = 0
-    for part, continent, place in _REGION.findall(text):
-        if place:
-            out |= _region_bits(_PLACES[place])
-        else:
-            parts = _PART_WORD[part] if part else "*"
-            out |= _region_bits(f"{continent}:{parts}")
-    return out
-
-
-def scope(key: str) -> int:
-    """The funding stages and regions a normalised goal phrase names, as one int
-    (`stage` in the low bits, `regions` above them)."""
-    return stage(key) | (regions(key) << _STAGE_BITS)
-
-
-def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
-    """Where a need and an offer both name funding stages and none agrees, or both name
-    regions and none overlaps (broadcast)."""
-    low = np.int64((1 << _STAGE_BITS) - 1)
-    out: np.ndarray = np.zeros(np.broadcast_shapes(need_scope.shape, offer_scope.shape), bool)
-    for a, b in (
-        (need_scope & low, offer_scope & low),
-        (need_scope >> _STAGE_BITS, offer_scope >> _STAGE_BITS),
-    ):
-        out |= (a > 0) & (b > 0) & ((a & b) == 0)
-    return out

@@ -235,7 +235,7 @@ def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
     derived = key.startswith(DERIVED_PREFIX)
     kind = KINDS[goal_kind(key) % len(KINDS)]
     text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
-    if kind == "capital":
+    if kind in ("capital", "assets"):
         # Money is offered by investors: another's wish for founders (a journalist's,
         # a city's) does not meet a founder's need for capital.
         return ((("investor", frozenset()),), ()) if not derived else ((), ())

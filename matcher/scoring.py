@@ -21,8 +21,8 @@ import numpy as np
 
 from matcher.arrays import unique_sorted
 from matcher.facets import ABOUT, Facets, Ragged
-from matcher.goal_fit import role_fit, role_mask, wording_credit
-from matcher.goals import scope_clash
+from matcher.goal_fit import colleagues, role_fit, role_mask, wording_credit
+from matcher.goal_scope import scope_clash
 from matcher.grades import (
     goal_credit,
     narrower_lifted,
@@ -570,6 +570,7 @@ def _complement(
     typed = credit.best_offers(needs, giver, offers, sides, table="role", offer_ok=only)
     best = np.maximum(best, typed * role_fit(facets, seeker, needs, giver, params))
     best *= role_mask(facets, giver, needs, False, params)
+    best *= ~colleagues(facets, seeker, giver)[:, None]
     return (1.0 - np.prod(1.0 - best, axis=1)).astype(np.float32)
 
 

@@ -240,6 +240,23 @@ def same_work(a: str, b: str) -> bool | None:
     return bool(fa & fb)
 
 
+_BITS = {name: i for i, name in enumerate(_GROUPS)}
+FAMILY_BITS = len(_GROUPS)
+
+
+@lru_cache(maxsize=1 << 14)
+def phrase_families(text: str) -> int:
+    """Bit mask of the role families any word of a job or a hire names, field words
+    included ("a product design role": product and design; "sous-chef or head chef
+    position": cooking); 0 when it names none ("a job", "a data engineer" is not 0)."""
+    out = 0
+    for token in _TOKEN.findall(text.lower()):
+        family = _family(_word(token))
+        if family is not None:
+            out |= 1 << _BITS[_KIN.get(family, family)]
+    return out
+
+
 _IDS: dict[str, int] = {}
 # Families whose work is their company's or their fund's field: a founder of carbon
 # accounting software and a sustainability manager do related work.

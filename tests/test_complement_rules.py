@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import human_set  # noqa: E402
 
 from matcher import EventState, Matcher, Profile  # noqa: E402
-from matcher.goals import regions, scope, scope_clash, stage, subject  # noqa: E402
+from matcher.goal_scope import regions, scope, scope_clash, stage  # noqa: E402
+from matcher.goals import subject  # noqa: E402
 from matcher.roles import cofounder_sides, fits, identity, named_roles  # noqa: E402
 
 
@@ -292,7 +293,7 @@ def test_pre_seed_and_seed_tickets_do_not_lead_a_series_a(state) -> None:  # typ
     assert _met(state, "nina-petrova", "claire-dubois")  # a climate hardware seed round
 
 
-# --- who a goal names (`matcher.roles`) and where (`matcher.goals.regions`) ------------
+# --- who a goal names (`matcher.roles`) and where (`matcher.goal_scope.regions`) ------------
 
 
 def test_a_goal_names_roles_by_family_and_specialty_without_the_seeker_s_own_things() -> None:

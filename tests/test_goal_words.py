@@ -5,7 +5,8 @@ roles" offered by an organisation is a search for volunteers, not volunteers off
 from __future__ import annotations
 
 from matcher import Matcher, Profile
-from matcher.goals import goal_kind, kind_name, stage
+from matcher.goal_scope import stage
+from matcher.goals import goal_kind, kind_name
 
 
 def _kind(text: str) -> str:

@@ -1,0 +1,146 @@
+"""The scope a goal names: funding stages, regions and (of work) role families.
+
+A need and an offer of compatible kinds (`matcher.goals`) are still no complement when
+both name a scope and none agrees: pre-seed tickets do not lead a Series A, "West
+Africa" is not "East Africa", a chef's job is not a brand-marketing hire.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from matcher.goals import CONTEXT_MARK, DERIVED_PREFIX, KINDS, SEED_ROUND, K, goal_kind
+from matcher.work_roles import FAMILY_BITS, phrase_families
+
+# The stage of a round a capital goal names (bits: pre-seed, seed, Series A, later):
+# pre-seed and seed tickets do not lead a Series A, whatever the two fields.
+_STAGES = (
+    re.compile(r"pre-?seed"),
+    re.compile(r"(?<!pre-)(?<!pre)(?:" + SEED_ROUND + ")"),
+    re.compile(r"series a\b"),
+    re.compile(r"series [b-e]\b|growth stage|late stage"),
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def stage(key: str) -> int:
+    """Bit mask of the funding stages a normalised goal phrase names (0: none)."""
+    text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
+    return sum(1 << i for i, pattern in enumerate(_STAGES) if pattern.search(text))
+
+
+# Regions a goal names, as bits of (continent, part): "West Africa" and "market insight
+# on East Africa" are no complement, "East Africa" and "Kenya and Uganda" are.
+_PARTS = ("north", "south", "east", "west", "central")
+_CONTINENTS = ("africa", "europe", "asia", "america", "middle east")
+_PART_WORD = {
+    "north": "north", "northern": "north", "south": "south", "southern": "south",
+    "east": "east", "eastern": "east", "west": "west", "western": "west",
+    "central": "central", "sub-saharan": "south|east|west|central",
+}  # fmt: skip
+_PLACES = {  # a country or group of countries -> "continent:part|part"
+    "kenya": "africa:east", "uganda": "africa:east", "tanzania": "africa:east",
+    "rwanda": "africa:east", "ethiopia": "africa:east", "nigeria": "africa:west",
+    "ghana": "africa:west", "senegal": "africa:west", "ivory coast": "africa:west",
+    "mali": "africa:west", "south africa": "africa:south", "egypt": "africa:north",
+    "morocco": "africa:north", "germany": "europe:central|west", "austria": "europe:central",
+    "switzerland": "europe:central", "poland": "europe:central|east", "dach": "europe:central",
+    "france": "europe:west", "uk": "europe:west|north", "netherlands": "europe:west",
+    "belgium": "europe:west", "ireland": "europe:west|north", "spain": "europe:south",
+    "portugal": "europe:south", "italy": "europe:south", "greece": "europe:south",
+    "sweden": "europe:north", "norway": "europe:north", "denmark": "europe:north",
+    "finland": "europe:north", "nordics": "europe:north", "scandinavia": "europe:north",
+    "eu": "europe:*", "india": "asia:south", "china": "asia:east", "japan": "asia:east",
+    "korea": "asia:east", "usa": "america:north", "canada": "america:north",
+    "latin america": "america:south|central", "brazil": "america:south",
+    "chile": "america:south", "mexico": "america:central|north", "mena": "middle east:*",
+}  # fmt: skip
+_REGION = re.compile(
+    r"\b(?:("
+    + "|".join(map(re.escape, _PART_WORD))
+    + r")\s+)?("
+    + "|".join(map(re.escape, _CONTINENTS))
+    + r")\b|\b("
+    + "|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True))
+    + r")\b"
+)
+_STAGE_BITS = len(_STAGES)
+
+
+def _region_bits(spec: str) -> int:
+    continent, parts = spec.split(":")
+    base = _CONTINENTS.index(continent) * len(_PARTS)
+    names = _PARTS if parts == "*" else parts.split("|")
+    return sum(1 << (base + _PARTS.index(name)) for name in names)
+
+
+@lru_cache(maxsize=1 << 16)
+def regions(key: str) -> int:
+    """Bit mask of the regions a normalised goal phrase names (0: none)."""
+    text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
+    out = 0
+    for part, continent, place in _REGION.findall(text):
+        if place:
+            out |= _region_bits(_PLACES[place])
+        else:
+            parts = _PART_WORD[part] if part else "*"
+            out |= _region_bits(f"{continent}:{parts}")
+    return out
+
+
+_STAGE_NAMES = ("pre-seed", "seed", "series a", "series b")
+
+
+def at_own_stage(key: str, own: int) -> str:
+    """A co-investor need that names no stage ("co-investors for syndicates") at the
+    stages `own` (a `stage` mask) of its author's money: an investor syndicates the
+    rounds it writes tickets for, so a seed fund's syndicate is no Series A fund's."""
+    if not own or stage(key) or KINDS[goal_kind(key) % K] != "coinvestors":
+        return key
+    names = " or ".join(name for i, name in enumerate(_STAGE_NAMES) if own >> i & 1)
+    return f"{key} ({names} stage)"
+
+
+def own_stages(needs: list[str], offers: list[str]) -> int:
+    """The funding stages (`stage` mask) of an investor's money: its capital offers and
+    the startups it seeks (deal flow), by their normalised keys."""
+    out = 0
+    for keys, kind in ((offers, "capital"), (needs, "dealflow")):
+        for key in keys:
+            if KINDS[goal_kind(key) % K] == kind:
+                out |= stage(key)
+    return out
+
+
+_REGION_BITS = len(_CONTINENTS) * len(_PARTS)
+# Work one is hired for, seeks or is commissioned for: its role family is read from its
+# words (`matcher.work_roles`), and a brand-marketing hire is not met by a chef's job.
+_WORK_KINDS = frozenset(KINDS.index(name) for name in ("hire", "job", "service"))
+
+
+def scope(key: str) -> int:
+    """The funding stages, regions and (of work: a hire, a job, a service) role
+    families a normalised goal phrase names, as one int (`stage` in the low bits,
+    `regions` above them, `phrase_families` above those)."""
+    out = stage(key) | (regions(key) << _STAGE_BITS)
+    if goal_kind(key) % K in _WORK_KINDS:
+        text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
+        out |= phrase_families(text) << (_STAGE_BITS + _REGION_BITS)
+    return out
+
+
+def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
+    """Where a need and an offer both name funding stages and none agrees, both name
+    regions and none overlaps, or both name role families of work and none is shared
+    (broadcast)."""
+    out: np.ndarray = np.zeros(np.broadcast_shapes(need_scope.shape, offer_scope.shape), bool)
+    shift = 0
+    for bits in (_STAGE_BITS, _REGION_BITS, FAMILY_BITS):
+        mask = np.int64((1 << bits) - 1)
+        a, b = (need_scope >> shift) & mask, (offer_scope >> shift) & mask
+        out |= (a > 0) & (b > 0) & ((a & b) == 0)
+        shift += bits
+    return out

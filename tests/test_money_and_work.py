@@ -1,0 +1,106 @@
+"""Issue 16's complements, the kind of money and of work (real model, blind2's forum).
+
+Money has sub-kinds that do not meet each other: a venture fund's equity is no grant
+for a farm's cold room, a family office's capital for farmland acquisitions backs no
+Series A, and an investor syndicates the rounds it writes tickets for. A job sought
+meets a hire only in the same role family (a chef is not a brand marketeer). Two
+colleagues of one company are no complement to each other.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import human_set  # noqa: E402
+
+from matcher import EventState, Matcher  # noqa: E402
+from matcher.goal_scope import at_own_stage, own_stages, scope, scope_clash  # noqa: E402
+from matcher.goals import DERIVED_PREFIX, goal_kind, kind_name  # noqa: E402
+from matcher.normalise import normalise_goal  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def forum(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
+    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind2").profiles, k=5)
+    event.rematch()
+    return event
+
+
+def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:
+    """(need, offer) pairs of `seeker`'s needs that `provider` meets."""
+    cg = state.common_ground(seeker, provider)
+    return {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
+
+
+def _kind(text: str) -> str:
+    return kind_name(goal_kind(normalise_goal(text)))
+
+
+def test_money_for_land_grants_and_equity_are_kinds_of_their_own() -> None:
+    assert _kind("long-term capital for farmland acquisitions") == "assets"
+    assert _kind("real estate investors") == "assets"
+    assert _kind("subsidies for solar panels") == "grant"
+    assert _kind("Series A lead investor (impact)") == "capital"
+    assert _kind("growth capital for acquisitions") == "capital"  # companies, not land
+    # "Seed" after "of" is what is sown, not a round.
+    assert _kind("training in preservation of seed") != "capital"
+    assert _kind("investors seed") == "capital"
+
+
+def test_a_co_investor_search_is_at_the_investor_s_own_stages() -> None:
+    seed_fund = own_stages(
+        [normalise_goal("seed-stage agtech startups")], [normalise_goal("seed tickets €250k–1M")]
+    )
+    need = at_own_stage(normalise_goal("co-investors for syndicates"), seed_fund)
+    assert _kind(need) == "coinvestors"
+    series_a = scope(normalise_goal("€1–5M tickets for Series A"))
+    assert scope_clash(np.array([scope(need)]), np.array([series_a]))[0]
+    # A search naming its stage keeps it; a need of another kind is left as it is.
+    named = normalise_goal("co-investors for Series A rounds")
+    assert at_own_stage(named, seed_fund) == named
+    assert at_own_stage(normalise_goal("seed investors"), seed_fund) == "seed investors"
+
+
+def test_money_of_another_kind_is_not_a_complement(forum) -> None:  # type: ignore[no-untyped-def]
+    # Lukas's Solawi wants a grant ("Förderung") for a cold room: no VC's seed ticket
+    # nor a family office's farmland capital meets it.
+    assert not _met(forum, "lukas-becker", "hannah-lindqvist")
+    assert not _met(forum, "lukas-becker", "victor-lambert")
+    # Farmland capital leads no Series A and joins no venture syndicate.
+    for seeker in ("nadia-benali", "bram-dewit", "hannah-lindqvist"):
+        assert not _met(forum, seeker, "victor-lambert"), seeker
+    # A seed fund's syndicate is not a Series A fund's tickets.
+    assert not _met(forum, "hannah-lindqvist", "bram-dewit")
+    # What is right stays: a Series A raise meets Series A tickets, a seed round seed
+    # tickets, a grant need a grant-maker.
+    assert ("Series A lead investor (impact)", "€1–5M tickets for Series A") in _met(
+        forum, "nadia-benali", "bram-dewit"
+    )
+    assert _met(forum, "jonas-peeters", "hannah-lindqvist")
+    assert _met(forum, "pieter-jan-coppens", "margaux-lefevre")
+
+
+def test_a_job_sought_meets_a_hire_of_its_role_family_only(forum) -> None:  # type: ignore[no-untyped-def]
+    hire = normalise_goal("hiring a junior brand marketeer (Ghent)")
+    chef = DERIVED_PREFIX + normalise_goal("sous-chef or head chef position")
+    marketer = DERIVED_PREFIX + normalise_goal("junior marketing role in food/drink")
+    assert scope_clash(np.array([scope(hire)]), np.array([scope(chef)]))[0]
+    assert not scope_clash(np.array([scope(hire)]), np.array([scope(marketer)]))[0]
+    # A role named by its field on one side and its people on the other is one family.
+    designer = normalise_goal("a senior product designer for my team")
+    design_job = DERIVED_PREFIX + normalise_goal("a product design role at a climate startup")
+    assert not scope_clash(np.array([scope(designer)]), np.array([scope(design_job)]))[0]
+    assert not _met(forum, "max-hoffmann", "diego-morales")
+    assert _met(forum, "max-hoffmann", "elif-yilmaz")
+
+
+def test_colleagues_are_no_complement(forum) -> None:  # type: ignore[no-untyped-def]
+    # Elke and Pieter both work at Delvaux Markt: his supplier onboarding is in-house.
+    assert not _met(forum, "elke-baert", "pieter-claes")
+    assert not _met(forum, "pieter-claes", "elke-baert")

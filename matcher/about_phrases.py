@@ -48,6 +48,7 @@ _STOP = _words(
     lets let gives give scores tracks cut recover produce closed raise raised taught
     finished moved laid wear afford keep move sell left share paid live instead far
     going goes happy ready right lately change yrs empty cannot can't won't don't
+    become becomes became becoming
     zero four five six seven eight nine ten eleven twelve twenty hundred thousand
     january february march april may june july august september october november december
     """
@@ -64,7 +65,9 @@ _GENERIC = _words(
     investor investors bank banks
     """
 )
-_SPLIT = re.compile(r"[.;:!?()\[\]\n,\"“”‘’/|•–—]+|\s-\s")
+# A full stop before a number ends an abbreviation ("Art. 9", "No. 5"), not a sentence:
+# the abbreviation is then no word of its own (`_WORD`) and goes.
+_SPLIT = re.compile(r"(?:\.(?!\s*\d)|[;:!?()\[\]\n,\"“”‘’/|•–—])+|\s-\s")
 _WORD = re.compile(r"[\w][\w&+'’.-]*[\w+]|[\w]")
 
 
@@ -87,9 +90,9 @@ def _runs(words: list[str], cut: Callable[[int, str, list[str]], bool]) -> list[
 def _chunks(sentence: str) -> list[list[str]]:
     """The runs of words between stopwords, words with digits and symbols."""
 
-    def cut(pos: int, token: str, _run: list[str]) -> bool:
+    def cut(pos: int, token: str, run: list[str]) -> bool:
         return (
-            token.casefold() in _STOP
+            (token.casefold() in _STOP and not _letter_of_name(token, run))
             or not _WORD.fullmatch(token)
             # A sentence opening with a gerund opens with a verb ("Writing my thesis on").
             or (pos == 0 and _gerund(token[:1].lower() + token[1:]))
@@ -97,6 +100,17 @@ def _chunks(sentence: str) -> list[list[str]]:
         )
 
     return _runs([word.strip("'’") for word in sentence.split()], cut)
+
+
+def _letter_of_name(token: str, run: list[str]) -> bool:
+    """A capital letter closing a name ("Series A", "Plan B"), not the article "A"."""
+    return (
+        len(token) == 1
+        and token.isupper()
+        and token != "I"
+        and run[-1:] != []
+        and (run[-1][:1].isupper())
+    )
 
 
 def _gerund(word: str) -> bool:

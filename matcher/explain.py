@@ -31,6 +31,7 @@ from matcher.scoring import (
 )
 from matcher.threads import single_blas_thread
 from matcher.types import CommonGround, Complement, SharedItem, Suggestion, Tie, item_fields
+from matcher.word_overlap import apart
 from matcher.wording import reasons
 
 MAX_SHARED = 8
@@ -69,6 +70,7 @@ def _shared_many(
     weight_list = weight.reshape(len(a), -1)[pair, flat].tolist()
     personal = facets.personal.values
     words = facets.display["topics"]
+    phrases = facets.phrases
     a_at, b_at = facets.topics.indptr[a].tolist(), facets.topics.indptr[b].tolist()
     out: list[list[SharedItem]] = [[] for _ in range(len(a))]
     used: list[tuple[set[int], set[int]]] = [(set(), set()) for _ in range(len(a))]
@@ -76,6 +78,12 @@ def _shared_many(
         items = out[p]
         used_a, used_b = used[p]
         if len(items) >= MAX_SHARED or x in used_a or y in used_b:
+            continue
+        ia, ib = a_at[p] + x, b_at[p] + y
+        if apart(
+            (words[ia], phrases[a_ids[p, x]], _ORIGIN[personal[ia]]),
+            (words[ib], phrases[b_ids[p, y]], _ORIGIN[personal[ib]]),
+        ):
             continue
         used_a.add(x)
         used_b.add(y)
@@ -95,6 +103,9 @@ def _shared_many(
             )
         )
     return out
+
+
+_ORIGIN = {0: "work", 1: "personal", ABOUT: "about"}  # `Facets.personal` values
 
 
 def _kind(a: int, b: int) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from matcher.goals import COMPATIBLE, ROLE, VAGUE_WEIGHT, K
-from matcher.word_overlap import GENERIC_ONLY, overlap_rule
+from matcher.word_overlap import GENERIC_ONLY, NARROWER, SHARED_MODIFIER, overlap_rule
 
 if TYPE_CHECKING:
     from matcher.facets import Facets
@@ -112,7 +112,8 @@ def overlap_limited(
 ) -> np.ndarray:
     """Topic cosines `sims` of phrase ids a_ids x b_ids (broadcastable), lowered where
     the words the two share overstate them (`matcher.word_overlap`): two kinds of one
-    thing ("road freight" / "rail freight") stay below the same bar; a pair sharing
+    thing ("road freight" / "rail freight") stay below the same bar, and so does a
+    narrower kind ("urban farming" / "farming") below the strict same bar; a pair sharing
     only a generic part ("edtech" / "regtech", "B2B SaaS" / "B2B payments") goes one
     grade down. Only pairs at or above their related bar are read word by word."""
     strict = facets.strict[a_ids] | facets.strict[b_ids]
@@ -134,7 +135,10 @@ def overlap_limited(
         return sims
     out = np.array(sims, dtype=np.float32, copy=True)
     value, below_same = out[at], np.nextafter(same[at], np.float32(0.0))
-    limited = np.where(rules > 0, np.minimum(value, below_same), value)
+    # A narrower kind is the same only where the two read as near-identical.
+    near_same = value >= np.float32(p.personal_same)
+    limit = (rules > 0) & (rules != SHARED_MODIFIER) & ((rules != NARROWER) | ~near_same)
+    limited = np.where(limit, np.minimum(value, below_same), value)
     limited = np.where((rules == GENERIC_ONLY) & (value < same[at]), np.float32(0.0), limited)
     out[at] = limited
     return out

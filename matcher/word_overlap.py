@@ -6,6 +6,14 @@ the meaning. Two such cases overstate a pair:
 - *Kinds of one thing* ("road freight" / "rail freight", "green hydrogen" / "blue
   hydrogen"): the same head word with different modifiers is two kinds of one thing,
   *related* at most, never the *same* interest.
+- *A narrower kind* ("urban farming" / "farming", "mixed fermentation" /
+  "fermentation"): the other's head word with modifiers added is one kind of it,
+  the *same* interest only where the model reads the two as near-identical (the
+  strict bar of `matcher.grades`: "rock climbing" / "climbing").
+- *Only a modifier shared, the heads apart* ("table tennis" / "table football",
+  "seed saving" / "seed investing"): two things that each name a different thing
+  about one word. Among personal interests (what one does, not a field one works
+  in) those are two activities, not related ones.
 - *Only a generic part shared* ("edtech" / "regtech", "B2B SaaS" / "B2B payments",
   "deep learning" / "deep tech"): a compound's ending or a modifier that says nothing
   about the field (`GENERIC`) is all the two have in common; the pair is graded one
@@ -44,6 +52,8 @@ _MAX_WORDS = 5
 
 KINDS_OF_ONE = 1  # related at most
 GENERIC_ONLY = 2  # one grade down
+NARROWER = 3  # the same only from the strict bar
+SHARED_MODIFIER = 4  # personal interests: not even related (`apart`)
 
 
 def _word(token: str) -> str:
@@ -87,7 +97,9 @@ def _expanded(modifiers: tuple[str, ...]) -> str:
 @lru_cache(maxsize=1 << 18)
 def overlap_rule(a: str, b: str) -> int:
     """How the words shared by topic keys `a` and `b` limit their grade: 0 (no
-    limit), `KINDS_OF_ONE` (related at most) or `GENERIC_ONLY` (one grade down)."""
+    limit), `KINDS_OF_ONE` (related at most), `NARROWER` (the same only from the strict
+    bar), `SHARED_MODIFIER` (personal interests: nothing) or `GENERIC_ONLY` (one
+    grade down)."""
     wa, wb = words(a), words(b)
     if not wa or not wb or wa == wb:
         return 0
@@ -96,12 +108,40 @@ def overlap_rule(a: str, b: str) -> int:
         return 0
     rest_a = [w for w in wa if w not in shared]
     rest_b = [w for w in wb if w not in shared]
-    if not rest_a or not rest_b:  # one is a narrower kind of the other
-        return 0
+    if not rest_a or not rest_b:  # one is a narrower kind of the other, or about it
+        narrower = wa[-1] == wb[-1] and not (set(rest_a + rest_b) <= GENERIC_MODIFIERS)
+        return NARROWER if narrower else 0
     if any(_agree(x, y) for x in rest_a for y in rest_b):
         return 0
     if shared <= GENERIC:
         return GENERIC_ONLY
     if wa[-1] == wb[-1] and _expanded(wa[:-1]) != _expanded(wb[:-1]):
         return KINDS_OF_ONE
+    if wa[-1] not in shared and wb[-1] not in shared:
+        return SHARED_MODIFIER
     return 0
+
+
+def _name(text: str) -> bool:
+    """Written as a name: every word capitalised, not all of it in capitals ("Belgium",
+    "Series A"; not "MBO", not "urban farming")."""
+    tokens = text.split()
+    return bool(tokens) and all(t[:1].isupper() for t in tokens) and not text.isupper()
+
+
+def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """Whether two items graded alike by the model are no common ground a reader
+    sees, each given as (own words, key, origin: "work", "personal" or "about"):
+
+    - a name picked from an about text ("Belgium", "Antwerp", "Art" of "Art. 9") is
+      common ground only with an item that shares one of its words ("Brussels" /
+      "Brussels kitchen"); a country and its city, two cities, a name and a field
+      are not;
+    - two personal interests sharing only a modifier, their heads apart ("table
+      tennis" / "table football"), are two activities (`SHARED_MODIFIER`).
+    """
+    if a[2] == b[2] == "personal" and overlap_rule(a[1], b[1]) == SHARED_MODIFIER:
+        return True
+    if not any(x[2] == "about" and _name(x[0]) for x in (a, b)):
+        return False
+    return not (set(words(a[1]) or a[1].split()) & set(words(b[1]) or b[1].split()))

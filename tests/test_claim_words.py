@@ -1,0 +1,98 @@
+"""Shared items a careful reader accepts, word by word, over the human-judged blind2
+set (a food and farming forum), with the real model.
+
+A narrower kind ("urban farming" / "farming") is related, not the same interest; two
+hobbies sharing only a modifier ("table tennis" / "table football") are two
+activities; a name picked from an about text ("Belgium") is no common ground with
+another name ("Antwerp") or a field ("Art" of "Art. 9" / "painting"); an about text's
+abbreviations, cut names and common verbs make no phrases.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import human_set  # noqa: E402
+
+from matcher import EventState, Matcher  # noqa: E402
+from matcher.about_phrases import about_phrases  # noqa: E402
+from matcher.word_overlap import NARROWER, SHARED_MODIFIER, apart, overlap_rule  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def state(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
+    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind2").profiles, k=5)
+    event.rematch()
+    return event
+
+
+def _shared(state: EventState, a: str, b: str) -> dict[tuple[str, str], str]:
+    cg = state.common_ground(a, b)
+    return {(s.a, s.b): s.grade for s in cg.shared}
+
+
+def test_a_narrower_kind_is_the_same_only_when_near_identical() -> None:
+    assert overlap_rule("urban farming", "farming") == NARROWER
+    assert overlap_rule("fermentation", "mixed fermentation") == NARROWER
+    # "about" a thing, not a kind of it; a generic modifier; two wordings: no limit.
+    assert overlap_rule("choir", "choir singing") == 0
+    assert overlap_rule("b2b payments", "payments") == 0
+    assert overlap_rule("farm software", "farm software") == 0
+
+
+def test_urban_farming_and_mixed_fermentation_are_related_not_the_same(state) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        _shared(state, "helen-clarke", "samira-elidrissi").get(
+            ("farming", "urban farming"), "related"
+        )
+        == "related"
+    )
+    assert (
+        _shared(state, "kwame-mensah", "maeve-oconnell")[("fermentation", "mixed fermentation")]
+        == "related"
+    )
+    # Across languages: the Dutch item is read as "mixed fermentation".
+    assert (
+        _shared(state, "kwame-mensah", "wouter-vandamme")[("fermentation", "gemengde gisting")]
+        == "related"
+    )
+
+
+def test_two_hobbies_sharing_only_a_modifier_are_two_activities(state) -> None:  # type: ignore[no-untyped-def]
+    assert overlap_rule("table tennis", "table football") == SHARED_MODIFIER
+    hobby = ("table tennis", "table tennis", "personal")
+    assert apart(hobby, ("table football", "table football", "personal"))
+    assert not apart(hobby, ("tennis", "tennis", "personal"))  # a kind of it
+    # As work interests, a shared modifier can be the field ("IoT sensors" / "IoT security").
+    assert not apart(
+        ("IoT sensors", "iot sensors", "work"), ("IoT security", "iot security", "work")
+    )
+    shared = _shared(state, "arjun-mehta", "felix-braun")
+    assert all("table football" not in pair and "table tennis" not in pair for pair in shared)
+
+
+def test_a_name_from_an_about_text_meets_only_its_own_word(state) -> None:  # type: ignore[no-untyped-def]
+    assert apart(("Belgium", "belgium", "about"), ("Antwerp", "antwerp", "about"))
+    assert apart(("Art", "art", "about"), ("painting", "painting", "personal"))
+    assert not apart(
+        ("Brussels", "brussels", "about"), ("Brussels kitchen", "brussels kitchen", "about")
+    )
+    assert not apart(("Ghent", "ghent", "about"), ("Ghent", "ghent", "about"))
+    # Names typed as interests are left to the model ("Python" / "Scratch").
+    assert not apart(("Python", "python", "work"), ("Scratch", "scratch", "work"))
+    for a, b in (("matteo-ferri", "tom-vermeulen"), ("matteo-ferri", "youssef-amrani")):
+        assert not any("Belgium" in pair for pair in _shared(state, a, b))
+    assert not any("Art" in pair for pair in _shared(state, "bram-dewit", "priya-raman"))
+
+
+def test_an_about_text_s_abbreviations_cut_names_and_verbs_make_no_phrases() -> None:
+    assert about_phrases("Art. 9 fund, we back companies.")[0] == "fund"
+    assert "Series A" in about_phrases("Raising a €6M Series A in Q1.")
+    assert "Series" not in about_phrases("Raising a €6M Series A in Q1.")
+    assert about_phrases("I would rather it became something. A big year.") == ("big",)
+    assert about_phrases("Left my job to become a market gardener.") == ("market gardener",)

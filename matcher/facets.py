@@ -581,7 +581,13 @@ def _identity(prof: Profile, stated: Sequence[tuple[str, str]] = ()) -> frozense
     investor = any(kind == "dealflow" for kind, _ in needs) or any(
         kind in ("capital", "assets") for kind, _ in offers
     )
-    return identity([str(prof.about or ""), *prof.interests], work, founder, investor)
+    # Know-how offered says a specialty one has ("plant start-up experience"); offers
+    # for named people (mentoring, a job) and needs offered do not.
+    skills = [x for kind, x in offers if kind in _SKILL_KINDS]
+    return identity([str(prof.about or ""), *prof.interests], work, founder, investor, skills)
+
+
+_SKILL_KINDS = frozenset({"topic", "advice", "service", "solution", "data"})
 
 
 # The key of a whole profile's text in the phrase table (no phrase starts like this).

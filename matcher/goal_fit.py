@@ -67,6 +67,29 @@ def need_fit(
     return fit
 
 
+def piece_fit(
+    facets: Facets, seeker: np.ndarray, needs: np.ndarray, giver: np.ndarray
+) -> np.ndarray:
+    """(P, Ln) best cosine of each need's subject with one piece of the giver's work:
+    a work interest, a phrase of their about, the subject of an offer. A mentor's
+    subject is often one word of theirs ("fundraising" for "a mentor on fundraising
+    strategy"), which the mean of a whole profile dilutes. Needs without a subject
+    (the seeker's whole profile stands for it) get 0."""
+    subject = facets.subject[needs]  # (S, Ln)
+    about = facets.vectors[subject]  # (S, Ln, d); padding rows are zero
+    pad = facets.pad
+    topics = facets.topics.padded(giver, pad)  # (P, Lt)
+    work = np.where(facets.personal.padded(giver, 1) == 1, pad, topics)
+    offers = facets.offers.padded(giver, pad)  # (P, Lo)
+    own = facets.kind[np.minimum(offers, pad)] < K  # not a need offered
+    offered = np.where(own, facets.subject[np.minimum(offers, pad)], pad)
+    pieces = facets.vectors[np.concatenate([work, offered], axis=1)]  # (P, L, d)
+    if pieces.shape[1] == 0:
+        return np.zeros(np.broadcast_shapes(subject.shape, (len(giver), 1)), dtype=np.float32)
+    fit: np.ndarray = np.matmul(about, pieces.transpose(0, 2, 1)).max(axis=2)  # (P, Ln)
+    return fit
+
+
 def wording_credit(
     best: np.ndarray,
     facets: Facets,
@@ -131,7 +154,11 @@ def role_fit(
     little, so the two fields alone may carry it, as for capital."""
     fields = _fields(facets, seeker, needs, giver)  # (P, Ln)
     by_subject = SUBJECT[facets.kind[needs] % K]  # (S, Ln)
-    mixed = (fields + need_fit(facets, seeker, needs, giver)) / 2
+    fit = need_fit(facets, seeker, needs, giver)
+    if by_subject.any():
+        # What a mentor or a journalist covers is often one piece of their profile.
+        fit = np.where(by_subject, np.maximum(fit, piece_fit(facets, seeker, needs, giver)), fit)
+    mixed = (fields + fit) / 2
     x = np.where(by_subject, mixed, fields)
     threshold = np.where(by_subject, p.subject_fit_threshold, p.fit_threshold)
     sided = _sided(facets, needs)

@@ -188,18 +188,19 @@ _RULES: list[tuple[str, str]] = [
         r"\bto stock\b|\bbuying (?:direct|from|local)|\bwanting [\w-]+ sourcing",
     ),
     ("partners", r"partner|collaborat|distribut|parceir|socio|co-author|co-speaker|allies"),
-    # Work a freelancer or studio is commissioned for: what a hire for a project is met
-    # by, as well as by someone seeking the job.
+    # Work a freelancer or studio is commissioned for, or gives free ("pro bono hours
+    # for nonprofits"): what a hire for a project is met by, as well as by someone
+    # seeking the job.
     (
         "service",
         r"\b(?:design|photography|copywriting|illustration|branding|video production|"
         r"translation|bookkeeping|web development) (?:for|services?)\b|\bfreelance\b|"
-        r"\bfor hire\b|\bcommissions?\b",
+        r"\bfor hire\b|\bcommissions?\b|\bpro bono\b",
     ),
     (
         "solution",
         r"\btools?\b|software|solutions?|vendors?|suppliers?|systems? to|producers|"
-        r"(?<!for )\bmakers of\b|growers who|"
+        r"(?<!for )\bmakers of\b|\bgrowers (?:who|for|of)\b|"
         r"sensores|"
         r"kits?\b|\baudits?\b|beta access|proveedores|lieferant|\w consult(?:ing|ancy)$",
     ),

@@ -50,6 +50,9 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "installer": ("installer", "electrician", "technician"),
 }  # fmt: skip
 FAMILY = {word: family for family, words in _FAMILIES.items() for word in words}
+# Families whose people are the other's too: a postdoc in plant physiology is a plant
+# scientist, a research scientist a researcher (the specialty still has to agree).
+_KIN = {"scientist": ("researcher",), "researcher": ("scientist",)}
 # A field one works or seeks a job in -> the family of its people.
 _FIELDS = {"science": "scientist", "design": "designer", "engineering": "engineer"}
 # A company one works for, or hopes to join, is no evidence of founding one.
@@ -170,13 +173,19 @@ _INVESTOR = frozenset({"investor", "angel", "vc", "investing"})
 
 
 def identity(
-    texts: Sequence[str], work: Sequence[str] = (), founder: bool = False, investor: bool = False
+    texts: Sequence[str],
+    work: Sequence[str] = (),
+    founder: bool = False,
+    investor: bool = False,
+    skills: Sequence[str] = (),
 ) -> frozenset[str]:
     """The words a person says they are, with the families they name as
     "family:<name>": `texts` (about, work interests) by role nouns ("engineer"); `work`
     (headline, the jobs they seek or offer themselves for) by their field too ("a data
     science job": a data scientist); `founder` when they seek a co-founder or capital;
-    `investor` when they offer capital or seek deal flow (or say so in `work`). The
+    `investor` when they offer capital or seek deal flow (or say so in `work`);
+    `skills` (the know-how they offer: "plant start-up experience") by their words only,
+    as a specialty they have ("plant manager"), never as a family. The
     co-founder sides (technical, business, ...) they are count as families too: by
     their words in `work`, by role families anywhere."""
     words: set[str] = set()
@@ -199,6 +208,8 @@ def identity(
             family = FAMILY.get(word) or (_FIELDS.get(word) if by_field else None)
             if family is not None and word not in _NOT_IDENTITY:
                 words.add("family:" + family)
+    for text in skills:
+        words.update(_word(token) for token in _tokens(text))
     if founder:
         words.add("family:founder")
     for side, (_, families) in _SIDES.items():
@@ -211,7 +222,7 @@ def fits(roles: tuple[Role, ...], who: frozenset[str]) -> tuple[bool, bool]:
     """(family named, specialty too) for the best of `roles` against an identity."""
     family = False
     for name, specialty in roles:
-        if "family:" + name not in who:
+        if not any("family:" + kin in who for kin in (name, *_KIN.get(name, ()))):
             continue
         family = True
         if not specialty or specialty & who or "generic:" + name in who:

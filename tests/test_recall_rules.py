@@ -1,0 +1,86 @@
+"""Introductions a careful organizer would make, found from what the goals say: a
+named role sought and the person who is it (a plant scientist and a postdoc in plant
+physiology), a mentor's subject said in one piece of their profile, growers sought
+as suppliers, pro bono work as a service (issue 16, blind2's planted pairs)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import human_set  # noqa: E402
+
+from matcher import EventState, Matcher  # noqa: E402
+from matcher.goals import goal_kind, kind_name  # noqa: E402
+from matcher.roles import fits, identity, named_roles  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def blind2(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
+    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind2").profiles, k=5)
+    event.rematch()
+    return event
+
+
+def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:
+    """(need, offer) pairs of `seeker`'s needs that `provider` meets."""
+    cg = state.common_ground(seeker, provider)
+    return {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
+
+
+def test_growers_sought_are_suppliers_and_pro_bono_work_is_a_service() -> None:
+    def kind(text: str) -> str:
+        return kind_name(goal_kind(text))
+
+    assert kind("belgian growers for private label vegetables") == "solution"
+    assert kind("growers of heirloom tomatoes") == "solution"
+    assert kind("a few pro bono hours per month for nonprofits") == "service"
+    assert kind("pro bono legal advice") == "service"
+    # Something for growers is not a grower.
+    assert kind("workshops for growers") != "solution"
+    assert kind("pro bono graphic designer for our campaign") == "hire"
+
+
+def test_a_researcher_is_a_scientist_of_their_field_and_offered_know_how_is_a_specialty() -> None:
+    postdoc = identity([], ["Postdoc, plant physiology (light spectra & photosynthesis)"])
+    assert fits(named_roles("plant scientist (led recipes)"), postdoc) == (True, True)
+    assert fits(named_roles("soil scientists"), postdoc) == (True, False)
+    manager = identity(
+        ["food manufacturing"], ["Production manager, food manufacturing"],
+        skills=["plant start-up experience"],
+    )  # fmt: skip
+    assert fits(named_roles("plant manager for our first production site"), manager) == (
+        True,
+        True,
+    )
+    # Words of know-how never make a family: offering "data analysis" is no analyst.
+    analyst = identity([], ["Postdoc, plant physiology"], skills=["data analysis (R)"])
+    assert fits(named_roles("data analysts"), analyst)[0] is False
+
+
+def test_a_named_role_sought_meets_the_person_who_is_it(blind2) -> None:  # type: ignore[no-untyped-def]
+    # Daan hires a plant scientist for LED recipes; Priya, a postdoc in light-spectra
+    # plant physiology, seeks a CEA industry job (and the reverse).
+    assert _met(blind2, "daan-smits", "priya-raman")
+    assert _met(blind2, "priya-raman", "daan-smits")
+    # Larvo's plant manager opening; Dimitri, a production manager with plant start-up
+    # experience, open to a new role.
+    assert _met(blind2, "matteo-ferri", "dimitri-papadopoulos")
+    # Elke seeks Belgian growers for private label; Marieke's co-op of 40 growers wants
+    # buyers.
+    assert _met(blind2, "elke-baert", "marieke-desmet")
+
+
+def test_a_mentor_s_subject_may_be_one_piece_of_their_profile(blind2) -> None:  # type: ignore[no-untyped-def]
+    # Gerrit lists "fundraising" and mentors NGO directors on it; Jean-Marc lists FMCG
+    # and grocery retail and mentors founders on supermarket listings.
+    assert _met(blind2, "pieter-jan-coppens", "gerrit-janssens")
+    assert _met(blind2, "nathalie-verbeke", "jean-marc-dubois")
+    # A mentor of another field is still no complement: Priya's move from academia to
+    # industry is not what Gerrit or Jean-Marc mentor on.
+    assert not _met(blind2, "priya-raman", "gerrit-janssens")
+    assert not _met(blind2, "priya-raman", "jean-marc-dubois")

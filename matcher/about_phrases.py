@@ -62,7 +62,7 @@ _GENERIC = _words(
     projects customers clients users partners colleagues friends country countries city
     today future past industry sector market markets focus interest interests hard
     software product products design plant progress startup startups founder founders
-    investor investors bank banks
+    investor investors bank banks shop shops store stores
     """
 )
 # A full stop before a number ends an abbreviation ("Art. 9", "No. 5"), not a sentence:

@@ -10,6 +10,8 @@ the meaning. Two such cases overstate a pair:
   "fermentation"): the other's head word with modifiers added is one kind of it,
   the *same* interest only where the model reads the two as near-identical (the
   strict bar of `matcher.grades`: "rock climbing" / "climbing").
+- *One of two things* ("fruit and vegetables" / "heirloom vegetables"): an item
+  sharing words with one part of a pair only is related at most.
 - *Only a modifier shared, the heads apart* ("table tennis" / "table football",
   "seed saving" / "seed investing"): two things that each name a different thing
   about one word. Among personal interests (what one does, not a field one works
@@ -94,12 +96,28 @@ def _expanded(modifiers: tuple[str, ...]) -> str:
     return "".join(ACRONYMS.get(m, m).replace(" ", "") for m in modifiers)
 
 
+_AND = re.compile(r"\s+(?:and|&|\+)\s+")
+
+
+def _one_of_two(a: str, b: str) -> bool:
+    """Whether `a` names two things ("fruit and vegetables") and `b` shares words with
+    one of them only ("heirloom vegetables"): one part of a pair, related at most."""
+    parts = [words(x) for x in _AND.split(a)]
+    wb = words(b)
+    if len(parts) < 2 or not all(parts) or not wb:
+        return False
+    meets = [bool(set(part) & set(wb)) for part in parts]
+    return any(meets) and not all(meets)
+
+
 @lru_cache(maxsize=1 << 18)
 def overlap_rule(a: str, b: str) -> int:
     """How the words shared by topic keys `a` and `b` limit their grade: 0 (no
     limit), `KINDS_OF_ONE` (related at most), `NARROWER` (the same only from the strict
     bar), `SHARED_MODIFIER` (personal interests: nothing) or `GENERIC_ONLY` (one
     grade down)."""
+    if _one_of_two(a, b) or _one_of_two(b, a):
+        return KINDS_OF_ONE
     wa, wb = words(a), words(b)
     if not wa or not wb or wa == wb:
         return 0

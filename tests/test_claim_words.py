@@ -21,7 +21,13 @@ import human_set  # noqa: E402
 
 from matcher import EventState, Matcher  # noqa: E402
 from matcher.about_phrases import about_phrases  # noqa: E402
-from matcher.word_overlap import NARROWER, SHARED_MODIFIER, apart, overlap_rule  # noqa: E402
+from matcher.word_overlap import (  # noqa: E402
+    KINDS_OF_ONE,
+    NARROWER,
+    SHARED_MODIFIER,
+    apart,
+    overlap_rule,
+)  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +69,19 @@ def test_urban_farming_and_mixed_fermentation_are_related_not_the_same(state) ->
     )
 
 
+def test_one_of_two_things_is_related_not_the_same(state) -> None:  # type: ignore[no-untyped-def]
+    assert overlap_rule("fruit and vegetables", "heirloom vegetables") == KINDS_OF_ONE
+    assert overlap_rule("heat and health", "industrial heat") == KINDS_OF_ONE
+    assert overlap_rule("fruit and vegetables", "fruit and vegetables") == 0
+    # Across languages: "Obst und Gemüse" is read as "fruit and vegetables".
+    assert (
+        _shared(state, "camille-rousseau", "katrin-vogel").get(
+            ("legumes anciens", "Obst und Gemüse"), "related"
+        )
+        == "related"
+    )
+
+
 def test_two_hobbies_sharing_only_a_modifier_are_two_activities(state) -> None:  # type: ignore[no-untyped-def]
     assert overlap_rule("table tennis", "table football") == SHARED_MODIFIER
     hobby = ("table tennis", "table tennis", "personal")
@@ -95,4 +114,6 @@ def test_an_about_text_s_abbreviations_cut_names_and_verbs_make_no_phrases() -> 
     assert "Series A" in about_phrases("Raising a €6M Series A in Q1.")
     assert "Series" not in about_phrases("Raising a €6M Series A in Q1.")
     assert about_phrases("I would rather it became something. A big year.") == ("big",)
+    # A lone shop is no field, as a lone customer is not.
+    assert about_phrases("Five growers who want to sell to shops.") == ("growers",)
     assert about_phrases("Left my job to become a market gardener.") == ("market gardener",)

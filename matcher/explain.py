@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from matcher.facets import ABOUT, Facets
-from matcher.goal_fit import colleagues, role_fit, role_mask, wording_credit
+from matcher.goal_fit import buyer_mask, colleagues, role_fit, role_mask, wording_credit
 from matcher.goal_scope import scope_clash
 from matcher.goals import K
 from matcher.grades import (
@@ -150,6 +150,9 @@ def _complements_many(
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
     credit *= ~colleagues(facets, needer, giver)[:, None, None]
+    # Sales only in a buyer's category.
+    credit *= buyer_mask(facets, (needer, giver), needs, False, params)[:, :, None]
+    credit *= buyer_mask(facets, (needer, giver), offers, True, params)[:, None, :]
     best = credit.argmax(axis=2)  # (C, Ln): first best offer of each need
     pair, x = np.nonzero(np.take_along_axis(credit, best[:, :, None], axis=2)[:, :, 0] > 0)
     y = best[pair, x]

@@ -28,6 +28,7 @@ from matcher.specific_words import stems
 from matcher.stated_goals import stated_needs
 from matcher.translation import Reading, in_english, reading, say_in_english
 from matcher.types import Profile
+from matcher.work_roles import buying_category
 
 # Rows asked for at once from which padding every profile's values once pays.
 _MANY_ROWS = 256
@@ -124,6 +125,9 @@ class Facets:
     headlines: list[str] = field(default_factory=list)
     # Per profile (N,): the phrase id of its headline alone; the padding id when none.
     head: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Per profile (N,): the phrase id of what its headline says it buys
+    # (`matcher.work_roles.buying_category`); the padding id when none.
+    category: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     bio: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # (N,)
     strict: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=bool))
     kind: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
@@ -226,6 +230,7 @@ class Row:
     # Positions of needs said in the headline or about (`matcher.stated_goals`): already
     # in the whole profile, so not in the field.
     stated: list[int] = field(default_factory=list)
+    category: int = -1  # phrase id of what the headline says they buy, -1 if none
 
 
 class Vocabulary:
@@ -479,12 +484,14 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     # The headline on its own: "similar backgrounds" quotes both, so both must agree.
     head_key = clean(english.headline).lower()
     head = vocab.phrase(head_key) if head_key else -1
+    bought = buying_category(clean(english.headline))
+    category = vocab.phrase(bought) if bought else -1
     for key, text in headline_parts(prof.headline, english.headline, prof):
         pieces.append((vocab.phrase(spelt_out(key)), text))  # a language named as one
     return Row(
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
         headline, bool(headline or clean(prof.about)), head, _identity(english, stated), pieces,
-        implied, [len(wanted) - len(stated) + i for i in range(len(stated))],
+        implied, [len(wanted) - len(stated) + i for i in range(len(stated))], category,
     )  # fmt: skip
 
 
@@ -621,6 +628,8 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
     whole[(whole < 0) | (whole >= count)] = count
     head = np.fromiter((r.head for r in rows), dtype=np.int64, count=len(rows))
     head[(head < 0) | (head >= count)] = count
+    category = np.fromiter((r.category for r in rows), dtype=np.int64, count=len(rows))
+    category[(category < 0) | (category >= count)] = count
     # A goal said in the about is in the whole profile already: not counted twice.
     own_goals = Ragged.from_lists([_own_goals(r) for r in rows])
     offers = Ragged.from_lists([r.offers for r in rows])
@@ -643,6 +652,7 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
         whole=whole,
         headlines=[r.headline for r in rows],
         head=head,
+        category=category,
         bio=np.fromiter((r.bio for r in rows), dtype=bool, count=len(rows)),
         strict=strict,
         kind=kind,

@@ -170,6 +170,41 @@ def role_fit(
     return credit
 
 
+_CUSTOMERS = KINDS.index("customers")
+
+
+def buyer_mask(
+    facets: Facets,
+    pair: tuple[np.ndarray, np.ndarray],
+    phrases: np.ndarray,
+    as_offer: bool,
+    p: ScoreParams,
+) -> np.ndarray:
+    """1 where a sale is in the buyer's category, else 0: pair (seeker, giver), each (X,)
+    or (1,); phrases (Y, L) -> (max(X, Y), L) float32.
+
+    A buyer whose headline names what they buy ("Category manager fresh vegetables",
+    `Facets.category`) meets a seller only when the seller's whole profile fits it (from
+    `fit_floor`): a fresh-vegetables listing is no shelf for a hot sauce. `as_offer`
+    False: the phrases are the seeker's needs, and a need for customers (the seeker
+    sells) is checked against the giver's category; True: the phrases are the giver's
+    offers, and another's wish for customers offered (the giver sells) against the
+    seeker's category. Other goals are 1."""
+    seeker, giver = pair
+    flags = facets.kind[phrases] == (_CUSTOMERS + (K if as_offer else 0))
+    rows = max(len(seeker), len(giver), len(phrases))
+    out = np.ones((rows, phrases.shape[1]), dtype=np.float32)
+    if not flags.any():
+        return out
+    seller, buyer = (giver, seeker) if as_offer else (seeker, giver)
+    category, whole = facets.category[buyer], facets.whole[seller]
+    fit = (facets.vectors[category] * facets.vectors[whole]).sum(axis=1)
+    pad = facets.pad
+    fails = (category != pad) & (whole != pad) & (fit < np.float32(p.fit_floor))
+    out[np.broadcast_to(flags, out.shape) & np.broadcast_to(fails[:, None], out.shape)] = 0.0
+    return out
+
+
 def colleagues(facets: Facets, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """(P,) bool: the two work at one company (the same current company): what one
     needs the other's colleague offers in-house, with no introduction."""

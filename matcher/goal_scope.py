@@ -121,21 +121,52 @@ _REGION_BITS = len(_CONTINENTS) * len(_PARTS)
 _WORK_KINDS = frozenset(KINDS.index(name) for name in ("hire", "job", "service"))
 
 
+# Suppliers of goods sought ("plastic-free packaging suppliers", "local producers of
+# heirloom vegetables", "makers of sustainable home objects"): met by goods, or by a
+# seller seeking buyers, never by an activity or a service offered: a workshop, a
+# dinner, a tour, design work or workshop space supplies nothing.
+_SUPPLIERS = re.compile(r"\b(?:suppliers?|producers?|makers|growers|manufacturers?)\b")
+_ACTIVITY = re.compile(
+    r"\b(?:workshops?|tours?|visits?|dinners?|tastings?|trainings?|courses?|classes|"
+    r"sessions?|events?|talks?|space|programs?|programmes?|design|coaching|mentoring|"
+    r"advice|consulting|onboarding|help|support|know-how|expertise|experience|insights?|"
+    r"intros?|introductions?)\b"
+)
+# Where the head of an offer ends: what follows says whom or what it is for or about.
+_HEAD_END = re.compile(r"\b(?:for|with|on|in|of|from|at|to|by|about)\b|[,;:(–—]")
+_SUPPLY, _ACTS = 1, 2
+_TRADE_SHIFT = _STAGE_BITS + _REGION_BITS + FAMILY_BITS
+
+
+def trade(key: str) -> int:
+    """What an ordinary goal phrase trades, by its head (its words before "for", "with",
+    "on", ...): `_ACTS` when that names an activity or a service ("workshops on growing
+    food", "packaging design for food brands"), else `_SUPPLY` when it names suppliers
+    of goods; 0 otherwise and for a need offered (`matcher.goals.derived_key`)."""
+    if key.startswith(DERIVED_PREFIX):
+        return 0
+    text = key.split(CONTEXT_MARK)[0]
+    head = _HEAD_END.split(text, maxsplit=1)[0]
+    if _ACTIVITY.search(head):  # "supplier onboarding help": help, not suppliers
+        return _ACTS
+    return _SUPPLY if _SUPPLIERS.search(head) else 0
+
+
 def scope(key: str) -> int:
-    """The funding stages, regions and (of work: a hire, a job, a service) role
-    families a normalised goal phrase names, as one int (`stage` in the low bits,
-    `regions` above them, `phrase_families` above those)."""
+    """The funding stages, regions, (of work: a hire, a job, a service) role families
+    and trade (`trade`) a normalised goal phrase names, as one int (`stage` in the low
+    bits, `regions` above them, `phrase_families` above those, `trade` on top)."""
     out = stage(key) | (regions(key) << _STAGE_BITS)
     if goal_kind(key) % K in _WORK_KINDS:
         text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
         out |= phrase_families(text) << (_STAGE_BITS + _REGION_BITS)
-    return out
+    return out | (trade(key) << _TRADE_SHIFT)
 
 
 def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
     """Where a need and an offer both name funding stages and none agrees, both name
-    regions and none overlaps, or both name role families of work and none is shared
-    (broadcast)."""
+    regions and none overlaps, both name role families of work and none is shared, or
+    the need asks for suppliers of goods and the offer is an activity (broadcast)."""
     out: np.ndarray = np.zeros(np.broadcast_shapes(need_scope.shape, offer_scope.shape), bool)
     shift = 0
     for bits in (_STAGE_BITS, _REGION_BITS, FAMILY_BITS):
@@ -143,4 +174,7 @@ def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
         a, b = (need_scope >> shift) & mask, (offer_scope >> shift) & mask
         out |= (a > 0) & (b > 0) & ((a & b) == 0)
         shift += bits
+    supply = (need_scope >> _TRADE_SHIFT) & _SUPPLY
+    acts = (offer_scope >> _TRADE_SHIFT) & _ACTS
+    out |= (supply > 0) & (acts > 0)
     return out

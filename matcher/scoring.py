@@ -21,7 +21,7 @@ import numpy as np
 
 from matcher.arrays import unique_sorted
 from matcher.facets import ABOUT, Facets, Ragged
-from matcher.goal_fit import colleagues, role_fit, role_mask, wording_credit
+from matcher.goal_fit import buyer_mask, colleagues, role_fit, role_mask, wording_credit
 from matcher.goal_scope import scope_clash
 from matcher.grades import (
     goal_credit,
@@ -564,6 +564,8 @@ def _complement(
         return np.zeros(max(len(needs), len(offers)), dtype=np.float32)
     # Offers for named people meet only them; needs naming people only such a giver.
     offer_ok = role_mask(facets, seeker, offers, True, params)  # (P, Lo)
+    # A seller's wish for customers meets a buyer only in the buyer's category.
+    offer_ok = offer_ok * buyer_mask(facets, (seeker, giver), offers, True, params)
     only = None if offer_ok.all() else offer_ok
     best = credit.best_offers(needs, giver, offers, sides, offer_ok=only)  # (P, Ln)
     best = wording_credit(best, facets, (seeker, needs), giver, params)
@@ -571,6 +573,7 @@ def _complement(
     best = np.maximum(best, typed * role_fit(facets, seeker, needs, giver, params))
     best *= role_mask(facets, giver, needs, False, params)
     best *= ~colleagues(facets, seeker, giver)[:, None]
+    best *= buyer_mask(facets, (seeker, giver), needs, False, params)
     return (1.0 - np.prod(1.0 - best, axis=1)).astype(np.float32)
 
 

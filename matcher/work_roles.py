@@ -278,3 +278,35 @@ def field_defined(table: np.ndarray) -> np.ndarray:
     """(N,) bool: rows of a `family_table` naming a founder or an investor."""
     ids = [_IDS.setdefault(f, len(_IDS)) for f in FIELD_DEFINED]
     return np.asarray(np.isin(table, ids).any(axis=1), dtype=bool)
+
+
+# A person who buys ("Einkäuferin Obst & Gemüse"): with a rank ("Category manager fresh
+# vegetables", "Head of purchasing") any word of buying says the same.
+_BUYER_NOUNS = frozenset((
+    "buyer", "purchaser", "einkäufer", "einkäuferin", "inkoper", "acheteur", "acheteuse",
+    "comprador", "compradora",
+))  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 14)
+def buying_category(headline: str) -> str:
+    """What a buyer's headline says they buy ("Category manager fresh vegetables, Delvaux
+    Markt" -> "fresh vegetables"; "Sustainable packaging buyer @ Delvaux" -> "sustainable
+    packaging"): the other words of the headline part holding the buying role; "" when
+    the headline names no buyer, or no category ("Head of Purchasing, Acme")."""
+    text = _ASPIRATION.split(headline.lower(), maxsplit=1)[0]
+    for segment in _SEGMENT.split(text):
+        words = [_word(t) for t in _TOKEN.findall(segment)]
+        buying = [w for w in words if _family(w) == "buying"]
+        if not buying or not (
+            any(w in _BUYER_NOUNS or w[:-1] in _BUYER_NOUNS for w in buying)
+            or any(w in _RANKS for w in words)
+        ):
+            continue
+        rest = [
+            w
+            for w in words
+            if _family(w) != "buying" and w not in _RANKS and w not in _NOT_FUNCTION
+        ]
+        return " ".join(rest)
+    return ""

@@ -4,7 +4,9 @@ Money has sub-kinds that do not meet each other: a venture fund's equity is no g
 for a farm's cold room, a family office's capital for farmland acquisitions backs no
 Series A, and an investor syndicates the rounds it writes tickets for. A job sought
 meets a hire only in the same role family (a chef is not a brand marketeer). Two
-colleagues of one company are no complement to each other.
+colleagues of one company are no complement to each other. A buyer's listing is for
+products of the category they buy, and suppliers of goods are not met by an activity
+(a workshop, a dinner, design work).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from matcher import EventState, Matcher  # noqa: E402
 from matcher.goal_scope import at_own_stage, own_stages, scope, scope_clash  # noqa: E402
 from matcher.goals import DERIVED_PREFIX, goal_kind, kind_name  # noqa: E402
 from matcher.normalise import normalise_goal  # noqa: E402
+from matcher.work_roles import buying_category  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +107,51 @@ def test_colleagues_are_no_complement(forum) -> None:  # type: ignore[no-untyped
     # Elke and Pieter both work at Delvaux Markt: his supplier onboarding is in-house.
     assert not _met(forum, "elke-baert", "pieter-claes")
     assert not _met(forum, "pieter-claes", "elke-baert")
+
+
+def test_a_buyer_s_headline_says_what_they_buy() -> None:
+    assert buying_category("Category manager fresh vegetables, Delvaux Markt") == (
+        "fresh vegetables"
+    )
+    assert buying_category("Sustainable packaging buyer @ Delvaux Markt (300 stores BE)") == (
+        "sustainable packaging"
+    )
+    # No buyer, or a buyer of nothing named: no category.
+    assert buying_category("Head of Purchasing, Acme") == ""
+    assert buying_category("Founder, regenerative sourcing platform") == ""
+    assert buying_category("Sales manager, fruit co-op") == ""
+
+
+def test_a_listing_is_offered_only_to_products_of_the_buyer_s_category(forum) -> None:  # type: ignore[no-untyped-def]
+    # Elke buys fresh vegetables, Katrin fruit & vegetables (in German): no shelf for a
+    # hot sauce, a chocolate bar, a cheese or cork design objects, either way round.
+    for seller, buyer in [
+        ("kwame-mensah", "elke-baert"),
+        ("kwame-mensah", "katrin-vogel"),
+        ("emile-fontaine", "elke-baert"),
+        ("luc-hermans", "katrin-vogel"),
+        ("ines-carvalho", "katrin-vogel"),
+    ]:
+        assert not _met(forum, seller, buyer), (seller, buyer)
+        assert not _met(forum, buyer, seller), (buyer, seller)
+    # Apples and pears are Katrin's category, compostable produce trays pilot with her.
+    assert _met(forum, "joris-lemmens", "katrin-vogel")
+    assert _met(forum, "sofia-romano", "katrin-vogel")
+
+
+def test_suppliers_of_goods_are_not_met_by_an_activity_or_a_service(forum) -> None:  # type: ignore[no-untyped-def]
+    suppliers = normalise_goal("plastic-free packaging suppliers for fresh produce")
+    for activity in ("packaging design for food brands", "workshop space for makers"):
+        offer = scope(normalise_goal(activity))
+        assert scope_clash(np.array([scope(suppliers)]), np.array([offer]))[0], activity
+    goods = scope(normalise_goal("free samples of compostable trays"))
+    assert not scope_clash(np.array([scope(suppliers)]), np.array([goods]))[0]
+    # Help about suppliers is help, and an activity sought is met by one.
+    help_need = scope(normalise_goal("supplier onboarding help for small growers"))
+    training = scope(normalise_goal("onboarding training"))
+    assert not scope_clash(np.array([help_need]), np.array([training]))[0]
+    assert not _met(forum, "pieter-claes", "jana-novak")
+    assert not _met(forum, "charlotte-dewulf", "pieter-jan-coppens")
+    assert not _met(forum, "katrin-vogel", "camille-rousseau")
+    # A maker seeking shops still meets the shop seeking makers.
+    assert _met(forum, "ines-carvalho", "charlotte-dewulf")

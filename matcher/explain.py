@@ -10,7 +10,14 @@ from contextlib import contextmanager
 import numpy as np
 
 from matcher.facets import ABOUT, Facets
-from matcher.goal_fit import buyer_mask, colleagues, role_fit, role_mask, wording_credit
+from matcher.goal_fit import (
+    buyer_mask,
+    colleagues,
+    role_fit,
+    role_mask,
+    trade_credit,
+    wording_credit,
+)
 from matcher.goal_scope import scope_clash
 from matcher.goals import K
 from matcher.grades import (
@@ -145,7 +152,9 @@ def _complements_many(
     credit = wording_credit(credit, facets, (needer, needs), giver, params)
     fit = role_fit(facets, needer, needs, giver, params)[:, :, None]
     clash = scope_clash(facets.scope[needs][:, :, None], facets.scope[offers][:, None, :])
-    credit = np.maximum(credit, role_credit(need_kind, offer_kind, vague) * fit) * ~clash
+    credit = np.maximum(credit, role_credit(need_kind, offer_kind, vague) * fit)
+    credit = np.maximum(credit, trade_credit(facets, (needer, needs), (giver, offers), params))
+    credit *= ~clash
     # Needs naming people only from such a giver; offers for named people only to them.
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]

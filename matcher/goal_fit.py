@@ -30,8 +30,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from matcher.goals import KINDS, PROVIDER_SEEKS, ROLE, SUBJECT, VAGUE_WEIGHT, K
+from matcher.goals import (
+    COMPATIBLE,
+    DERIVED_PREFIX,
+    KINDS,
+    PROVIDER_SEEKS,
+    ROLE,
+    SUBJECT,
+    VAGUE_WEIGHT,
+    K,
+)
 from matcher.roles import cofounder_sides
+from matcher.trades import practised, sought
 
 if TYPE_CHECKING:
     from matcher.facets import Facets
@@ -210,6 +220,55 @@ def colleagues(facets: Facets, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     needs the other's colleague offers in-house, with no introduction."""
     ca, cb = facets.company[a], facets.company[b]
     out: np.ndarray = (ca >= 0) & (ca == cb)
+    return out
+
+
+_TRADE_KINDS = np.array([name in ("customers", "solution") for name in KINDS], dtype=bool)
+
+
+def _trades(facets: Facets) -> tuple[np.ndarray, np.ndarray]:
+    """(trades each phrase asks for, trades each profile's headline names), as bits."""
+    if facets.trades is None or len(facets.trades[1]) != facets.n:
+        asks = np.zeros(len(facets.phrases) + 1, dtype=np.int64)
+        for i, key in enumerate(facets.phrases):
+            if _TRADE_KINDS[facets.kind[i] % K]:
+                asks[i] = sought(key.removeprefix(DERIVED_PREFIX).split(" — ")[0])[0]
+        are = np.fromiter((practised(h) for h in facets.headlines), np.int64, facets.n)
+        facets.trades = (asks, are)
+    return facets.trades
+
+
+def trade_credit(
+    facets: Facets,
+    seeking: tuple[np.ndarray, np.ndarray],
+    giving: tuple[np.ndarray, np.ndarray],
+    p: ScoreParams,
+) -> np.ndarray:
+    """(P, Ln, Lo) credit of a search for customers or suppliers that names a trade
+    ("shops that age & sell", "craft producers") met by a giver whose headline says
+    they are of it and who looks for the other side in turn (a compatible need of
+    theirs, offered): by the fit of the two fields, as capital is (`matcher.trades`)."""
+    seeker, needs = seeking
+    giver, offers = giving
+    asks, are = _trades(facets)
+    named = (asks[needs] & are[giver][:, None]) != 0  # (P, Ln)
+    out = np.zeros(np.broadcast_shapes(named.shape + (1,), offers[:, None, :].shape), np.float32)
+    if not named.any():
+        return out
+    named = named.copy()
+    people = np.broadcast_to(giver[:, None], named.shape)
+    phrases = np.broadcast_to(needs, named.shape)
+    for at in zip(*np.nonzero(named), strict=True):
+        # The search says which producers or shops: one of its words is the giver's.
+        which = sought(facets.phrases[int(phrases[at])])[1]
+        if which and not which & facets.identities[int(people[at])]:
+            named[at] = False
+    need_kind = facets.kind[needs][:, :, None] % K
+    offer_kind = facets.kind[offers][:, None, :]
+    mutual = (offer_kind >= K) & (COMPATIBLE[need_kind, offer_kind] > 0)
+    fit = _ramp(field_fit(facets, seeker, giver), p.fit_threshold, p.fit_floor, p.fit_full)
+    weight = np.where(facets.vague[needs], np.float32(VAGUE_WEIGHT), np.float32(1.0))
+    out[...] = (named * weight)[:, :, None] * mutual * fit[:, None, None]
     return out
 
 

@@ -21,7 +21,14 @@ import numpy as np
 
 from matcher.arrays import unique_sorted
 from matcher.facets import ABOUT, Facets, Ragged
-from matcher.goal_fit import buyer_mask, colleagues, role_fit, role_mask, wording_credit
+from matcher.goal_fit import (
+    buyer_mask,
+    colleagues,
+    role_fit,
+    role_mask,
+    trade_credit,
+    wording_credit,
+)
 from matcher.goal_scope import scope_clash
 from matcher.grades import (
     goal_credit,
@@ -571,6 +578,12 @@ def _complement(
     best = wording_credit(best, facets, (seeker, needs), giver, params)
     typed = credit.best_offers(needs, giver, offers, sides, table="role", offer_ok=only)
     best = np.maximum(best, typed * role_fit(facets, seeker, needs, giver, params))
+    trade = trade_credit(facets, seeking, giving, params)  # (P, Ln, Lo)
+    if trade.any():
+        trade *= ~scope_clash(facets.scope[needs][:, :, None], facets.scope[offers][:, None, :])
+        if only is not None:
+            trade = trade * only[:, None, :]
+        best = np.maximum(best, trade.max(axis=2))
     best *= role_mask(facets, giver, needs, False, params)
     best *= ~colleagues(facets, seeker, giver)[:, None]
     best *= buyer_mask(facets, (seeker, giver), needs, False, params)

@@ -83,3 +83,34 @@ def test_a_mentor_s_subject_may_be_one_piece_of_their_profile(blind2) -> None:  
     # industry is not what Gerrit or Jean-Marc mentor on.
     assert not _met(blind2, "priya-raman", "gerrit-janssens")
     assert not _met(blind2, "priya-raman", "jean-marc-dubois")
+
+
+def test_a_search_names_a_trade_and_which_of_it() -> None:
+    from matcher.trades import practised, sought
+
+    shop, supermarket, maker = 1, 2, 4
+    assert sought("specialty shops & delis to stock our bars") == (shop, frozenset({"specialty"}))
+    assert sought("shops that age & sell")[0] == shop
+    assert sought("belgian craft producers") == (maker, frozenset({"belgian", "craft"}))
+    assert sought("supermarkets donating surplus")[0] == supermarket
+    # Something for makers is no search for makers.
+    assert sought("workshop space for makers")[0] == 0
+    assert sought("buyers for surplus cauliflower and leeks")[0] == 0
+    # A headline's trade is what its author is, not what they look for.
+    cheesemaker = "Raw-milk cheesemaker, Pays de Herve — looking for shops that age & sell"
+    assert practised(cheesemaker) == maker
+    assert practised("Affineur & fine food shop owner — 3 delis in Antwerp") == shop
+    assert practised("Director, De Werkplaats community makerspace") == 0
+
+
+def test_a_headline_only_shop_and_makers_look_for_each_other(blind2) -> None:  # type: ignore[no-untyped-def]
+    # Hanne wrote only a headline: "Affineur & fine food shop owner — 3 delis in
+    # Antwerp, always looking for Belgian craft producers".
+    assert _met(blind2, "hanne-wouters", "emile-fontaine")  # a craft chocolate maker
+    assert _met(blind2, "luc-hermans", "hanne-wouters")  # shops that age & sell cheese
+    # A search that says which producers is met only by those: heirloom vegetables or
+    # Belgian growers are not a chocolate maker's.
+    assert not _met(blind2, "camille-rousseau", "emile-fontaine")
+    assert not _met(blind2, "elke-baert", "emile-fontaine")
+    # A food-rescue's search for supermarkets is not met by a deli.
+    assert not _met(blind2, "amira-haddad", "hanne-wouters")

@@ -472,6 +472,7 @@ class EventState:
             (data.reduced[:size], data.neighbours.vectors["topics"][:size]),
             data.nonempty[:size],
             widen,
+            data.company[:size],
         )
         order = np.lexsort((picked.sugg, -picked.score, picked.recv))
         new: dict[int, list[tuple[int, float]]] = {}

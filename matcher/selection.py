@@ -96,6 +96,24 @@ class Choice:
     fallback: int  # nearest people tried for a receiver still short of k
 
 
+# Below every utility (scores and diversified utilities are within [0, 1]).
+_LAST = np.float32(2.0)
+
+
+def colleagues_last(utility: np.ndarray, edges: Edges, company: np.ndarray | None) -> np.ndarray:
+    """`utility` (E,) with the edges between two people of one current company put after
+    every other: colleagues need no introduction at their own event, and are suggested
+    to each other only to fill a list nobody else can (an all-hands event)."""
+    if company is None or not len(utility):
+        return utility
+    ca, cb = company[edges.recv], company[edges.sugg]
+    same = (ca >= 0) & (ca == cb)
+    if not same.any():
+        return utility
+    out: np.ndarray = np.where(same, utility - _LAST, utility)
+    return out
+
+
 def choose(
     edges: Edges,
     receivers: np.ndarray,
@@ -104,6 +122,7 @@ def choose(
     vectors: tuple[np.ndarray, np.ndarray],
     nonempty: np.ndarray,
     widen: Callable[[np.ndarray, np.ndarray], Edges],
+    company: np.ndarray | None = None,
 ) -> Edges:
     """Each receiver's list: diversified utilities, capped assignment, then a wider
     search for receivers left short of k. -> the chosen edges.
@@ -112,13 +131,16 @@ def choose(
     `capacity` (size,): how many more lists each row may enter; `vectors`: the rows'
     reduced topic vectors (size, r) for diversity and full ones (size, d) for the
     wider search; `nonempty` (size,): rows with something to match on;
-    `widen(recv, sugg)` scores the edges recv -> sugg and keeps the allowed ones.
+    `widen(recv, sugg)` scores the edges recv -> sugg and keeps the allowed ones;
+    `company` (size,): each row's current company id (-1 unknown), colleagues being
+    chosen for each other only when nobody else is left (`colleagues_last`).
     """
     reduced, profile_vec = vectors
     utility = diversified_utility(
         edges.recv, edges.sugg, edges.score, reduced, steps=2 * choice.k,
         strength=choice.diversity, reduce=False,
     )  # fmt: skip
+    utility = colleagues_last(utility, edges, company)
     chosen = assign(edges.recv, edges.sugg, utility, choice.k, capacity)
     size = len(capacity)
     have = np.bincount(edges.recv[chosen], minlength=size)
@@ -142,5 +164,5 @@ def choose(
         return edges.take(chosen)
     more = widen(np.concatenate(new_r), np.concatenate(new_s))
     edges = edges.plus(more)
-    utility = np.concatenate([utility, more.score])
+    utility = np.concatenate([utility, colleagues_last(more.score, more, company)])
     return edges.take(assign(edges.recv, edges.sugg, utility, choice.k, capacity))

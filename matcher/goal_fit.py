@@ -115,7 +115,15 @@ def wording_credit(
     seeker, needs = seeking
     span = np.float32(p.goal_full - p.goal_floor)
     weight = np.where(facets.vague[needs], np.float32(VAGUE_WEIGHT), np.float32(1.0))
-    fit = (need_fit(facets, seeker, needs, giver) - np.float32(p.goal_floor)) / span
+    read = need_fit(facets, seeker, needs, giver)
+    named = np.broadcast_to(facets.names_provider[needs], read.shape)
+    if named.any():
+        # A need naming people ("a pro bono graphic designer") met by such a person
+        # (`role_mask`): what they would do is read from any piece of their work, as a
+        # mentor's subject is (a designer's "pro bono hours for nonprofits").
+        named = named & (role_mask(facets, giver, needs, False, p) > 0)
+        read = np.where(named, np.maximum(read, piece_fit(facets, seeker, needs, giver)), read)
+    fit = (read - np.float32(p.goal_floor)) / span
     fit = np.clip(fit, 0.0, 1.0) * weight  # (P, Ln), weighted like `best`
     bar = (np.float32(p.goal_fit_threshold) - np.float32(p.goal_floor)) / span * weight
     role = ROLE[facets.kind[needs] % K]

@@ -114,3 +114,12 @@ def test_a_headline_only_shop_and_makers_look_for_each_other(blind2) -> None:  #
     assert not _met(blind2, "elke-baert", "emile-fontaine")
     # A food-rescue's search for supermarkets is not met by a deli.
     assert not _met(blind2, "amira-haddad", "hanne-wouters")
+
+
+def test_a_named_role_met_by_such_a_person_reads_any_piece_of_their_work(blind2) -> None:  # type: ignore[no-untyped-def]
+    # Olivia's youth network needs a pro bono graphic designer; Jana, a packaging &
+    # brand designer, offers a few pro bono hours a month for nonprofits.
+    assert _met(blind2, "olivia-brandt", "jana-novak")
+    # Someone who is not the role named is still no complement, whatever their pieces:
+    # a chocolate maker is no designer.
+    assert not _met(blind2, "olivia-brandt", "emile-fontaine")

@@ -77,6 +77,12 @@ HOMONYMS: frozenset[str] = frozenset(
      "Python", "Haskell", "Erlang", "Kotlin", "Clojure", "Racket", "Pascal", "R"}
 )  # fmt: skip
 
+# "Seed" of a funding stage ("seed investing", "seed round") is no plant seed ("seed
+# saving", "traditional seeds"): the key says the stage, as a language is said above.
+_SEED_STAGE = re.compile(
+    r"(?<![\w-])seed(?:[\s-]+stage)?(?=[\s-]+(?:invest|fund|round|ticket|capital|financ|vc\b))"
+)
+
 # Leading words that only say which field the phrase is in ("need a", "happy to").
 _GOAL_PREFIX = re.compile(
     r"^(?:i(?:'m| am)?\s+)?(?:am\s+)?"
@@ -142,13 +148,14 @@ def clean(text: str) -> str:
 @lru_cache(maxsize=_CACHE)
 def normalise_phrase(text: str, personal: bool = False) -> str:
     """The embedding key of an interest phrase: lower-case, trimmed, acronyms expanded,
-    a programming language named by an everyday word said as one (`HOMONYMS`; not for
-    a `personal` interest)."""
+    a programming language named by an everyday word said as one (`HOMONYMS`) and
+    seed as a funding stage (`_SEED_STAGE`; neither for a `personal` interest)."""
     shown = clean(text)
     if not personal:
         shown = _languages_named(shown)
     key = shown.lower()
-    return ACRONYMS.get(key, key)
+    key = ACRONYMS.get(key, key)
+    return key if personal else _SEED_STAGE.sub("seed-stage venture", key)
 
 
 def _languages_named(text: str) -> str:

@@ -1,11 +1,12 @@
 """Shared items a careful reader accepts, word by word, over the human-judged blind2
 set (a food and farming forum), with the real model.
 
-A narrower kind ("urban farming" / "farming") is related, not the same interest; two
-hobbies sharing only a modifier ("table tennis" / "table football") are two
-activities; a name picked from an about text ("Belgium") is no common ground with
-another name ("Antwerp") or a field ("Art" of "Art. 9" / "painting"); an about text's
-abbreviations, cut names and common verbs make no phrases.
+"Seed" of a funding stage is no plant seed. A narrower kind ("urban farming" /
+"farming") is related, not the same interest; two hobbies sharing only a modifier
+("table tennis" / "table football") are two activities; a name picked from an about
+text ("Belgium") is no common ground with another name ("Antwerp") or a field ("Art"
+of "Art. 9" / "painting"); an about text's abbreviations, cut names and common verbs
+make no phrases.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import human_set  # noqa: E402
 
 from matcher import EventState, Matcher  # noqa: E402
 from matcher.about_phrases import about_phrases  # noqa: E402
+from matcher.normalise import normalise_phrase  # noqa: E402
 from matcher.word_overlap import (  # noqa: E402
     KINDS_OF_ONE,
     NARROWER,
@@ -93,6 +95,17 @@ def test_two_hobbies_sharing_only_a_modifier_are_two_activities(state) -> None: 
     )
     shared = _shared(state, "arjun-mehta", "felix-braun")
     assert all("table football" not in pair and "table tennis" not in pair for pair in shared)
+
+
+def test_seed_of_a_funding_stage_is_no_plant_seed(state) -> None:  # type: ignore[no-untyped-def]
+    assert normalise_phrase("seed investing") == "seed-stage venture investing"
+    assert normalise_phrase("Seed-stage funding") == "seed-stage venture funding"
+    for plant in ("seed saving", "seed library", "pre-seed investing"):
+        assert normalise_phrase(plant) == plant
+    assert normalise_phrase("seed investing", personal=True) == "seed investing"
+    for saver in ("eva-jacobs", "lucia-fernandez"):
+        shared = _shared(state, "hannah-lindqvist", saver)
+        assert not any("seed investing" in pair for pair in shared)
 
 
 def test_a_name_from_an_about_text_meets_only_its_own_word(state) -> None:  # type: ignore[no-untyped-def]

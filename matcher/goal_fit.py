@@ -212,6 +212,8 @@ def buyer_mask(
     flags = facets.kind[phrases] == (_CUSTOMERS + (K if as_offer else 0))
     rows = max(len(seeker), len(giver), len(phrases))
     out = np.ones((rows, phrases.shape[1]), dtype=np.float32)
+    if as_offer:
+        out *= _supplies(facets, seeker, phrases, p)
     if not flags.any():
         return out
     seller, buyer = (giver, seeker) if as_offer else (seeker, giver)
@@ -220,6 +222,31 @@ def buyer_mask(
     pad = facets.pad
     fails = (category != pad) & (whole != pad) & (fit < np.float32(p.fit_floor))
     out[np.broadcast_to(flags, out.shape) & np.broadcast_to(fails[:, None], out.shape)] = 0.0
+    return out
+
+
+_SUPPLIERS = K + KINDS.index("solution")
+
+
+def _supplies(facets: Facets, seller: np.ndarray, offers: np.ndarray, p: ScoreParams) -> np.ndarray:
+    """(rows, Lo) 0 where an offer is another's search for suppliers (a need offered,
+    met by a seller's need for customers) of goods the seller's whole profile does not
+    fit (below `fit_floor`): a concept store's "makers of sustainable home objects" is
+    no shop for a cheesemaker. The search's subject (its words without the kind words)
+    says what is bought."""
+    shape = np.broadcast_shapes(offers.shape, (len(seller), 1))
+    out = np.ones(shape, dtype=np.float32)
+    flags = np.broadcast_to(facets.kind[offers] == _SUPPLIERS, shape)
+    if not flags.any():
+        return out
+    pad = facets.pad
+    r, c = np.nonzero(flags)
+    at = np.broadcast_to(offers, shape)[r, c]
+    bought = np.where(facets.subject[at] == pad, at, facets.subject[at])
+    whole = np.broadcast_to(facets.whole[seller], shape[:1])[r]
+    fit = (facets.vectors[bought] * facets.vectors[whole]).sum(axis=1)
+    fails = (whole != pad) & (fit < np.float32(p.fit_floor))
+    out[r[fails], c[fails]] = 0.0
     return out
 
 

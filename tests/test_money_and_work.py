@@ -155,3 +155,12 @@ def test_suppliers_of_goods_are_not_met_by_an_activity_or_a_service(forum) -> No
     assert not _met(forum, "katrin-vogel", "camille-rousseau")
     # A maker seeking shops still meets the shop seeking makers.
     assert _met(forum, "ines-carvalho", "charlotte-dewulf")
+
+
+def test_a_search_for_suppliers_meets_sellers_of_what_it_names(forum) -> None:  # type: ignore[no-untyped-def]
+    # Charlotte's concept store seeks makers of sustainable home objects: a cork design
+    # studio seeking concept stores is one, a raw-milk cheesemaker seeking shops is not;
+    # Hanne's delis seeking Belgian craft producers are the cheesemaker's shops.
+    assert _met(forum, "ines-carvalho", "charlotte-dewulf")
+    assert not _met(forum, "luc-hermans", "charlotte-dewulf")
+    assert _met(forum, "luc-hermans", "hanne-wouters")

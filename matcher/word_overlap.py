@@ -141,10 +141,11 @@ def overlap_rule(a: str, b: str) -> int:
 
 
 def _name(text: str) -> bool:
-    """Written as a name: every word capitalised, not all of it in capitals ("Belgium",
-    "Series A"; not "MBO", not "urban farming")."""
+    """One word written as a name: capitalised, not all in capitals ("Belgium", "Art";
+    not "MBO", not "urban farming"). Several capitalised words may be a field written
+    in title case ("Computer Vision"), left to the model."""
     tokens = text.split()
-    return bool(tokens) and all(t[:1].isupper() for t in tokens) and not text.isupper()
+    return len(tokens) == 1 and text[:1].isupper() and not text.isupper()
 
 
 def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:

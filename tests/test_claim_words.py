@@ -115,7 +115,9 @@ def test_a_name_from_an_about_text_meets_only_its_own_word(state) -> None:  # ty
         ("Brussels", "brussels", "about"), ("Brussels kitchen", "brussels kitchen", "about")
     )
     assert not apart(("Ghent", "ghent", "about"), ("Ghent", "ghent", "about"))
-    # Names typed as interests are left to the model ("Python" / "Scratch").
+    # A field in title case, names typed as interests: left to the model.
+    vision = ("Computer Vision", "computer vision", "about")
+    assert not apart(vision, ("machine learning", "machine learning", "work"))
     assert not apart(("Python", "python", "work"), ("Scratch", "scratch", "work"))
     for a, b in (("matteo-ferri", "tom-vermeulen"), ("matteo-ferri", "youssef-amrani")):
         assert not any("Belgium" in pair for pair in _shared(state, a, b))

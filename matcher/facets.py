@@ -587,16 +587,30 @@ def _identity(prof: Profile, stated: Sequence[tuple[str, str]] = ()) -> frozense
     offers = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.offering]
     work = [prof.headline, *(x for kind, x in needs + offers if kind == "job")]
     work += [x for kind, x in needs + offers if kind == "cofounding"]
-    founder = any(kind in ("cofounder", "cofounding", "capital") for kind, _ in needs)
+    founder = any(
+        kind in ("cofounder", "cofounding") or (kind == "capital" and _EQUITY.search(x.lower()))
+        for kind, x in needs
+    )
     investor = any(kind == "dealflow" for kind, _ in needs) or any(
         kind in ("capital", "assets") for kind, _ in offers
     )
     # Know-how offered says a specialty one has ("plant start-up experience"); offers
     # for named people (mentoring, a job) and needs offered do not.
     skills = [x for kind, x in offers if kind in _SKILL_KINDS]
-    return identity([str(prof.about or ""), *prof.interests], work, founder, investor, skills)
+    company = any(kind == "customers" and _OWN.search(x.lower()) for kind, x in needs)
+    return identity(
+        [str(prof.about or ""), *prof.interests], work, founder, investor, skills, company
+    )
 
 
+# Money a company raises: bare "funding" or "financing" (a hospital's for a post, a
+# city's for a project) makes nobody a founder.
+_EQUITY = re.compile(
+    r"invest|\bseries\b|angel|rais|\bvcs?\b|seed|\bround\b|equity|venture|"
+    r"\b(?:our|my) (?:start-?up|company|scale-?up)"
+)
+# A product of one's own, for which customers or a pilot are sought.
+_OWN = re.compile(r"\b(?:our|my|unser\w*|notre|nos|nuestr\w*|nostr\w*|onze)\b")
 _SKILL_KINDS = frozenset({"topic", "advice", "service", "solution", "data"})
 
 

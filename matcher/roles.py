@@ -178,11 +178,13 @@ def identity(
     founder: bool = False,
     investor: bool = False,
     skills: Sequence[str] = (),
+    company: bool = False,
 ) -> frozenset[str]:
     """The words a person says they are, with the families they name as
     "family:<name>": `texts` (about, work interests) by role nouns ("engineer"); `work`
     (headline, the jobs they seek or offer themselves for) by their field too ("a data
     science job": a data scientist); `founder` when they seek a co-founder or capital;
+    `company` when they seek customers for a product of their own;
     `investor` when they offer capital or seek deal flow (or say so in `work`);
     `skills` (the know-how they offer: "plant start-up experience") by their words only,
     as a specialty they have ("plant manager"), never as a family. The
@@ -212,6 +214,8 @@ def identity(
         words.update(_word(token) for token in _tokens(text))
     if founder:
         words.add("family:founder")
+    if company:
+        words.add("family:company")
     for side, (_, families) in _SIDES.items():
         if any("family:" + name in words for name in families):
             words.add("family:" + side)
@@ -250,6 +254,12 @@ def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
         # Money is offered by investors: another's wish for founders (a journalist's,
         # a city's) does not meet a founder's need for capital.
         return ((("investor", frozenset()),), ()) if not derived else ((), ())
+    if kind in ("dealflow", "founders") and not derived:
+        # Companies to back, or founders and startups to write about, advise or run a
+        # programme with, are met by a founder: a hospital's or a city's own search
+        # (for funding, for volunteers) makes it no startup; a company's search for
+        # customers of its own product ("utilities to pilot our platform") does.
+        return (("founder", frozenset()), ("company", frozenset())), ()
     if kind == "customers" and derived:
         # A company's wish for customers or a pilot site meets a buyer's need, or a
         # search for startups to work with; an investor's search for startups is for

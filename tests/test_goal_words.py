@@ -210,3 +210,53 @@ def test_help_or_advice_named_by_its_head_noun_is_advice_whatever_it_is_about(  
         matcher, people, startup, buyer
     )
     assert "DTC & retail listing advice" not in _offers_met(matcher, people, startup, adviser)
+
+
+def test_a_search_for_startups_or_companies_to_back_is_met_by_a_company_not_by_any_search(  # type: ignore[no-untyped-def]
+    real_encoder,
+) -> None:
+    """An investor's "Series A digital health companies" and a reporter's "founders with
+    stories worth telling" are met by a startup (its founder raising, its head of
+    product seeking a pilot for "our platform"), never by a GP's search for funding for
+    a post or for pilot sites: their own needs make them no startup."""
+    investor = _person(
+        "ines",
+        "Partner, Fjord Health Ventures",
+        interests=["digital health", "medtech"],
+        looking_for=["Series A digital health companies"],
+        offering=["€2–5M Series A tickets"],
+    )
+    reporter = _person(
+        "rita",
+        "Health reporter, Nordic Daily",
+        interests=["digital health", "hospitals"],
+        looking_for=["digital health founders with stories worth telling"],
+    )
+    founder = _person(
+        "fred",
+        "Founder, PulseNote (remote cardiac monitoring)",
+        interests=["digital health", "cardiology"],
+        looking_for=["investors for our Series A", "hospitals to pilot our monitoring app"],
+    )
+    product = _person(
+        "pia",
+        "Head of Product, Wardly (nurse scheduling)",
+        interests=["digital health", "hospital operations"],
+        looking_for=["hospitals to pilot our scheduling platform"],
+    )
+    clinic = _person(
+        "gina",
+        "GP and practice owner",
+        interests=["digital health", "primary care"],
+        looking_for=["funding for a link-worker post", "pilot sites for social prescribing"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    people = [investor, reporter, founder, product, clinic]
+
+    def met(seeker: Profile, provider: Profile) -> set[str]:
+        return _offers_met(matcher, people, seeker, provider)
+
+    assert "investors for our Series A" in met(investor, founder)
+    assert not met(investor, clinic), "a GP's funding for a post is no company to back"
+    assert met(reporter, product), "a startup seeking a pilot for its platform is a startup"
+    assert not met(reporter, clinic)

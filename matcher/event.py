@@ -565,6 +565,14 @@ class EventState:
         edges = Edges(*rules.directed(self._score(recv.astype(np.int64), sugg), one_way=True))
         before = {r: self.lists.of(r) for r in receivers.tolist()}
         self._choose(edges, receivers)
+        for r, items in before.items():
+            # People a list keeps keep the score they were stored with (the change moves
+            # every pair's score a little, and no other list is scored again): their
+            # common ground stays stored with them, not explained again.
+            held = dict(items)
+            now = self.lists.of(r)
+            if any(x in held and held[x] != sc for x, sc in now):
+                self.lists.set(r, [(x, held.get(x, sc)) for x, sc in now])
         return {r for r, items in before.items() if self.lists.of(r) != items}
 
     def _join(self, row: int, partners: np.ndarray) -> set[int]:
@@ -654,6 +662,14 @@ class EventState:
             edges = kept.plus(fresh)
         before = {r: self.lists.of(r) for r in receivers.tolist()}
         self._choose(edges, receivers)
+        for r, items in before.items():
+            # People a list keeps keep the score they were stored with (the change moves
+            # every pair's score a little, and no other list is scored again): their
+            # common ground stays stored with them, not explained again.
+            held = dict(items)
+            now = self.lists.of(r)
+            if any(x in held and held[x] != sc for x, sc in now):
+                self.lists.set(r, [(x, held.get(x, sc)) for x, sc in now])
         return {r for r, items in before.items() if self.lists.of(r) != items}
 
     def _change(self, pid: str, rows: set[int]) -> Change:

@@ -161,6 +161,15 @@ _RULES: list[tuple[str, str]] = [
         r"analysts?|sre|apprentices)\b",
     ),
     ("press", r"journalist|press\b|coverage|podcast|newsletter|media\b|reporter|periodist"),
+    # A vendor's track record ("reference sites in 14 hospitals", "installed in 40
+    # schools", "clinical evidence from 9 hospitals") is know-how to ask about: no
+    # hospital, school or customer is offered.
+    (
+        "topic",
+        r"\b(?:references?|reference (?:sites?|customers?)|evidence|case stud(?:y|ies)|"
+        r"track record)\b|\b(?:deployed|installed|live|running|in use|used|rolled out|"
+        r"implemented) (?:in|at|by|across|on) (?:\d|over \d|more than \d)",
+    ),
     # A pilot has two sides. A vendor's own product to try ("a free 3-month pilot of our
     # route optimisation", "free licences during the pilot") is a product offered, and
     # a site's wish for things to try in its place ("AI tools we can pilot in our ICU",

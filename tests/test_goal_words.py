@@ -260,3 +260,20 @@ def test_a_search_for_startups_or_companies_to_back_is_met_by_a_company_not_by_a
     assert not met(investor, clinic), "a GP's funding for a post is no company to back"
     assert met(reporter, product), "a startup seeking a pilot for its platform is a startup"
     assert not met(reporter, clinic)
+
+
+def test_a_vendor_s_track_record_is_know_how_not_customers_offered() -> None:
+    """ "reference sites in 14 hospitals" or "installed in 40 schools" says where a
+    product runs: nobody is offered a hospital or a school as a customer or pilot site,
+    as "a pilot site in our distribution network" or "listing in 300 stores" are."""
+    for record in (
+        "reference sites in 14 hospitals",
+        "clinical evidence from 9 hospitals",
+        "installed in 40 schools",
+        "references from 12 housing associations",
+        "deployed in 3 ports",
+    ):
+        assert _kind(record) == "topic", record
+    assert _kind("a pilot site in our distribution network") == "customers"
+    assert _kind("listing in 300 stores") == "customers"
+    assert _kind("hospitals to pilot our app") == "customers"

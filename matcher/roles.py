@@ -242,6 +242,12 @@ _NAMES_PROVIDER = frozenset({"hire", "mentee", "mentor", "topic", "advice", "par
 _NAMES_SEEKER = frozenset({"hire", "mentor"})
 
 
+# Those a company's equity is for: its founders, or a company seeking customers for a
+# product of its own (`matcher.facets`).
+_COMPANY: tuple[Role, ...] = (("founder", frozenset()), ("company", frozenset()))
+_EQUITY_OFFER = re.compile(r"\bseries [a-d]\b|\bseed\b|pre-?seed|equity|tickets?|\bvc\b|venture")
+
+
 @lru_cache(maxsize=1 << 16)
 def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
     """(roles the other person must be when the phrase is a need, when it is an offer)
@@ -252,14 +258,20 @@ def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
     text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
     if kind in ("capital", "assets"):
         # Money is offered by investors: another's wish for founders (a journalist's,
-        # a city's) does not meet a founder's need for capital.
-        return ((("investor", frozenset()),), ()) if not derived else ((), ())
-    if kind in ("dealflow", "founders") and not derived:
+        # a city's) does not meet a founder's need for capital. Equity offered ("Series
+        # A tickets", "seed investment") is for a company: a GP's or a hospital's
+        # "funding for a post" is no round.
+        if derived:
+            return (), ()
+        investee = _COMPANY if kind == "capital" and _EQUITY_OFFER.search(text) else ()
+        return (("investor", frozenset()),), investee
+    if kind in ("dealflow", "founders"):
         # Companies to back, or founders and startups to write about, advise or run a
         # programme with, are met by a founder: a hospital's or a city's own search
         # (for funding, for volunteers) makes it no startup; a company's search for
-        # customers of its own product ("utilities to pilot our platform") does.
-        return (("founder", frozenset()), ("company", frozenset())), ()
+        # customers of its own product ("utilities to pilot our platform") does. Offered
+        # (the need meeting another's), it is for such a company's own need.
+        return ((), _COMPANY) if derived else (_COMPANY, ())
     if kind == "customers" and derived:
         # A company's wish for customers or a pilot site meets a buyer's need, or a
         # search for startups to work with; an investor's search for startups is for

@@ -258,6 +258,8 @@ def test_a_search_for_startups_or_companies_to_back_is_met_by_a_company_not_by_a
 
     assert "investors for our Series A" in met(investor, founder)
     assert not met(investor, clinic), "a GP's funding for a post is no company to back"
+    assert "€2–5M Series A tickets" in met(founder, investor)
+    assert not met(clinic, investor), "Series A equity is no funding for a GP's post"
     assert met(reporter, product), "a startup seeking a pilot for its platform is a startup"
     assert not met(reporter, clinic)
 

@@ -20,7 +20,14 @@ from matcher import CommonGround, Profile, Suggestion
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "quality"
 LABELS = FIXTURES / "claim_labels.csv"
 LABEL_FIELDS = ["set", "pair", "kind", "words", "label", "why", "labelled"]
-SETS = {"conference": "conference", "held-out": "heldout", "blind": "blind", "blind2": "blind2"}
+SETS = {
+    "conference": "conference",
+    "held-out": "heldout",
+    "blind": "blind",
+    "blind2": "blind2",
+    "blind3": "blind3",
+    "blind4": "blind4",
+}
 
 Lists = dict[str, list[str]]
 
@@ -37,8 +44,8 @@ class HumanSet:
 
 
 def load_set(name: str) -> HumanSet:
-    """`name`: "conference", "held-out", "blind" or "blind2" (the last two written
-    2026-12-04, each before any matcher ran on it)."""
+    """`name`: "conference", "held-out", "blind", "blind2", "blind3" or "blind4" (the
+    last four written 2026-12-04, each before any matcher ran on it)."""
     stem = SETS[name]
     data = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))
     expect = json.loads((FIXTURES / f"{stem}_expectations.json").read_text(encoding="utf-8"))

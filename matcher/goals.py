@@ -184,6 +184,17 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:we|i) can (?:pilot|test|trial)|"
         r"\b(?:startups?|solutions?|tools?|products?|technolog\w*) for (?:our )?pilot",
     ),
+    # A buyer's own process ("market consultation", "upcoming tenders", "an RFP for
+    # fleet telematics"): a chance to sell, which a vendor seeks; never a vendor, a
+    # supplier or know-how, whatever its topic. About the process ("procurement
+    # expertise", "advice on tenders") it is know-how.
+    (
+        "customers",
+        r"^(?:(?:an?|the|our|my|upcoming|open|public|current|new|joint)\s+)*"
+        r"(?:market (?:consultations?|dialogues?|soundings?)|tenders?|calls? for tenders?|"
+        r"rfps?|rfqs?|requests? for (?:proposals?|quotes?|tenders?))"
+        r"(?=$|\s*[(,;:–—]|\s+(?:for|to|on|in|of|at|about|with|by|during|this|next|from|q\d|\d))",
+    ),
     (
         "customers",
         r"customer|clients?\b|buyers?|compradores|pilot|piloto|pilote|testbed|test site|"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from matcher import Matcher, Profile
 from matcher.goal_scope import stage
 from matcher.goals import goal_kind, kind_name
+from matcher.normalise import normalise_goal
 
 
 def _kind(text: str) -> str:
@@ -279,3 +280,17 @@ def test_a_vendor_s_track_record_is_know_how_not_customers_offered() -> None:
     assert _kind("a pilot site in our distribution network") == "customers"
     assert _kind("listing in 300 stores") == "customers"
     assert _kind("hospitals to pilot our app") == "customers"
+
+
+def test_a_buyer_s_own_process_is_a_chance_to_sell_not_a_vendor_or_know_how() -> None:
+    # "market consultation", "upcoming tenders" offered by a buyer: what a vendor seeks
+    # (customers), so another buyer's search for vendors is not met by it.
+    for phrase in ("market consultation", "upcoming tenders on home care", "an rfp for telematics"):
+        assert kind_name(goal_kind(normalise_goal(phrase))) == "customers", phrase
+    assert kind_name(goal_kind(normalise_goal("tenders to bid on"))) == "customers"
+    # A search for vendors for one's own process stays a search for vendors; know-how
+    # about tenders stays know-how.
+    need = "vendors of self check-in kiosks – market consultation in q1"
+    assert kind_name(goal_kind(normalise_goal(need))) == "solution"
+    for phrase in ("advice on public tenders", "procurement expertise", "tender writing help"):
+        assert kind_name(goal_kind(normalise_goal(phrase))) == "advice", phrase

@@ -585,7 +585,8 @@ def _identity(prof: Profile, stated: Sequence[tuple[str, str]] = ()) -> frozense
     needs = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.looking_for]
     needs += [(KINDS[goal_kind(key) % K], words) for key, words in stated]
     offers = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.offering]
-    work = [prof.headline, *(x for kind, x in needs + offers if kind == "job")]
+    jobs = [x for kind, x in needs + offers if kind == "job"]
+    work = [prof.headline, *jobs]
     work += [x for kind, x in needs + offers if kind == "cofounding"]
     founder = any(
         kind in ("cofounder", "cofounding") or (kind == "capital" and _EQUITY.search(x.lower()))
@@ -599,7 +600,13 @@ def _identity(prof: Profile, stated: Sequence[tuple[str, str]] = ()) -> frozense
     skills = [x for kind, x in offers if kind in _SKILL_KINDS]
     company = any(kind == "customers" and _OWN.search(x.lower()) for kind, x in needs)
     return identity(
-        [str(prof.about or ""), *prof.interests], work, founder, investor, skills, company
+        [str(prof.about or ""), *prof.interests],
+        work,
+        founder,
+        investor,
+        skills,
+        company,
+        [x.lower() for x in jobs],
     )
 
 

@@ -159,6 +159,29 @@ def _sides_in(text: str) -> frozenset[str]:
     return frozenset(side for side, (words, _) in _SIDES.items() if words & tokens)
 
 
+# Words that say the clinical side of a person only of a person ("Chief Medical
+# Officer", "clinical lead", "medical doctor"): of a thing they say its field ("medical
+# software", "clinical trials", "medical devices"), which an engineer may build.
+_FIELD_ADJECTIVES = re.compile(r"\b(?:medical|clinical)\s+(?!(?:co-?)?founder)([a-z][\w-]*)")
+_PERSON_END = re.compile(r"(?:ist|ian|er|or|lead|side|background|expertise|staff)$")
+
+
+def _work_sides(text: str) -> frozenset[str]:
+    """The co-founder sides a headline or a job sought says (`_sides_in`), without
+    "medical" or "clinical" said of a thing."""
+    text = text.lower()
+    return _sides_in(
+        _FIELD_ADJECTIVES.sub(
+            lambda m: (
+                m.group(0)
+                if FAMILY.get(_word(m.group(1))) or _PERSON_END.search(m.group(1))
+                else m.group(1)
+            ),
+            text,
+        )
+    )
+
+
 @lru_cache(maxsize=1 << 16)
 def cofounder_sides(text: str) -> frozenset[str]:
     """The sides a co-founder goal names: "a CTO co-founder with ML experience" ->
@@ -179,6 +202,7 @@ def identity(
     investor: bool = False,
     skills: Sequence[str] = (),
     company: bool = False,
+    sought: Sequence[str] = (),
 ) -> frozenset[str]:
     """The words a person says they are, with the families they name as
     "family:<name>": `texts` (about, work interests) by role nouns ("engineer"); `work`
@@ -189,10 +213,12 @@ def identity(
     `skills` (the know-how they offer: "plant start-up experience") by their words only,
     as a specialty they have ("plant manager"), never as a family. The
     co-founder sides (technical, business, ...) they are count as families too: by
-    their words in `work`, by role families anywhere."""
+    their words in `work`, by role families anywhere. `sought` (the jobs they seek,
+    also in `work`) that name a role with its specialty ("an informatics nurse job")
+    add "sought:<family>": they asked for that specialty of the family (`fits`)."""
     words: set[str] = set()
     for text in work:
-        words.update("family:" + side for side in _sides_in(text))
+        words.update("family:" + side for side in _work_sides(text))
         if any(_word(token) in _INVESTOR for token in _tokens(text)):
             investor = True
     words.add("family:investor" if investor else "family:noninvestor")
@@ -212,6 +238,8 @@ def identity(
                 words.add("family:" + family)
     for text in skills:
         words.update(_word(token) for token in _tokens(text))
+    for text in sought:
+        words.update(f"sought:{name}" for name, specialty in named_roles(text) if specialty)
     if founder:
         words.add("family:founder")
     if company:
@@ -223,14 +251,20 @@ def identity(
 
 
 def fits(roles: tuple[Role, ...], who: frozenset[str]) -> tuple[bool, bool]:
-    """(family named, specialty too) for the best of `roles` against an identity."""
+    """(family named, specialty too) for the best of `roles` against an identity.
+
+    One who seeks a job of the family with another specialty ("an informatics nurse
+    job" for "study nurses") said which of the family they are: the family does not
+    count then, however alike their headline reads (`matcher.facets`), nor does a
+    role said without a specialty ("Nurse, city hospital")."""
     family = False
     for name, specialty in roles:
         if not any("family:" + kin in who for kin in (name, *_KIN.get(name, ()))):
             continue
-        family = True
-        if not specialty or specialty & who or "generic:" + name in who:
+        sought = "sought:" + name in who
+        if not specialty or specialty & who or ("generic:" + name in who and not sought):
             return True, True
+        family = family or not sought
     return family, False
 
 

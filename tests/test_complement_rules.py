@@ -500,3 +500,32 @@ def test_data_is_no_advice(state) -> None:  # type: ignore[no-untyped-def]
     assert COMPATIBLE[KINDS.index("data"), KINDS.index("data")] == 1
     # Julia wants advice on DiGA approval; Fatima offers clinical data access.
     assert not _met(state, "julia-schmidt", "fatima-al-sayed")
+
+
+def test_a_job_sought_of_another_specialty_does_not_meet_a_hire_of_the_same_family() -> None:
+    # One who seeks "an informatics nurse job" said which nurse they would be: a hire of
+    # study nurses is not met, however alike the headline, nor by a headline naming the
+    # bare family; a hire of their specialty, or of the family at large, still is.
+    sought = ["clinical informatics nurse position"]
+    who = identity(["ward nurse for eight years"], ["Nurse, city hospital", *sought], sought=sought)
+    assert fits(named_roles("study nurses (hiring)"), who) == (False, False)
+    assert fits(named_roles("informatics nurses"), who) == (True, True)
+    assert fits(named_roles("nurses for our wards"), who) == (True, True)
+    # Without a job sought, a headline of the bare family conflicts with no specialty.
+    assert fits(named_roles("study nurses (hiring)"), identity([], ["Nurse, city hospital"]))[1]
+    # A job sought without a specialty conflicts with none.
+    generic = ["my next engineering role"]
+    assert fits(named_roles("backend developers"), identity([], generic, sought=generic))[1]
+
+
+def test_medical_said_of_a_thing_is_a_field_not_the_clinical_side() -> None:
+    # An engineer of "medical software" is no clinical co-founder; a "Chief Medical
+    # Officer", a "clinical lead" or a physician is.
+    engineer = identity([], ["Backend engineer, medical software", "to join a startup as CTO"])
+    assert "family:clinical" not in engineer and "family:technical" in engineer
+    assert "family:clinical" not in identity([], ["Clinical trials manager"])
+    for headline in ("Chief Medical Officer", "Clinical lead, cardiology", "Sleep physician"):
+        assert "family:clinical" in identity([], [headline]), headline
+    assert "family:clinical" in identity([], ["to join a startup as medical co-founder"])
+    need = cofounder_sides("a clinical co-founder")
+    assert need == {"clinical"}

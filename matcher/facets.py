@@ -512,14 +512,21 @@ def headline_goals(own: str, english: str, prof: Profile) -> list[tuple[str, str
     part that names a field, not only a title ("Raw-milk cheesemaker", "public
     procurement for innovation"; not "Founder", "Senior consultant"), is what they do,
     and so what they can speak to: an offer, said as their work (`Complement.implied`).
+    The parts after a "looking for" ("looking for a clinical co-founder (sleep physician
+    or psychologist) and pre-seed money") go on saying what is sought: they are no
+    offer.
     """
     out = []
+    sought = False
     for key, words in headline_parts(own, english, prof):
         seeks = _SEEKS.match(key)
         if seeks is not None:
+            sought = True
             own_seeks = _SEEKS.match(words.lower())
             shown = words[own_seeks.end() :] if own_seeks is not None else words
             out.append((normalise_goal(key[seeks.end() :]), clean(shown), True))
+        elif sought:
+            continue
         elif any(w[:1].islower() for w in words.split() if stems(w.lower())):
             # It names a field in a word of its own; a part of names only ("Pays de
             # Herve", "Port of Rotterdam") says where, not what.

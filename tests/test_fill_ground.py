@@ -156,3 +156,21 @@ def test_a_headline_says_what_someone_who_wrote_no_goals_seeks_and_does() -> Non
     assert [vocab.phrases[i] for i in row.needs] == ["shops that age & sell"]
     assert row.implied == []
     assert headline_goals("Founder, Senior consultant", "Founder, Senior consultant", wrote) == []
+
+
+def test_the_parts_of_a_headline_after_looking_for_say_what_is_sought_not_an_offer() -> None:
+    # "(soil scientist or agronomist)" describes the co-founder sought: the writer is
+    # neither, so it is no offer of theirs.
+    headline = (
+        "Agritech founder – looking for a scientific co-founder (soil scientist or agronomist)"
+    )
+    ana = Profile(id="ana", name="Ana", headline=headline)
+    assert headline_goals(headline, headline, ana) == [
+        ("scientific co-founder", "a scientific co-founder", True),
+    ]
+    # Before "looking for", a part naming a field is still what they do.
+    first = "Raw-milk cheesemaker – looking for shops (that age & sell)"
+    assert headline_goals(first, first, Profile(id="l", name="L", headline=first)) == [
+        ("raw-milk cheesemaker", "Raw-milk cheesemaker", False),
+        ("shops", "shops", True),
+    ]

@@ -314,6 +314,10 @@ def _eligible(
 def _address(question: str, name: str) -> str:
     """Prefix a first name as a vocative: "Ana, what first pulled you into ...?"."""
     first_word = question.split(" ", 1)[0]
+    if question.startswith("“") and question.endswith("?"):
+        # A quoted item opens it in its own case ("“A technical co-founder” is on your
+        # list"): the name goes at the end, where no capital has to change.
+        return f"{question[:-1]}, {name}?"
     if first_word == "I" or first_word.startswith("I'"):
         return f"{name}, {question}"
     return f"{name}, {question[0].lower()}{question[1:]}"

@@ -247,7 +247,7 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
                 gives = f"{first}'s work:" if c.implied else gives
                 said = ((_said_on_page(first, is_statement(c.need))[0] + " ", "text"), need)
             else:
-                gives = said_by[0] if c.mutual else "you offer"
+                gives = _mid(said_by[0]) if c.mutual else "you offer"
                 gives = "your work:" if c.implied else gives
                 said = ((_said_on_page(first, is_statement(c.need))[1] + " ", "text"), need)
             goals.append(Line((*said, (f" — {gives} ", "text"), offer)))
@@ -291,6 +291,11 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
             ties.append(Line(parts))
         out.append(Section("ties", "Mutual ties", tuple(ties)))
     return out
+
+
+def _mid(said: str) -> str:
+    """ "You look for" said after a dash: "you look for"."""
+    return said[:1].lower() + said[1:] if said.startswith(("You ", "Your ")) else said
 
 
 def _said_on_page(first: str, statement: bool) -> tuple[str, str]:

@@ -522,3 +522,17 @@ def test_the_event_has_started_from_its_date_in_its_time_zone() -> None:
     assert not event_started(lisbon, late_evening_utc)
     assert event_started(lisbon, late_evening_utc + dt.timedelta(hours=3))
     assert not event_started(undated, late_evening_utc)
+
+
+def test_a_question_opening_on_a_quoted_item_takes_the_name_at_its_end() -> None:
+    """ "Maya, “A technical co-founder” is on your list" put a capital mid-sentence; the
+    quoted item keeps its case and the name closes the question."""
+    from matcher.starters import _address
+
+    said = _address(
+        "“A technical co-founder” is on your list — what have you tried so far?", "Maya"
+    )
+    assert said == "“A technical co-founder” is on your list — what have you tried so far, Maya?"
+    assert _address("What first pulled you into Rust?", "Ana") == (
+        "Ana, what first pulled you into Rust?"
+    )

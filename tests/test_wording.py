@@ -200,3 +200,11 @@ def test_co_founder_searches_for_different_sides_are_said_as_meeting_each_other(
     ) in said
     assert not any("both looking for" in r for r in said)
     assert {s.kind for s in wording.sections(cg, "Jonas Becker")} >= {"complements"}
+    # Seen from the other side, mid-sentence: "— you look for", never "— You look for".
+    (line,) = {s.kind: s for s in wording.sections(cg.flipped(), "Maya Okafor")}[
+        "complements"
+    ].lines
+    said = "".join(t for t, _ in line.parts)
+    assert said == (
+        "Maya looks for a technical co-founder — you look for a co-founder with domain knowledge"
+    )

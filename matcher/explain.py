@@ -96,9 +96,8 @@ def _shared_many(
         grade = topic_grade(
             sim_list[k], bool(facets.strict[a_ids[p, x]] or facets.strict[b_ids[p, y]]), params
         )
-        # Two one-word fields side by side (`broad_fields`); hobbies are left to the model.
-        hobby = 1 in (personal[ia], personal[ib])
-        if grade == RELATED and not hobby and broad_fields(words[ia], words[ib]):
+        kind = _kind(personal[ia], personal[ib])
+        if grade == RELATED and kind != "personal" and broad_fields(words[ia], words[ib]):
             continue
         used_a.add(x)
         used_b.add(y)
@@ -108,7 +107,7 @@ def _shared_many(
                 b=words[ib],
                 similarity=round(min(1.0, sim_list[k]), 4),
                 # Personal when both listed it as personal: the same from either side.
-                kind=_kind(personal[ia], personal[ib]),
+                kind=kind,
                 weight=round(weight_list[k], 4),
                 grade=grade,
             )

@@ -91,10 +91,3 @@ def test_two_broad_fields_are_no_related_claim(real_encoder) -> None:  # type: i
     # nothing specific both share; a narrower kind of one field still shows.
     assert _shared(real_encoder, ["medicine"], ["healthcare"]) == []
     assert _shared(real_encoder, ["running"], ["trail running"]) != []
-
-
-def test_two_one_word_hobbies_are_left_to_the_model(real_encoder) -> None:  # type: ignore[no-untyped-def]
-    a = Profile(id="a", name="A", personal_interests=["badminton"])
-    b = Profile(id="b", name="B", personal_interests=["tennis"])
-    cg = Matcher(encoder=real_encoder).common_ground(a, b)
-    assert [(s.a, s.b) for s in cg.shared] == [("badminton", "tennis")]

@@ -21,7 +21,6 @@ from matcher.goal_fit import (
 from matcher.goal_scope import scope_clash
 from matcher.goals import K
 from matcher.grades import (
-    RELATED,
     SAME,
     goal_credit,
     narrower_lifted,
@@ -39,7 +38,7 @@ from matcher.scoring import (
 )
 from matcher.threads import single_blas_thread
 from matcher.types import CommonGround, Complement, SharedItem, Suggestion, Tie, item_fields
-from matcher.word_overlap import apart, broad_fields
+from matcher.word_overlap import apart
 from matcher.wording import reasons
 
 MAX_SHARED = 8
@@ -93,23 +92,21 @@ def _shared_many(
             (words[ib], phrases[b_ids[p, y]], _ORIGIN[personal[ib]]),
         ):
             continue
-        grade = topic_grade(
-            sim_list[k], bool(facets.strict[a_ids[p, x]] or facets.strict[b_ids[p, y]]), params
-        )
-        kind = _kind(personal[ia], personal[ib])
-        if grade == RELATED and kind != "personal" and broad_fields(words[ia], words[ib]):
-            continue
         used_a.add(x)
         used_b.add(y)
         items.append(
             SharedItem(
-                a=words[ia],
-                b=words[ib],
+                a=words[a_at[p] + x],
+                b=words[b_at[p] + y],
                 similarity=round(min(1.0, sim_list[k]), 4),
                 # Personal when both listed it as personal: the same from either side.
-                kind=kind,
+                kind=_kind(personal[a_at[p] + x], personal[b_at[p] + y]),
                 weight=round(weight_list[k], 4),
-                grade=grade,
+                grade=topic_grade(
+                    sim_list[k],
+                    bool(facets.strict[a_ids[p, x]] or facets.strict[b_ids[p, y]]),
+                    params,
+                ),
             )
         )
     return out

@@ -32,7 +32,6 @@ import re
 from functools import lru_cache
 
 from matcher.normalise import ACRONYMS
-from matcher.specific_words import stem
 
 # Modifiers that say how or for whom, not which field ("deep", "B2B", "open").
 GENERIC_MODIFIERS = frozenset((
@@ -147,24 +146,6 @@ def _name(text: str) -> bool:
     in title case ("Computer Vision"), left to the model."""
     tokens = text.split()
     return len(tokens) == 1 and text[:1].isupper() and not text.isupper()
-
-
-def _stem4(word: str) -> str:
-    """A word's first four letters without its plural or agent ending."""
-    return stem(word.lower())[:4]
-
-
-def broad_fields(a: str, b: str) -> bool:
-    """Whether two work items graded only *related* are two broad fields side by
-    side, no common ground a reader sees: each one word ("zorg" / "medicine",
-    "medicine" / "healthcare", "agrifood" / "agroecology"), no stem shared
-    ("brewery" / "breweries", "radiology" / "radiologists" stay), no acronym ("MDR").
-    The model puts broad field words of one domain close; a related claim needs a
-    named thing on at least one side."""
-    ta, tb = a.split(), b.split()
-    if len(ta) != 1 or len(tb) != 1 or a.isupper() or b.isupper():
-        return False
-    return _stem4(a) != _stem4(b)
 
 
 def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:

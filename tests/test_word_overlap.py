@@ -11,7 +11,6 @@ from matcher.word_overlap import (
     KINDS_OF_ONE,
     NARROWER,
     SHARED_MODIFIER,
-    broad_fields,
     overlap_rule,
     words,
 )
@@ -68,26 +67,3 @@ def test_road_and_rail_freight_are_related_not_the_same_interest(real_encoder) -
     assert _shared(real_encoder, ["open-source software"], ["open source software"]) == [
         ("open-source software", "open source software", "same")
     ]
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "broad"),
-    [
-        ("zorg", "medicine", True),
-        ("medicine", "healthcare", True),
-        ("agrifood", "agroecology", True),
-        ("brewery", "breweries", False),  # one stem: the same thing, worded twice
-        ("radiology", "radiologists", False),
-        ("MDR", "medicine", False),  # an acronym names one thing
-        ("medicine", "public health", False),  # a phrase on one side: left to the model
-    ],
-)
-def test_two_single_words_are_broad_fields(a: str, b: str, broad: bool) -> None:
-    assert broad_fields(a, b) is broad
-
-
-def test_two_broad_fields_are_no_related_claim(real_encoder) -> None:  # type: ignore[no-untyped-def]
-    # Two broad field words the model puts close ("medicine" / "healthcare") say
-    # nothing specific both share; a narrower kind of one field still shows.
-    assert _shared(real_encoder, ["medicine"], ["healthcare"]) == []
-    assert _shared(real_encoder, ["running"], ["trail running"]) != []

@@ -84,7 +84,7 @@ _RELATIVE = re.compile(r"\b(?:who|that|which|whose)\b")
 Role = tuple[str, frozenset[str]]  # (family, specialty words)
 
 
-def _word(token: str) -> str:
+def word_form(token: str) -> str:
     """A token as compared: no hyphens or apostrophes, singular."""
     word = token.replace("-", "").replace("'", "")
     if word.endswith("ies") and len(word) > 4:
@@ -116,15 +116,15 @@ def _roles_in(text: str, by_field: bool = False) -> tuple[Role, ...]:
     for segment in _SEGMENT.split(text):
         tokens = _tokens(segment)
         for at, token in enumerate(tokens):
-            family = FAMILY.get(_word(token)) or (_FIELDS.get(token) if by_field else None)
+            family = FAMILY.get(word_form(token)) or (_FIELDS.get(token) if by_field else None)
             if family is None:
                 continue
-            specialty = set(_EXPANDS.get(_word(token), ()))
+            specialty = set(_EXPANDS.get(word_form(token), ()))
             for before in reversed(tokens[max(0, at - 3) : at]):
-                if before in _STOP or FAMILY.get(_word(before)):
+                if before in _STOP or FAMILY.get(word_form(before)):
                     break
                 if before not in _SENIORITY:
-                    specialty.add(_word(before))
+                    specialty.add(word_form(before))
             out.append((family, frozenset(specialty)))
     return tuple(out)
 
@@ -174,7 +174,7 @@ def _work_sides(text: str) -> frozenset[str]:
         _FIELD_ADJECTIVES.sub(
             lambda m: (
                 m.group(0)
-                if FAMILY.get(_word(m.group(1))) or _PERSON_END.search(m.group(1))
+                if FAMILY.get(word_form(m.group(1))) or _PERSON_END.search(m.group(1))
                 else m.group(1)
             ),
             text,
@@ -219,7 +219,7 @@ def identity(
     words: set[str] = set()
     for text in work:
         words.update("family:" + side for side in _work_sides(text))
-        if any(_word(token) in _INVESTOR for token in _tokens(text)):
+        if any(word_form(token) in _INVESTOR for token in _tokens(text)):
             investor = True
     words.add("family:investor" if investor else "family:noninvestor")
     # A role said without a specialty ("my next engineering role") conflicts with none.
@@ -229,15 +229,15 @@ def identity(
         )
     for text, by_field in [*((t, False) for t in texts), *((t, True) for t in work)]:
         for token in _tokens(text):
-            word = _word(token)
+            word = word_form(token)
             words.add(word)
-            words.update(_word(part) for part in token.split("-") if part)
+            words.update(word_form(part) for part in token.split("-") if part)
             words.update(_EXPANDS.get(word, ()))
             family = FAMILY.get(word) or (_FIELDS.get(word) if by_field else None)
             if family is not None and word not in _NOT_IDENTITY:
                 words.add("family:" + family)
     for text in skills:
-        words.update(_word(token) for token in _tokens(text))
+        words.update(word_form(token) for token in _tokens(text))
     for text in sought:
         words.update(f"sought:{name}" for name, specialty in named_roles(text) if specialty)
     if founder:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from matcher.roles import word_form
+
 # Trade -> the nouns (singular) that name its people or their business.
 _TRADES: dict[str, tuple[str, ...]] = {
     "shop": (
@@ -63,16 +65,6 @@ _PLAIN = frozenset((
 ))  # fmt: skip
 
 
-def _form(token: str) -> str:
-    """A word as `matcher.roles.identity` keeps it: no hyphens, singular."""
-    word = token.replace("-", "").replace("'", "")
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 @lru_cache(maxsize=1 << 16)
 def sought(key: str) -> tuple[int, frozenset[str]]:
     """(bits of the trades a goal phrase asks for, the words that say which of them):
@@ -83,7 +75,7 @@ def sought(key: str) -> tuple[int, frozenset[str]]:
     text = _CUT.sub("", key.lower()).split(" for ")[0]
     tokens = _TOKEN.findall(text)
     which = frozenset(
-        _form(t) for t in tokens if _trade(t) is None and t not in _PLAIN and len(t) > 2
+        word_form(t) for t in tokens if _trade(t) is None and t not in _PLAIN and len(t) > 2
     )
     return _trades(text), which
 

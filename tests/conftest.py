@@ -203,6 +203,21 @@ def real_encoder():  # type: ignore[no-untyped-def]
     return encoder
 
 
+@pytest.fixture(scope="session")
+def blind2_event(real_encoder):  # type: ignore[no-untyped-def]
+    """The blind2 quality set matched once with the real model (read-only for tests)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import human_set
+
+    from matcher import Matcher
+
+    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind2").profiles, k=5)
+    event.rematch()
+    return event
+
+
 # --- mail ---------------------------------------------------------------------
 
 

@@ -11,32 +11,23 @@ make no phrases.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import human_set  # noqa: E402
-
-from matcher import EventState, Matcher  # noqa: E402
-from matcher.about_phrases import about_phrases  # noqa: E402
-from matcher.normalise import normalise_phrase  # noqa: E402
-from matcher.word_overlap import (  # noqa: E402
+from matcher import EventState
+from matcher.about_phrases import about_phrases
+from matcher.normalise import normalise_phrase
+from matcher.word_overlap import (
     KINDS_OF_ONE,
     NARROWER,
     SHARED_MODIFIER,
     apart,
     overlap_rule,
-)  # noqa: E402
+)
 
 
 @pytest.fixture(scope="module")
-def state(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
-    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind2").profiles, k=5)
-    event.rematch()
-    return event
+def state(blind2_event) -> EventState:  # type: ignore[no-untyped-def]
+    return blind2_event  # type: ignore[no-any-return]
 
 
 def _shared(state: EventState, a: str, b: str) -> dict[tuple[str, str], str]:

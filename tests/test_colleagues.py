@@ -9,17 +9,10 @@ exclude them altogether (`exclude_same_company`).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import human_set  # noqa: E402
-
-from matcher import Matcher, Profile  # noqa: E402
-from matcher.selection import Edges, colleagues_last  # noqa: E402
+from matcher import Matcher, Profile
+from matcher.selection import Edges, colleagues_last
 
 
 def test_edges_between_colleagues_come_after_every_other() -> None:
@@ -31,10 +24,9 @@ def test_edges_between_colleagues_come_after_every_other() -> None:
     assert list(utility[1:]) == [np.float32(0.2), np.float32(0.1)]
 
 
-def test_colleagues_are_not_suggested_to_each_other_while_others_are_left(real_encoder) -> None:  # type: ignore[no-untyped-def]
+def test_colleagues_are_not_suggested_to_each_other_while_others_are_left(blind2_event) -> None:  # type: ignore[no-untyped-def]
     # blind2: Elke and Pieter both work at Delvaux Markt (fresh produce, packaging).
-    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind2").profiles, k=5)
-    event.rematch()
+    event = blind2_event
     assert "pieter-claes" not in [s.other_id for s in event.suggestions("elke-baert")]
     assert "elke-baert" not in [s.other_id for s in event.suggestions("pieter-claes")]
     assert len(event.suggestions("elke-baert")) == 5

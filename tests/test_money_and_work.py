@@ -11,28 +11,19 @@ products of the category they buy, and suppliers of goods are not met by an acti
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import human_set  # noqa: E402
-
-from matcher import EventState, Matcher  # noqa: E402
-from matcher.goal_scope import at_own_stage, own_stages, scope, scope_clash  # noqa: E402
-from matcher.goals import DERIVED_PREFIX, goal_kind, kind_name  # noqa: E402
-from matcher.normalise import normalise_goal  # noqa: E402
-from matcher.work_roles import buying_category  # noqa: E402
+from matcher import EventState
+from matcher.goal_scope import at_own_stage, own_stages, scope, scope_clash
+from matcher.goals import DERIVED_PREFIX, goal_kind, kind_name
+from matcher.normalise import normalise_goal
+from matcher.work_roles import buying_category
 
 
 @pytest.fixture(scope="module")
-def forum(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
-    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind2").profiles, k=5)
-    event.rematch()
-    return event
+def forum(blind2_event) -> EventState:  # type: ignore[no-untyped-def]
+    return blind2_event  # type: ignore[no-any-return]
 
 
 def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:

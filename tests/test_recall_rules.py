@@ -5,25 +5,16 @@ as suppliers, pro bono work as a service (issue 16, blind2's planted pairs)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import human_set  # noqa: E402
-
-from matcher import EventState, Matcher  # noqa: E402
-from matcher.goals import goal_kind, kind_name  # noqa: E402
-from matcher.roles import fits, identity, named_roles  # noqa: E402
+from matcher import EventState
+from matcher.goals import goal_kind, kind_name
+from matcher.roles import fits, identity, named_roles
 
 
 @pytest.fixture(scope="module")
-def blind2(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
-    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind2").profiles, k=5)
-    event.rematch()
-    return event
+def blind2(blind2_event) -> EventState:  # type: ignore[no-untyped-def]
+    return blind2_event  # type: ignore[no-any-return]
 
 
 def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:

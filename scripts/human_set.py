@@ -27,6 +27,7 @@ SETS = {
     "blind2": "blind2",
     "blind3": "blind3",
     "blind4": "blind4",
+    "blind5": "blind5",
 }
 
 Lists = dict[str, list[str]]

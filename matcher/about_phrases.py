@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from matcher.roles import FAMILY
+
 MAX_PHRASES = 8
 MAX_WORDS = 5
 
@@ -124,11 +126,18 @@ def _split_verbs(words: list[str]) -> list[list[str]]:
     return _runs(words, lambda pos, word, run: _gerund(word) and not (pos == last and bool(run)))
 
 
+def _people(key: str) -> bool:
+    """A plural naming people by their role ("nurses", "engineers", "Teachers"): whom
+    a bio speaks of (users, colleagues, a team), no interest of the writer's."""
+    return any(key.endswith(end) and key[: -len(end)] in FAMILY for end in ("s", "es"))
+
+
 def _weak_word(word: str) -> bool:
-    """A lone word that says nothing specific: generic, short, or a lowercase
-    participle, adverb or comparative ("moved", "lately", "cheaper")."""
+    """A lone word that says nothing specific: generic, short, a plural of people
+    ("nurses"), or a lowercase participle, adverb or comparative ("moved", "lately",
+    "cheaper")."""
     key = word.casefold()
-    if key in _GENERIC or len(key) < 3:
+    if key in _GENERIC or len(key) < 3 or _people(key):
         return True
     return word.islower() and key.endswith(("ed", "ly", "er"))
 

@@ -1,0 +1,57 @@
+"""Nothing specific (issue 16): the people a bio speaks of ("our nurses", "we are four
+engineers", "Teachers") are whom the writer serves or works with, no interest of
+theirs. Such a word is no phrase of the about (`matcher.about_phrases`), so the pair's
+score and its shown reasons leave it out alike.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from matcher import Matcher
+from matcher.about_phrases import about_phrases
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import human_set  # noqa: E402
+
+
+def test_the_people_a_bio_speaks_of_are_no_interest() -> None:
+    assert "engineers" not in about_phrases("We are four engineers in Eindhoven.")
+    assert "nurses" not in about_phrases("Built for nurses, tested on two wards.")
+    assert "Teachers" not in about_phrases("Teachers, parents: all welcome.")
+    assert "radiologists" not in about_phrases("We need radiologists who tell us where it fails.")
+    # What they work on stays, and so do other people named with a field of theirs.
+    assert about_phrases("Patient safety apps for nurses.") == ("Patient safety apps",)
+    assert "growers" in about_phrases("Five growers who want to sell to shops.")
+    assert "market gardener" in about_phrases("Left my job to become a market gardener.")
+
+
+@pytest.fixture(scope="module")
+def events(real_encoder):  # type: ignore[no-untyped-def]
+    """blind3 and blind4, each read once with the real model (read-only for tests)."""
+    matcher = Matcher(encoder=real_encoder)
+    return {
+        name: matcher.event(human_set.load_set(name).profiles, k=5) for name in ("blind3", "blind4")
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "a", "b", "word"),
+    [
+        # blind3: "nurses" of a product's users and of a ward; "Teachers" of an about.
+        ("blind3", "daniel-okoye", "emma-koskinen", "nurses"),
+        ("blind3", "daniel-okoye", "mei-chen", "nurses"),
+        ("blind3", "emma-koskinen", "thomas-richter", "nurses"),
+        ("blind3", "hanna-lehtonen", "oliver-grant", "Teachers"),
+        # blind4: "We are four engineers in Eindhoven" / an installer's engineers.
+        ("blind4", "gareth-jones", "tom-hughes", "engineers"),
+    ],
+)
+def test_no_claim_quotes_the_people_a_bio_speaks_of(  # type: ignore[no-untyped-def]
+    events, name: str, a: str, b: str, word: str
+) -> None:
+    shared = events[name].common_ground(a, b).shared
+    assert all(word not in (s.a, s.b) for s in shared)

@@ -3,7 +3,9 @@
 Deterministic and small, no model: sentences are split at punctuation, then cut at
 stopwords and common verbs (an English list); a chunk starting with a gerund loses
 it ("running customs brokerage" -> "customs brokerage"); words with digits go
-("€150 duty exemption" -> "duty exemption"); chunks of one to five words are kept,
+("€150 duty exemption" -> "duty exemption"); what a clause says after a negation
+is what the person does not do or want ("no equity", "we don't charge fees",
+"without a VC") and goes; chunks of one to five words are kept,
 generic ones ("years", "a day", "our margins") dropped. Each phrase is the
 person's own wording, as typed: it is quoted back to them.
 """
@@ -71,6 +73,28 @@ _GENERIC = _words(
 # the abbreviation is then no word of its own (`_WORD`) and goes.
 _SPLIT = re.compile(r"(?:\.(?!\s*\d)|[;:!?()\[\]\n,\"“”‘’/|•–—])+|\s-\s")
 _WORD = re.compile(r"[\w][\w&+'’.-]*[\w+]|[\w]")
+
+
+# Words after which the rest of a clause is what the writer does not do or want.
+_NEGATIONS = _words(
+    """
+    no not never without nor neither don't doesn't didn't won't can't cannot isn't
+    aren't wasn't weren't haven't hasn't shouldn't wouldn't
+    """
+)
+
+
+_INNER_QUOTE = re.compile(r"(?<=\w)’(?=\w)")
+
+
+def _affirmed(clause: str) -> str:
+    """`clause` up to its first negation ("we fund pilots, no equity" has its own
+    clause; "we don't take equity" keeps "we")."""
+    words = clause.split()
+    for pos, word in enumerate(words):
+        if word.strip("'’").replace("’", "'").casefold() in _NEGATIONS:
+            return " ".join(words[:pos])
+    return clause
 
 
 def _runs(words: list[str], cut: Callable[[int, str, list[str]], bool]) -> list[list[str]]:
@@ -147,8 +171,10 @@ def about_phrases(text: str, cap: int = MAX_PHRASES) -> tuple[str, ...]:
     """Up to `cap` key phrases of `text`, in the order written, each once."""
     out: list[str] = []
     seen: set[str] = set()
-    for sentence in _SPLIT.split(str(text or "")):
-        for words in (part for chunk in _chunks(sentence) for part in _split_verbs(chunk)):
+    # "don’t", "women’s" are one word (the split cuts at curly quotes).
+    for sentence in _SPLIT.split(_INNER_QUOTE.sub("'", str(text or ""))):
+        clause = _affirmed(sentence)
+        for words in (part for chunk in _chunks(clause) for part in _split_verbs(chunk)):
             if len(words) > MAX_WORDS:
                 continue
             phrase = " ".join(words)

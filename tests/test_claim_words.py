@@ -123,3 +123,17 @@ def test_an_about_text_s_abbreviations_cut_names_and_verbs_make_no_phrases() -> 
     # A lone shop is no field, as a lone customer is not.
     assert about_phrases("Five growers who want to sell to shops.") == ("growers",)
     assert about_phrases("Left my job to become a market gardener.") == ("market gardener",)
+
+
+def test_what_an_about_text_negates_is_no_interest_of_the_writer() -> None:
+    # blind5's labeller: "no equity" and "we don't charge fees" were read as both people
+    # mentioning equity and fees.
+    assert about_phrases("We fund climate startups, no equity, no fees, just grants.") == (
+        "fund climate startups",
+        "grants",
+    )
+    assert about_phrases("We don’t take equity, we fund heat pumps.") == ("fund heat pumps",)
+    assert "solar panels" not in about_phrases("I build heat pumps, not solar panels.")
+    assert about_phrases("Not a VC: we fund research without equity.") == ("fund research",)
+    # A curly apostrophe inside a word is no break: "women’s health" stays one phrase.
+    assert about_phrases("Women’s health matters.") == ("Women's health matters",)

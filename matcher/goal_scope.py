@@ -152,21 +152,87 @@ def trade(key: str) -> int:
     return _SUPPLY if _SUPPLIERS.search(head) else 0
 
 
+# Sums of money a goal names ("seed round (€1.5M)", "€20–100M tickets", "grants up to
+# €15.000", "1,5 Mio. €"): a €1.5M round is no €20–100M ticket, whatever the two fields.
+# Read as decades (below €100k, to €1M, to €10M, to €100M, above): a coarse scale, so
+# only sums an order of magnitude apart clash (`scope_clash`).
+_MONEY_KINDS = frozenset(
+    KINDS.index(name) for name in ("capital", "grant", "debt", "assets", "dealflow", "coinvestors")
+)
+_CUR = r"(?:[€$£]|\beur\b|\beuros?\b|\busd\b|\bgbp\b|\bchf\b)"
+_NUM = r"\d+(?:[.,]\d+)*"
+_SCALE = r"(?:k|m|mn|mio\.?|millions?|millionen|bn|mrd\.?|billions?)(?![\w])"
+_SUM = rf"({_CUR})?\s*({_NUM})\s*({_SCALE})?"
+_MONEY = re.compile(
+    rf"(up to |to |max\.? |under |bis zu |jusqu'à |hasta )?{_SUM}"
+    rf"(?:\s*(?:[-–—]|to|bis)\s*{_SUM})?\s*({_CUR})?"
+)
+_FACTOR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
+           "millionen": 1e6, "bn": 1e9, "mrd": 1e9, "billion": 1e9, "billions": 1e9}  # fmt: skip
+_AMOUNT_BITS = 5
+
+
+def _number(text: str) -> float:
+    """ "1.5" and "1,5" are decimals, "15.000" and "1,400" thousands."""
+    parts = re.split(r"[.,]", text)
+    if len(parts) > 1 and all(len(part) == 3 for part in parts[1:]):
+        return float("".join(parts))
+    return float(parts[0] + "." + "".join(parts[1:])) if len(parts) > 1 else float(text)
+
+
+def _decade(value: float) -> int:
+    return min(max(int(np.floor(np.log10(max(value, 1.0)))) - 4, 0), _AMOUNT_BITS - 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def amounts(key: str) -> int:
+    """Bit mask of the decades of money (`_AMOUNT_BITS` of them, from below €100k) a
+    normalised goal phrase names with a currency (0: none): "€0.5–1.5M" spans two."""
+    text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
+    out = 0
+    for m in _MONEY.finditer(text):
+        upto, cur1, num1, scale1, cur2, num2, scale2, cur3 = m.groups()
+        if not (cur1 or cur2 or cur3):  # "1.400 members", "10–20 MW": no money
+            continue
+        scale2 = scale2 or scale1
+        scale1 = scale1 or scale2
+        low = _number(num1) * _FACTOR.get((scale1 or "").rstrip("."), 1.0)
+        high = low if num2 is None else _number(num2) * _FACTOR.get((scale2 or "").rstrip("."), 1.0)
+        if upto:
+            low = 0.0
+        a, b = _decade(low), _decade(high * 0.999999)
+        for i in range(min(a, b), max(a, b) + 1):
+            out |= 1 << i
+    return out
+
+
+_AMOUNT_SHIFT = _TRADE_SHIFT + 2
+# The lowest and highest decade of an `amounts` mask, by mask.
+_LOWEST = np.array([(m & -m).bit_length() - 1 for m in range(1 << _AMOUNT_BITS)], np.int64)
+_HIGHEST = np.array([m.bit_length() - 1 for m in range(1 << _AMOUNT_BITS)], np.int64)
+
+
 def scope(key: str) -> int:
-    """The funding stages, regions, (of work: a hire, a job, a service) role families
-    and trade (`trade`) a normalised goal phrase names, as one int (`stage` in the low
-    bits, `regions` above them, `phrase_families` above those, `trade` on top)."""
+    """The funding stages, regions, (of work: a hire, a job, a service) role families,
+    trade (`trade`) and (of money) sums a normalised goal phrase names, as one int
+    (`stage` in the low bits, `regions` above them, `phrase_families` above those,
+    `trade` above those, `amounts` on top)."""
     out = stage(key) | (regions(key) << _STAGE_BITS)
-    if goal_kind(key) % K in _WORK_KINDS:
+    kind = goal_kind(key) % K
+    if kind in _WORK_KINDS:
         text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
         out |= phrase_families(text) << (_STAGE_BITS + _REGION_BITS)
+    if kind in _MONEY_KINDS:
+        out |= amounts(key) << _AMOUNT_SHIFT
     return out | (trade(key) << _TRADE_SHIFT)
 
 
 def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
     """Where a need and an offer both name funding stages and none agrees, both name
-    regions and none overlaps, both name role families of work and none is shared, or
-    the need asks for suppliers of goods and the offer is an activity (broadcast)."""
+    regions and none overlaps, both name role families of work and none is shared, both
+    name sums of money and the offer's is a decade above the need's or more than one
+    below it (`amounts`), or the need asks for
+    suppliers of goods and the offer is an activity (broadcast)."""
     out: np.ndarray = np.zeros(np.broadcast_shapes(need_scope.shape, offer_scope.shape), bool)
     shift = 0
     for bits in (_STAGE_BITS, _REGION_BITS, FAMILY_BITS):
@@ -174,6 +240,13 @@ def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
         a, b = (need_scope >> shift) & mask, (offer_scope >> shift) & mask
         out |= (a > 0) & (b > 0) & ((a & b) == 0)
         shift += bits
+    mask = np.int64((1 << _AMOUNT_BITS) - 1)
+    a, b = (need_scope >> _AMOUNT_SHIFT) & mask, (offer_scope >> _AMOUNT_SHIFT) & mask
+    # Money a decade above all that is asked (€20–100M tickets for a €1.5M round), or
+    # below a tenth of it: several small tickets make one round, so one decade less is fine.
+    too_big = _LOWEST[b] > _HIGHEST[a]
+    too_small = _HIGHEST[b] < _LOWEST[a] - 1
+    out |= (a > 0) & (b > 0) & (too_big | too_small)
     supply = (need_scope >> _TRADE_SHIFT) & _SUPPLY
     acts = (offer_scope >> _TRADE_SHIFT) & _ACTS
     out |= (supply > 0) & (acts > 0)

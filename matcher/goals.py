@@ -113,11 +113,15 @@ _RULES: list[tuple[str, str]] = [
     # joins a venture fund's syndicate.
     (
         "assets",
-        r"(?:capital|invest\w*|financ\w*|funding|money|equity|loans?|mortgages?)\b.{0,30}?"
+        # A loan for buildings is debt: the lender's terms, not an owner's equity.
+        r"^(?!.*\b(?:loans?|mortgages?|debt|credit)\b).*?(?:"
+        r"(?:capital|invest\w*|financ\w*|funding|money|equity)\b.{0,30}?"
         r"\b(?:farmland|land|real estate|propert(?:y|ies)|real assets|buildings?|"
         r"infrastructure|forestry|forests?)\b|"
         r"\b(?:real estate|real assets?|farmland|infrastructure) "
-        r"(?:investors?|investments?|funds?|capital|financ\w*)\b",
+        r"(?:investors?|investments?|funds?|capital|financ\w*)\b|"
+        # "equity for stabilised residential and office assets": money for assets.
+        r"\b(?:capital|invest\w*|financ\w*|funding|equity)\b.{0,50}?\bassets\b)",
     ),
     ("debt", r"\bdebt\b|\bloans?\b|working capital|revenue-based|kredit|préstamo"),
     (
@@ -146,6 +150,12 @@ _RULES: list[tuple[str, str]] = [
     # People to work with, whatever their profession ("climate scientists ... to
     # collaborate with"): partners, not a hire.
     ("partners", r"collaborat|co-authors?|co-speakers?"),
+    # Several posts to fill ("HVAC engineers – 4 open roles", "3 Stellen"): a hire; one
+    # seeking work seeks one.
+    (
+        "hire",
+        r"\b(?:[2-9]|\d{2,}) (?:open |new |vacant |permanent )?(?:jobs?|roles|positions|posts)\b",
+    ),
     (
         "job",
         r"\bjob\b|\brole\b|position|employment|open to work|freelance|contracts?\b|internship|"
@@ -300,12 +310,22 @@ _VAGUE = re.compile(
 VAGUE_WEIGHT = 0.5
 
 
+# Where the head of a goal ends: what follows says whom or what it is for or about.
+_HEAD_END = re.compile(r"\b(?:for|with|on|in|of|from|at|to|by|about)\b|[,;:(–—]")
+_SUPPLIER = re.compile(r"\b(?:suppliers?|vendors?|manufacturers?)\b")
+_NOT_SUPPLIERS = frozenset(("customers",))
+
+
 @lru_cache(maxsize=1 << 16)
 def goal_kind(key: str) -> int:
     """The kind id of a normalised goal phrase (`normalise_goal`); derived keys included."""
     derived = key.startswith(DERIVED_PREFIX)
     text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
     kind = next((k for k, pattern in _COMPILED if pattern.search(text)), "topic")
+    if kind in _NOT_SUPPLIERS and _SUPPLIER.search(_HEAD_END.split(text, maxsplit=1)[0]):
+        # "a heat pump supplier with short lead times", "supplier of prefab façades for a
+        # pilot": suppliers sought, whatever the words after the head (a pilot, a lead).
+        kind = "solution"
     return _ID[kind] + (K if derived else 0)
 
 

@@ -1,0 +1,108 @@
+"""Complements rejected on blind4 (issue 16): money of the wrong size or form, and one's
+own search quoted as an offer.
+
+- Sums of money both sides name (`matcher.goal_scope.amounts`): a real-estate fund's
+  €20–100M tickets are no €1.5M seed round; several €25k–100k angel tickets make a
+  €300k round.
+- Money for assets ("equity for stabilised residential and office assets") is an asset
+  investor's; a loan, even for buildings, is debt: a housing association's 25-year loan
+  is met by a lender, not by equity.
+- Suppliers sought ("supplier of prefab façade elements for a pilot") are sought,
+  whatever the words after the head: no offer of suppliers to another who seeks them.
+- Several posts to fill ("3 Stellen", "4 open roles") are a hire, not a job sought: two
+  employers hiring are peers.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import human_set  # noqa: E402
+
+from matcher import EventState, Matcher  # noqa: E402
+from matcher.goal_scope import amounts, scope, scope_clash  # noqa: E402
+from matcher.goals import KINDS, K, goal_kind  # noqa: E402
+
+
+def _kind(text: str) -> str:
+    return KINDS[goal_kind(text) % K]
+
+
+def _clash(need: str, offer: str) -> bool:
+    return bool(scope_clash(np.array([scope(need)]), np.array([scope(offer)]))[0])
+
+
+def test_sums_of_money_are_read_with_their_currency_and_scale() -> None:
+    assert amounts("seed round (€1.5m)") == amounts("seed funding (1,5 mio. €)") != 0
+    assert amounts("grants food strategy (to €15.000)") == amounts("grants €10k–50k") != 0
+    assert amounts("seed tickets (€0.5–1.5m)") & amounts("seed round (€1.5m)")
+    # No currency, no money: members, megawatts, years.
+    assert amounts("citizens investment: 1.400 members") == 0
+    assert amounts("large heat pumps (10–20 mw)") == 0
+    assert amounts("long-term loans (20-25 years)") == 0
+
+
+def test_money_a_decade_above_the_round_or_far_below_it_is_no_complement() -> None:
+    fund = "equity for stabilised residential and office assets (€20–100m tickets)"
+    assert _clash("seed round (€1.5m)", "seed investment, €20–100m tickets")
+    assert not _clash("seed round (€1.5m)", "seed tickets (€0.5–1.5m) for companies")
+    # Several small tickets make one round: one decade below is fine, two are not.
+    assert not _clash("angel investors for pre-seed (€300k)", "angel tickets €25k–100k")
+    assert not _clash("seed investors (agtech, €1.2m round)", "seed tickets €250k–1m")
+    assert _clash("series b (€30m)", "angel tickets €25k–100k")
+    # A sum named on one side only says nothing.
+    assert not _clash("seed round (€1.5m)", "seed investment in climate startups")
+    assert _kind(fund) == "assets"
+
+
+def test_a_loan_is_debt_even_for_buildings_and_money_for_assets_is_an_asset_investor_s() -> None:
+    assert _kind("long-term loans (20-25 years) for finance building renovation") == "debt"
+    assert _kind("senior loans €5–50m for building retrofit portfolios") == "debt"
+    assert _kind("long-term capital for farmland acquisitions") == "assets"
+    assert _kind("equity for stabilised residential and office assets") == "assets"
+
+
+def test_suppliers_sought_are_sought_whatever_follows_the_head() -> None:
+    assert _kind("supplier of prefab façade elements for a pilot in 2027") == "solution"
+    assert _kind("vendors for our pilot") == "solution"
+    assert _kind("pilot sites for vendors") == "customers"
+
+
+def test_several_posts_to_fill_are_a_hire() -> None:
+    assert _kind("engineer:innen for heat network planning (3 job, unbefristet)") == "hire"
+    assert _kind("hvac commissioning engineers – 4 open roles") == "hire"
+    assert _kind("data engineers – 2 positions, python/sql") == "hire"
+    assert _kind("a role in 2 startups") == "job"
+    assert _kind("a product role, 4 days a week") == "job"
+
+
+@pytest.fixture(scope="module")
+def blind4(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
+    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind4").profiles, k=5)
+    event.rematch()
+    return event
+
+
+def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:
+    cg = state.common_ground(seeker, provider)
+    return {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
+
+
+def test_blind4_money_of_the_wrong_size_or_form_and_two_searches_are_no_complements(
+    blind4: EventState,
+) -> None:
+    # A real-estate fund's €20–100M equity for a €1.5M seed round, or for an investor.
+    for founder in ("felix-brandt", "lea-schmitt", "nadia-haddad"):
+        assert not {o for _, o in _met(blind4, founder, "william-hart") if "equity" in o}
+    # The housing associations' long loans are met by the green bank's loans.
+    assert any("loans" in o for _, o in _met(blind4, "claire-dubois", "henrik-olsen"))
+    assert any("loans" in o for _, o in _met(blind4, "frank-mueller", "henrik-olsen"))
+    # Sanne seeks a prefab supplier herself; Mareike and Hannah are both hiring.
+    assert not _met(blind4, "frank-mueller", "sanne-mulder")
+    assert not _met(blind4, "mareike-schulz", "hannah-fischer")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from matcher.goals import COMPATIBLE, ROLE, VAGUE_WEIGHT, K
-from matcher.word_overlap import GENERIC_ONLY, NARROWER, SHARED_MODIFIER, overlap_rule
+from matcher.word_overlap import ABOUT_IT, GENERIC_ONLY, NARROWER, SHARED_MODIFIER, overlap_rule
 
 if TYPE_CHECKING:
     from matcher.facets import Facets
@@ -112,14 +112,15 @@ def overlap_limited(
 ) -> np.ndarray:
     """Topic cosines `sims` of phrase ids a_ids x b_ids (broadcastable), lowered where
     the words the two share overstate them (`matcher.word_overlap`): two kinds of one
-    thing ("road freight" / "rail freight") stay below the same bar, and so does a
-    narrower kind ("urban farming" / "farming") below the strict same bar; a pair sharing
+    thing ("road freight" / "rail freight") stay below the same bar, and so do a narrower
+    work topic ("industrial heat pumps" / "heat pumps") and one about the other ("heat
+    pump controls"), a narrower hobby below the strict same bar; a pair sharing
     only a generic part ("edtech" / "regtech", "B2B SaaS" / "B2B payments") goes one
     grade down. Only pairs at or above their related bar are read word by word."""
     strict = facets.strict[a_ids] | facets.strict[b_ids]
     related = np.where(strict, p.personal_related, p.topic_threshold).astype(np.float32)
     same = np.where(strict, p.personal_same, p.topic_same).astype(np.float32)
-    a_all, b_all, related, same = np.broadcast_arrays(a_ids, b_ids, related, same)
+    a_all, b_all, related, same, hobby = np.broadcast_arrays(a_ids, b_ids, related, same, strict)
     at = np.nonzero((sims >= related) & (a_all != b_all))
     if not len(at[0]):
         return sims
@@ -135,9 +136,12 @@ def overlap_limited(
         return sims
     out = np.array(sims, dtype=np.float32, copy=True)
     value, below_same = out[at], np.nextafter(same[at], np.float32(0.0))
-    # A narrower kind is the same only where the two read as near-identical.
-    near_same = value >= np.float32(p.personal_same)
+    # A narrower hobby is the same only where the two read as near-identical; a
+    # narrower work topic, or one about the other, is related at most.
+    hobby = hobby[at]
+    near_same = hobby & (value >= np.float32(p.personal_same))
     limit = (rules > 0) & (rules != SHARED_MODIFIER) & ((rules != NARROWER) | ~near_same)
+    limit &= (rules != ABOUT_IT) | ~hobby
     limited = np.where(limit, np.minimum(value, below_same), value)
     limited = np.where((rules == GENERIC_ONLY) & (value < same[at]), np.float32(0.0), limited)
     out[at] = limited

@@ -7,9 +7,16 @@ the meaning. Two such cases overstate a pair:
   hydrogen"): the same head word with different modifiers is two kinds of one thing,
   *related* at most, never the *same* interest.
 - *A narrower kind* ("urban farming" / "farming", "mixed fermentation" /
-  "fermentation"): the other's head word with modifiers added is one kind of it,
-  the *same* interest only where the model reads the two as near-identical (the
-  strict bar of `matcher.grades`: "rock climbing" / "climbing").
+  "fermentation", "industrial heat pumps" / "heat pumps"): the other's head word with
+  modifiers added is one kind of it. A work topic is then *related*, never the *same*
+  (a supplier of industrial heat pumps is no "you both" for a homeowner's heat pump);
+  a hobby is the same only where the model reads the two as near-identical (the strict
+  bar of `matcher.grades`: "rock climbing" / "climbing").
+- *A thing about the other* ("heat pump controls" / "heat pumps", "social housing
+  finance" / "social housing"): the other's words with a new head added. Among work
+  topics, related at most (controls for heat pumps are not heat pumps; lending to
+  social housing is not social housing); a hobby is left alone ("choir singing" is
+  singing in a choir).
 - *One of two things* ("fruit and vegetables" / "heirloom vegetables"): an item
   sharing words with one part of a pair only is related at most.
 - *Only a modifier shared, the heads apart* ("table tennis" / "table football",
@@ -56,6 +63,7 @@ KINDS_OF_ONE = 1  # related at most
 GENERIC_ONLY = 2  # one grade down
 NARROWER = 3  # the same only from the strict bar
 SHARED_MODIFIER = 4  # personal interests: not even related (`apart`)
+ABOUT_IT = 5  # work topics: related at most; hobbies: no limit
 
 
 def _word(token: str) -> str:
@@ -113,8 +121,9 @@ def _one_of_two(a: str, b: str) -> bool:
 @lru_cache(maxsize=1 << 18)
 def overlap_rule(a: str, b: str) -> int:
     """How the words shared by topic keys `a` and `b` limit their grade: 0 (no
-    limit), `KINDS_OF_ONE` (related at most), `NARROWER` (the same only from the strict
-    bar), `SHARED_MODIFIER` (personal interests: nothing) or `GENERIC_ONLY` (one
+    limit), `KINDS_OF_ONE` (related at most), `NARROWER` (work topics: related at most;
+    hobbies: the same only from the strict bar), `ABOUT_IT` (work topics: related at
+    most), `SHARED_MODIFIER` (personal interests: nothing) or `GENERIC_ONLY` (one
     grade down)."""
     if _one_of_two(a, b) or _one_of_two(b, a):
         return KINDS_OF_ONE
@@ -127,8 +136,9 @@ def overlap_rule(a: str, b: str) -> int:
     rest_a = [w for w in wa if w not in shared]
     rest_b = [w for w in wb if w not in shared]
     if not rest_a or not rest_b:  # one is a narrower kind of the other, or about it
-        narrower = wa[-1] == wb[-1] and not (set(rest_a + rest_b) <= GENERIC_MODIFIERS)
-        return NARROWER if narrower else 0
+        if set(rest_a + rest_b) <= GENERIC:
+            return 0
+        return NARROWER if wa[-1] == wb[-1] else ABOUT_IT
     if any(_agree(x, y) for x in rest_a for y in rest_b):
         return 0
     if shared <= GENERIC:

@@ -17,6 +17,7 @@ from matcher import EventState
 from matcher.about_phrases import about_phrases
 from matcher.normalise import normalise_phrase
 from matcher.word_overlap import (
+    ABOUT_IT,
     KINDS_OF_ONE,
     NARROWER,
     SHARED_MODIFIER,
@@ -38,8 +39,11 @@ def _shared(state: EventState, a: str, b: str) -> dict[tuple[str, str], str]:
 def test_a_narrower_kind_is_the_same_only_when_near_identical() -> None:
     assert overlap_rule("urban farming", "farming") == NARROWER
     assert overlap_rule("fermentation", "mixed fermentation") == NARROWER
-    # "about" a thing, not a kind of it; a generic modifier; two wordings: no limit.
-    assert overlap_rule("choir", "choir singing") == 0
+    # "About" a thing, not a kind of it: a limit for work topics only.
+    assert overlap_rule("choir", "choir singing") == ABOUT_IT
+    assert overlap_rule("heat pump controls", "heat pumps") == ABOUT_IT
+    # A generic modifier or head; two wordings: no limit.
+    assert overlap_rule("climate tech", "climate") == 0
     assert overlap_rule("b2b payments", "payments") == 0
     assert overlap_rule("farm software", "farm software") == 0
 

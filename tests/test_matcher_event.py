@@ -36,8 +36,10 @@ def setup(real_encoder, event):  # type: ignore[no-untyped-def]
 
 
 def words(p: Profile) -> list[str]:
+    """A person's own words a reason may quote: items, company and headline ("similar
+    backgrounds" quotes both headlines)."""
     items = p.interests + p.personal_interests + p.looking_for + p.offering + p.organizations
-    return [clean(x) for x in [*items, p.company] if clean(x)]
+    return [clean(x) for x in [*items, p.company, p.headline] if clean(x)]
 
 
 def test_every_attendee_gets_k_suggestions_and_nobody_exceeds_the_cap(setup, event) -> None:  # type: ignore[no-untyped-def]

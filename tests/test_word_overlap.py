@@ -7,6 +7,7 @@ import pytest
 
 from matcher import Matcher, Profile
 from matcher.word_overlap import (
+    ABOUT_IT,
     GENERIC_ONLY,
     KINDS_OF_ONE,
     NARROWER,
@@ -32,8 +33,11 @@ def test_a_compound_reads_as_its_field_and_its_generic_ending() -> None:
         ("road freight", "rail freight", KINDS_OF_ONE),
         ("green hydrogen", "blue hydrogen", KINDS_OF_ONE),
         ("deep learning", "machine learning", KINDS_OF_ONE),
-        # A narrower kind: the same only from the strict bar ("rock climbing" / "climbing").
+        # A narrower kind: related for work topics, the same from the strict bar for
+        # hobbies ("rock climbing" / "climbing").
         ("freight", "rail freight", NARROWER),
+        # About the other: related for work topics, no limit for hobbies.
+        ("social housing", "social housing finance", ABOUT_IT),
         # A shared modifier: a field for work interests, two activities for hobbies.
         ("carbon accounting", "carbon removal", SHARED_MODIFIER),
         # An abbreviation, an acronym: no limit.
@@ -67,3 +71,28 @@ def test_road_and_rail_freight_are_related_not_the_same_interest(real_encoder) -
     assert _shared(real_encoder, ["open-source software"], ["open source software"]) == [
         ("open-source software", "open source software", "same")
     ]
+
+
+def test_a_narrower_work_topic_or_one_about_it_is_related_never_the_same(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    # blind4's labeller: a heat pump maker for industry is no "you both" for someone
+    # who installs home heat pumps, nor is a maker of heat pump controls; lending to
+    # social housing is not social housing. The model puts each pair above the same bar.
+    for mine, theirs in [
+        ("heat pumps", "industrial heat pumps"),
+        ("heat pumps", "heat pump controls"),
+        ("social housing", "social housing finance"),
+    ]:
+        assert _shared(real_encoder, [mine], [theirs]) == [(mine, theirs, "related")]
+    assert _shared(real_encoder, ["heat pumps"], ["heat pumps"]) == [
+        ("heat pumps", "heat pumps", "same")
+    ]
+
+
+def test_a_narrower_hobby_is_still_the_same_when_near_identical(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    def hobbies(mine: str, theirs: str) -> list[str]:
+        a = Profile(id="a", name="A", personal_interests=[mine])
+        b = Profile(id="b", name="B", personal_interests=[theirs])
+        return [s.grade for s in Matcher(encoder=real_encoder).common_ground(a, b).shared]
+
+    assert hobbies("climbing", "rock climbing") == ["same"]
+    assert hobbies("choir", "choir singing") == ["same"]

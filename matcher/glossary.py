@@ -24,7 +24,7 @@ _COMPOUNDING = frozenset({"de", "nl"})
 _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "de": (("innen", ""), ("ern", ""), ("en", ""), ("er", ""), ("es", ""), ("em", ""),
            ("in", ""), ("n", ""), ("e", ""), ("s", "")),
-    "nl": (("en", ""), ("s", ""), ("e", ""), ("ën", "")),
+    "nl": (("zen", "s"), ("ven", "f"), ("en", ""), ("s", ""), ("e", ""), ("ën", "")),
     "es": (("ces", "z"), ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o")),
     "pt": (("ões", "ão"), ("ais", "al"), ("eis", "el"), ("ns", "m"), ("as", "o"),
            ("os", "o"), ("es", ""), ("s", ""), ("a", "o")),
@@ -38,7 +38,7 @@ _MIN_PART = 3
 # Endings that make a noun plural (the English is made plural too: "fincas" -> "farms").
 _PLURALS: dict[str, frozenset[str]] = {
     "de": frozenset({"en", "n", "e", "er", "ern", "s", "innen"}),
-    "nl": frozenset({"en", "s", "ën"}),
+    "nl": frozenset({"zen", "ven", "en", "s", "ën"}),
     "es": frozenset({"ces", "es", "as", "os", "s"}),
     "pt": frozenset({"ões", "ais", "eis", "ns", "as", "os", "es", "s"}),
     "fr": frozenset({"aux", "es", "s", "x"}),
@@ -106,15 +106,45 @@ class Glossary:
         found = self.get((folded,), personal)
         if found is not None:
             return found
-        for ending, replacement in _ENDINGS.get(self.code, ()):
-            if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_PART:
-                stem = folded[: len(folded) - len(ending)] + replacement
-                found = self.get((stem,), personal)
-                if found is not None:
-                    plural = found.pos == "n" and ending in _PLURALS.get(self.code, ())
-                    return Entry(_plural(found.english), found.pos) if plural else found
+        for stem, plural in self._stems(folded):
+            found = self.get((stem,), personal)
+            if found is not None:
+                noun = plural and found.pos == "n"
+                return Entry(_plural(found.english), found.pos) if noun else found
         if self.code in _COMPOUNDING and depth < 2:
             return self._compound(folded, depth)
+        return None
+
+    def _stems(self, folded: str) -> list[tuple[str, bool]]:
+        """`folded` without an inflection ending, longest ending first, each with
+        whether the ending makes a noun plural ("huizen" -> "huis", "bedrijven" ->
+        "bedrijf", "pannen" -> "pan" in Dutch)."""
+        plurals = _PLURALS.get(self.code, frozenset())
+        out = [
+            (folded[: len(folded) - len(ending)] + replacement, ending in plurals)
+            for ending, replacement in _ENDINGS.get(self.code, ())
+            if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_PART
+        ]
+        # A Dutch plural doubles the consonant after a short vowel ("pannen" -> "pan").
+        if self.code == "nl" and len(folded) > 5 and folded.endswith("en"):
+            double = folded[-4:-2]
+            if double[0] == double[1] and double[0] not in "aeiou":
+                out.append((folded[:-3], True))
+        return out
+
+    def phrase(self, words: tuple[str, ...], personal: bool = False) -> Entry | None:
+        """The entry of a phrase of case-folded `words`: as written, or with its first
+        or its last word inflected ("maîtres d'ouvrage", "puntos de recarga",
+        "klinischen Prüfungen"): the head of a phrase is one of its ends."""
+        found = self.get(words, personal)
+        if found is not None or len(words) < 2:
+            return found
+        for k in (0, len(words) - 1):
+            for stem, plural in self._stems(words[k]):
+                found = self.get((*words[:k], stem, *words[k + 1 :]), personal)
+                if found is not None:
+                    noun = plural and found.pos == "n"
+                    return Entry(_plural(found.english), found.pos) if noun else found
         return None
 
     def _compound(self, word: str, depth: int) -> Entry | None:

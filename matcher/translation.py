@@ -46,11 +46,14 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
     language without a glossary. `personal`: a personal interest (an ambiguous word
     is read as the activity: "cuisine" -> "cooking"). `keep_english`: words that are
     also plain English words, and phrases of nothing else, stay as written (the text
-    may be English: "red team", "team formation")."""
+    may be English: "red team", "team formation"). A phrase wins over its words; a
+    name stays as written (`_names`: "vinho do Porto" is not "wine of ports")."""
     glossary = glossaries().get(code)
     if glossary is None or not text:
         return text
+    text = _GENDER_FORMS[code](text) if code in _GENDER_FORMS else text
     tokens = TOKEN.findall(text)
+    names = _names(tokens, code)
     units: list[tuple[str, str]] = []  # (text, pos); pos "" for untranslated, " " for space
     i = 0
     while i < len(tokens):
@@ -68,27 +71,114 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
             entry, i = matched
             units.append((entry.english, entry.pos))
             continue
-        if keep_english and (is_english_word(token) or _acronym(token)):
+        if i in names:
+            found = glossary.word(token)
+            # A place the glossary names ("Alemania" -> "Germany") is still said in English.
+            proper = found is not None and found.english[:1].isupper()
+            units.append((found.english, found.pos) if proper and found else (token, ""))
+        elif keep_english and (is_english_word(token) or _acronym(token)):
             units.append((token, ""))
         else:
             units.extend(_one_word(glossary, token, personal))
         i += 1
     if code in _ROMANCE:
         units = _adjectives_first(units)
-    return _joined(units)
+    return _joined(_to_before_verbs(units))
+
+
+def _to_before_verbs(units: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ "for" before a verb is "to" ("des solutions pour réduire" -> "solutions to
+    reduce", "socios para cargar" -> "partners to load"): "pour", "para", "per",
+    "um", "om" say both."""
+    out = list(units)
+    for k in range(len(out) - 2):
+        if out[k] == ("for", "f") and out[k + 1][1] == " " and out[k + 2][1] == "v":
+            out[k] = ("to", "f")
+    return out
+
+
+# Gender forms said as one word: German "Ingenieur:innen", "Mitarbeiter*innen",
+# "MitarbeiterInnen" -> "...innen" (a plural the glossary knows); French inclusive
+# writing "un·e", "étudiant·e·s" -> "un", "étudiant".
+_GERMAN_GENDER = re.compile(r"(?<=[a-zäöüß])(?:[:*_·]i|I)(nnen|n)\b")
+_FRENCH_GENDER = re.compile(r"(?<=\w)(?:[·•](?:e|es|s|ne|nes|rice|rices|euse|euses|ère|ères))+\b")
+_GENDER_FORMS = {
+    "de": lambda text: _GERMAN_GENDER.sub(r"i\1", text),
+    "fr": lambda text: _FRENCH_GENDER.sub("", text),
+}
+# Punctuation that starts a new part of an item ("Técnica de planeamento, Câmara ...").
+_PARTS = frozenset(",;:–—|/&.!?")
+
+
+def _names(tokens: list[str], code: str) -> frozenset[int]:
+    """The indexes of the tokens that are names, not words to translate: in a language
+    that writes its nouns in lower case (all but German), a capitalised word inside a
+    part of an item ("vinho do Porto", "centro de Lyon", "no Norte"), unless every
+    word of that part is capitalised (a title: "Director de Operaciones"); and a
+    hyphenated name of two capitalised words or more ("Saint-Genis-les-Monts")."""
+    if code == "de":
+        return frozenset()
+    small = _small_words()
+    names: set[int] = set()
+    part: list[int] = []
+
+    def close() -> None:
+        words = [k for k in part if tokens[k].casefold() not in small]
+        capitalised = [k for k in words if _capitalised(tokens[k])]
+        if len(capitalised) < len(words):
+            names.update(k for k in capitalised if k != part[0])
+        part.clear()
+
+    for k, token in enumerate(tokens):
+        if token[0].isalnum():
+            part.append(k)
+        elif part and _ends_part(tokens, k):
+            close()
+    if part:
+        close()
+    # Hyphenated names: word-word-word with two capitalised parts or more.
+    k = 0
+    while k < len(tokens):
+        j = k
+        while j + 2 < len(tokens) and tokens[j + 1] == "-" and tokens[j + 2][0].isalnum():
+            j += 2
+        chain = range(k, j + 1, 2)
+        if j > k and sum(_capitalised(tokens[c]) for c in chain) >= 2:
+            names.update(chain)
+        k = j + 1
+    return frozenset(names)
+
+
+def _capitalised(word: str) -> bool:
+    """ "Porto", "Lyon": a capital first letter, not an acronym ("CLT", "PV")."""
+    return word[:1].isupper() and not _acronym(word)
+
+
+def _ends_part(tokens: list[str], k: int) -> bool:
+    """Whether the token at `k` ends a part of an item: a comma, a dash, a full stop,
+    or a hyphen between spaces ("Sloop - Recycling")."""
+    token = tokens[k]
+    if token.isspace():
+        return False
+    if set(token) & _PARTS:
+        return True
+    spaced = 0 < k < len(tokens) - 1 and tokens[k - 1].isspace() and tokens[k + 1].isspace()
+    return token.strip() == "-" and spaced
 
 
 def _phrase_at(
     glossary: Glossary, tokens: list[str], start: int, personal: bool, keep_english: bool = False
 ) -> tuple[Entry, int] | None:
     """The longest glossary phrase of two or more words at `tokens[start]`, and the
-    index after it (with `keep_english`, none made of plain English words only)."""
+    index after it (with `keep_english`, none made of plain English words only).
+    Its words may be joined by hyphens ("Langzeit-EKG", "nul-op-de-meter"), and its
+    first or last word inflected (`Glossary.phrase`)."""
     words: list[str] = []
     ends: list[int] = []
     i = start
     while i < len(tokens) and len(words) < glossary.longest:
         token = tokens[i]
-        if token.isspace():
+        if token.isspace() or (token == "-" and words):
             i += 1
             continue
         if not token[0].isalnum():
@@ -97,7 +187,7 @@ def _phrase_at(
         i += 1
         ends.append(i)
     for n in range(len(words), 1, -1):
-        found = glossary.get(tuple(words[:n]), personal)
+        found = glossary.phrase(tuple(words[:n]), personal)
         if found is not None:
             if keep_english and all(is_english_word(w) for w in words[:n]):
                 continue
@@ -125,7 +215,7 @@ def _adjectives_first(units: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out = list(units)
     i = 0
     while i < len(out):
-        if out[i][1] in ("n", "p", ""):
+        if out[i][1] in ("n", "p", "") and out[i][0][:1].isalnum():  # a word, not ")"
             j, adjectives = i + 1, []
             while j + 1 < len(out) and out[j][1] == " " and out[j + 1][1] == "a":
                 adjectives.append(out[j + 1])

@@ -197,7 +197,7 @@ def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
         ("automatisierte Transaktionsüberwachung", "de", "automated transaction monitoring"),
         ("conformidade e prevenção de fraude", "pt", "compliance and prevention of fraud"),
         ("formation continue", "fr", "continuing education"),
-        ("programmes de formation sur mesure", "fr", "programmes of tailored training"),
+        ("programmes de formation sur mesure", "fr", "tailored training programmes"),
         ("apprenants adultes", "fr", "adult learners"),
         ("scambi con altri insegnanti", "it", "exchanges with other teachers"),
         ("beheer van het wagenpark", "nl", "management of fleet"),

@@ -1,0 +1,142 @@
+"""Everyday professional vocabulary across domains (`matcher/glossary.csv`), and how
+names and phrases are read (`matcher.translation`): a French carpenter's "ossature
+bois" is timber frame construction, "Porto" in "vinho do Porto" is a city, not
+"ports", and "pêche à la mouche" is fly fishing, not a fishing industry.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher import EventState, Matcher, Profile
+from matcher.translation import to_english
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "english"),
+    [
+        # Built environment: trades, materials, places of work.
+        ("ossature bois", "fr", "timber frame construction"),
+        ("bois lamellé-croisé", "fr", "cross-laminated timber"),
+        ("chantiers", "fr", "construction sites"),
+        ("surélévations", "fr", "vertical extensions"),
+        ("Dämmstoffe", "de", "insulation materials"),
+        ("gerecycled beton", "nl", "recycled concrete"),
+        ("edifícios históricos", "pt", "historic buildings"),
+        ("planeamento urbano", "pt", "urban planning"),
+        ("bairros", "pt", "neighbourhoods"),
+        ("pontos de carregamento", "pt", "charging points"),
+        ("puesta en marcha", "es", "commissioning"),
+        # Funding, culture, media.
+        ("contributi a fondo perduto", "it", "non-repayable grants"),
+        ("visite guidate al cantiere", "it", "guided tours to construction site"),
+        ("lieux culturels", "fr", "cultural venues"),
+        # Research, health, hiring.
+        ("revisione sistematica della letteratura", "it", "systematic review of literature"),
+        ("simulación clínica", "es", "clinical simulation"),
+        ("Langzeit-EKG", "de", "long-term ECG"),
+        ("Ingenieur:innen", "de", "engineers"),
+        ("Werkstudentenstellen", "de", "student jobs"),
+        # Dutch plurals that change their last consonant.
+        ("ziekenhuizen", "nl", "hospitals"),
+    ],
+)
+def test_everyday_vocabulary_is_said_in_english(text: str, code: str, english: str) -> None:
+    assert to_english(text, code) == english
+
+
+def test_a_phrase_wins_over_its_words() -> None:
+    assert to_english("pêche à la mouche", "fr", personal=True) == "fly fishing"
+    assert to_english("contributi a fondo perduto", "it") == "non-repayable grants"
+    # Its first or last word may be inflected: the plural is said in English too.
+    assert to_english("maîtres d'ouvrage", "fr") == "project owners"
+
+
+def test_a_capitalised_word_inside_an_item_is_a_name() -> None:
+    assert to_english("dados abertos do Porto", "pt") == "open data of Porto"
+    assert to_english("clientes residenciais no Norte", "pt") == "residential customers in Norte"
+    assert to_english("vinho do Porto", "pt", personal=True) == "port wine"  # the phrase wins
+    # A hyphenated place keeps its small words.
+    assert to_english("écoles à Saint-Genis-les-Monts", "fr") == "schools to Saint-Genis-les-Monts"
+
+
+def test_what_is_not_a_name_is_still_translated() -> None:
+    # The first word of an item, and every word of a title.
+    assert to_english("Porto", "pt") == "ports"
+    assert to_english("Director de Operaciones", "es") == "head of operations"
+    # A country the glossary names.
+    assert to_english("trabajo en Alemania", "es") == "job in Germany"
+    # German writes every noun with a capital.
+    assert to_english("Kontakte zu Herstellern von Wärmepumpen", "de") == (
+        "contacts to manufacturers of heat pumps"
+    )
+
+
+FRENCH_CARPENTER = Profile(
+    id="fr-carpenter",
+    name="Yves Girard",
+    headline="Charpentier – gérant, Girard Charpente",
+    interests=["ossature bois", "charpente traditionnelle", "surélévation"],
+    personal_interests=["pêche à la mouche", "rugby"],
+    looking_for=["un fournisseur de bois lamellé-croisé avec délais courts"],
+    offering=["30 ans de chantiers de surélévation bois à Lyon"],
+)
+TIMBER_SUPPLIER = Profile(
+    id="en-timber",
+    name="Magnus Berg",
+    headline="Sales director, Nordic cross-laminated timber mill",
+    interests=["timber frame construction", "mass timber", "vertical extensions"],
+    personal_interests=["fly fishing"],
+    looking_for=["carpentry firms in France building vertical extensions"],
+    offering=["cross-laminated timber panels with short lead times"],
+)
+OTHERS = [
+    Profile(
+        id="en-nurse",
+        name="Grace Obi",
+        headline="Nurse lead, digital wards",
+        interests=["remote patient monitoring", "nursing workflows"],
+        personal_interests=["choir singing"],
+        looking_for=["hospitals to pilot our ward dashboard"],
+        offering=["clinical feedback on nursing apps"],
+    ),
+    Profile(
+        id="en-fintech",
+        name="Omar Haddad",
+        headline="Founder, a payments startup for freelancers",
+        interests=["payments", "invoicing"],
+        personal_interests=["football"],
+        looking_for=["seed investors"],
+        offering=["an API for instant payouts"],
+    ),
+    Profile(
+        id="en-teacher",
+        name="Lily Moss",
+        headline="Maths teacher and edtech tester",
+        interests=["formative assessment", "maths education"],
+        personal_interests=["baking"],
+        looking_for=["tools for automated feedback on homework"],
+        offering=["classrooms to test edtech products"],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def timber_event(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
+    state = Matcher(encoder=real_encoder).event([FRENCH_CARPENTER, TIMBER_SUPPLIER, *OTHERS], k=2)
+    state.rematch()
+    return state
+
+
+def test_a_french_carpenter_meets_an_english_timber_supplier(timber_event) -> None:  # type: ignore[no-untyped-def]
+    ids = [s.other_id for s in timber_event.suggestions(FRENCH_CARPENTER.id)]
+    assert TIMBER_SUPPLIER.id in ids
+    cg = timber_event.common_ground(FRENCH_CARPENTER.id, TIMBER_SUPPLIER.id)
+    shared = {(s.a, s.b) for s in cg.shared}
+    assert ("ossature bois", "timber frame construction") in shared  # each one's own words
+    assert ("surélévation", "vertical extensions") in shared
+    assert ("pêche à la mouche", "fly fishing") in shared
+    # The supplier's goal finds the carpenter's offer, said in French.
+    met = {(c.need, c.offer) for c in cg.complements if c.seeker == "b"}
+    need = "carpentry firms in France building vertical extensions"
+    assert (need, "30 ans de chantiers de surélévation bois à Lyon") in met

@@ -56,6 +56,8 @@ NOTHING_IN_COMMON = (
 
 _PARTNERS = KINDS.index("partners")
 _COFOUNDER = KINDS.index("cofounder")
+_FOUNDERS = KINDS.index("founders")
+_CUSTOMERS = KINDS.index("customers")
 
 
 def _same(a: str, b: str) -> bool:
@@ -93,6 +95,15 @@ def _seeks(who: str, words: str) -> str:
     return f"{who} are looking for “{words}”"
 
 
+def _company_for_founders(c: Complement) -> bool:
+    """A search for founders or startups met by someone whose company looks for its
+    customers: what qualifies them is the company, which "they are looking for pilot
+    customers" leaves unsaid ("founders with stories worth telling" — "their company
+    is looking for “pilot customers in shipping”")."""
+    need = goal_kind(normalise_goal(c.need)) % K
+    return need == _FOUNDERS and goal_kind(normalise_goal(c.offer)) % K == _CUSTOMERS
+
+
 def _mine_theirs(c: Complement) -> tuple[str, str]:
     """Side a's words first, whoever is the seeker."""
     return (c.need, c.offer) if c.seeker == "a" else (c.offer, c.need)
@@ -120,6 +131,8 @@ def reasons(cg: CommonGround) -> list[str]:
         me, them = ("You", "they") if seeker == "a" else ("They", "you")
         if match.implied:  # their headline, not an offer they wrote: said as their work
             gives = f"{_PROFILE_OF[them]} work: “{match.offer}”"
+        elif match.mutual and _company_for_founders(match):
+            gives = f"{_PROFILE_OF[them]} company is looking for “{match.offer}”"
         elif match.mutual:
             gives = _seeks(them, match.offer)
         else:
@@ -242,12 +255,15 @@ def sections(cg: CommonGround, other_name: str) -> list[Section]:
             need, offer = (clean_item(c.need), "item"), (clean_item(c.offer), "item")
             said: tuple[tuple[str, str], ...]
             said_by = _said_on_page(first, is_statement(c.offer))
+            company = c.mutual and _company_for_founders(c)
             if c.seeker == "a":
                 gives = said_by[1] if c.mutual else f"{first} offers"
+                gives = f"{first}'s company looks for" if company else gives
                 gives = f"{first}'s work:" if c.implied else gives
                 said = ((_said_on_page(first, is_statement(c.need))[0] + " ", "text"), need)
             else:
                 gives = _mid(said_by[0]) if c.mutual else "you offer"
+                gives = "your company looks for" if company else gives
                 gives = "your work:" if c.implied else gives
                 said = ((_said_on_page(first, is_statement(c.need))[1] + " ", "text"), need)
             goals.append(Line((*said, (f" — {gives} ", "text"), offer)))

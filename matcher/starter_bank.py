@@ -128,7 +128,7 @@ THEY_NEED = [
     T("What would getting “{x}” sorted unlock for you?", "q"),
     S("I might be able to help with {mine} — what's your biggest open question about {x}?", "nag"),
     S("I can offer {mine}; what would be most useful to you when it comes to {x}?", "nag"),
-    T("What would {x} change for you?", "nag"),
+    T("What would finding {x} change for you?", "nag"),
     T("Where have you looked so far for {x}?", "na"),
     T("Who would be your dream introduction for {x}?", "na"),
     T("How will you know when you've found {x}?", "na"),

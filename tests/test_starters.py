@@ -536,3 +536,21 @@ def test_a_question_opening_on_a_quoted_item_takes_the_name_at_its_end() -> None
     assert _address("What first pulled you into Rust?", "Ana") == (
         "Ana, what first pulled you into Rust?"
     )
+
+
+def test_a_search_for_people_is_asked_about_as_finding_them() -> None:
+    """ "What would founders with stories worth telling change for you?" read as if the
+    founders would change something; the question asks about finding them."""
+    ella = Profile(id="e", name="Ella", looking_for=["founders with stories worth telling"])
+    maya = Profile(id="m", name="Maya", looking_for=["pilot customers in shipping"])
+    cg = CommonGround(
+        score=0.5,
+        complements=[
+            Complement(
+                "b", "founders with stories worth telling", "pilot customers in shipping", 0.5, True
+            )
+        ],
+    )
+    seen = "\n".join(s for i in range(200) for s in make_starters(as_asker(maya, i), ella, cg))
+    assert "founders with stories worth telling" in seen
+    assert "What would founders" not in seen

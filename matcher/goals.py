@@ -137,15 +137,19 @@ _RULES: list[tuple[str, str]] = [
         r"(?: [\w&+./-]+){0,5} "
         r"(?:startups|founders|companies|fintechs|scale-?ups|ventures|teams|brands)\b|"
         r"(?:founders|startups|companies|fintechs|scale-?ups|ventures|brands)\b.*"
-        r"(?:raising|backing|back\b|invest|fund\b|seed))",
+        r"(?:raising|backing|(?<![\w-])back\b|invest|fund\b|seed))",
     ),
     # Investors to share a round with: an investor's need, met by other investors'
     # money, never a founder's round to back.
     ("coinvestors", r"co-?invest\w*|syndicat\w*|to invest alongside"),
+    # Money sought, unless the goal's head is the clients or customers sought ("Series
+    # A–B SaaS clients" are customers at a stage, not a round; "seed tickets for
+    # companies with paying customers" are money).
     (
         "capital",
-        r"invest|funding|capital|financ|series [ab]|angel|ticket|raising|"
-        r"\braise|\bvc\b|" + SEED_MONEY,
+        r"^(?!(?:(?!\b(?:for|with|to|of)\b).)*\b(?:clients|customers|buyers)\s*(?:$|[(,;:–—]))"
+        r".*?(?:invest|funding|capital|financ|series [ab]|angel|ticket|raising|"
+        r"\braise|\bvc\b|" + SEED_MONEY + ")",
     ),
     # People to work with, whatever their profession ("climate scientists ... to
     # collaborate with"): partners, not a hire.
@@ -192,7 +196,8 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:pilots?|trials?|betas?) (?:of|with) (?:our|my)\b|"
         r"\b(?:pilot|test|trial)\w* (?:in|on|at|with) (?:our|my)\b|"
         r"\b(?:we|i) can (?:pilot|test|trial)|"
-        r"\b(?:startups?|solutions?|tools?|products?|technolog\w*) for (?:our )?pilot",
+        r"\b(?:startups?|solutions?|tools?|products?|technolog\w*) for (?:our )?"
+        r"(?:[\w-]+ ){0,3}pilot",
     ),
     # A buyer's own process ("market consultation", "upcoming tenders", "an RFP for
     # fleet telematics"): a chance to sell, which a vendor seeks; never a vendor, a

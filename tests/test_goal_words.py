@@ -294,3 +294,19 @@ def test_a_buyer_s_own_process_is_a_chance_to_sell_not_a_vendor_or_know_how() ->
     assert kind_name(goal_kind(normalise_goal(need))) == "solution"
     for phrase in ("advice on public tenders", "procurement expertise", "tender writing help"):
         assert kind_name(goal_kind(normalise_goal(phrase))) == "advice", phrase
+
+
+def test_clients_at_a_stage_are_customers_and_a_take_back_pilot_backs_nobody() -> None:
+    # "Series A–B SaaS clients" are a vendor's customers at a stage, not a round: read as
+    # capital, the vendor's own search was offered to investors' deal flow. "take-back"
+    # is no "back": a retailer's "startups for in-store take-back pilots" is a search for
+    # products to pilot, not an investor's deal flow.
+    assert _kind("Series A–B SaaS clients") == "customers"
+    assert _kind("enterprise clients (Series B and later)") == "customers"
+    assert _kind("startups for in-store take-back pilots") == "solution"
+    # Unchanged: money and deal flow.
+    assert _kind("Series A funding") == "capital"
+    assert _kind("angel tickets (€25k–50k)") == "capital"
+    assert _kind("startups worth backing") == "dealflow"
+    assert _kind("climate founders raising seed") == "dealflow"
+    assert _kind("seed tickets (€0.5–1.5M) for companies with paying customers") == "capital"

@@ -204,8 +204,9 @@ def real_encoder():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def blind2_event(real_encoder):  # type: ignore[no-untyped-def]
-    """The blind2 quality set matched once with the real model (read-only for tests)."""
+def quality_event(real_encoder):  # type: ignore[no-untyped-def]
+    """A human-judged quality set, matched once a session with the real model when a
+    test first asks for it (read-only for tests): `quality_event("blind4")`."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -213,9 +214,22 @@ def blind2_event(real_encoder):  # type: ignore[no-untyped-def]
 
     from matcher import Matcher
 
-    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind2").profiles, k=5)
-    event.rematch()
+    matched = {}
+
+    def event(name: str):  # type: ignore[no-untyped-def]
+        if name not in matched:
+            state = Matcher(encoder=real_encoder).event(human_set.load_set(name).profiles, k=5)
+            state.rematch()
+            matched[name] = state
+        return matched[name]
+
     return event
+
+
+@pytest.fixture(scope="session")
+def blind2_event(quality_event):  # type: ignore[no-untyped-def]
+    """The blind2 quality set matched once with the real model (read-only for tests)."""
+    return quality_event("blind2")
 
 
 # --- mail ---------------------------------------------------------------------

@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from matcher import Matcher
 from matcher.about_phrases import about_phrases
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import human_set  # noqa: E402
 
 
 def test_the_people_a_bio_speaks_of_are_no_interest() -> None:
@@ -30,12 +28,9 @@ def test_the_people_a_bio_speaks_of_are_no_interest() -> None:
 
 
 @pytest.fixture(scope="module")
-def events(real_encoder):  # type: ignore[no-untyped-def]
-    """blind3 and blind4, each read once with the real model (read-only for tests)."""
-    matcher = Matcher(encoder=real_encoder)
-    return {
-        name: matcher.event(human_set.load_set(name).profiles, k=5) for name in ("blind3", "blind4")
-    }
+def events(quality_event):  # type: ignore[no-untyped-def]
+    """blind3 and blind4, each matched once a session (read-only for tests)."""
+    return {name: quality_event(name) for name in ("blind3", "blind4")}
 
 
 @pytest.mark.parametrize(

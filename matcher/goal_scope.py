@@ -231,8 +231,8 @@ def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
     """Where a need and an offer both name funding stages and none agrees, both name
     regions and none overlaps, both name role families of work and none is shared, both
     name sums of money and the offer's is a decade above the need's or more than one
-    below it (`amounts`), or the need asks for
-    suppliers of goods and the offer is an activity (broadcast)."""
+    below it (`amounts`), or the need asks for suppliers of goods and the offer is an
+    activity (broadcast)."""
     out: np.ndarray = np.zeros(np.broadcast_shapes(need_scope.shape, offer_scope.shape), bool)
     shift = 0
     for bits in (_STAGE_BITS, _REGION_BITS, FAMILY_BITS):

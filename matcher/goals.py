@@ -331,8 +331,8 @@ def goal_kind(key: str) -> int:
     text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
     kind = next((k for k, pattern in _COMPILED if pattern.search(text)), "topic")
     if kind in _NOT_SUPPLIERS and _SUPPLIER.search(_HEAD_END.split(text, maxsplit=1)[0]):
-        # "a heat pump supplier with short lead times", "supplier of prefab façades for a
-        # pilot": suppliers sought, whatever the words after the head (a pilot, a lead).
+        # "supplier of prefab façades for a pilot", "leverancier van gevelelementen voor
+        # pilots": suppliers sought, whatever the words after the head (a pilot, a client).
         kind = "solution"
     return _ID[kind] + (K if derived else 0)
 

@@ -28,6 +28,7 @@ SETS = {
     "blind3": "blind3",
     "blind4": "blind4",
     "blind5": "blind5",
+    "blind6": "blind6",
 }
 
 Lists = dict[str, list[str]]

@@ -7,8 +7,8 @@ profile is closest to the receiver's (`profile_vectors`), under every rule the
 real suggestions keep: nobody twice, nobody hidden, blocked or of the same
 company where that is excluded, nobody past the exposure cap (fills count
 against the room the real places leave). What such a pair is told says no more
-than is true of any fill (`matcher.wording`: suggested to complete the list, no
-specific common ground found, their own headline; "similar backgrounds" where
+than is true of any fill (`matcher.wording`: suggested to complete the list, with
+their own headline; "similar backgrounds" where
 that may be said), never "you both".
 
 The fill is a function of the real lists, the rules and the people present, with

@@ -4,8 +4,8 @@ A fill (`matcher.fill`) is a pair the real suggestions left out; its explanation
 compares topics with topics and needs with offers, and found nothing. Two people
 can still plainly share something there: one's headline and the other's interest
 ("Site Reliability Engineer" / "SRE"), one's need and the other's topic ("intro to
-health insurers" / "health insurance"). Before such a pair is told "no specific
-common ground found", each one's professional words (work interests, about
+health insurers" / "health insurance"). Before such a pair is only told "suggested to
+complete your list", each one's professional words (work interests, about
 phrases, headline parts, specific needs and offers; `Row.pieces`) are compared
 with the other's, and the closest pair said as *related* ("Related — you: X;
 them: Y"), never "you both".

@@ -11,8 +11,9 @@ sentence by `matcher.items`.
 
 A "nearby" tie marks a list's fill (`matcher.fill`): the closest remaining person
 by whole profile, with nothing in common found. Only that is said (suggested to
-complete the list, no specific common ground found), with their own headline;
-never "you both", never that their work is alike.
+complete the list), with their own headline; never "you both", never that their
+work is alike, and never that they have nothing in common: the matcher found no
+reason it can state, which a reader of the two profiles may well see.
 """
 
 from __future__ import annotations
@@ -171,10 +172,12 @@ def _field(mine: str, theirs: str) -> str:
 
 
 NEARBY_TITLE = "Someone new to meet"
-# Only what is true of any fill: the matcher found nothing to say, and the list
-# is completed. How close the two profiles are is the model's guess, often not a
-# reader's (a "Rust" engineer near "rust and corrosion"), so it is not claimed.
-NEARBY_SAID = "Suggested to complete your list (no specific common ground found)"
+# Only what is true of any fill: the list is completed. How close the two profiles
+# are is the model's guess, often not a reader's (a "Rust" engineer near "rust and
+# corrosion"), so it is not claimed; nor is "no common ground", which careful
+# readers of the blind sets rejected as misleading wherever the two plainly share a
+# field the matcher could not name (two epidemiologists writing in Italian and Dutch).
+NEARBY_SAID = "Suggested to complete your list"
 
 
 def _nearby(theirs: str) -> str:

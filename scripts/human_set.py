@@ -93,7 +93,11 @@ def claims_of(a: Profile, b: Profile, cg: CommonGround) -> list[Claim]:
         out.append(Claim(pair, "complement", words))
     for t in cg.ties:
         x, y = (t.b, t.a) if flip else (t.a, t.b)
-        out.append(Claim(pair, f"tie {t.kind}", f"{x} ~ {y}"))
+        # A fill is said "suggested to complete your list" since 2026-12-05; the
+        # labels of its older wording ("... (no specific common ground found)") are
+        # kept under "tie nearby", for the runs recorded before.
+        kind = "fill" if t.kind == "nearby" else t.kind
+        out.append(Claim(pair, f"tie {kind}", f"{x} ~ {y}"))
     return out
 
 

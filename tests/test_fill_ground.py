@@ -1,5 +1,5 @@
 """A fill says what the two truly share across all their words (issue 16, the whole
-person): before "no specific common ground found", headlines, about phrases, needs
+person): before "suggested to complete your list", headlines, about phrases, needs
 and offers are compared too, and a link a reader sees (a specific word both use,
 acronyms spelt out) is said as related. Real model; small events where every list
 must be filled.

@@ -27,12 +27,12 @@ from web.services.availability import newest_of_pair
 SHARED_TOPIC = "shared_topic"
 COMPLEMENT = "complement"
 PERSONAL = "personal"
-NEARBY = "nearby"  # a list's fill (the closest remaining profile), nothing in common found
+NEARBY = "nearby"  # a list's fill (the closest remaining profile), no reason stated
 KIND_LABELS = {
     SHARED_TOPIC: "Shared topic",
     COMPLEMENT: "Complementary goals",
     PERSONAL: "Personal interest",
-    NEARBY: "Completing a list (no common ground found)",
+    NEARBY: "Completing a list (no reason stated)",
 }
 HIGH = 4  # ratings from here up count as "a lot in common"
 LOW = 2  # ratings up to here (or "would not meet again") exclude the pair from now on

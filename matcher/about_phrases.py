@@ -6,7 +6,8 @@ it ("running customs brokerage" -> "customs brokerage"); words with digits go
 ("€150 duty exemption" -> "duty exemption"); what a clause says after a negation
 is what the person does not do or want ("no equity", "we don't charge fees",
 "without a VC") and goes; chunks of one to five words are kept,
-generic ones ("years", "a day", "our margins") dropped. Each phrase is the
+generic ones ("years", "a day", "our margins") and places ("Berlin", "Southern
+Europe": `matcher.places`) dropped. Each phrase is the
 person's own wording, as typed: it is quoted back to them.
 """
 
@@ -16,6 +17,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from matcher.places import only_places
 from matcher.roles import FAMILY
 
 MAX_PHRASES = 8
@@ -52,7 +54,10 @@ _STOP = _words(
     lets let gives give scores tracks cut recover produce closed raise raised taught
     finished moved laid wear afford keep move sell left share paid live instead far
     going goes happy ready right lately change yrs empty cannot can't won't don't
-    become becomes became becoming
+    become becomes became becoming tell tells told say says said ask asks asked
+    anyone anybody somebody nobody everybody whoever
+    you're you'll you'd they're they'll they'd we'll we'd i'll he's she's that's
+    there's what's it'll let's
     zero four five six seven eight nine ten eleven twelve twenty hundred thousand
     january february march april may june july august september october november december
     """
@@ -67,6 +72,7 @@ _GENERIC = _words(
     today future past industry sector market markets focus interest interests hard
     software product products design plant progress startup startups founder founders
     investor investors bank banks shop shops store stores
+    real morning mornings evening evenings night nights weekend weekends
     """
 )
 # A full stop before a number ends an abbreviation ("Art. 9", "No. 5"), not a sentence:
@@ -181,7 +187,7 @@ def about_phrases(text: str, cap: int = MAX_PHRASES) -> tuple[str, ...]:
             key = phrase.casefold()
             if key in seen or (len(words) == 1 and _weak_word(words[0])):
                 continue
-            if all(w.casefold() in _GENERIC for w in words):
+            if all(w.casefold() in _GENERIC for w in words) or only_places(words):
                 continue
             seen.add(key)
             out.append(phrase)

@@ -141,3 +141,21 @@ def test_what_an_about_text_negates_is_no_interest_of_the_writer() -> None:
     assert about_phrases("Not a VC: we fund research without equity.") == ("fund research",)
     # A curly apostrophe inside a word is no break: "women’s health" stays one phrase.
     assert about_phrases("Women’s health matters.") == ("Women's health matters",)
+
+
+def test_places_and_filler_words_of_an_about_text_are_no_phrases() -> None:
+    # The blind labellers rejected "Berlin ~ Berlin", "Rotterdam ~ Rotterdam", "Europe ~
+    # Southern Europe" (where people are, not what they do) and lone words of talk
+    # ("tell", "anyone", "you're", "evenings").
+    text = (
+        "Moved to Berlin from Rotterdam. If you're in Southern Europe, tell me: anyone "
+        "building heat pump controls for the German market, evenings are free."
+    )
+    phrases = about_phrases(text)
+    assert phrases[:2] == ("heat pump controls", "German market")
+    for word in ("Berlin", "Rotterdam", "Southern Europe", "you're", "tell", "anyone"):
+        assert word not in phrases
+    assert "evenings" not in phrases
+    # A place with what is done there stays: "Brussels kitchen" says what.
+    assert about_phrases("I run a Brussels kitchen.") == ("Brussels kitchen",)
+    assert about_phrases("I work in real estate.") == ("real estate",)

@@ -22,7 +22,9 @@ the meaning. Two such cases overstate a pair:
 - *Only a modifier shared, the heads apart* ("table tennis" / "table football",
   "seed saving" / "seed investing"): two things that each name a different thing
   about one word. Among personal interests (what one does, not a field one works
-  in) those are two activities, not related ones.
+  in) those are two activities, not related ones. Among work topics the modifier can
+  be the field ("IoT sensors" / "IoT security"), unless it is an acronym nobody spelt
+  out ("EPC contracting" / "EPC ratings"): letters that name several things.
 - *Only a generic part shared* ("edtech" / "regtech", "B2B SaaS" / "B2B payments",
   "deep learning" / "deep tech"): a compound's ending or a modifier that says nothing
   about the field (`GENERIC`) is all the two have in common; the pair is graded one
@@ -158,6 +160,24 @@ def _name(text: str) -> bool:
     return len(tokens) == 1 and text[:1].isupper() and not text.isupper()
 
 
+# An acronym as written: two to four capitals, letters only ("EPC", "CE"; not "HL7").
+_ACRONYM = re.compile(r"(?<![\w])[A-Z]{2,4}(?![\w])")
+
+
+def _unknown_acronyms(text: str) -> set[str]:
+    """The acronyms written in `text` that `ACRONYMS` does not spell out, lower case."""
+    return {t.lower() for t in _ACRONYM.findall(text) if t.lower() not in ACRONYMS}
+
+
+def _only_an_acronym(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """Two work topics sharing only an acronym nobody spelt out, their heads apart
+    ("EPC contracting" / "EPC ratings", "CE marking" / "CE credits")."""
+    if overlap_rule(a[1], b[1]) != SHARED_MODIFIER:
+        return False
+    shared = set(words(a[1])) & set(words(b[1]))
+    return shared <= _unknown_acronyms(a[0]) | _unknown_acronyms(b[0])
+
+
 def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
     """Whether two items graded alike by the model are no common ground a reader
     sees, each given as (own words, key, origin: "work", "personal" or "about"):
@@ -167,9 +187,15 @@ def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
       "Brussels kitchen"); a country and its city, two cities, a name and a field
       are not;
     - two personal interests sharing only a modifier, their heads apart ("table
-      tennis" / "table football"), are two activities (`SHARED_MODIFIER`).
+      tennis" / "table football"), are two activities (`SHARED_MODIFIER`);
+    - two work topics sharing only an acronym not spelt out (`ACRONYMS`), their heads
+      apart ("EPC contracting" / "EPC ratings"): a short acronym names many things
+      (engineering-procurement-construction, an energy performance certificate), and
+      the model reads the letters alike whatever they stand for.
     """
     if a[2] == b[2] == "personal" and overlap_rule(a[1], b[1]) == SHARED_MODIFIER:
+        return True
+    if a[2] == b[2] == "work" and _only_an_acronym(a, b):
         return True
     if not any(x[2] == "about" and _name(x[0]) for x in (a, b)):
         return False

@@ -96,3 +96,17 @@ def test_a_narrower_hobby_is_still_the_same_when_near_identical(real_encoder) ->
 
     assert hobbies("climbing", "rock climbing") == ["same"]
     assert hobbies("choir", "choir singing") == ["same"]
+
+
+def test_work_topics_sharing_only_an_acronym_nobody_spelt_out_are_apart(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    # blind4's trap: EPC contracting (engineering-procurement-construction) and EPC
+    # ratings (energy performance certificates); blind3: CE marking and CE
+    # (continuing-education) credits. The model reads the letters alike.
+    assert overlap_rule("epc contracting", "epc ratings") == SHARED_MODIFIER
+    assert _shared(real_encoder, ["EPC contracting"], ["EPC ratings"]) == []
+    assert _shared(real_encoder, ["CE credits"], ["CE marking"]) == []
+    # A spelt-out acronym, or one with a digit, still names the field both work in.
+    assert _shared(real_encoder, ["IoT sensors"], ["IoT security"]) == [
+        ("IoT sensors", "IoT security", "related")
+    ]
+    assert _shared(real_encoder, ["HL7 FHIR"], ["HL7 v2"]) == [("HL7 FHIR", "HL7 v2", "related")]

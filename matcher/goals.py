@@ -63,6 +63,41 @@ SEED_ROUND = (
     r"\s*(?:$|[,;/&+(]|and series|to series|or series|-series))"
 )
 SEED_MONEY = r"pre-?seed|" + SEED_ROUND
+# People wanted for a task, not a post: "for usability tests", "to validate our model".
+_TASK = (
+    r"\bto (?!join\b)\w+|\bfor (?:(?:a|an|the|our|my)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:tests?|testing|studies|study|research|interviews?|trials?|validation|evaluations?|"
+    r"feedback|projects?|campaigns?|rebrands?|workshops?|events?|advice|input|reviews?|"
+    r"pilots?|shoots?)\b"
+)
+# Words of employment ("employed", "full-time") after a holder's noun ("brewer",
+# "installers", "shop assistant"): the head before any "for", "(" or ",".
+_EMPLOYED = (
+    r"^(?:(?!\b(?:for|with|on|in|of|from|at|to|by|about|as)\b)[\w -])*?"
+    r"\w+(?:er|or|ist|ant|ent|ian|ef|eur)s?\s*[,;:(–—].*"
+    r"\b(?:employed|full-time|part-time|fixed-term|salaried)\b|"
+    # "permanent magnet suppliers" is no post.
+    r"^(?:full-time|part-time|fixed-term|salaried) "
+    r"(?:[\w-]+ ){0,2}\w+(?:er|or|ist|ant|ent|ian|ef|eur)s?(?:$|[ ,;:(–—])"
+)
+# A post named by its holder: a title ("senior integration architect", "vp sales"), or
+# a trade's holder ("sous chef", "installers", "a postdoc in epidemiology").
+_HOLDER = (
+    r"^(?:senior|junior|principal|staff)\s+"
+    r"(?!(?:of|in|loans?|debt|care|living|citizens?|housing|homes?|people|adults|residents)\b)|"
+    r"^(?:vp|svp|evp|cpo|ciso|cro)\b|"
+    r"\b(?:architects?|assistants?|installers?|technicians?|electricians?|plumbers?|"
+    r"carpenters?|welders?|sous[- ]chefs?|head chefs?|line cooks?|brewers?|brewmasters?|"
+    r"nurses?|postdocs?|(?:sales|account) (?:representatives?|reps?|executives?)|"
+    r"(?:shift|team|tech) leads|apprentice [\w-]+|accountants?|bookkeepers?)"
+    # The holder is the head ("nurse training", "architects and contractors doing ..."
+    # name no post).
+    r"(?:\s*$|\s*[,;:(–—]|\s+(?:for|in|at|from|with|to)\b)"
+)
+_ROLE_HELD = (
+    rf"^(?!.*(?:{_TASK}))(?:(?!\b(?:for|with|on|in|of|from|at|to|by|about|as)\b)"
+    rf"[^,;:(–—])*?(?:{_HOLDER})|{_EMPLOYED}"
+)
 # (kind, pattern): the first match wins, so the more specific rules come first.
 _RULES: list[tuple[str, str]] = [
     # Know-how sought: "advice on ...", "how to navigate public tenders as a startup".
@@ -98,6 +133,13 @@ _RULES: list[tuple[str, str]] = [
     ),
     ("cofounder", r"co-?founder|cofundador|mitgründer|cofondateur|founding team"),
     ("mentee", r"(to|i can|we can) mentor\b|mentees"),
+    # Coaching in a skill of speaking to others ("press/podcast coaching for founders",
+    # "pitch coaching") is know-how on that skill, not a mentor for the founder.
+    (
+        "advice",
+        r"\b(?:press|media|pitch(?:ing)?|podcasts?|interviews?|(?:public )?speaking|"
+        r"presentations?|storytelling|negotiation)\b[\w/ &-]{0,20}?\bcoach(?:ing)?\b",
+    ),
     ("mentor", r"mentor|coaching|\bcoach"),
     # Know-how named by its head noun ("supplier onboarding help for small growers",
     # "DTC & retail listing advice", "EU grant writing support"): the words before it
@@ -166,7 +208,7 @@ _RULES: list[tuple[str, str]] = [
         r"\bstelle\b|empleo|trabajo|emploi|board seats?|fractional|"
         r"(?:that needs?|needing) (a|an)\b|"
         r"apprenticeships?|traineeships?|work placements?|"
-        r"(companies|startups|employers) (that are )?hiring|employers",
+        r"(companies|startups|scale-?ups|employers) (that are )?hiring|employers",
     ),
     (
         "hire",
@@ -177,6 +219,11 @@ _RULES: list[tuple[str, str]] = [
         r"cto|cmo|cfo|coo|managers?|"
         r"analysts?|sre|apprentices)\b",
     ),
+    # A post named by its holder, the whole goal ("senior integration architect", "a
+    # part-time shop assistant", "heat pump installers (employed)", "sous chef for
+    # 2027"): a hire. Not when the people are wanted for a task ("ICU nurses for
+    # usability tests", "electricians to install our chargers"): that is expertise.
+    ("hire", _ROLE_HELD),
     ("press", r"journalist|press\b|coverage|podcast|newsletter|media\b|reporter|periodist"),
     # A vendor's track record ("reference sites in 14 hospitals", "installed in 40
     # schools", "clinical evidence from 9 hospitals") is know-how to ask about: no

@@ -320,3 +320,76 @@ def test_lead_generation_hires_nobody_and_an_organisation_needing_a_role_is_a_jo
     assert _kind("nonprofits needing an interim director") == "job"
     assert _kind("a tech lead") == "hire"
     assert _kind("team lead for our data platform") == "hire"
+
+
+def test_a_post_named_by_its_holder_is_a_hire_and_people_for_a_task_are_expertise() -> None:
+    # A need audit against the written goal types (blind2, blind3, blind4, blind5): hires
+    # written as the post alone were read as topics, so they met no job seeker.
+    for post in (
+        "part-time shop assistant",
+        "senior integration architect",
+        "heat pump installers (employed, leipzig area)",
+        "sous chef for 2027",
+        "brewer (full-time, gent)",
+        "vp sales dach",
+        "postdoc in environmental epidemiology",
+        "shift leads for our central bakery",
+        "b2b sales representatives for our hvac software",
+    ):
+        assert _kind(post) == "hire", post
+    # People wanted for a task, or the holder's noun not the head: no post.
+    for task in (
+        "icu nurses for usability tests",
+        "radiologists to validate our model",
+        "electricians to install our chargers",
+        "nurse training for remote monitoring",
+        "user testing with nurses",
+        "leads for installers",
+        "part-time course in health informatics",
+        "senior living operators",
+    ):
+        assert _kind(task) != "hire", task
+    assert _kind("senior loans for building retrofits") == "debt"
+
+
+def test_coaching_in_speaking_to_others_is_know_how_not_a_mentor() -> None:
+    # blind5: "press/podcast coaching for founders" met a founder's "a mentor who has
+    # founded in digital health".
+    assert _kind("press/podcast coaching for founders") == "advice"
+    assert _kind("pitch coaching") == "advice"
+    assert _kind("leadership coaching") == "mentor"
+    assert _kind("an executive coach") == "mentor"
+
+
+def test_a_bare_post_meets_the_job_seeker_who_wants_it(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    shop = _person(
+        "charlotte",
+        "Owner, zero-waste grocery in Ghent",
+        interests=["zero waste retail", "local food"],
+        looking_for=["a part-time shop assistant"],
+    )
+    seeker = _person(
+        "sam",
+        "Retail assistant looking for part-time work in a grocery",
+        interests=["retail", "local food"],
+        looking_for=["a part-time job in a shop"],
+    )
+    tester = _person(
+        "jan",
+        "Product lead, ICU monitoring software",
+        interests=["intensive care", "usability"],
+        looking_for=["ICU nurses for usability tests"],
+    )
+    nurse = _person(
+        "nina",
+        "ICU nurse, looking for a new job",
+        interests=["intensive care", "nursing"],
+        looking_for=["a job as ICU nurse"],
+        offering=["ICU nursing experience"],
+    )
+    matcher = Matcher(encoder=real_encoder)
+    people = [shop, seeker, tester, nurse]
+    assert _offers_met(matcher, people, shop, seeker), "a hire meets the job seeker"
+    assert not any("job" in offer for offer in _offers_met(matcher, people, tester, nurse)), (
+        "usability testers are no post: a job search does not meet them"
+    )

@@ -380,11 +380,11 @@ class EventState:
             )
         cgs = explain_many(facets, data.weights()[0], at_a, at_b, scores, self.params.score)
         for x, y, cg in zip(a, b, cgs, strict=True):
-            if not (cg.shared or cg.complements or cg.ties) and (
-                self.lists.is_fill(x, y) or self.lists.is_fill(y, x)
-            ):
-                # A fill with nothing found item by item: what the two plainly share
-                # across all their words, or else what is true of any fill, and no more.
+            if not (cg.shared or cg.complements or cg.ties):
+                # A fill, or a pair ranked on the likeness of two profiles of which one
+                # has no headline (`matcher.scoring.headlines_related`), with nothing
+                # found item by item: what the two plainly share across all their
+                # words, or else what is true of any fill, and no more.
                 found = self._fill_ground(x, y)
                 if found is not None:
                     cg.shared.append(found)

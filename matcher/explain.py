@@ -244,8 +244,14 @@ def explain_many(
             found = _once(theirs_met[p] + mine_met[p])
             found.sort(key=lambda c: -c.similarity)
             pair_ties = ties(facets, x, y)
-            if background[p] > 0 and not (
-                found or pair_ties or any(s.grade == SAME for s in shared[p])
+            # "Similar backgrounds" and "related work" quote both headlines.
+            headlines = not len(facets.head) or (
+                facets.head[x] != facets.pad and facets.head[y] != facets.pad
+            )
+            if (
+                background[p] > 0
+                and headlines
+                and not (found or pair_ties or any(s.grade == SAME for s in shared[p]))
             ):
                 # Nothing else to say, but their work is alike (the same kind of work:
                 # similar backgrounds) or in one field (related work): said as such.

@@ -77,6 +77,22 @@ def test_a_founder_and_a_cfo_are_not_similar_backgrounds_two_sres_are(real_encod
     assert agree.tolist() == [True, False]
 
 
+def test_no_similar_backgrounds_with_someone_who_wrote_no_headline(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    # Said "similar backgrounds" from the whole profiles alone, a careful reader
+    # rejected half of these pairs (a nurse and a fintech UX designer): the reason
+    # quotes both headlines, and one side has none to quote.
+    about = "Payments infrastructure at a fintech: reliability, on-call, Kubernetes."
+    people = [
+        Profile(id="sre", name="A", headline="Staff SRE, PayNordic", about=about),
+        Profile(id="anon", name="B", headline="", about=about),
+    ]
+    facets = build_facets(people, Matcher(encoder=real_encoder).vectors)
+    assert headlines_agree(facets, np.array([0, 1]), np.array([1, 0]), ScoreParams()).tolist() == [
+        False,
+        False,
+    ]
+
+
 def test_no_background_claim_on_the_blind_set_joins_two_kinds_of_work(real_encoder) -> None:  # type: ignore[no-untyped-def]
     people = human_set.load_set("blind").profiles
     event = Matcher(encoder=real_encoder).event(people, k=5)

@@ -152,7 +152,7 @@ def _complements_many(
     credit = wording_credit(credit, facets, (needer, needs), giver, params)
     fit = role_fit(facets, needer, needs, giver, params)[:, :, None]
     clash = scope_clash(facets.scope[needs][:, :, None], facets.scope[offers][:, None, :])
-    credit = np.maximum(credit, role_credit(need_kind, offer_kind, vague) * fit)
+    credit = np.maximum(credit, role_credit(sims, need_kind, offer_kind, vague, params) * fit)
     credit = np.maximum(credit, trade_credit(facets, (needer, needs), (giver, offers), params))
     credit *= ~clash
     # Needs naming people only from such a giver; offers for named people only to them.

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from matcher.goals import COMPATIBLE, ROLE, VAGUE_WEIGHT, K
+from matcher.goals import COMPATIBLE, KINDS, ROLE, VAGUE_WEIGHT, K
 from matcher.word_overlap import ABOUT_IT, GENERIC_ONLY, NARROWER, SHARED_MODIFIER, overlap_rule
 
 if TYPE_CHECKING:
@@ -172,13 +172,26 @@ def goal_credit(
 
 
 def role_credit(
-    need_kind: np.ndarray, offer_kind: np.ndarray, need_vague: np.ndarray
+    sims: np.ndarray,
+    need_kind: np.ndarray,
+    offer_kind: np.ndarray,
+    need_vague: np.ndarray,
+    p: ScoreParams,
 ) -> np.ndarray:
     """1 (or the vague weight) where a role need (capital, hiring, a job, a mentor, ...)
     meets a compatible offer, else 0: the pair's fit decides the rest
     (`matcher.scoring`), because "seed investment" reads like "seed investors"
-    whatever field each works in."""
+    whatever field each works in. A mentor sought is met only by mentoring offered
+    worded at least `mentor_wording` alike (`sims`, the two phrases' cosines): the
+    mentoring words alone make about 0.4, so below that the offer mentors in
+    something else ("a mentor who has taken a biotech into the clinic" / "press and
+    podcast coaching for founders"), however alike the two people's fields."""
     gate = COMPATIBLE[need_kind % K, offer_kind] * ROLE[need_kind % K]
+    mentoring = (need_kind == _MENTOR) & (offer_kind == _MENTOR)
+    gate = np.where(mentoring & (sims < np.float32(p.mentor_wording)), np.float32(0.0), gate)
     return (gate * np.where(need_vague, np.float32(VAGUE_WEIGHT), np.float32(1.0))).astype(
         np.float32
     )
+
+
+_MENTOR = KINDS.index("mentor")

@@ -66,6 +66,9 @@ class ScoreParams:
     # A role need worded like the offer itself ("mentoring in mathematics" on both
     # sides) is met by those words, whatever the two whole profiles say.
     role_same: float = 0.9
+    # A mentor sought and mentoring offered: the two phrases at least this alike
+    # (`matcher.grades.role_credit`).
+    mentor_wording: float = 0.45
     # Whole professional profiles (`facets.whole_text`): their cosine is the fit of a
     # role complement (an investor's field and the founder's; a mentor's and the
     # mentee's) and, above `fit_threshold`, a term of its own ("similar backgrounds").
@@ -316,7 +319,7 @@ class PhraseCredit:
         credit = Credit(
             topic_credit(_topic_sims(f, a_ids[:, None], b_ids[None, :], sims, p), strict, p),
             goal_credit(sims, need_kind, offer_kind, vague, p) * fits,
-            role_credit(need_kind, offer_kind, vague) * fits,
+            role_credit(sims, need_kind, offer_kind, vague, p) * fits,
         )
         if a_ids is b_ids:
             credit.goal_t, credit.role_t = credit.goal, credit.role
@@ -324,7 +327,7 @@ class PhraseCredit:
             need_t, offer_t, vague_t = offer_kind.T, need_kind.T, f.vague[b_ids][:, None]
             fits_t = ~scope_clash(f.scope[b_ids][:, None], f.scope[a_ids][None, :])
             credit.goal_t = goal_credit(sims.T, need_t, offer_t, vague_t, p) * fits_t
-            credit.role_t = role_credit(need_t, offer_t, vague_t) * fits_t
+            credit.role_t = role_credit(sims.T, need_t, offer_t, vague_t, p) * fits_t
         return credit
 
     def block(self, sides: tuple[dict[str, np.ndarray], dict[str, np.ndarray]]) -> Credit:

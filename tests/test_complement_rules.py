@@ -529,3 +529,24 @@ def test_medical_said_of_a_thing_is_a_field_not_the_clinical_side() -> None:
     assert "family:clinical" in identity([], ["to join a startup as medical co-founder"])
     need = cofounder_sides("a clinical co-founder")
     assert need == {"clinical"}
+
+
+def test_a_mentor_sought_is_not_met_by_mentoring_in_something_else(quality_event) -> None:  # type: ignore[no-untyped-def]
+    # blind5: founders in one field as the mentors, so the fit of the two fields alone
+    # carried these; the mentoring offered was about something else (labelled reject).
+    event = quality_event("blind5")
+
+    def met(seeker: str, provider: str) -> set[tuple[str, str]]:
+        cg = event.common_ground(seeker, provider)
+        return {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
+
+    assert not met("nina-petrova", "tobias-lang")  # founder mentoring / into UX
+    assert not met("sarah-okoye", "grace-liu")  # biotech into the clinic / for PMs
+    # Mentoring about what is sought still meets it.
+    assert met("ana-ferreira", "tobias-lang") == {
+        ("mentoring (UX career switch)", "mentoring career switchers into UX")
+    }
+    assert (
+        "a mentor who has sold B2B SaaS to the Mittelstand",
+        "mentoring on selling B2B SaaS to the Mittelstand",
+    ) in met("priya-raman", "peter-schmidt")

@@ -46,8 +46,8 @@ class HumanSet:
 
 
 def load_set(name: str) -> HumanSet:
-    """`name`: "conference", "held-out", "blind", "blind2", "blind3" or "blind4" (the
-    last four written 2026-12-04, each before any matcher ran on it)."""
+    """`name`: "conference", "held-out" or "blind" to "blind6" (the blind sets each
+    written before any matcher ran on it)."""
     stem = SETS[name]
     data = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))
     expect = json.loads((FIXTURES / f"{stem}_expectations.json").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@
 1. The human-judged sets (tests/fixtures/quality/, written by hand before any matcher
    ran on them; see scripts/human_set.py): claim precision and complement precision
    by the careful reader's label table, planted introductions found in both people's
-   top k, short lists, traps fallen into; the held-out and the four blind sets reported
+   top k, short lists, traps fallen into; the held-out and the six blind sets reported
    on their own rows (`--sets blind4` runs one set alone).
    `--unlabelled FILE` writes the shown claims the label table lacks, for judging;
    `--dump FILE` writes every list with its claims, reasons and starters, for reading.

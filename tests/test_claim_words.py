@@ -159,3 +159,20 @@ def test_places_and_filler_words_of_an_about_text_are_no_phrases() -> None:
     # A place with what is done there stays: "Brussels kitchen" says what.
     assert about_phrases("I run a Brussels kitchen.") == ("Brussels kitchen",)
     assert about_phrases("I work in real estate.") == ("real estate",)
+
+
+def test_a_lone_word_of_an_about_text_meets_only_an_item_with_its_word() -> None:
+    # blind3's readers rejected "medicine ~ healthcare" and "floorball ~ floor": one
+    # word out of its sentence.
+    assert apart(("medicine", "medicine", "about"), ("healthcare", "healthcare", "work"))
+    assert apart(("floor", "floor", "about"), ("floorball", "floorball", "personal"))
+    assert not apart(("grids", "grids", "about"), ("grid", "grid", "work"))
+    assert not apart(
+        ("hospitals", "hospitals", "about"), ("public hospitals", "public hospitals", "about")
+    )
+    # Two phrases of two bios, and a word of a listed item, are left to the model.
+    assert not apart(
+        ("heat pumps", "heat pumps", "about"),
+        ("heat pump installers", "heat pump installers", "work"),
+    )
+    assert not apart(("Python", "python", "work"), ("Scratch", "scratch", "work"))

@@ -138,7 +138,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "advice",
         r"\b(?:press|media|pitch(?:ing)?|podcasts?|interviews?|(?:public )?speaking|"
-        r"presentations?|storytelling|negotiation)\b[\w/ &-]{0,20}?\bcoach(?:ing)?\b",
+        r"presentations?|storytelling|negotiation)\b[\w/ &-]{0,20}?\b(?:coach(?:ing)?|training)\b",
     ),
     ("mentor", r"mentor|coaching|\bcoach"),
     # Know-how named by its head noun ("supplier onboarding help for small growers",
@@ -148,6 +148,17 @@ _RULES: list[tuple[str, str]] = [
         "advice",
         r"(?<!financial )(?<!funding )(?<!money )\b(?:help|advice|guidance|tips|feedback|"
         r"support)$|\b(?:help|advice|guidance|tips|feedback) (?:for|with|on|from|about)\b",
+    ),
+    # A review or critique of something ("fundraising pitch reviews", "portfolio reviews
+    # for junior designers", "code reviews"), notes or lessons on it ("honest notes on
+    # applying to EU grants"), or the materials of a round ("fundraising decks"):
+    # know-how, whatever it is about; no money, grant or hire is offered.
+    (
+        "advice",
+        r"(?<!literature )\b(?:reviews?|critiques?)(?! of (?:the )?literature)"
+        r"(?:\s*$|\s*[,;(]|\s+(?:of|for|on)\b)|"
+        r"^(?:[\w-]+ ){0,2}(?:notes|lessons|learnings) (?:on|from|about)\b|"
+        r"\bfundrais\w* (?:decks?|pitch\w*|materials?|narratives?|storytelling)\b",
     ),
     ("grant", r"\bgrants?\b|non-dilutive|förder|subvenci|subsid"),
     # Money for land, buildings or real assets ("long-term capital for farmland
@@ -165,7 +176,14 @@ _RULES: list[tuple[str, str]] = [
         # "equity for stabilised residential and office assets": money for assets.
         r"\b(?:capital|invest\w*|financ\w*|funding|equity)\b.{0,50}?\bassets\b)",
     ),
-    ("debt", r"\bdebt\b|\bloans?\b|working capital|revenue-based|kredit|préstamo"),
+    # Money for research done together ("joint research funding", a research institute's
+    # offer): a collaboration, neither a company's round nor a grant to apply for.
+    (
+        "partners",
+        r"\b(?:joint|collaborative|co-funded)\b.*\b(?:research|r&d)\b",
+    ),
+    # "headsets on loan" are lent things, not money.
+    ("debt", r"\bdebt\b|\b(?<!on )loans?\b|working capital|revenue-based|kredit|préstamo"),
     (
         # Companies at a stage ("seed-stage climate startups", "Series A logistics
         # software companies"), or raising, are what an investor looks for, unless the
@@ -204,7 +222,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "job",
-        r"\bjob\b|\brole\b|position|employment|open to work|freelance|contracts?\b|internship|"
+        # Not "composition", "positioning"; not a smart or an offtake contract.
+        r"\bjob\b|\brole\b|\bpositions?\b|employment|open to work|freelance|"
+        r"(?<!smart )(?<!offtake )(?<!volume )(?<!supply )\bcontracts?\b|internship|"
         r"\bstelle\b|empleo|trabajo|emploi|board seats?|fractional|"
         r"(?:that needs?|needing) (a|an)\b|"
         r"apprenticeships?|traineeships?|work placements?|"
@@ -214,17 +234,20 @@ _RULES: list[tuple[str, str]] = [
         "hire",
         r"\bhir(e|ing)\b|recruit|openings|for (my|our) team|join (my|our) team|talent|"
         r"candidates|"
-        # "lead" of a team, not "lead generation".
+        # "lead" of a team, not "lead generation"; "CTO-level architecture" is know-how.
         r"\b(engineers?|developers?|designers?|scientists?|lead(?![- ]gen)|head of|"
         r"cto|cmo|cfo|coo|managers?|"
-        r"analysts?|sre|apprentices)\b",
+        r"analysts?|sre|apprentices)\b(?![- ]level)",
     ),
     # A post named by its holder, the whole goal ("senior integration architect", "a
     # part-time shop assistant", "heat pump installers (employed)", "sous chef for
     # 2027"): a hire. Not when the people are wanted for a task ("ICU nurses for
     # usability tests", "electricians to install our chargers"): that is expertise.
     ("hire", _ROLE_HELD),
-    ("press", r"journalist|press\b|coverage|podcast|newsletter|media\b|reporter|periodist"),
+    (
+        "press",
+        r"journalist|press\b|coverage|podcast|newsletter|(?<!social )media\b|reporter|periodist",
+    ),
     # A vendor's track record ("reference sites in 14 hospitals", "installed in 40
     # schools", "clinical evidence from 9 hospitals") is know-how to ask about: no
     # hospital, school or customer is offered.
@@ -246,6 +269,9 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:pilots?|trials?|betas?) (?:of|with) (?:our|my)\b|"
         r"\b(?:pilot|test|trial)\w* (?:in|on|at|with) (?:our|my)\b|"
         r"\b(?:we|i) can (?:pilot|test|trial)|"
+        # A vendor's terms, units or loans for a pilot ("pilot pricing", "pilot kits (20
+        # units)", "headsets on loan for pilots").
+        r"\bpilot (?:kits?|pricing|prices?|units?)\b|\bon loan\b|"
         r"\b(?:startups?|solutions?|tools?|products?|technolog\w*) for (?:our )?"
         r"(?:[\w-]+ ){0,3}pilot",
     ),
@@ -260,8 +286,20 @@ _RULES: list[tuple[str, str]] = [
         r"rfps?|rfqs?|requests? for (?:proposals?|quotes?|tenders?))"
         r"(?=$|\s*[(,;:–—]|\s+(?:for|to|on|in|of|at|about|with|by|during|this|next|from|q\d|\d))",
     ),
+    # Data named as the head ("data of 2 irrigation campaigns in 120 farms") or cloud
+    # credits ("AWS credits for startups through our partner program"): data offered,
+    # whatever farms, customers or partners it is from or for.
+    (
+        "data",
+        r"^(?:[\w-]+ ){0,3}(?:data|datasets?)\b(?! (?:analysis|analytics|pipelines?))"
+        r"(?!.*\b(?:help|advice|support|expertise|know-?how|experience|insights?)\b)|"
+        r"\b(?:cloud|aws|gcp|azure|compute|gpu) credits\b",
+    ),
+    # A pilot plant or line is a facility to show, not a place to pilot in.
+    ("topic", r"\bpilot (?:plants?|lines?)\b"),
     (
         "customers",
+        r"\b(?:volume|supply|offtake|purchase) (?:contracts?|agreements?)\b|"
         r"customer|clients?\b|buyers?|compradores|pilot|piloto|pilote|testbed|test site|"
         r"kunden|offtake|school districts|hospitals|utilities|farms\b|hotel chains|"
         r"design partners?|"
@@ -280,7 +318,7 @@ _RULES: list[tuple[str, str]] = [
         "service",
         r"\b(?:design|photography|copywriting|illustration|branding|video production|"
         r"translation|bookkeeping|web development) (?:for|services?)\b|\bfreelance\b|"
-        r"\bfor hire\b|\bcommissions?\b|\bpro bono\b",
+        r"\bfor hire\b|\bcommissions?\b(?!-based)|\bpro bono\b",
     ),
     (
         "solution",
@@ -294,7 +332,13 @@ _RULES: list[tuple[str, str]] = [
         r"advice|advis|feedback|know-?how|tips\b|guidance|insights?|help with|expertise|"
         r"intros?\b|consult|lessons|experiencia|praxiswissen|who knows|someone who",
     ),
-    ("data", r"\bdata\b|dataset|imagery|compute|gpu|credits\b|datos|daten|données|dati\b"),
+    # Data work ("data analysis (R)", "data pipelines") is know-how; "computer vision" no
+    # compute.
+    (
+        "data",
+        r"\bdata\b(?! (?:analysis|analytics|pipelines?))|dataset|imagery|"
+        r"\bcompute\b|gpu|credits\b|datos|daten|données|dati\b",
+    ),
     ("founders", r"founders|startups?\b|spinouts?|start-ups"),
 ]
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _RULES]

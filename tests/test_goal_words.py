@@ -393,3 +393,58 @@ def test_a_bare_post_meets_the_job_seeker_who_wants_it(real_encoder) -> None:  #
     assert not any("job" in offer for offer in _offers_met(matcher, people, tester, nurse)), (
         "usability testers are no post: a job search does not meet them"
     )
+
+
+def test_reviews_notes_and_fundraising_materials_are_know_how() -> None:
+    # A review of something is advice, whatever it reviews: no round, grant or hire.
+    for know_how in (
+        "fundraising pitch reviews",
+        "fundraising decks",
+        "portfolio reviews for junior designers",
+        "code reviews",
+        "free cv reviews",
+        "honest notes on applying to eu grants (we got rejected twice, then funded)",
+        "media training for founders",
+    ):
+        assert _kind(know_how) == "advice", know_how
+    # Still money, a grant or a mentor.
+    assert _kind("seed investors") == "capital"
+    assert _kind("eu grants for our pilot") == "grant"
+    assert _kind("mentor on fundraising strategy") == "mentor"
+    assert _kind("coverage in a 40k-reader newsletter") == "press"
+    assert _kind("social media & content") != "press"
+
+
+def test_joint_research_money_is_a_collaboration_not_a_round() -> None:
+    assert _kind("joint research funding") == "partners"
+    # A company's own R&D money stays money (read as a grant, it met other grant
+    # seekers whose eligibility differed).
+    assert _kind("r&d funding for our next sensor generation") == "capital"
+
+
+def test_words_inside_other_words_name_no_kind() -> None:
+    assert _kind("computer vision, handwriting recognition (ocr)") != "data"
+    assert _kind("data on composition vêtements collectés") == "data"
+    assert _kind("feedback on my positioning") == "advice"
+    assert _kind("a permanent research position in europe") == "job"
+    assert _kind("smart contract audits") == "solution"
+    assert _kind("freelance iot contracts") == "job"
+    assert _kind("multi-year offtake contracts") == "customers"
+    assert _kind("cto-level architecture") != "hire"
+    assert _kind("a cto for our startup") == "hire"
+
+
+def test_data_as_the_head_is_data_and_data_work_is_know_how() -> None:
+    assert _kind("data of 2 campaigns of irrigation in 120 farms") == "data"
+    assert _kind("aws credits for startups through our partner program") == "data"
+    assert _kind("data analysis (r)") == "topic"
+    assert _kind("data pipelines") == "topic"
+    assert _kind("finnish register data expertise") == "advice"
+
+
+def test_a_vendor_s_pilot_terms_are_a_product_and_a_pilot_plant_no_site() -> None:
+    for product in ("pilot pricing", "pilot kits (20 units)", "headsets on loan for pilots"):
+        assert _kind(product) == "solution", product
+    assert _kind("tours of our pilot plant") == "topic"
+    assert _kind("a clinical pilot site") == "customers"
+    assert _kind("a loan for our new barn") == "debt"

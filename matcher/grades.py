@@ -184,8 +184,8 @@ def role_credit(
     whatever field each works in. A mentor sought is met only by mentoring offered
     worded at least `mentor_wording` alike (`sims`, the two phrases' cosines): the
     mentoring words alone make about 0.4, so below that the offer mentors in
-    something else ("a mentor who has taken a biotech into the clinic" / "press and
-    podcast coaching for founders"), however alike the two people's fields."""
+    something else ("a mentor who has taken a biotech into the clinic" / "mentoring
+    for PMs"), however alike the two people's fields."""
     gate = COMPATIBLE[need_kind % K, offer_kind] * ROLE[need_kind % K]
     mentoring = (need_kind == _MENTOR) & (offer_kind == _MENTOR)
     gate = np.where(mentoring & (sims < np.float32(p.mentor_wording)), np.float32(0.0), gate)

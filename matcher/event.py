@@ -380,21 +380,13 @@ class EventState:
             )
         cgs = explain_many(facets, data.weights()[0], at_a, at_b, scores, self.params.score)
         for x, y, cg in zip(a, b, cgs, strict=True):
-            if not (cg.shared or cg.complements or cg.ties):
-                # Nothing found item by item. A fill, or a pair ranked on the likeness
-                # of two profiles of which one has no headline
-                # (`matcher.scoring.headlines_related`): what the two plainly share
-                # across all their words. Any other pair has had what it shares held
-                # back as no common ground (`matcher.word_overlap.apart`), which the
-                # search across all words would find again ("EPC contracting" / "EPC
-                # ratings"). Else what is true of any fill, and no more.
+            if not (cg.shared or cg.complements or cg.ties) and (
+                self.lists.is_fill(x, y) or self.lists.is_fill(y, x)
+            ):
+                # A fill with nothing found item by item: what the two plainly share
+                # across all their words, or else what is true of any fill, and no more.
                 held = data.rows
-                search = (
-                    self.lists.is_fill(x, y)
-                    or self.lists.is_fill(y, x)
-                    or not (held[x].headline and held[y].headline)
-                )
-                found = self._fill_ground(x, y) if search else None
+                found = self._fill_ground(x, y)
                 if found is not None:
                     cg.shared.append(found)
                 else:

@@ -257,6 +257,10 @@ def explain_many(
                 # similar backgrounds) or in one field (related work): said as such.
                 kind = "background" if similar[p] else "field"
                 pair_ties.append(Tie(kind, facets.headlines[x], facets.headlines[y]))
+            elif background[p] > 0 and not (found or pair_ties or shared[p]):
+                # Ranked on the likeness of two profiles of which one has no headline:
+                # nothing to quote, so only what is true of any fill is said.
+                pair_ties.append(Tie("nearby", facets.headlines[x], facets.headlines[y]))
             cg = CommonGround(
                 score=round(float(scores[start + p]), 4),
                 shared=shared[p],

@@ -257,9 +257,10 @@ def explain_many(
                 # similar backgrounds) or in one field (related work): said as such.
                 kind = "background" if similar[p] else "field"
                 pair_ties.append(Tie(kind, facets.headlines[x], facets.headlines[y]))
-            elif background[p] > 0 and not (found or pair_ties or shared[p]):
-                # Ranked on the likeness of two profiles of which one has no headline:
-                # nothing to quote, so only what is true of any fill is said.
+            elif scores[start + p] > 0 and not (found or pair_ties or shared[p]):
+                # Ranked on what cannot be said: the likeness of two profiles of which
+                # one has no headline, or shared items held back as no common ground
+                # (`matcher.word_overlap.apart`): only what is true of any fill.
                 pair_ties.append(Tie("nearby", facets.headlines[x], facets.headlines[y]))
             cg = CommonGround(
                 score=round(float(scores[start + p]), 4),

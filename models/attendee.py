@@ -141,5 +141,10 @@ class Attendee(Base):
 
     @property
     def is_complete(self) -> bool:
-        """A profile with something to match on."""
-        return any(getattr(self, f) for f in LIST_FIELDS) or bool(self.about.strip())
+        """A profile with something to match on: a list, an about text or a headline
+        (the matcher reads headlines: "Founder, looking for a clinical co-founder")."""
+        return (
+            any(getattr(self, f) for f in LIST_FIELDS)
+            or bool(self.about.strip())
+            or bool(self.headline.strip())
+        )

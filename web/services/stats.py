@@ -28,7 +28,9 @@ def complete_condition() -> sa.ColumnElement[bool]:
     # Mirrors Attendee.is_complete in SQL. Lists are JSON written by SQLAlchemy,
     # so an empty one is stored as the text "[]" on SQLite and PostgreSQL alike.
     non_empty = [sa.cast(getattr(Attendee, f), sa.Text) != "[]" for f in LIST_FIELDS]
-    return sa.or_(*non_empty, sa.func.trim(Attendee.about) != "")
+    return sa.or_(
+        *non_empty, sa.func.trim(Attendee.about) != "", sa.func.trim(Attendee.headline) != ""
+    )
 
 
 def event_stats(session: Session, event: Event) -> EventStats:

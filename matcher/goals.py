@@ -48,6 +48,7 @@ KINDS = (
     "intros",  # introductions to people, sought or offered (a referral, not the people)
     "service",  # work one can be commissioned for: "packaging design for food brands"
     "assets",  # money for land, buildings or other real assets, not for a company
+    "space",  # room to work: desks, office, lab or studio space
 )
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
@@ -181,6 +182,14 @@ _RULES: list[tuple[str, str]] = [
     (
         "partners",
         r"\b(?:joint|collaborative|co-funded)\b.*\b(?:research|r&d)\b",
+    ),
+    # Room to work, sought or offered ("desks for early-stage teams", "lab space for
+    # six months"): met only by room, not by know-how on the same field.
+    (
+        "space",
+        r"(?<!help )(?<!service )(?<!news )(?<!front )\bdesks?\b|\bhot-?desk|"
+        r"\b(?:office|lab|laboratory|studio|workshop|bench|storage|maker) space\b|"
+        r"\bco-?working\b",
     ),
     # "headsets on loan" are lent things, not money.
     ("debt", r"\bdebt\b|\b(?<!on )loans?\b|working capital|revenue-based|kredit|préstamo"),
@@ -375,6 +384,7 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "service": ("service", "solution", "topic", "advice", "job"),
     # Land or buildings may be bought with a loan as well.
     "assets": ("assets", "debt"),
+    "space": ("space",),
 }
 # need kind -> the kinds of other people's needs that meet it (each such pair both ways).
 MEETS_NEED: dict[str, tuple[str, ...]] = {
@@ -425,7 +435,21 @@ def goal_kind(key: str) -> int:
         # "supplier of prefab façades for a pilot", "leverancier van gevelelementen voor
         # pilots": suppliers sought, whatever the words after the head (a pilot, a client).
         kind = "solution"
+    if kind in ("dealflow", "founders"):
+        head = _FOR_STARTUPS.match(text)
+        if head:
+            # Something *for* startups ("brand identity for early-stage startups",
+            # "desks for early-stage teams", "seed tickets for pre-seed founders") is
+            # what its head is: the startups are whom it serves, not what is sought.
+            kind = KINDS[goal_kind(head.group(1))]
     return _ID[kind] + (K if derived else 0)
+
+
+# "<head> for [up to five words] startups / founders / teams ...": a thing for startups.
+_FOR_STARTUPS = re.compile(
+    r"^(.*?\w.*?)\s+for\s+(?:(?:your|our|their|the|a|an)\s+)?(?:[\w&+./'-]+\s+){0,5}?"
+    r"(?:startups?|start-ups?|founders|teams|companies|scale-?ups|ventures|spin-?outs)\b"
+)
 
 
 def kind_name(kind_id: int) -> str:

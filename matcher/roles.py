@@ -282,6 +282,15 @@ _COMPANY: tuple[Role, ...] = (("founder", frozenset()), ("company", frozenset())
 _EQUITY_OFFER = re.compile(r"\bseries [a-d]\b|\bseed\b|pre-?seed|equity|tickets?|\bvc\b|venture")
 
 
+_STARTUPS_SOUGHT = re.compile(r"\b(?:startups?|start-ups?|scale-?ups?|spin-?outs?)\b")
+_HEAD_END = re.compile(r"\b(?:to|for|with|on|in|of|from|at|by|about|who|that)\b|[,;:(–—]")
+
+
+def _head(text: str) -> str:
+    """A goal's head: its words before what it is for, with or about."""
+    return _HEAD_END.split(text, maxsplit=1)[0]
+
+
 @lru_cache(maxsize=1 << 16)
 def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
     """(roles the other person must be when the phrase is a need, when it is an offer)
@@ -306,6 +315,10 @@ def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
         # customers of its own product ("utilities to pilot our platform") does. Offered
         # (the need meeting another's), it is for such a company's own need.
         return ((), _COMPANY) if derived else (_COMPANY, ())
+    if kind == "solution" and not derived and _STARTUPS_SOUGHT.search(_head(text)):
+        # "fintech startups to pilot with our SME clients": a product's makers, a
+        # startup or a company, not a studio offering its services to startups.
+        return _COMPANY, ()
     if kind == "customers" and derived:
         # A company's wish for customers or a pilot site meets a buyer's need, or a
         # search for startups to work with; an investor's search for startups is for

@@ -206,7 +206,10 @@ _RULES: list[tuple[str, str]] = [
         r"(?: [\w&+./-]+){0,5} "
         r"(?:startups|founders|companies|fintechs|scale-?ups|ventures|teams|brands)\b|"
         r"(?:founders|startups|companies|fintechs|scale-?ups|ventures|brands)\b.*"
-        r"(?:raising|backing|(?<![\w-])back\b|invest|fund\b|seed))",
+        r"(?:raising|\braise\b|backing|(?<![\w-])back\b|invest|fund\b|seed)|"
+        # Companies named by the stage they are at ("climate companies at Series A").
+        r"(?:startups|founders|companies|fintechs|scale-?ups|ventures)"
+        r" (?:at|in) (?:the )?(?:pre-?seed|seed|series [a-d])\b)",
     ),
     # Investors to share a round with: an investor's need, met by other investors'
     # money, never a founder's round to back.
@@ -216,7 +219,10 @@ _RULES: list[tuple[str, str]] = [
     # companies with paying customers" are money).
     (
         "capital",
-        r"^(?!(?:(?!\b(?:for|with|to|of)\b).)*\b(?:clients|customers|buyers)\s*(?:$|[(,;:–—]))"
+        # Nor posts at funded companies ("2–3 advisory roles with seed-stage SaaS",
+        # "fractional CFO for fundraising prep"): work, read as such below.
+        r"^(?!.*\b(?:roles|positions|board seats?|fractional|interim)\b)"
+        r"(?!(?:(?!\b(?:for|with|to|of)\b).)*\b(?:clients|customers|buyers)\s*(?:$|[(,;:–—]))"
         r".*?(?:invest|funding|capital|financ|series [ab]|angel|ticket|raising|"
         r"\braise|\bvc\b|" + SEED_MONEY + ")",
     ),
@@ -232,7 +238,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "job",
         # Not "composition", "positioning"; not a smart or an offtake contract.
-        r"\bjob\b|\brole\b|\bpositions?\b|employment|open to work|freelance|"
+        r"\bjob\b|\brole\b|\b(?:advisory|advisor|board|non-executive|ned) roles\b|"
+        r"\bpositions?\b|employment|open to work|freelance|"
         r"(?<!smart )(?<!offtake )(?<!volume )(?<!supply )\bcontracts?\b|internship|"
         r"\bstelle\b|empleo|trabajo|emploi|board seats?|fractional|"
         r"(?:that needs?|needing) (a|an)\b|"

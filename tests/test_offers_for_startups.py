@@ -88,3 +88,32 @@ def test_room_to_work_meets_only_a_need_for_room() -> None:
     assert COMPATIBLE[space, space] > 0
     for need in ("topic", "advice", "partners", "solution"):
         assert COMPATIBLE[KINDS.index(need), space] == 0, need
+
+
+@pytest.mark.parametrize(
+    ("goal", "kind"),
+    [
+        # Posts at funded companies are work, not money sought.
+        ("2–3 advisory roles with seed-stage SaaS", "job"),
+        ("fractional CFO for fundraising prep", "job"),
+        ("open roles: 3 backend engineers", "hire"),
+        # Companies named by their stage, or about to raise, are an investor's search.
+        ("founders about to raise their first round", "dealflow"),
+        ("climate companies at Series A with €1M+ ARR", "dealflow"),
+        # Money sought stays money.
+        ("investors for our startup raising seed", "capital"),
+        ("pre-seed angels (€400k, €150k committed)", "capital"),
+    ],
+)
+def test_posts_at_funded_companies_are_work_and_companies_at_a_stage_are_deal_flow(
+    goal: str, kind: str
+) -> None:
+    assert _kind(goal) == kind
+
+
+def test_blind6_an_adviser_seeking_advisory_roles_is_no_investor(blind6: EventState) -> None:
+    # Patrícia's "2–3 advisory roles with seed-stage SaaS" was read as a round to fund,
+    # and angels' cheques offered for it.
+    assert not _met(blind6, "patricia-moura", "rui-matos")
+    # A Series A climate investor's search meets a climate company raising its Series A.
+    assert any("Series A" in o for _, o in _met(blind6, "clara-weiss", "pieter-de-vries"))

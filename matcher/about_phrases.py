@@ -73,6 +73,7 @@ _GENERIC = _words(
     software product products design plant progress startup startups founder founders
     investor investors bank banks shop shops store stores
     real morning mornings evening evenings night nights weekend weekends
+    hour hours minute minutes afternoon afternoons quarter quarters decade decades
     """
 )
 # A full stop before a number ends an abbreviation ("Art. 9", "No. 5"), not a sentence:

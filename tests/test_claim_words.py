@@ -156,6 +156,8 @@ def test_places_and_filler_words_of_an_about_text_are_no_phrases() -> None:
     for word in ("Berlin", "Rotterdam", "Southern Europe", "you're", "tell", "anyone"):
         assert word not in phrases
     assert "evenings" not in phrases
+    # Units of time: "we rent bikes by the hour" and "billed by the hour" share no ground.
+    assert "hour" not in about_phrases("We rent e-cargo bikes by the hour, insurance included.")
     # A place with what is done there stays: "Brussels kitchen" says what.
     assert about_phrases("I run a Brussels kitchen.") == ("Brussels kitchen",)
     assert about_phrases("I work in real estate.") == ("real estate",)

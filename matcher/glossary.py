@@ -1,10 +1,14 @@
 """The bundled glossary (`glossary.csv` beside this file, semicolon-separated): event
-vocabulary in German, Spanish, French, Portuguese, Italian and Dutch, one concept a
-row with its English, and how one word is looked up in it.
+vocabulary in German, Spanish, French, Portuguese, Italian, Dutch, Polish, Czech,
+Finnish, Swedish, Danish and Norwegian, one concept a row with its English, and how
+one word is looked up in it. A row may end early: the languages after its last cell
+have no word for it.
 
 A word is found as written, without accents, without an inflection ending (a noun's
-plural said in English too: "fincas" -> "farms"), or, in German and Dutch, as a
-compound of known parts split at a known head ("Wärme|pumpen" -> "heat pumps").
+plural said in English too: "fincas" -> "farms"; a Finnish or Slavic case ending:
+"järjestelmään" -> "system", "pompach" -> "pumps"), or, in the Germanic languages and
+Finnish, as a compound of known parts split at a known head ("Wärme|pumpen" -> "heat
+pumps", "sairaala|hankinnat" -> "hospital procurement").
 `matcher.translation` says whole items in English with it.
 """
 
@@ -18,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 GLOSSARY = Path(__file__).with_name("glossary.csv")
-_COMPOUNDING = frozenset({"de", "nl"})
+_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "fi"})
 # Endings tried, longest first, when a word is not in the glossary as written
 # (plurals and inflections); each is (ending, replacement).
 _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -31,6 +35,44 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "fr": (("aux", "al"), ("es", ""), ("s", ""), ("x", ""), ("e", "")),
     "it": (("che", "ca"), ("ghi", "go"), ("i", "o"), ("i", "e"), ("i", "io"), ("e", "a"),
            ("a", "o"), ("e", "o")),
+    # Polish and Czech: case and number endings of nouns and adjectives, each with the
+    # ending of the form the glossary writes (a masculine noun has none).
+    "pl": (("ami", ""), ("ami", "a"), ("ach", ""), ("ach", "a"), ("ych", "y"), ("ymi", "y"),
+           ("ego", "y"), ("emu", "y"), ("iej", "a"), ("ów", ""), ("ów", "a"), ("om", ""),
+           ("om", "a"), ("em", ""), ("ie", ""), ("ie", "a"), ("ej", "a"), ("ym", "y"), ("y", ""),
+           ("y", "a"), ("i", ""), ("i", "a"), ("a", ""), ("u", ""), ("ę", "a"), ("ą", "a"),
+           ("e", "a"), ("e", "y"), ("o", "a"), ("ie", "o"), ("a", "o"), ("u", "o"),
+           ("em", "o"), ("ach", "o"), ("ami", "o")),
+    "cs": (("ami", "a"), ("ách", "a"), ("ích", "e"), ("ech", ""), ("ům", ""), ("ými", "ý"),
+           ("ých", "ý"), ("ého", "ý"), ("ému", "ý"), ("ům", "a"), ("ou", "a"), ("em", ""),
+           ("ům", "o"), ("ů", ""), ("y", ""), ("y", "a"), ("u", ""), ("u", "a"), ("a", ""),
+           ("e", ""), ("e", "a"), ("ě", "a"), ("i", ""), ("í", "e"), ("é", "ý"), ("á", "ý"),
+           ("u", "o"), ("a", "o"), ("ě", "o"), ("ech", "o"), ("ám", "a"), ("ím", "e"),
+           ("emi", "e"), ("ce", "ec"), ("é", "á"), ("ou", "á")),
+    # Finnish: case endings (in, on, from, to, of, partitive), plural stems and their
+    # vowels ("hoitajia" -> "hoitaja", "järjestelmiä" -> "järjestelmä").
+    "fi": (("issä", "ä"), ("issa", "a"), ("istä", "ä"), ("ista", "a"), ("illa", "a"),
+           ("illä", "ä"), ("ille", "a"), ("ille", "ä"), ("iden", "a"), ("iden", "ä"),
+           ("ien", "a"), ("ien", "ä"), ("ien", "i"), ("jen", ""), ("ihin", "a"), ("ihin", "ä"),
+           ("ssa", ""), ("ssä", ""), ("sta", ""), ("stä", ""), ("lla", ""), ("llä", ""),
+           ("lta", ""), ("ltä", ""), ("lle", ""), ("ksi", ""), ("aan", "a"), ("ään", "ä"),
+           ("een", "e"), ("iin", "i"), ("oon", "o"), ("uun", "u"), ("ita", "a"), ("itä", "ä"),
+           ("ja", ""), ("jä", ""), ("ia", "a"), ("iä", "ä"), ("ta", ""), ("tä", ""),
+           ("na", ""), ("nä", ""), ("n", ""), ("t", ""), ("a", ""), ("ä", ""),
+           # Nouns in -s ("opetus" -> "opetuksen", "potilas" -> "potilaille") and the
+           # possessive "our", "their" ("koulumme", "asiakkaansa").
+           ("ksen", "s"), ("kset", "s"), ("ksia", "s"), ("ksiä", "s"), ("kseen", "s"),
+           ("ksessa", "s"), ("ksessä", "s"), ("ksella", "s"), ("ksellä", "s"),
+           ("aan", "as"), ("aat", "as"), ("aita", "as"), ("aiden", "as"), ("aille", "as"),
+           ("mme", ""), ("nsa", ""), ("nsä", "")),
+    # Swedish, Danish, Norwegian: plurals and the definite article joined to the noun.
+    "sv": (("arna", ""), ("erna", ""), ("orna", "a"), ("arna", "e"), ("ar", ""), ("er", ""),
+           ("or", "a"), ("ar", "e"), ("en", ""), ("et", ""), ("na", ""), ("n", ""), ("s", ""),
+           ("a", "")),
+    "da": (("erne", ""), ("erne", "e"), ("ene", ""), ("er", ""), ("er", "e"), ("en", ""),
+           ("et", ""), ("ne", ""), ("e", ""), ("s", "")),
+    "no": (("ene", ""), ("ene", "e"), ("er", ""), ("er", "e"), ("en", ""), ("et", ""),
+           ("a", ""), ("e", ""), ("s", "")),
 }  # fmt: skip
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]+|\s+")
 _LINKS = ("s", "es", "n", "en", "e", "")  # German / Dutch linking letters in compounds
@@ -43,7 +85,15 @@ _PLURALS: dict[str, frozenset[str]] = {
     "pt": frozenset({"ões", "ais", "eis", "ns", "as", "os", "es", "s"}),
     "fr": frozenset({"aux", "es", "s", "x"}),
     "it": frozenset({"che", "ghi", "i", "e"}),
-}
+    "pl": frozenset({"ami", "ach", "ów", "om", "y", "i"}),
+    "cs": frozenset({"ami", "ách", "ích", "ech", "ům", "ů", "y", "ám", "ím", "emi"}),
+    "fi": frozenset({"issä", "issa", "istä", "ista", "illa", "illä", "ille", "iden", "ien",
+                     "jen", "ihin", "ita", "itä", "ja", "jä", "ia", "iä", "t", "kset", "ksia",
+                     "ksiä", "aat", "aita", "aiden", "aille"}),
+    "sv": frozenset({"arna", "erna", "orna", "ar", "er", "or"}),
+    "da": frozenset({"erne", "ene", "er"}),
+    "no": frozenset({"ene", "er"}),
+}  # fmt: skip
 _MAX_SEEN = 1 << 17
 
 
@@ -77,6 +127,9 @@ class Glossary:
         # Words looked up so far: a long unknown German word tries every split (ms).
         self._seen: dict[tuple[str, int, bool], Entry | None] = {}
         self.longest = max((len(k) for k in entries), default=1)
+        # The first words of phrases: a phrase whose two ends are both inflected
+        # ("energii odnawialnej") is looked for only from a word that starts one.
+        self.starts = frozenset(k[0] for k in entries if len(k) > 1)
 
     def get(self, words: tuple[str, ...], personal: bool = False) -> Entry | None:
         """The entry of case-folded `words` as written or without accents; a personal
@@ -130,6 +183,9 @@ class Glossary:
             double = folded[-4:-2]
             if double[0] == double[1] and double[0] not in "aeiou":
                 out.append((folded[:-3], True))
+        # A Finnish ending weakens the stem's last consonants ("hoito" -> "hoidosta").
+        if self.code == "fi":
+            out += [(strong, plural) for stem, plural in out for strong in _finnish_strong(stem)]
         return out
 
     def phrase(self, words: tuple[str, ...], personal: bool = False) -> Entry | None:
@@ -142,6 +198,16 @@ class Glossary:
         for k in (0, len(words) - 1):
             for stem, plural in self._stems(words[k]):
                 found = self.get((*words[:k], stem, *words[k + 1 :]), personal)
+                if found is not None:
+                    noun = plural and found.pos == "n"
+                    return Entry(_plural(found.english), found.pos) if noun else found
+        # Both ends inflected, as a Slavic noun and its adjective agree ("pomp ciepła",
+        # "energii odnawialnej"): the case of the first word says the number.
+        for first, plural in self._stems(words[0]):
+            if first not in self.starts and _plain(first) not in self.starts:
+                continue
+            for last, _ in self._stems(words[-1]):
+                found = self.get((first, *words[1:-1], last), personal)
                 if found is not None:
                     noun = plural and found.pos == "n"
                     return Entry(_plural(found.english), found.pos) if noun else found
@@ -166,6 +232,21 @@ class Glossary:
         return None
 
 
+# Finnish consonant gradation, weak to strong: the last consonants of a stem.
+_GRADATION = {"d": "t", "t": "tt", "k": "kk", "p": "pp", "v": "p", "nn": "nt", "ll": "lt",
+              "rr": "rt", "ng": "nk", "mm": "mp"}  # fmt: skip
+_FINNISH_STEM = re.compile(r"^(.*[aeiouyäö])([^aeiouyäö]+)([aeiouyäö]+)$")
+
+
+def _finnish_strong(stem: str) -> list[str]:
+    """ "hoido" -> ["hoito"], "kaupungi" -> ["kaupunki"]: the stem with its last
+    consonants made strong again, if they are a weak grade."""
+    m = _FINNISH_STEM.match(stem)
+    if m is None or m.group(2) not in _GRADATION:
+        return []
+    return [m.group(1) + _GRADATION[m.group(2)] + m.group(3)]
+
+
 def _overlapped(modifier: str, head: str) -> str:
     """A compound's English, its modifier's last words said once where the head
     starts with them ("Chor|gesang": "choir singing" + "singing" -> "choir singing")."""
@@ -180,6 +261,8 @@ def _plural(english: str) -> str:
     """ "farm" -> "farms", "technology" -> "technologies"; a word ending in s, or
     an uncountable ("software", "research"), unchanged."""
     last = english.rsplit(" ", 1)[-1]
+    if english[:1].isupper():  # a place ("Francji" is France, not "Frances")
+        return english
     if not last or last.endswith("s") or last in _UNCOUNTABLE or not last.isalpha():
         return english
     if last.endswith("man") and last not in ("german", "human"):  # "craftsman" -> "craftsmen"
@@ -196,7 +279,8 @@ _UNCOUNTABLE = frozenset(
      "feedback", "support", "access", "funding", "care", "health", "healthcare", "water",
      "energy", "food", "heat", "heating", "cooling", "waste", "soil", "carbon", "hydrogen",
      "marketing", "sales", "logistics", "training", "education", "experience", "seed",
-     "equipment", "moisture", "information", "nursing", "insurance", "finance"}
+     "equipment", "moisture", "information", "nursing", "insurance", "finance",
+     "purchasing", "procurement", "recruitment", "security", "cybersecurity"}
 )  # fmt: skip
 
 

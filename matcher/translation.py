@@ -1,4 +1,5 @@
-"""Profile items in German, Spanish, French, Portuguese, Italian or Dutch, said in English.
+"""Profile items in German, Spanish, French, Portuguese, Italian, Dutch, Polish, Czech,
+Finnish, Swedish, Danish or Norwegian, said in English.
 
 The bundled model reads English ("Wärmepumpen" and "heat pumps" sit far apart in
 it), and no multilingual model installs offline. So the items of a profile
@@ -9,9 +10,10 @@ embedded; words the glossary does not know stay as they are (names, brands,
 acronyms). Only the embedding keys change: a claim still quotes each person's
 own words ("same — you: Wärmepumpen · them: heat pumps").
 
-German and Dutch compounds are split at a known head ("Wärme|pumpen",
-"Fachkräfte|mangel"), and in the Romance languages adjectives that follow their
-noun are put before it ("hidrogénio verde" -> "green hydrogen").
+German, Dutch, Scandinavian and Finnish compounds are split at a known head
+("Wärme|pumpen", "Fachkräfte|mangel", "sairaala|hankinnat"), and in the Romance
+languages adjectives that follow their noun are put before it ("hidrogénio verde" ->
+"green hydrogen").
 
 Which language to read a text in (`reading`, `say_in_english`): the profile's, told
 from all its text (headline and about too) by the language identifier; for a few
@@ -251,9 +253,14 @@ _SMALL_WORDS = frozenset(
     {"und", "für", "mit", "von", "zu", "ich", "wir", "unsere", "unser", "der", "die", "das",
      "el", "los", "las", "para", "con", "del", "y", "de", "la", "les", "des", "pour", "avec",
      "dans", "nos", "um", "uma", "com", "do", "da", "os", "il", "di", "per", "che", "het",
-     "een", "van", "voor", "met", "op", "naar"}
+     "een", "van", "voor", "met", "op", "naar",
+     "oraz", "dla", "się", "jest", "nie", "przez", "jsou", "ve", "také", "nebo", "jako",
+     "ja", "sekä", "tai", "että", "ovat", "och", "för", "med", "att", "är", "jag", "av",
+     "og", "af", "jeg", "til", "ikke"}
 )  # fmt: skip
-_ACCENTED = re.compile(r"[À-ÖØ-öø-ÿ]")  # the glossary languages' letters beyond ASCII
+# The glossary languages' letters beyond ASCII (Latin-1, and Latin Extended-A for
+# Polish and Czech: "ł", "ę", "ř", "ů").
+_ACCENTED = re.compile(r"[À-ÖØ-öø-ÿĀ-ž]")
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()[]/\"'“”‘’«»&+*#", " "))
 # A language guessed from glossary words when the identifier is unsure (short tag
 # lists): at least this many words known, at least half of the profile's words.

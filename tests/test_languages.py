@@ -74,16 +74,16 @@ def form(person: dict, email: str) -> dict[str, str]:  # type: ignore[type-arg]
     }
 
 
-# A profile in a language without a glossary (Polish): the model reads it poorly.
-KASIA = {
-    "name": "Katarzyna Nowak",
-    "headline": "Kierowniczka projektów, spółdzielnia energetyczna w Lublinie",
-    "interests": ["pompy ciepła", "energia odnawialna", "spółdzielnie energetyczne"],
-    "personal_interests": ["żeglarstwo"],
-    "looking_for": ["partnerzy do projektów fotowoltaicznych"],
-    "offering": ["doświadczenie w dotacjach unijnych"],
+# A profile in a language without a glossary (Turkish): the model reads it poorly.
+AYSE = {
+    "name": "Ayşe Demir",
+    "headline": "Proje yöneticisi, İzmir'de bir enerji kooperatifi",
+    "interests": ["ısı pompaları", "yenilenebilir enerji", "enerji kooperatifleri"],
+    "personal_interests": ["yelken"],
+    "looking_for": ["güneş enerjisi projeleri için ortaklar"],
+    "offering": ["AB hibeleri konusunda deneyim"],
     "organizations": [],
-    "about": "Pracuję z gminami nad lokalnymi projektami energii odnawialnej.",
+    "about": "Belediyelerle yerel yenilenebilir enerji projeleri üzerinde çalışıyorum.",
 }
 
 
@@ -96,13 +96,13 @@ def test_a_profile_the_model_cannot_read_is_told_and_the_organizer_sees_it(  # t
     english_token = sign_up(english_reader, **form(english[0], "p0@example.org"))
     for i, person in enumerate(english[1:], start=1):
         sign_up(app.test_client(), **form(person, f"p{i}@example.org"))
-    kasia = app.test_client()
-    token = sign_up(kasia, **form(KASIA, "kasia@example.pl"))
+    ayse = app.test_client()
+    token = sign_up(ayse, **form(AYSE, "ayse@example.org"))
     sign_up(app.test_client(), **form(KLAUS, "klaus@example.de"))  # German: translated
-    open_private_link(kasia, token)
-    page = kasia.get("/e/conf/me").get_data(as_text=True)
+    open_private_link(ayse, token)
+    page = ayse.get("/e/conf/me").get_data(as_text=True)
     assert 'id="language-notice"' in page and "data-translated" not in page
-    assert "Your profile is written in Polish." in page
+    assert "Your profile is written in Turkish." in page
     assert "compares profiles in English" in page and "in English too" in page
     open_private_link(english_reader, english_token)
     assert 'id="language-notice"' not in english_reader.get("/e/conf/me").get_data(as_text=True)
@@ -110,10 +110,10 @@ def test_a_profile_the_model_cannot_read_is_told_and_the_organizer_sees_it(  # t
     organizer = app.test_client()
     login(organizer)
     event_page = organizer.get("/organizer/events/conf").get_data(as_text=True)
-    assert "Profiles in other languages" in event_page and "(Polish 1)" in event_page
+    assert "Profiles in other languages" in event_page and "(Turkish 1)" in event_page
     listed = organizer.get("/organizer/events/conf/attendees?filter=other-language")
     text = listed.get_data(as_text=True)
-    assert "Katarzyna Nowak" in text and "Polish profile" in text
+    assert "Ayşe Demir" in text and "Turkish profile" in text
     assert "1 attendee · profile in another language" in text
     assert "Klaus Brenner" not in text  # matched through the German glossary
     assert not any(p["name"] in text for p in english)

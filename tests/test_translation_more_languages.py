@@ -31,6 +31,10 @@ from matcher.translation import source_language, to_english
         ("kaukolämpöverkko", "fi", "district heating"),
         ("sairaaloiden hankinnat", "fi", "hospital procurement"),
         ("kokemusta vanhustenhoidosta", "fi", "experience elderly care"),
+        # Care at home: falls, alarms, medication.
+        ("kaatumisen tunnistus", "fi", "fall detection"),
+        ("läkemedelsautomater i hemtjänsten", "sv", "medication dispensers in home care services"),
+        ("wykrywanie upadków", "pl", "fall detection"),
         # Swedish, Danish, Norwegian: the definite article joined to the noun.
         ("vi söker leverantörer av värmepumpar", "sv", "looking for suppliers of heat pumps"),
         ("fjärrvärmenätet", "sv", "district heating"),

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 
 _COFOUNDING = [KINDS.index("cofounder"), KINDS.index("cofounding")]
+_SOURCES = KINDS.index("sources")
 
 
 def _ramp(x: np.ndarray, threshold: float, floor: float, full: float) -> np.ndarray:
@@ -178,6 +179,9 @@ def role_fit(
         fit = np.where(by_subject, np.maximum(fit, piece_fit(facets, seeker, needs, giver)), fit)
     mixed = (fields + fit) / 2
     x = np.where(by_subject, mixed, fields)
+    # Material to cover is about its subject alone: a health-tech comms office is no
+    # social enterprise in care, however alike the two fields.
+    x = np.where(facets.kind[needs] % K == _SOURCES, fit, x)
     threshold = np.where(by_subject, p.subject_fit_threshold, p.fit_threshold)
     sided = _sided(facets, needs)
     if sided.any():

@@ -49,6 +49,7 @@ KINDS = (
     "service",  # work one can be commissioned for: "packaging design for food brands"
     "assets",  # money for land, buildings or other real assets, not for a company
     "space",  # room to work: desks, office, lab or studio space
+    "sources",  # stories, sources or guests to cover sought, or oneself offered as one
 )
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
@@ -124,6 +125,21 @@ _RULES: list[tuple[str, str]] = [
         r"\bintros\b|\bintroductions? to\b|^(?:an? )?intro to .*s$|\bwarm intro|"
         r"\bcontacts? (?:to|with|in|at|among)\b|\bkontakte\b|\bconnections? (?:to|with)\b|"
         r"\breferrals?\b",
+    ),
+    # What one who covers seeks: stories, sources or guests ("stories of heritage
+    # buildings getting heat pumps", "podcast guests: founders in health", "founders
+    # who relocated to Lisbon, for a series on the tech visa"), or oneself offered as
+    # one ("happy to go on podcasts", "a CSRD explainer for journalists"). Coverage
+    # sought ("a journalist to tell our story", "press coverage") is press.
+    (
+        "sources",
+        r"^(?!.*\b(?:journalists?|reporters?|press|coverage|media|journalistes?|periodistas?)\b)"
+        r".*(?:\bstories\b|(?:^|\bexpert |\bnews )sources\b|interviewees|"
+        r"\b(?:podcast|show|radio|episode|panel) guests\b|"
+        r"\bfor (?:a|an) (?:[\w-]+ ){0,2}"
+        r"(?:story|series(?! [a-e]\b)|article|feature|documentary|episode)\b)|"
+        r"\b(?:for|to) (?:journalists|reporters|the press)\b|"
+        r"\bgo(?:ing)? on (?:podcasts?|panels?)\b",
     ),
     # Oneself offered as a co-founder ("to join a startup as technical co-founder",
     # "looking to co-found"), as a job is oneself offered as a hire.
@@ -392,6 +408,8 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     # Land or buildings may be bought with a loan as well.
     "assets": ("assets", "debt"),
     "space": ("space",),
+    # Material to cover is met by one offering themselves as such (or seeking press).
+    "sources": ("sources",),
 }
 # need kind -> the kinds of other people's needs that meet it (each such pair both ways).
 MEETS_NEED: dict[str, tuple[str, ...]] = {
@@ -413,6 +431,9 @@ MEETS_NEED: dict[str, tuple[str, ...]] = {
     "volunteering": ("volunteers",),
     # Partners sought on both sides: each may be what the other seeks.
     "partners": ("partners",),
+    # One who covers and one who wants coverage: each is what the other seeks.
+    "sources": ("press",),
+    "press": ("sources",),
 }
 # Kinds of need that, written under "looking for", are also offered (derived).
 DERIVED_KINDS = frozenset(MEETS_NEED)
@@ -507,7 +528,7 @@ COMPATIBLE = _table()
 # profiles, not by how alike the two phrases read.
 # A job and a hire are met by wording (the role itself: "a product designer").
 ROLE_KINDS = ("capital", "grant", "debt", "assets", "dealflow", "founders", "mentor", "mentee",
-              "press", "cofounder", "cofounding", "coinvestors")  # fmt: skip
+              "press", "cofounder", "cofounding", "coinvestors", "sources")  # fmt: skip
 ROLE = np.array([name in ROLE_KINDS for name in KINDS], dtype=bool)
 
 
@@ -554,7 +575,7 @@ def subject(key: str) -> str:
 # design leadership is not met by a Rust mentor, however alike the two engineers);
 # the others (capital, grants, deal flow) by the fields alone: an investor's thesis
 # against the founder's work.
-SUBJECT_KINDS = ("mentor", "mentee", "press", "cofounder", "cofounding")
+SUBJECT_KINDS = ("mentor", "mentee", "press", "cofounder", "cofounding", "sources")
 SUBJECT = np.array([name in SUBJECT_KINDS for name in KINDS], dtype=bool)
 # Role needs of the one who provides the role (an investor's deal flow, a mentor's
 # mentees): their field, goals included, is the one to read (`matcher.goal_fit`).

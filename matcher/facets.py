@@ -12,7 +12,7 @@ import numpy as np
 from matcher.about_phrases import about_phrases
 from matcher.encoding import PhraseVectors
 from matcher.goal_scope import at_own_stage, own_stages, scope
-from matcher.goals import KINDS, K, derived_key, goal_kind, is_vague, subject
+from matcher.goals import KINDS, K, derived_key, goal_kind, is_vague, offer_key, subject
 from matcher.grades import head_word
 from matcher.normalise import (
     clean,
@@ -439,7 +439,8 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     wanted = unique_items(prof.looking_for, goal_key)[:MAX_GOALS]
     stated = stated_needs(prof.headline, prof.about, wanted) if read.code is None else []
     wanted += stated  # goals said in the headline or about ("we're raising our seed")
-    offered = unique_items(prof.offering, goal_key)[:MAX_GOALS]
+    # Posts offered are a hire (`matcher.goals.offer_key`).
+    offered = unique_items(prof.offering, lambda x: offer_key(goal_key(x)))[:MAX_GOALS]
     stages = own_stages([key for key, _ in wanted], [key for key, _ in offered])
     wanted = [(at_own_stage(key, stages), text) for key, text in wanted]
     for facet, items in (("needs", wanted), ("offers", offered)):
@@ -591,7 +592,7 @@ def _identity(prof: Profile, stated: Sequence[tuple[str, str]] = ()) -> frozense
     flow an investor."""
     needs = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.looking_for]
     needs += [(KINDS[goal_kind(key) % K], words) for key, words in stated]
-    offers = [(KINDS[goal_kind(normalise_goal(x)) % K], x) for x in prof.offering]
+    offers = [(KINDS[goal_kind(offer_key(normalise_goal(x))) % K], x) for x in prof.offering]
     jobs = [x for kind, x in needs + offers if kind == "job"]
     work = [prof.headline, *jobs]
     work += [x for kind, x in needs + offers if kind == "cofounding"]

@@ -20,8 +20,8 @@ from matcher.work_roles import FAMILY_BITS, phrase_families
 _STAGES = (
     re.compile(r"pre-?seed"),
     re.compile(r"(?<!pre-)(?<!pre)(?:" + SEED_ROUND + ")"),
-    re.compile(r"series a\b"),
-    re.compile(r"series [b-e]\b|growth stage|late stage"),
+    re.compile(r"\bs[ée]ries? a\b"),
+    re.compile(r"\bs[ée]ries? [b-e]\b|growth stage|late stage"),
 )
 
 

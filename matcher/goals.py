@@ -48,7 +48,7 @@ KINDS = (
     "intros",  # introductions to people, sought or offered (a referral, not the people)
     "service",  # work one can be commissioned for: "packaging design for food brands"
     "assets",  # money for land, buildings or other real assets, not for a company
-    "space",  # room to work: desks, office, lab or studio space
+    "space",  # room to work or meet: desks, a coworking, a venue, event or lab space
     "sources",  # stories, sources or guests to cover sought, or oneself offered as one
 )
 K = len(KINDS)
@@ -61,10 +61,13 @@ SEED_ROUND = (
     # Not what is sown: "preservation of seed", "the seed we save".
     r"(?<!\bof )(?<!\bthe )"
     r"\bseed(?=[- ]stage|[- ]rounds?\b|[- ]?(?:funding|financing|investments?|investing|"
-    r"investors?|capital|money|tickets?|cheques?|checks?|funds?|vcs?|extensions?)\b|"
+    r"investors?|capital|money|tickets?|cheques?|checks?|funds?|vcs?|extensions?|leads?)\b|"
     r"\s*(?:$|[,;/&+(]|and series|to series|or series|-series))"
 )
 SEED_MONEY = r"pre-?seed|" + SEED_ROUND
+# Seed as money sought or offered: a company's stage ("a role in seed-stage SaaS",
+# "2–3 advisory roles with seed-stage startups") is no money.
+_SEED_CASH = r"pre-?seed(?![- ]stage)|(?!seed[- ]stage)(?:" + SEED_ROUND + ")"
 # People wanted for a task, not a post: "for usability tests", "to validate our model".
 _TASK = (
     r"\bto (?!join\b)\w+|\bfor (?:(?:a|an|the|our|my)\s+)?(?:[\w-]+\s+){0,2}"
@@ -177,14 +180,32 @@ _RULES: list[tuple[str, str]] = [
         r"^(?:[\w-]+ ){0,2}(?:notes|lessons|learnings) (?:on|from|about)\b|"
         r"\bfundrais\w* (?:decks?|pitch\w*|materials?|narratives?|storytelling)\b",
     ),
-    ("grant", r"\bgrants?\b|non-dilutive|förder|subvenci|subsid"),
+    # Room to work or meet, sought or offered ("desks for early-stage climate teams",
+    # "lab space for six months", "event space for 150 people", "venues in libraries"):
+    # met only by room, not by know-how on the same field; a shop's shelf space is a
+    # listing.
+    (
+        "space",
+        r"(?<!help )(?<!service )(?<!news )(?<!front )\bdesks?\b(?! research)|\bhot-?desk|"
+        r"\bco-?working\b|\bmeeting rooms?\b|\bvenues?\b|\b(?:office|lab|laboratory|studio|"
+        r"workshop|bench|storage|maker|event|meeting|kitchen) ?spaces?\b",
+    ),
+    # Money not paid back ("non-repayable funding", "financiamento não reembolsável", "à
+    # fonds perdu") is a grant.
+    (
+        "grant",
+        r"\bgrants?\b|non-dilutive|förder|subvenci|subsid|non-?repayable|not repayable|"
+        r"\b(?:não|nao|no|not|non)[- ]?re?embols|fonds? perdus?|nicht rückzahlbar",
+    ),
     # Money for land, buildings or real assets ("long-term capital for farmland
     # acquisitions"): an asset investor's, which neither backs a startup's round nor
     # joins a venture fund's syndicate.
     (
         "assets",
         # A loan for buildings is debt: the lender's terms, not an owner's equity.
-        r"^(?!.*\b(?:loans?|mortgages?|debt|credit)\b).*?(?:"
+        # "institutional clients (real estate funds)" are customers.
+        r"^(?!.*\b(?:loans?|mortgages?|debt|credit)\b)"
+        r"(?!(?:[\w-]+ ){0,2}(?:clients|customers|buyers)\b).*?(?:"
         r"(?:capital|invest\w*|financ\w*|funding|money|equity)\b.{0,30}?"
         r"\b(?:farmland|land|real estate|propert(?:y|ies)|real assets|buildings?|"
         r"infrastructure|forestry|forests?)\b|"
@@ -199,24 +220,26 @@ _RULES: list[tuple[str, str]] = [
         "partners",
         r"\b(?:joint|collaborative|co-funded)\b.*\b(?:research|r&d)\b",
     ),
-    # Room to work, sought or offered ("desks for early-stage teams", "lab space for
-    # six months"): met only by room, not by know-how on the same field.
-    (
-        "space",
-        r"(?<!help )(?<!service )(?<!news )(?<!front )\bdesks?\b|\bhot-?desk|"
-        r"\b(?:office|lab|laboratory|studio|workshop|bench|storage|maker) space\b|"
-        r"\bco-?working\b",
-    ),
     # "headsets on loan" are lent things, not money.
-    ("debt", r"\bdebt\b|\b(?<!on )loans?\b|working capital|revenue-based|kredit|préstamo"),
+    # A loan's term ("20–25 year tenors") is a lender's.
     (
-        # Companies at a stage ("seed-stage climate startups", "Series A logistics
-        # software companies"), or raising, are what an investor looks for, unless the
-        # goal is a job among them ("a role in early-stage startups").
+        "debt",
+        r"\bdebt\b|\b(?<!on )loans?\b|working capital|revenue-based|kredit|préstamo|\btenors?\b",
+    ),
+    # Investors to share a round with: an investor's need, met by other investors'
+    # money, never a founder's round to back ("co-investors for Nordic deals").
+    ("coinvestors", r"co-?invest\w*|syndicat\w*|to invest alongside"),
+    # Companies at a stage ("seed-stage climate startups", "Series A logistics software
+    # companies"), or raising, are what an investor looks for, unless the goal is a job
+    # among them ("a role in early-stage startups") or the customers sought ("clients:
+    # health startups (seed)"); something for them is read by its head (`goal_kind`).
+    (
         "dealflow",
         r"^(?!.*\b(?:jobs?|roles?|positions?|join|internships?|work(?:ing)? (?:at|in|for))\b)"
-        r".*(?:deal ?flow|deals\b|spin-?outs|worth backing|"
-        r"(?:pre-?seed|seed|series [abc]|early|growth|late)(?:[- ]stage)?"
+        r"(?:.*(?:deal ?flow|deals\b|worth backing)|"
+        r"(?!(?:clients|customers|buyers)\b)"
+        r".*(?:spin-?outs|"
+        r"(?:pre-?seed|seed|s[ée]ries? [abc]|early|growth|late)(?:[- ]stage)?"
         r"(?! (?:investments?|investing|funding|financing|tickets?|capital|money|cheques?|"
         r"checks?)\b)"
         r"(?: [\w&+./-]+){0,5} "
@@ -225,11 +248,8 @@ _RULES: list[tuple[str, str]] = [
         r"(?:raising|\braise\b|backing|(?<![\w-])back\b|invest|fund\b|seed)|"
         # Companies named by the stage they are at ("climate companies at Series A").
         r"(?:startups|founders|companies|fintechs|scale-?ups|ventures)"
-        r" (?:at|in) (?:the )?(?:pre-?seed|seed|series [a-d])\b)",
+        r" (?:at|in) (?:the )?(?:pre-?seed|seed|s[ée]ries? [a-d])\b))",
     ),
-    # Investors to share a round with: an investor's need, met by other investors'
-    # money, never a founder's round to back.
-    ("coinvestors", r"co-?invest\w*|syndicat\w*|to invest alongside"),
     # Money sought, unless the goal's head is the clients or customers sought ("Series
     # A–B SaaS clients" are customers at a stage, not a round; "seed tickets for
     # companies with paying customers" are money).
@@ -239,24 +259,34 @@ _RULES: list[tuple[str, str]] = [
         # "fractional CFO for fundraising prep"): work, read as such below.
         r"^(?!.*\b(?:roles|positions|board seats?|fractional|interim)\b)"
         r"(?!(?:(?!\b(?:for|with|to|of)\b).)*\b(?:clients|customers|buyers)\s*(?:$|[(,;:–—]))"
-        r".*?(?:invest|funding|capital|financ|series [ab]|angel|ticket|raising|"
-        r"\braise|\bvc\b|" + SEED_MONEY + ")",
+        r".*?(?:invest|funding|capital|financ|s[ée]ries? [ab]|angel|ticket|raising|"
+        r"\braise|\bvc\b|" + _SEED_CASH + "|"
+        # A sum for a share ("€100k for 7%") is equity.
+        r"[€$£]\s?\d[\d.,]*\s*[kmb]?\s+for\s+\d+(?:[.,]\d+)?\s?%)",
     ),
     # People to work with, whatever their profession ("climate scientists ... to
     # collaborate with"): partners, not a hire.
     ("partners", r"collaborat|co-authors?|co-speakers?"),
+    # Posts offered (`offer_key`: "hiring: permanent positions with relocation").
+    ("hire", r"^hiring:"),
     # Several posts to fill ("HVAC engineers – 4 open roles", "3 Stellen"): a hire; one
     # seeking work seeks one.
     (
         "hire",
-        r"\b(?:[2-9]|\d{2,}) (?:open |new |vacant |permanent )?(?:jobs?|roles|positions|posts)\b",
+        r"\b(?:[2-9]|\d{2,}) (?:open |new |vacant |permanent )?(?:jobs?|roles|positions|posts)\b|"
+        # Posts listed ("open roles: 3 backend engineers").
+        r"^open (?:roles|positions|vacancies|jobs)\s*[:(–—-]",
     ),
     (
         "job",
         # Not "composition", "positioning"; not a smart or an offtake contract.
-        r"\bjob\b|\brole\b|\b(?:advisory|advisor|board|non-executive|ned) roles\b|"
+        r"\bjobs?\b|\brole\b|\b(?:advisory|advisor|board|non-executive|ned) roles\b|"
         r"\bpositions?\b|employment|open to work|freelance|"
-        r"(?<!smart )(?<!offtake )(?<!volume )(?<!supply )\bcontracts?\b|internship|"
+        # A contract's templates, law or testing are know-how; a contract
+        # manufacturer a supplier.
+        r"(?<!smart )(?<!offtake )(?<!volume )(?<!supply )\bcontracts?\b"
+        r"(?! (?:templates?|law|negotiations?|reviews?|drafting|management|testing|tests|"
+        r"manufactur\w*|research|development))|internship|\broles\b(?! models?)|"
         r"\bstelle\b|empleo|trabajo|emploi|board seats?|fractional|"
         r"(?:that needs?|needing) (a|an)\b|"
         r"apprenticeships?|traineeships?|work placements?|"
@@ -267,7 +297,7 @@ _RULES: list[tuple[str, str]] = [
         r"\bhir(e|ing)\b|recruit|openings|for (my|our) team|join (my|our) team|talent|"
         r"candidates|"
         # "lead" of a team, not "lead generation"; "CTO-level architecture" is know-how.
-        r"\b(engineers?|developers?|designers?|scientists?|lead(?![- ]gen)|head of|"
+        r"\b(engineers?|developers?|designers?|scientists?|lead(?![- ](?:gen|times?))|head of|"
         r"cto|cmo|cfo|coo|managers?|"
         r"analysts?|sre|apprentices)\b(?![- ]level)",
     ),
@@ -333,6 +363,8 @@ _RULES: list[tuple[str, str]] = [
         "customers",
         r"\b(?:volume|supply|offtake|purchase) (?:contracts?|agreements?)\b|"
         r"customer|clients?\b|buyers?|compradores|pilot|piloto|pilote|testbed|test site|"
+        # A buyer's paid proofs of concept ("paid PoCs (up to €80k)").
+        r"\bpocs?\b|proofs? of concept|"
         r"kunden|offtake|school districts|hospitals|utilities|farms\b|hotel chains|"
         r"design partners?|"
         # Those who buy or stock a product ("restaurants buying direct from the farm",
@@ -362,7 +394,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "advice",
         r"advice|advis|feedback|know-?how|tips\b|guidance|insights?|help with|expertise|"
-        r"intros?\b|consult|lessons|experiencia|praxiswissen|who knows|someone who",
+        r"intros?\b|consult|lessons|experiencia|praxiswissen|who knows|someone who|anyone who|"
+        r"somebody who",
     ),
     # Data work ("data analysis (R)", "data pipelines") is know-how; "computer vision" no
     # compute.
@@ -506,6 +539,27 @@ def derived_key(need_key: str, headline: str) -> str | None:
         return None
     context = headline.strip().lower()
     return DERIVED_PREFIX + need_key + (_CONTEXT_MARK + context if context else "")
+
+
+# Posts named as such, the head of an offer ("permanent positions with relocation",
+# "internship places for students", "open roles: B2B sales representatives", "jobs
+# with purpose in the energy transition"): posts to fill, not oneself for hire.
+_POSTS = re.compile(
+    r"^open (?:roles|positions|jobs|vacancies|posts)\b|"
+    r"^(?:(?!\b(?:open to|available|me|myself|students?|graduates?|candidates?|"
+    r"people|developers?|engineers?|interns)\b)[^,;:(–—])*?"
+    r"\b(?:jobs?|positions|roles|places|openings|vacanc(?:y|ies)|internships|"
+    r"apprenticeships|traineeships|placements|posts)\s*(?:$|[,;:(–—]|\s(?:for|with|in|at|on)\b)"
+)
+
+
+def offer_key(key: str) -> str:
+    """The key of a normalised goal written under "offering": posts offered (`_POSTS`),
+    which read as a job sought wherever they were written, are a hire ("hiring: ..."),
+    and meet job seekers' needs."""
+    if KINDS[goal_kind(key) % K] == "job" and _POSTS.search(key):
+        return "hiring: " + key
+    return key
 
 
 def _table() -> np.ndarray:

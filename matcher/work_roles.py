@@ -101,6 +101,18 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "baking": ("baker", "bakker", "bäcker", "bäckerin", "boulanger", "boulangère", "panadero"),
     "brewing": ("brewer", "brouwer", "brauer", "brasseur", "brewing"),
     "cheese": ("cheesemaker", "kaasmaker", "käser", "fromager", "fromagère", "affineur"),
+    # Skilled trades on site ("HVAC technician", "heat pump installer", "Elektriker").
+    "trades": (
+        "technician", "techniker", "technikerin", "technicien", "technicienne", "técnico",
+        "técnica", "tecnico", "installer", "installateur", "installatrice", "instalador",
+        "instaladora", "installatore", "monteur", "monteurin", "electrician", "elektriker",
+        "elektrikerin", "électricien", "électricienne", "electricista", "elettricista",
+        "plumber", "klempner", "plombier", "fontanero", "idraulico", "welder", "schweißer",
+        "soudeur", "carpenter", "joiner", "zimmermann", "zimmerer", "schreiner", "tischler",
+        "charpentier", "menuisier", "carpintero", "falegname", "timmerman", "mechanic",
+        "mechaniker", "mécanicien", "mecánico", "roofer", "dachdecker", "bricklayer",
+        "maurer", "maçon", "albañil",
+    ),
     "farming": (
         "farmer", "grower", "gardener", "gärtner", "gärtnerin", "tuinder", "boer", "boerin",
         "landwirt", "landwirtin", "agricultor", "agricultora", "agriculteur", "agricultrice",
@@ -240,8 +252,10 @@ def same_work(a: str, b: str) -> bool | None:
     return bool(fa & fb)
 
 
-_BITS = {name: i for i, name in enumerate(_GROUPS)}
-FAMILY_BITS = len(_GROUPS)
+# A bit per family; a kin family shares its kin's bit (`goal_scope.scope` packs these
+# with stages, regions and sums into one int64).
+_BITS = {name: i for i, name in enumerate(g for g in _GROUPS if g not in _KIN)}
+FAMILY_BITS = len(_BITS)
 
 
 @lru_cache(maxsize=1 << 14)

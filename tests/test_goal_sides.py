@@ -1,0 +1,160 @@
+"""Issue 16: goals read by which side wrote them, what kind they are and their scope.
+
+- Posts written under "offering" ("permanent positions with relocation package",
+  "Praktikumsplätze", "open roles: ...") are a hire, met by job seekers; oneself offered
+  ("open to freelance gigs", "students for internships") stays a job.
+- A loan's term ("20–25 year tenors") is debt; a buyer's paid proofs of concept are a
+  chance to sell (customers); a "seed lead" is money, a "lead time" no hire; money not
+  paid back is a grant, a sum for a share ("€100k for 7%") equity.
+- Something for startups ("brand identity for early-stage startups", "desks for
+  early-stage climate teams") is a service to them: no deal flow, no founders sought.
+- A round named as French, Spanish or Italian write it ("Série B") has its stage.
+- Room to work or meet (desks, a venue, event space) is met only by room.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from matcher import Profile
+from matcher.facets import Vocabulary, encode_profile
+from matcher.goal_scope import scope, scope_clash, stage
+from matcher.goals import COMPATIBLE, KINDS, K, goal_kind, offer_key
+from matcher.work_roles import phrase_families
+
+
+def _kind(key: str) -> str:
+    return KINDS[goal_kind(key) % K]
+
+
+def _offered(key: str) -> str:
+    return _kind(offer_key(key))
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "permanent positions with relocation package",
+        "internship positions for medical devices students",
+        "visiting researcher positions",
+        "apprenticeship places (cap carpenter) from september",
+        "jobs with purpose in the energy transition",
+    ],
+)
+def test_posts_offered_are_a_hire_and_meet_a_job_seeker(key: str) -> None:
+    assert _kind(key) == "job"  # as a need, one seeks such a post
+    assert _offered(key) == "hire"
+    assert COMPATIBLE[KINDS.index("job"), KINDS.index(_offered(key))]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "open to freelance gigs",
+        "students for internships",
+        "motivated junior developers for internships",
+        "fractional cfo",
+        "board seats",
+    ],
+)
+def test_oneself_or_candidates_offered_stay_a_job(key: str) -> None:
+    assert _offered(key) == "job"
+
+
+def test_posts_listed_are_a_hire_on_either_side() -> None:
+    key = "open roles: b2b sales representatives for our hvac software"
+    assert _kind(key) == _offered(key) == "hire"
+
+
+def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
+    vocab = Vocabulary()
+    row = encode_profile(
+        Profile(
+            id="c",
+            name="Claire",
+            headline="Head of data, regional hospital group",
+            offering=["permanent positions with relocation package"],
+        ),
+        vocab,
+    )
+    assert [KINDS[vocab.kinds[i] % K] for i in row.offers] == ["hire"]
+    assert row.words["offers"] == ["permanent positions with relocation package"]
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("20–25 year tenors for housing providers", "debt"),
+        ("paid pocs (up to €80k)", "customers"),
+        ("seed lead (€2.5m)", "capital"),
+        ("seed lead (~€2m), we have $40k mrr", "capital"),
+        ("heat pump supplier with short lead times", "solution"),
+        ("8-week lead time", "topic"),
+        ("co-investors for nordic deals", "coinvestors"),
+        ("customers: startups of health (seed)", "customers"),
+        ("institutional customers (real estate funds) for energy due diligence", "customers"),
+        ("2–3 advisory roles with seed-stage saas", "job"),
+        ("swedish-portuguese ppa contract templates", "topic"),
+        ("tooling for api contract testing across our 40 microservices", "topic"),
+        ("contract manufacturer with iso 13485 for the first series", "topic"),
+        ("anyone who has scaled gmp manufacturing for cell therapies", "advice"),
+        ("funding not reembolsável up to €500k for projects of i&d and pilots", "grant"),
+        ("non-repayable funding up to €500k", "grant"),
+        ("joint research funding", "partners"),
+        ("€100k for 7% + 3-month programme", "capital"),
+    ],
+)
+def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:
+    assert _kind(key) == kind
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "desks for early-stage climate teams",
+        "esop / vesting setup for early teams",
+        "brand & visual identity for early-stage startups (fixed price)",
+        "free carbon footprint for your startup",
+        "ux design sprints for health startups",
+        "free first session for solo founders",
+    ],
+)
+def test_something_for_startups_is_no_search_for_startups(key: str) -> None:
+    assert _kind(key) not in ("dealflow", "founders")
+
+
+def test_startups_to_back_and_money_for_them_keep_their_kinds() -> None:
+    assert _kind("seed-stage climate startups") == "dealflow"
+    assert _kind("series a logistics software companies") == "dealflow"
+    assert _kind("founders raising seed") == "dealflow"
+    assert _kind("tickets for seed-stage startups") == "capital"
+    assert _kind("seed-stage funding") == "capital"
+    assert _kind("founders with real numbers") == "founders"
+
+
+def test_a_round_written_in_french_has_its_stage_and_clashes_with_seed_money() -> None:
+    need = "investors série b (€25m, we have a lead partiel)"
+    assert _kind(need) == "capital" and stage(need) == stage("series b investors") != 0
+    clash = scope_clash(np.array([scope(need)]), np.array([scope("seed tickets €500k–€2m")]))
+    assert clash[0]
+
+
+def test_a_trade_is_a_family_of_work_and_no_sales_post() -> None:
+    job = "job as technician of air conditioning (hvac) in germany or netherlands"
+    hire = offer_key("open roles: b2b sales representatives for our hvac software")
+    assert phrase_families(job) != 0
+    clash = scope_clash(np.array([scope(job)]), np.array([scope(hire)]))
+    assert clash[0]
+    assert not scope_clash(np.array([scope(job)]), np.array([scope("hiring hvac technicians")]))[0]
+
+
+def test_room_to_work_or_meet_is_met_only_by_room() -> None:
+    desks = "desks for early-stage climate teams"
+    assert _kind(desks) == _kind("venues in libraries or community centres") == "space"
+    assert _kind("event space for 150 people, free for community events") == "space"
+    assert _kind("shelf space for new makers") != "space"  # a listing in a shop
+    assert _kind("platform teams with 50+ terraform workspaces") != "space"
+    space, advice = KINDS.index("space"), KINDS.index("advice")
+    assert COMPATIBLE[space, space] and not COMPATIBLE[advice, space]
+    assert not COMPATIBLE[KINDS.index("topic"), space]

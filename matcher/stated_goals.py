@@ -71,16 +71,24 @@ _BLOCK = _words(
     """
 )
 # Adverbs that may stand between the lead and the trigger ("we're actively hiring").
-_ADVERBS = _words("now currently actively also still really just desperately always soon")
+_ADVERBS = _words(
+    "now currently actively also still really just desperately always soon quietly secretly "
+    "finally seriously definitely slowly gradually openly honestly"
+)
 
 _TRIGGER = re.compile(
     r"\b(?:"
     r"(?P<seek>looking for|searching for|seeking|on the lookout for|in search of|hunting for)"
     r"|(?P<wantto>(?:want|wants|like|love|hope|hoping|plan|planning|aim|aiming|intend|"
     r"keen|eager|looking|wish|need|needs|trying|ready|going|about)\s+to)"
-    r"|(?P<want>want|wants|need|needs)(?!\s+to\b)"
+    r"|(?P<want>want|wants|need|needs|(?:'d|would)(?:\s+really)?\s+(?:love|like|appreciate))"
+    r"(?!\s+to\b)"
+    # A move weighed: "thinking about leaving big tech for a climate startup".
+    r"|(?P<weigh>thinking (?:about|of)|considering)"
     r"|(?P<raise>raising|raise|fundraising|fundraise)"
     r"|(?P<hire>hiring|recruiting)(?:\s+for)?"
+    # A team to grow: "we're doubling the integrations team".
+    r"|(?P<grow>growing|doubling|tripling|expanding)"
     r"|(?P<open>open to)"
     r")\s+"
 )
@@ -96,6 +104,8 @@ _MEET = re.compile(
     r"^(?:find|meet|get(?!\s+(?:in)?to\b)|receive|gather|connect with|talk to|talk with|"
     r"speak to|speak with|hear from|get to know|get in touch with|reach|work with|team up with)\s+"
 )
+# Anyone to talk to about a matter ("someone about not burning out"): advice on it.
+_SOMEONE_ABOUT = re.compile(r"^(?:someone|somebody|anyone|people)\s+(?:about|on)\s+(?=\S)")
 _PARTNER = re.compile(r"^(?:partner with|collaborate with|co-develop with)\s+")
 _LEARN = re.compile(
     r"^(?:learn|understand|know|find out|figure out|hear|explore|discover)\s+(?P<how>about|from|"
@@ -106,13 +116,27 @@ _MOVE = re.compile(
     r"|^(?:work|get a job|find a job|find a role|land a role)\s+(?:in|at|for)\s+"
 )
 _JOIN = re.compile(r"^join\s+")
+# Giving one's time is a place to volunteer sought ("I'd like to volunteer a few mornings
+# a week", "to volunteer at health outreach events"): met by volunteer roles offered.
+_VOLUNTEER = re.compile(r"^volunteer\b\s*")
+# A move weighed, in its "-ing" form ("leaving big tech for a climate startup",
+# "moving into product").
+_MOVING = re.compile(
+    r"^(?:leaving|quitting)\s+(?:[\w&'-]+\s+){0,4}?for\s+"
+    r"|^(?:moving|switching|transitioning|pivoting|going back|returning)\s+(?:(?:in)?to|back to)\s+"
+)
+# A co-founder named in a wish to move or join ("move into a startup – as clinical lead
+# or even co-founder"): oneself offered as a co-founder as well as for a job.
+_AS_COFOUNDER = re.compile(r"\bco-?founder\b")
+# A team grown ("the integrations team", "our sales team"): people hired.
+_TEAM = re.compile(r"^(?:the|our|my)\s+(?:[\w&/-]+\s+){0,3}team\b")
 _COFOUND = re.compile(r"^co-?found(?:ing)?\b\s*(?:a|an)?\s*")
 _HIRE = re.compile(r"^(?:hire|recruit|bring on|bring in|onboard)\s+")
 _RAISE = re.compile(r"^(?:raise|fundraise|close)\s+")
 _INVEST = re.compile(r"^(?:invest in|back|fund)\s+")
 # Verbs of giving: a wish to give is an offer, not a need (and offers are listed).
 _GIVE = re.compile(
-    r"^(?:help|mentor|advise|support|teach|share|give|offer|coach|volunteer|speak|present|"
+    r"^(?:help|mentor|advise|support|teach|share|give|offer|coach|speak|present|"
     r"talk about|write about)\b"
 )
 # What money is raised as (not "raise awareness", "raising two kids").
@@ -146,7 +170,11 @@ _WISH_KINDS = frozenset(
     {"cofounder", "cofounding", "capital", "grant", "debt", "hire", "job", "volunteers"}
 )
 _OPEN_KINDS = frozenset({"job", "cofounding", "capital", "partners", "customers"})
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|[;\n]+|\s[–—]\s")
+# A dash before "as ..." goes on saying the same wish ("move into a startup – as
+# clinical lead or even co-founder").
+_AND_MORE = re.compile(r"^\s*(?:and|&|\+)\s+", re.IGNORECASE)
+_SEEK = re.compile(r"\b(?:looking for|seeking|searching for)\b")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|[;\n]+|\s[–—]\s(?!as\b)")
 _SEGMENTS = re.compile(r"[,;|/()·•]|\s[-–—]\s")
 
 
@@ -160,8 +188,9 @@ def _own_clause(before: str, headline: bool) -> bool:
     tokens = _tokens(before)
     if _BLOCK & set(tokens[-4:]):
         return False
-    lead = [t for t in tokens if t not in _ADVERBS] or [""]
-    if not tokens or before.rstrip()[-1:] in ",:(-–—":
+    lead = [t for t in tokens if t not in _ADVERBS]
+    # Nothing before it, or adverbs only ("Also open to a board seat").
+    if not lead or before.rstrip()[-1:] in ",:(-–—":
         return True
     return lead[-1] in _LEAD or (headline and lead[-1] not in _BLOCK)
 
@@ -204,13 +233,34 @@ def _people(thing: str) -> bool:
     return bool(named_roles(thing)) or bool(_PEOPLE.search(thing))
 
 
+def _reads(family: str, rest: str) -> list[tuple[str, int | None]]:
+    """The needs a trigger of `family` followed by `rest` says (`_read`): a wish to move
+    to or join something as a co-founder ("move into a startup – as clinical lead or
+    even co-founder") is a job and co-founding both."""
+    read = _read(family, rest)
+    if read is None:
+        return []
+    key, at = read
+    cofounder = _AS_COFOUNDER.search(key)
+    if not key.startswith(("job in ", "job at ")) or cofounder is None:
+        return [read]
+    job = re.sub(r"(?:\s+|[–—/,]|\b(?:or|and|even|as|an?)\b)+$", "", key[: cofounder.start()])
+    return [(job, at), ("to co-found " + key[7:], at)]
+
+
 def _read(family: str, rest: str) -> tuple[str, int | None] | None:
     """(key, where in `rest` the quoted thing starts, or None to quote the clause) of a
     trigger of `family` followed by `rest` (lower-case, to the sentence's end), or None
     when no need is said."""
+    if family == "weigh":  # "thinking about leaving big tech for a climate startup"
+        found = _MOVING.match(rest)
+        thing = _object(rest[found.end() :]) if found is not None else ""
+        return (f"job in {thing}", None) if thing else None
     thing = _object(rest)
     if not thing:
         return None
+    if family == "grow":  # "we're doubling the integrations team in 2027"
+        return (f"hiring for {thing}", None) if _TEAM.match(thing) else None
     quote_thing = 0 if family == "seek" else None
     if family in ("seek", "want", "open"):
         if _JOB.match(thing):
@@ -238,12 +288,16 @@ def _read_verb(text: str) -> tuple[str, int | None] | None:
     found = _MEET.match(text)
     if found is not None:
         thing = _object(text[found.end() :])
+        about = _SOMEONE_ABOUT.match(thing)
+        if about is not None:  # "talk to someone about not burning out": advice on it
+            return f"advice on {thing[about.end() :]}", None
         key = f"job: {thing}" if _JOB.match(thing) else thing
         return (key, found.end()) if thing and not _OWN_THING.match(thing) else None
     rules: list[tuple[re.Pattern[str], str]] = [
         (_PARTNER, "collaborating with {}"),
         (_MOVE, "job in {}"),
         (_JOIN, "job at {}"),
+        (_VOLUNTEER, "somewhere to volunteer {}"),
         (_COFOUND, "to co-found {}"),
         (_INVEST, "deal flow: {}"),
     ]
@@ -296,22 +350,19 @@ def _goals_in(sentence: str, headline: bool) -> list[StatedGoal]:
         if not _own_clause(low[: match.start()], headline):
             continue
         rest = low[match.end() :]
-        read = _read(family, rest)
-        if read is None:
-            continue
-        key, at = read
-        kind = _kind(key)
-        if kind == "topic" or (family == "open" and kind not in _OPEN_KINDS):
-            continue
-        if kind == "advice" and not _ADVICE.match(key):  # "a break from consulting"
-            continue
-        if at is None:
-            start = _clause_start(low, match.start())
-            end = match.end() + _object_end(rest)
-        else:
-            start = match.end() + at
-            end = start + _object_end(rest[at:])
-        found.append((kind, key, start, end))
+        for key, at in _reads(family, rest):
+            kind = _kind(key)
+            if kind == "topic" or (family == "open" and kind not in _OPEN_KINDS):
+                continue
+            if kind == "advice" and not _ADVICE.match(key):  # "a break from consulting"
+                continue
+            if at is None:
+                start = _clause_start(low, match.start())
+                end = match.end() + _object_end(rest)
+            else:
+                start = match.end() + at
+                end = start + _object_end(rest[at:])
+            found.append((kind, key, start, end))
     out: list[StatedGoal] = []
     for kind in dict.fromkeys(k for k, *_ in found):
         same = [f for f in found if f[0] == kind]
@@ -329,7 +380,16 @@ def stated_goals(headline: str, about: str) -> tuple[StatedGoal, ...]:
     about's sentences, in the order written, one per kind."""
     out: list[StatedGoal] = []
     kinds: set[str] = set()
-    parts = [(s, True) for s in _SEGMENTS.split(headline or "")]
+    parts = []
+    seeking = False
+    for segment in _SEGMENTS.split(headline or ""):
+        # "looking for a clinical co-founder (sleep physician or psychologist) and first
+        # pre-seed money": a part after a search that opens with "and" is sought too.
+        more = _AND_MORE.match(segment)
+        if seeking and more is not None:
+            segment = "looking for " + segment[more.end() :]
+        seeking = seeking or _SEEK.search(segment.lower()) is not None
+        parts.append((segment, True))
     parts += [(s, False) for s in _SENTENCES.split(about or "")]
     for part, is_headline in parts:
         for goal in _goals_in(part, is_headline):

@@ -64,6 +64,65 @@ def test_a_headline_status_and_a_wish_in_the_about_are_goals() -> None:
     }
 
 
+def test_wishes_said_in_other_ways_are_goals() -> None:
+    """A move weighed, volunteering wished, a team grown, a wish with "I'd love",
+    adverbs alone before "open to", a move "as ... co-founder", someone to talk to."""
+    move = "I'd like to move into a startup – as clinical lead or even co-founder."
+    assert set(_kinds("", move)) == {"job", "cofounding"}
+    assert set(_kinds("looking to join a health startup as CTO or co-founder", "")) == {
+        "job",
+        "cofounding",
+    }
+    assert _kinds("", "Honestly I'm thinking about leaving big tech for a climate startup.") == {
+        "job": "Honestly I'm thinking about leaving big tech for a climate startup"
+    }
+    assert _kinds("", "I'd love to volunteer at health outreach events in Rotterdam.") == {
+        "volunteering": "I'd love to volunteer at health outreach events in Rotterdam"
+    }
+    assert _kinds("", "We're doubling the integrations team in 2027.") == {
+        "hire": "We're doubling the integrations team in 2027"
+    }
+    assert _kinds("", "Also open to a board seat in a health startup.") == {
+        "job": "Also open to a board seat in a health startup"
+    }
+    assert _kinds("", "I'm also quietly looking for a postdoc or industry job here.") == {
+        "job": "a postdoc or industry job here"
+    }
+    assert _kinds("", "I'd love advice from anyone who has spun out of a university.") == {
+        "advice": "I'd love advice from anyone who has spun out of a university"
+    }
+    assert _kinds("", "Would really love a mentor who has built hardware before.") == {
+        "mentor": "Would really love a mentor who has built hardware before"
+    }
+    assert _kinds("", "It gets lonely and I'd love to talk to someone about not burning out.") == {
+        "advice": "I'd love to talk to someone about not burning out"
+    }
+    # A part after a search that opens with "and" is sought too.
+    headline = (
+        "Sleep-tech founder – looking for a clinical co-founder (sleep physician) and "
+        "first pre-seed money"
+    )
+    assert _kinds(headline, "") == {
+        "cofounder": "a clinical co-founder",
+        "capital": "first pre-seed money",
+    }
+
+
+@pytest.mark.parametrize(
+    "about",
+    [
+        "Our seed round was led by Northwind.",
+        "I led our seed round in 2019.",
+        "Our seed investors include Northwind.",
+        "I would like to thank my team.",
+        "Seed-stage companies are great.",
+        "Sales is growing fast.",
+    ],
+)
+def test_a_round_named_or_a_wish_of_no_kind_is_no_goal(about: str) -> None:
+    assert stated_goals("", about) == ()
+
+
 @pytest.mark.parametrize(
     "about",
     [

@@ -17,7 +17,7 @@ from matcher.encoding import (
 from matcher.event import Change, EventState
 from matcher.facets import phrase_keys
 from matcher.followup import Draft, draft_follow_up, note_line
-from matcher.glossary import translates
+from matcher.glossary import glossary_languages, translates
 from matcher.language import (
     language_name,
     profile_language,
@@ -53,6 +53,7 @@ __all__ = [
     "Suggestion",
     "Tie",
     "draft_follow_up",
+    "glossary_languages",
     "language_name",
     "make_starters",
     "normalise_goal",

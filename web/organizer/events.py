@@ -13,7 +13,7 @@ from web.organizer import bp
 from web.organizer.auth import current_organizer, event_for_organizer, organizer_required
 from web.organizer.forms import EmptyForm, EventForm
 from web.organizer.runs import queue_notice, run_status
-from web.services.languages import language_summary, other_languages
+from web.services.languages import glossary_language_names, language_summary, other_languages
 from web.services.runs import latest_run
 from web.services.stats import event_stats
 
@@ -107,5 +107,6 @@ def event(slug: str) -> Any:
         languages=language_summary(
             other_languages(get_session(), event, current_app.config["MATCHER_MODEL"])
         ),
+        glossary_languages=glossary_language_names(),
         form=EmptyForm(),
     )

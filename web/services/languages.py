@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from matcher import (
     Profile,
+    glossary_languages,
     language_name,
     profile_language,
     reads_across_languages,
@@ -96,3 +97,10 @@ def language_summary(languages: dict[int, str]) -> str:
     """ "German 2, Spanish 1": how many attendees wrote in each language, most first."""
     counts = Counter(language_name(code) for code in languages.values())
     return ", ".join(f"{name} {n}" for name, n in counts.most_common())
+
+
+def glossary_language_names() -> str:
+    """ "German, Spanish, … and Norwegian": the languages matched in English through the
+    bundled glossary (`matcher.glossary`), so pages never list fewer or more than it has."""
+    names = [language_name(code) for code in glossary_languages()]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)

@@ -437,7 +437,7 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
             pieces.append((_spelt(key, i, vocab), phrase))
     goals: dict[str, list[int]] = {}
     wanted = unique_items(prof.looking_for, goal_key)[:MAX_GOALS]
-    stated = stated_needs(prof.headline, prof.about, wanted) if read.code is None else []
+    stated = stated_needs(prof.headline, prof.about, wanted, read.code, read.sure)
     wanted += stated  # goals said in the headline or about ("we're raising our seed")
     # Posts offered are a hire (`matcher.goals.offer_key`).
     offered = unique_items(prof.offering, lambda x: offer_key(goal_key(x)))[:MAX_GOALS]

@@ -263,7 +263,8 @@ def _plural(english: str) -> str:
     last = english.rsplit(" ", 1)[-1]
     if english[:1].isupper():  # a place ("Francji" is France, not "Frances")
         return english
-    if not last or last.endswith("s") or last in _UNCOUNTABLE or not last.isalpha():
+    # A letter or a number names one of its kind ("series a", "plan b"): no plural.
+    if len(last) < 2 or last.endswith("s") or last in _UNCOUNTABLE or not last.isalpha():
         return english
     if last.endswith("man") and last not in ("german", "human"):  # "craftsman" -> "craftsmen"
         return english[:-2] + "en"

@@ -6,7 +6,9 @@ are needs as real as a listed one, and a founder raising seed should meet the se
 investor in the room (issue 16: hiring <-> job seeking and founder <-> investor
 "wherever the goal was written").
 
-Deterministic and small, English only (as `matcher.about_phrases`): a goal is a
+Deterministic and small, read in English (as `matcher.about_phrases`); a sentence of a
+profile in a glossary language is said in English first (`matcher.translation`: "Wir
+suchen einen CTO" -> "looking for a CTO") and quoted as written. A goal is a
 clause of intent in the present or future, said by the person ("I", "we", or no
 subject at all, as in a headline): looking for / seeking X, I want (to) / I'd like
 to / hoping to ..., we're raising ..., we're hiring ..., open to .... A clause
@@ -30,9 +32,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from matcher.glossary import glossaries
 from matcher.goals import KINDS, K, goal_kind
 from matcher.normalise import clean, normalise_goal
 from matcher.roles import named_roles
+from matcher.translation import glossary_guess, to_english
 
 MAX_GOALS = 3
 _MAX_OBJECT_WORDS = 14
@@ -374,10 +378,28 @@ def _goals_in(sentence: str, headline: bool) -> list[StatedGoal]:
     return out
 
 
+# "also" said after the verb, as other languages put it ("Ik zoek ook een CTO" ->
+# "looking for also a CTO"), or a colon ("Wir stellen ein: ...").
+_THEN_ALSO = re.compile(r"\b(for|hiring)(?:\s+also\b|\s*:)", re.IGNORECASE)
+
+
+def _foreign_goals(part: str, headline: bool, code: str, sure: bool) -> list[StatedGoal]:
+    """The goals of a sentence written in glossary language `code`: read in English
+    (`matcher.translation`: "Wir suchen einen CTO" -> "looking for a CTO"), quoted as
+    the person wrote the sentence ("Wir suchen einen CTO")."""
+    said = _THEN_ALSO.sub(r"\1", to_english(part, code, keep_english=not sure))
+    own = clean(part).rstrip(".!:")
+    return [StatedGoal(g.key, own) for g in _goals_in(said, headline)][:1] if own else []
+
+
 @lru_cache(maxsize=1 << 12)
-def stated_goals(headline: str, about: str) -> tuple[StatedGoal, ...]:
+def stated_goals(
+    headline: str, about: str, code: str | None = None, sure: bool = True
+) -> tuple[StatedGoal, ...]:
     """Up to `MAX_GOALS` goals said in a headline's segments ("open to work") and an
-    about's sentences, in the order written, one per kind."""
+    about's sentences, in the order written, one per kind. `code`: the glossary
+    language they are written in (`_foreign_goals`), None for English; `sure`, whether
+    the language identifier told it (a guessed profile keeps its English words)."""
     out: list[StatedGoal] = []
     kinds: set[str] = set()
     parts = []
@@ -392,7 +414,11 @@ def stated_goals(headline: str, about: str) -> tuple[StatedGoal, ...]:
         parts.append((segment, True))
     parts += [(s, False) for s in _SENTENCES.split(about or "")]
     for part, is_headline in parts:
-        for goal in _goals_in(part, is_headline):
+        if code is None:
+            read = _goals_in(part, is_headline)
+        else:
+            read = _foreign_goals(part, is_headline, code, sure)
+        for goal in read:
             kind = _kind(goal.key)
             if kind in kinds:
                 continue
@@ -412,18 +438,54 @@ _STATEMENT = re.compile(
 
 
 def is_statement(words: str) -> bool:
-    """Whether a goal's words are a sentence or a status, not the thing sought."""
-    return bool(_STATEMENT.match(words.strip().replace("’", "'").casefold()))
+    """Whether a goal's words are a sentence or a status, not the thing sought; also
+    one in a glossary language that says so in English ("Wir suchen einen CTO")."""
+    if _STATEMENT.match(words.strip().replace("’", "'").casefold()):
+        return True
+    return len(words.split()) > 2 and _foreign_statement(words)
 
 
-def stated_needs(headline: str, about: str, listed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 12)
+def _foreign_statement(words: str) -> bool:
+    """Whether `words` in a glossary language begin as a goal said as a sentence."""
+    guess = glossary_guess(words)
+    for code in (guess,) if guess else glossaries():
+        said = to_english(words, code).strip().replace("’", "'").casefold()
+        if _STATEMENT.match(_ALSO.sub("", said)):
+            return True
+    return False
+
+
+_ALSO = re.compile(r"^also\s+")
+
+
+def _content(key: str) -> frozenset[str]:
+    """The longer words of a goal key (its content, not its small words)."""
+    return frozenset(w for w in re.findall(r"[\w-]+", key.casefold()) if len(w) > 3)
+
+
+def stated_needs(
+    headline: str,
+    about: str,
+    listed: list[tuple[str, str]],
+    code: str | None = None,
+    sure: bool = True,
+) -> list[tuple[str, str]]:
     """(goal key, the person's words) of the goals said in `headline` and `about` that
     add to the `listed` ones ((key, words) of "looking for"): a kind the list already
-    has is said there, more plainly ("open to work" under "a job in embedded software")."""
+    has is said there, more plainly ("open to work" under "a job in embedded software").
+    `code`, `sure`: the glossary language they are written in (`stated_goals`)."""
     kinds = {goal_kind(key) % K for key, _ in listed}
+    said = [_content(key) for key, _ in listed]
     out = []
-    for goal in stated_goals(clean(headline), " ".join(str(about or "").split())):
+    about_text = " ".join(str(about or "").split())
+    for goal in stated_goals(clean(headline), about_text, code, sure):
         key = normalise_goal(goal.key)
+        # A translated sentence may say a listed goal again in other words ("industriële
+        # partners voor een Horizon Europe-aanvraag" under "industry partners for a
+        # Horizon Europe proposal"): two content words in common is the same goal.
+        if code is not None and any(len(_content(key) & words) >= 2 for words in said):
+            continue
         if goal_kind(key) % K not in kinds:
             kinds.add(goal_kind(key) % K)
             out.append((key, goal.words))

@@ -626,7 +626,7 @@ _EQUITY = re.compile(
 )
 # A product of one's own, for which customers or a pilot are sought.
 _OWN = re.compile(r"\b(?:our|my|unser\w*|notre|nos|nuestr\w*|nostr\w*|onze)\b")
-_SKILL_KINDS = frozenset({"topic", "advice", "service", "solution", "data"})
+_SKILL_KINDS = frozenset({"topic", "advice", "service", "solution", "data", "experience"})
 
 
 # The key of a whole profile's text in the phrase table (no phrase starts like this).

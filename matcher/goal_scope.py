@@ -118,7 +118,7 @@ def own_stages(needs: list[str], offers: list[str]) -> int:
 _REGION_BITS = len(_CONTINENTS) * len(_PARTS)
 # Work one is hired for, seeks or is commissioned for: its role family is read from its
 # words (`matcher.work_roles`), and a brand-marketing hire is not met by a chef's job.
-_WORK_KINDS = frozenset(KINDS.index(name) for name in ("hire", "job", "service"))
+_WORK_KINDS = frozenset(KINDS.index(name) for name in ("hire", "job", "service", "experience"))
 
 
 # Suppliers of goods sought ("plastic-free packaging suppliers", "local producers of

@@ -50,6 +50,7 @@ KINDS = (
     "assets",  # money for land, buildings or other real assets, not for a company
     "space",  # room to work or meet: desks, a coworking, a venue, event or lab space
     "sources",  # stories, sources or guests to cover sought, or oneself offered as one
+    "experience",  # years of work offered ("8 yrs ML engineering", "board experience")
 )
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
@@ -93,7 +94,7 @@ _HOLDER = (
     r"^(?:vp|svp|evp|cpo|ciso|cro)\b|"
     r"\b(?:architects?|assistants?|installers?|technicians?|electricians?|plumbers?|"
     r"carpenters?|welders?|sous[- ]chefs?|head chefs?|line cooks?|brewers?|brewmasters?|"
-    r"nurses?|postdocs?|(?:sales|account) (?:representatives?|reps?|executives?)|"
+    r"nurses?|postdocs?|specialists?|(?:sales|account) (?:representatives?|reps?|executives?)|"
     r"(?:shift|team|tech) leads|apprentice [\w-]+|accountants?|bookkeepers?)"
     # The holder is the head ("nurse training", "architects and contractors doing ..."
     # name no post).
@@ -102,6 +103,17 @@ _HOLDER = (
 _ROLE_HELD = (
     rf"^(?!.*(?:{_TASK}))(?:(?!\b(?:for|with|on|in|of|from|at|to|by|about|as)\b)"
     rf"[^,;:(–—])*?(?:{_HOLDER})|{_EMPLOYED}"
+)
+_EXPERIENCE = (
+    r"^(?!.*\b(?:with|mit|avec|con|met) (?:[\w-]+ ){0,2}"
+    r"(?:experience|erfahrung|expérience|experiencia|esperienza|ervaring)\b)(?:"
+    r"\d+\+?\s*(?:years?|yrs?|jahre?n?|ans|años|anni|jaar|lat)\b(?! tenors?)"
+    r"(?!.*\b(?:data|datasets?|records|daten|données|datos|dati)\b)|"
+    r"(?:[\w&/+'-]+ ){0,3}(?<!user )(?<!customer )(?<!patient )(?<!guest )(?<!visitor )"
+    r"(?:experience|erfahrung|expérience|experiencia|esperienza|ervaring)"
+    r"(?:\s*[(:,]|\s+(?:in|with|of|from|as|at|on|coordin\w*|im|mit|en|con|como|"
+    r"de|d'|di|come|met|als)\b|\s*$)|"
+    r"lessons (?:learned|learnt|from|on)\b|retours? d'expérience)"
 )
 # (kind, pattern): the first match wins, so the more specific rules come first.
 _RULES: list[tuple[str, str]] = [
@@ -161,13 +173,20 @@ _RULES: list[tuple[str, str]] = [
         r"presentations?|storytelling|negotiation)\b[\w/ &-]{0,20}?\b(?:coach(?:ing)?|training)\b",
     ),
     ("mentor", r"mentor|coaching|\bcoach"),
+    # Years of one's own work ("10 years of experience installing heat pumps", "8 yrs ML
+    # engineering", "board experience", "lessons learned on 15 years of retrofits"):
+    # know-how to ask about, or oneself as a hire, never the product, project or site
+    # of the trade (`_NEED_OFFER`). Not a person sought "with experience" in something.
+    ("experience", _EXPERIENCE),
     # Know-how named by its head noun ("supplier onboarding help for small growers",
     # "DTC & retail listing advice", "EU grant writing support"): the words before it
     # say what about, not what kind, so no supplier, listing or grant is sought.
     (
         "advice",
         r"(?<!financial )(?<!funding )(?<!money )\b(?:help|advice|guidance|tips|feedback|"
-        r"support)$|\b(?:help|advice|guidance|tips|feedback) (?:for|with|on|from|about)\b",
+        r"support)$|\b(?:help|advice|guidance|tips|feedback) (?:for|with|on|from|about)\b|"
+        # "regulatory advice: is our software class I or IIa" asks a question.
+        r"\b(?:advice|guidance|feedback):",
     ),
     # A review or critique of something ("fundraising pitch reviews", "portfolio reviews
     # for junior designers", "code reviews"), notes or lessons on it ("honest notes on
@@ -417,7 +436,7 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "debt": ("debt",),
     "dealflow": (),
     "founders": (),
-    "hire": ("job", "service"),
+    "hire": ("job", "service", "experience"),
     "job": ("hire",),
     "mentor": ("mentor",),
     "mentee": (),
@@ -426,23 +445,26 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "cofounder": ("cofounder", "cofounding"),
     "cofounding": ("cofounder",),
     # A partner works with you: expertise, advice or an introduction is no partner.
-    "partners": ("topic", "data", "solution", "partners", "customers"),
+    "partners": ("topic", "data", "solution", "partners", "customers", "experience"),
     # An introduction is met by another, or by being the people named.
     "intros": ("intros", "topic", "solution", "partners", "customers"),
     "press": ("press",),
     "volunteers": ("volunteers",),
     # Know-how is met by know-how, a topic, a product or a partner: data is no advice.
-    "advice": ("topic", "advice", "solution", "partners", "mentor"),
+    "advice": ("topic", "advice", "solution", "partners", "mentor", "experience"),
     "data": ("data",),
     "volunteering": ("volunteering",),
     "coinvestors": ("capital",),
     # Work to commission: met by someone offering it, or seeking that job.
-    "service": ("service", "solution", "topic", "advice", "job"),
+    "service": ("service", "solution", "topic", "advice", "job", "experience"),
     # Land or buildings may be bought with a loan as well.
     "assets": ("assets", "debt"),
     "space": ("space",),
     # Material to cover is met by one offering themselves as such (or seeking press).
     "sources": ("sources",),
+    # Experience sought ("experience with notified bodies") is met as know-how is, and
+    # by years of it.
+    "experience": (*_OPEN, "mentor", "experience"),
 }
 # need kind -> the kinds of other people's needs that meet it (each such pair both ways).
 MEETS_NEED: dict[str, tuple[str, ...]] = {

@@ -271,7 +271,9 @@ def fits(roles: tuple[Role, ...], who: frozenset[str]) -> tuple[bool, bool]:
 # Needs that name whom they want from the provider ("clinicians who advise startups",
 # "data scientists to hire"); a job sought names oneself, capital and deal flow are
 # read from the two fields (`matcher.goal_fit`).
-_NAMES_PROVIDER = frozenset({"hire", "mentee", "mentor", "topic", "advice", "partners", "sources"})
+_NAMES_PROVIDER = frozenset(
+    {"hire", "mentee", "mentor", "topic", "advice", "partners", "sources", "experience"}
+)
 # Offers that name whom they are for ("mentoring for new engineering managers").
 _NAMES_SEEKER = frozenset({"hire", "mentor"})
 

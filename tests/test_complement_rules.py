@@ -18,6 +18,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 import human_set  # noqa: E402
+from complements_met import met  # noqa: E402
 
 from matcher import EventState, Matcher, Profile  # noqa: E402
 from matcher.goal_scope import regions, scope, scope_clash, stage  # noqa: E402
@@ -30,12 +31,6 @@ def state(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
     event = Matcher(encoder=real_encoder).event(human_set.load_set("conference").profiles, k=5)
     event.rematch()
     return event
-
-
-def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:
-    """(need, offer) pairs of `seeker`'s needs that `provider` meets."""
-    cg = state.common_ground(seeker, provider)
-    return {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
 
 
 def test_a_need_s_subject_leaves_out_the_words_that_only_say_its_kind() -> None:
@@ -57,29 +52,29 @@ def test_mentoring_for_another_field_is_not_a_complement(state) -> None:  # type
     }
     for seeker, providers in others.items():
         for provider in providers:
-            assert not _met(state, seeker, provider), f"{provider} does not mentor {seeker}'s field"
+            assert not met(state, seeker, provider), f"{provider} does not mentor {seeker}'s field"
     # The same offers meet the needs they are for.
-    assert _met(state, "leo-martins", "aisha-khan")  # a mentor in health data science
-    assert _met(state, "zoe-adams", "george-miller")  # scaled a B2B SaaS sales team
-    assert _met(state, "ahmed-hassan", "mia-schulz")  # embedded Rust
+    assert met(state, "leo-martins", "aisha-khan")  # a mentor in health data science
+    assert met(state, "zoe-adams", "george-miller")  # scaled a B2B SaaS sales team
+    assert met(state, "ahmed-hassan", "mia-schulz")  # embedded Rust
 
 
 def test_a_pilot_site_of_another_kind_is_not_the_pilot_a_founder_needs(state) -> None:  # type: ignore[no-untyped-def]
-    assert not _met(state, "noah-schwartz", "marta-kowalska")  # school districts; a city testbed
-    assert not _met(state, "noah-schwartz", "wei-chen")  # school districts; plant tours
-    assert not _met(state, "nina-petrova", "stefan-huber")  # EV makers; a metal workshop
-    assert _met(state, "fatima-al-sayed", "jan-de-vries")  # tools for her ICU; an ICU pilot
+    assert not met(state, "noah-schwartz", "marta-kowalska")  # school districts; a city testbed
+    assert not met(state, "noah-schwartz", "wei-chen")  # school districts; plant tours
+    assert not met(state, "nina-petrova", "stefan-huber")  # EV makers; a metal workshop
+    assert met(state, "fatima-al-sayed", "jan-de-vries")  # tools for her ICU; an ICU pilot
 
 
 def test_technical_and_commercial_co_founders_meet_and_two_founders_are_peers(state) -> None:  # type: ignore[no-untyped-def]
     # Oliver (operations research, ML) needs a business co-founder; Raj (digital health)
     # a technical one with ML; Hannah (ex-McKinsey) wants to join as the commercial one.
-    assert _met(state, "oliver-smith", "hannah-lee")
-    assert not _met(state, "oliver-smith", "raj-patel")
-    assert not _met(state, "raj-patel", "oliver-smith")
-    assert not _met(state, "raj-patel", "hannah-lee")
-    assert not _met(state, "hannah-lee", "raj-patel")
-    assert _met(state, "raj-patel", "emma-johansson")  # an ML engineer who wants to co-found
+    assert met(state, "oliver-smith", "hannah-lee")
+    assert not met(state, "oliver-smith", "raj-patel")
+    assert not met(state, "raj-patel", "oliver-smith")
+    assert not met(state, "raj-patel", "hannah-lee")
+    assert not met(state, "hannah-lee", "raj-patel")
+    assert met(state, "raj-patel", "emma-johansson")  # an ML engineer who wants to co-found
 
 
 def _person(pid: str, headline: str, **fields: str | list[str]) -> Profile:
@@ -221,21 +216,21 @@ def test_a_pilot_has_two_sides_a_place_to_pilot_and_a_product_to_try() -> None:
 def test_a_vendor_s_own_pilot_is_no_pilot_site_for_another_vendor(blind) -> None:  # type: ignore[no-untyped-def]
     # Blind set (it prompted the rule): Ben needs logistics companies to pilot his VR
     # training; Priya offers a free pilot of her own route optimisation.
-    assert not _met(blind, "ben-carter", "priya-raman")
-    assert _met(blind, "ben-carter", "irene-moreau")  # a logistics group's pilot sites
+    assert not met(blind, "ben-carter", "priya-raman")
+    assert met(blind, "ben-carter", "irene-moreau")  # a logistics group's pilot sites
 
 
 def test_a_search_for_startups_meets_a_startup_seeking_a_pilot_and_two_such_searches_are_peers(
     state, blind
 ) -> None:  # type: ignore[no-untyped-def]
     # Wim's port wants startups for its programme; Chen's BerthAI wants a port to pilot.
-    assert _met(blind, "wim-de-graaf", "chen-wei")
+    assert met(blind, "wim-de-graaf", "chen-wei")
     # Marco's grid operator wants startups solving grid flexibility; Lena's wants a
     # utility to pilot its demand-response platform.
-    assert _met(state, "marco-rossi", "lena-hoffmann")
+    assert met(state, "marco-rossi", "lena-hoffmann")
     # An investor looking for Series A companies and a port looking for startups: peers.
-    assert not _met(blind, "henrik-vos", "wim-de-graaf")
-    assert not _met(blind, "wim-de-graaf", "henrik-vos")
+    assert not met(blind, "henrik-vos", "wim-de-graaf")
+    assert not met(blind, "wim-de-graaf", "henrik-vos")
 
 
 def test_capital_is_met_by_an_investor_not_by_another_s_search_for_startups(real_encoder) -> None:  # type: ignore[no-untyped-def]
@@ -273,24 +268,24 @@ def test_expertise_or_an_introduction_never_meets_a_partnership_or_the_people_na
     # Blind set (it prompted the rules): an angel's payments expertise is no partner for
     # a neobank's marketplace or a fintech seeking neobanks; an investor's intros to
     # port operators and shippers are neither shippers nor a pilot port.
-    assert not _met(blind, "kwame-asante", "mei-lin-tan")
-    assert not _met(blind, "julia-weber", "mei-lin-tan")
-    assert not _met(blind, "sara-johansson", "henrik-vos")
-    assert not _met(blind, "chen-wei", "henrik-vos")
+    assert not met(blind, "kwame-asante", "mei-lin-tan")
+    assert not met(blind, "julia-weber", "mei-lin-tan")
+    assert not met(blind, "sara-johansson", "henrik-vos")
+    assert not met(blind, "chen-wei", "henrik-vos")
 
 
 def test_partners_sought_on_both_sides_meet_when_each_is_what_the_other_seeks(blind) -> None:  # type: ignore[no-untyped-def]
     # Kwame's credit-scoring fintech wants neobank partnerships; Julia's neobank wants
     # lending fintechs for its marketplace.
-    assert _met(blind, "kwame-asante", "julia-weber")
+    assert met(blind, "kwame-asante", "julia-weber")
 
 
 def test_pre_seed_and_seed_tickets_do_not_lead_a_series_a(state) -> None:  # type: ignore[no-untyped-def]
     assert stage("a lead investor for our series a") & stage("pre-seed and seed investment") == 0
     # Claire backs climate hardware at pre-seed/seed; Wei's direct air capture raises a Series A.
-    assert not _met(state, "wei-chen", "claire-dubois")
-    assert not _met(state, "claire-dubois", "wei-chen")
-    assert _met(state, "nina-petrova", "claire-dubois")  # a climate hardware seed round
+    assert not met(state, "wei-chen", "claire-dubois")
+    assert not met(state, "claire-dubois", "wei-chen")
+    assert met(state, "nina-petrova", "claire-dubois")  # a climate hardware seed round
 
 
 # --- who a goal names (`matcher.roles`) and where (`matcher.goal_scope.regions`) ------------
@@ -499,7 +494,7 @@ def test_data_is_no_advice(state) -> None:  # type: ignore[no-untyped-def]
     assert COMPATIBLE[KINDS.index("advice"), KINDS.index("data")] == 0
     assert COMPATIBLE[KINDS.index("data"), KINDS.index("data")] == 1
     # Julia wants advice on DiGA approval; Fatima offers clinical data access.
-    assert not _met(state, "julia-schmidt", "fatima-al-sayed")
+    assert not met(state, "julia-schmidt", "fatima-al-sayed")
 
 
 def test_a_job_sought_of_another_specialty_does_not_meet_a_hire_of_the_same_family() -> None:

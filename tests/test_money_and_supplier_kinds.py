@@ -24,6 +24,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 
+from complements_met import met  # noqa: E402
+
 from matcher import EventState  # noqa: E402
 from matcher.goal_scope import amounts, scope, scope_clash  # noqa: E402
 from matcher.goals import KINDS, K, goal_kind  # noqa: E402
@@ -86,20 +88,15 @@ def blind4(quality_event) -> EventState:  # type: ignore[no-untyped-def]
     return quality_event("blind4")  # type: ignore[no-any-return]
 
 
-def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:
-    cg = state.common_ground(seeker, provider)
-    return {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
-
-
 def test_blind4_money_of_the_wrong_size_or_form_and_two_searches_are_no_complements(
     blind4: EventState,
 ) -> None:
     # A real-estate fund's €20–100M equity for a €1.5M seed round, or for an investor.
     for founder in ("felix-brandt", "lea-schmitt", "nadia-haddad"):
-        assert not {o for _, o in _met(blind4, founder, "william-hart") if "equity" in o}
+        assert not {o for _, o in met(blind4, founder, "william-hart") if "equity" in o}
     # The housing associations' long loans are met by the green bank's loans.
-    assert any("loans" in o for _, o in _met(blind4, "claire-dubois", "henrik-olsen"))
-    assert any("loans" in o for _, o in _met(blind4, "frank-mueller", "henrik-olsen"))
+    assert any("loans" in o for _, o in met(blind4, "claire-dubois", "henrik-olsen"))
+    assert any("loans" in o for _, o in met(blind4, "frank-mueller", "henrik-olsen"))
     # Sanne seeks a prefab supplier herself; Mareike and Hannah are both hiring.
-    assert not _met(blind4, "frank-mueller", "sanne-mulder")
-    assert not _met(blind4, "mareike-schulz", "hannah-fischer")
+    assert not met(blind4, "frank-mueller", "sanne-mulder")
+    assert not met(blind4, "mareike-schulz", "hannah-fischer")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from complements_met import met
 
 from matcher import EventState
 from matcher.goal_scope import at_own_stage, own_stages, scope, scope_clash
@@ -24,12 +25,6 @@ from matcher.work_roles import buying_category
 @pytest.fixture(scope="module")
 def forum(blind2_event) -> EventState:  # type: ignore[no-untyped-def]
     return blind2_event  # type: ignore[no-any-return]
-
-
-def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:
-    """(need, offer) pairs of `seeker`'s needs that `provider` meets."""
-    cg = state.common_ground(seeker, provider)
-    return {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
 
 
 def _kind(text: str) -> str:
@@ -64,20 +59,20 @@ def test_a_co_investor_search_is_at_the_investor_s_own_stages() -> None:
 def test_money_of_another_kind_is_not_a_complement(forum) -> None:  # type: ignore[no-untyped-def]
     # Lukas's Solawi wants a grant ("Förderung") for a cold room: no VC's seed ticket
     # nor a family office's farmland capital meets it.
-    assert not _met(forum, "lukas-becker", "hannah-lindqvist")
-    assert not _met(forum, "lukas-becker", "victor-lambert")
+    assert not met(forum, "lukas-becker", "hannah-lindqvist")
+    assert not met(forum, "lukas-becker", "victor-lambert")
     # Farmland capital leads no Series A and joins no venture syndicate.
     for seeker in ("nadia-benali", "bram-dewit", "hannah-lindqvist"):
-        assert not _met(forum, seeker, "victor-lambert"), seeker
+        assert not met(forum, seeker, "victor-lambert"), seeker
     # A seed fund's syndicate is not a Series A fund's tickets.
-    assert not _met(forum, "hannah-lindqvist", "bram-dewit")
+    assert not met(forum, "hannah-lindqvist", "bram-dewit")
     # What is right stays: a Series A raise meets Series A tickets, a seed round seed
     # tickets, a grant need a grant-maker.
-    assert ("Series A lead investor (impact)", "€1–5M tickets for Series A") in _met(
+    assert ("Series A lead investor (impact)", "€1–5M tickets for Series A") in met(
         forum, "nadia-benali", "bram-dewit"
     )
-    assert _met(forum, "jonas-peeters", "hannah-lindqvist")
-    assert _met(forum, "pieter-jan-coppens", "margaux-lefevre")
+    assert met(forum, "jonas-peeters", "hannah-lindqvist")
+    assert met(forum, "pieter-jan-coppens", "margaux-lefevre")
 
 
 def test_a_job_sought_meets_a_hire_of_its_role_family_only(forum) -> None:  # type: ignore[no-untyped-def]
@@ -90,14 +85,14 @@ def test_a_job_sought_meets_a_hire_of_its_role_family_only(forum) -> None:  # ty
     designer = normalise_goal("a senior product designer for my team")
     design_job = DERIVED_PREFIX + normalise_goal("a product design role at a climate startup")
     assert not scope_clash(np.array([scope(designer)]), np.array([scope(design_job)]))[0]
-    assert not _met(forum, "max-hoffmann", "diego-morales")
-    assert _met(forum, "max-hoffmann", "elif-yilmaz")
+    assert not met(forum, "max-hoffmann", "diego-morales")
+    assert met(forum, "max-hoffmann", "elif-yilmaz")
 
 
 def test_colleagues_are_no_complement(forum) -> None:  # type: ignore[no-untyped-def]
     # Elke and Pieter both work at Delvaux Markt: his supplier onboarding is in-house.
-    assert not _met(forum, "elke-baert", "pieter-claes")
-    assert not _met(forum, "pieter-claes", "elke-baert")
+    assert not met(forum, "elke-baert", "pieter-claes")
+    assert not met(forum, "pieter-claes", "elke-baert")
 
 
 def test_a_buyer_s_headline_says_what_they_buy() -> None:
@@ -123,11 +118,11 @@ def test_a_listing_is_offered_only_to_products_of_the_buyer_s_category(forum) ->
         ("luc-hermans", "katrin-vogel"),
         ("ines-carvalho", "katrin-vogel"),
     ]:
-        assert not _met(forum, seller, buyer), (seller, buyer)
-        assert not _met(forum, buyer, seller), (buyer, seller)
+        assert not met(forum, seller, buyer), (seller, buyer)
+        assert not met(forum, buyer, seller), (buyer, seller)
     # Apples and pears are Katrin's category, compostable produce trays pilot with her.
-    assert _met(forum, "joris-lemmens", "katrin-vogel")
-    assert _met(forum, "sofia-romano", "katrin-vogel")
+    assert met(forum, "joris-lemmens", "katrin-vogel")
+    assert met(forum, "sofia-romano", "katrin-vogel")
 
 
 def test_suppliers_of_goods_are_not_met_by_an_activity_or_a_service(forum) -> None:  # type: ignore[no-untyped-def]
@@ -141,17 +136,17 @@ def test_suppliers_of_goods_are_not_met_by_an_activity_or_a_service(forum) -> No
     help_need = scope(normalise_goal("supplier onboarding help for small growers"))
     training = scope(normalise_goal("onboarding training"))
     assert not scope_clash(np.array([help_need]), np.array([training]))[0]
-    assert not _met(forum, "pieter-claes", "jana-novak")
-    assert not _met(forum, "charlotte-dewulf", "pieter-jan-coppens")
-    assert not _met(forum, "katrin-vogel", "camille-rousseau")
+    assert not met(forum, "pieter-claes", "jana-novak")
+    assert not met(forum, "charlotte-dewulf", "pieter-jan-coppens")
+    assert not met(forum, "katrin-vogel", "camille-rousseau")
     # A maker seeking shops still meets the shop seeking makers.
-    assert _met(forum, "ines-carvalho", "charlotte-dewulf")
+    assert met(forum, "ines-carvalho", "charlotte-dewulf")
 
 
 def test_a_search_for_suppliers_meets_sellers_of_what_it_names(forum) -> None:  # type: ignore[no-untyped-def]
     # Charlotte's concept store seeks makers of sustainable home objects: a cork design
     # studio seeking concept stores is one, a raw-milk cheesemaker seeking shops is not;
     # Hanne's delis seeking Belgian craft producers are the cheesemaker's shops.
-    assert _met(forum, "ines-carvalho", "charlotte-dewulf")
-    assert not _met(forum, "luc-hermans", "charlotte-dewulf")
-    assert _met(forum, "luc-hermans", "hanne-wouters")
+    assert met(forum, "ines-carvalho", "charlotte-dewulf")
+    assert not met(forum, "luc-hermans", "charlotte-dewulf")
+    assert met(forum, "luc-hermans", "hanne-wouters")

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import pytest
+from complements_met import met
 
 from matcher import EventState
 from matcher.goals import KINDS, K, goal_kind
@@ -69,16 +70,11 @@ def blind6(quality_event) -> EventState:  # type: ignore[no-untyped-def]
     return quality_event("blind6")  # type: ignore[no-any-return]
 
 
-def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:
-    cg = state.common_ground(seeker, provider)
-    return {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
-
-
 def test_blind6_services_for_startups_meet_the_founders_who_need_them(blind6: EventState) -> None:
-    assert any("accounting" in o for _, o in _met(blind6, "noor-haddad", "frank-odonnell"))
-    assert any("brand" in o for _, o in _met(blind6, "ines-carvalho", "sara-conti"))
+    assert any("accounting" in o for _, o in met(blind6, "noor-haddad", "frank-odonnell"))
+    assert any("brand" in o for _, o in met(blind6, "ines-carvalho", "sara-conti"))
     # A bank's search for fintech startups to pilot is no brand studio's.
-    assert not _met(blind6, "akiko-tanaka", "sara-conti")
+    assert not met(blind6, "akiko-tanaka", "sara-conti")
 
 
 def test_room_to_work_meets_only_a_need_for_room() -> None:
@@ -114,6 +110,6 @@ def test_posts_at_funded_companies_are_work_and_companies_at_a_stage_are_deal_fl
 def test_blind6_an_adviser_seeking_advisory_roles_is_no_investor(blind6: EventState) -> None:
     # Patrícia's "2–3 advisory roles with seed-stage SaaS" was read as a round to fund,
     # and angels' cheques offered for it.
-    assert not _met(blind6, "patricia-moura", "rui-matos")
+    assert not met(blind6, "patricia-moura", "rui-matos")
     # A Series A climate investor's search meets a climate company raising its Series A.
-    assert any("Series A" in o for _, o in _met(blind6, "clara-weiss", "pieter-de-vries"))
+    assert any("Series A" in o for _, o in met(blind6, "clara-weiss", "pieter-de-vries"))

@@ -6,6 +6,7 @@ as suppliers, pro bono work as a service (issue 16, blind2's planted pairs)."""
 from __future__ import annotations
 
 import pytest
+from complements_met import met
 
 from matcher import EventState
 from matcher.goals import goal_kind, kind_name
@@ -15,12 +16,6 @@ from matcher.roles import fits, identity, named_roles
 @pytest.fixture(scope="module")
 def blind2(blind2_event) -> EventState:  # type: ignore[no-untyped-def]
     return blind2_event  # type: ignore[no-any-return]
-
-
-def _met(state: EventState, seeker: str, provider: str) -> set[tuple[str, str]]:
-    """(need, offer) pairs of `seeker`'s needs that `provider` meets."""
-    cg = state.common_ground(seeker, provider)
-    return {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
 
 
 def test_growers_sought_are_suppliers_and_pro_bono_work_is_a_service() -> None:
@@ -55,25 +50,25 @@ def test_a_researcher_is_a_scientist_of_their_field_and_offered_know_how_is_a_sp
 def test_a_named_role_sought_meets_the_person_who_is_it(blind2) -> None:  # type: ignore[no-untyped-def]
     # Daan hires a plant scientist for LED recipes; Priya, a postdoc in light-spectra
     # plant physiology, seeks a CEA industry job (and the reverse).
-    assert _met(blind2, "daan-smits", "priya-raman")
-    assert _met(blind2, "priya-raman", "daan-smits")
+    assert met(blind2, "daan-smits", "priya-raman")
+    assert met(blind2, "priya-raman", "daan-smits")
     # Larvo's plant manager opening; Dimitri, a production manager with plant start-up
     # experience, open to a new role.
-    assert _met(blind2, "matteo-ferri", "dimitri-papadopoulos")
+    assert met(blind2, "matteo-ferri", "dimitri-papadopoulos")
     # Elke seeks Belgian growers for private label; Marieke's co-op of 40 growers wants
     # buyers.
-    assert _met(blind2, "elke-baert", "marieke-desmet")
+    assert met(blind2, "elke-baert", "marieke-desmet")
 
 
 def test_a_mentor_s_subject_may_be_one_piece_of_their_profile(blind2) -> None:  # type: ignore[no-untyped-def]
     # Gerrit lists "fundraising" and mentors NGO directors on it; Jean-Marc lists FMCG
     # and grocery retail and mentors founders on supermarket listings.
-    assert _met(blind2, "pieter-jan-coppens", "gerrit-janssens")
-    assert _met(blind2, "nathalie-verbeke", "jean-marc-dubois")
+    assert met(blind2, "pieter-jan-coppens", "gerrit-janssens")
+    assert met(blind2, "nathalie-verbeke", "jean-marc-dubois")
     # A mentor of another field is still no complement: Priya's move from academia to
     # industry is not what Gerrit or Jean-Marc mentor on.
-    assert not _met(blind2, "priya-raman", "gerrit-janssens")
-    assert not _met(blind2, "priya-raman", "jean-marc-dubois")
+    assert not met(blind2, "priya-raman", "gerrit-janssens")
+    assert not met(blind2, "priya-raman", "jean-marc-dubois")
 
 
 def test_a_search_names_a_trade_and_which_of_it() -> None:
@@ -97,20 +92,20 @@ def test_a_search_names_a_trade_and_which_of_it() -> None:
 def test_a_headline_only_shop_and_makers_look_for_each_other(blind2) -> None:  # type: ignore[no-untyped-def]
     # Hanne wrote only a headline: "Affineur & fine food shop owner — 3 delis in
     # Antwerp, always looking for Belgian craft producers".
-    assert _met(blind2, "hanne-wouters", "emile-fontaine")  # a craft chocolate maker
-    assert _met(blind2, "luc-hermans", "hanne-wouters")  # shops that age & sell cheese
+    assert met(blind2, "hanne-wouters", "emile-fontaine")  # a craft chocolate maker
+    assert met(blind2, "luc-hermans", "hanne-wouters")  # shops that age & sell cheese
     # A search that says which producers is met only by those: heirloom vegetables or
     # Belgian growers are not a chocolate maker's.
-    assert not _met(blind2, "camille-rousseau", "emile-fontaine")
-    assert not _met(blind2, "elke-baert", "emile-fontaine")
+    assert not met(blind2, "camille-rousseau", "emile-fontaine")
+    assert not met(blind2, "elke-baert", "emile-fontaine")
     # A food-rescue's search for supermarkets is not met by a deli.
-    assert not _met(blind2, "amira-haddad", "hanne-wouters")
+    assert not met(blind2, "amira-haddad", "hanne-wouters")
 
 
 def test_a_named_role_met_by_such_a_person_reads_any_piece_of_their_work(blind2) -> None:  # type: ignore[no-untyped-def]
     # Olivia's youth network needs a pro bono graphic designer; Jana, a packaging &
     # brand designer, offers a few pro bono hours a month for nonprofits.
-    assert _met(blind2, "olivia-brandt", "jana-novak")
+    assert met(blind2, "olivia-brandt", "jana-novak")
     # Someone who is not the role named is still no complement, whatever their pieces:
     # a chocolate maker is no designer.
-    assert not _met(blind2, "olivia-brandt", "emile-fontaine")
+    assert not met(blind2, "olivia-brandt", "emile-fontaine")

@@ -423,6 +423,13 @@ _RULES: list[tuple[str, str]] = [
         r"\bdata\b(?! (?:analysis|analytics|pipelines?))|dataset|imagery|"
         r"\bcompute\b|gpu|credits\b|datos|daten|données|dati\b",
     ),
+    # Firms to work with, named by their trade ("carpentry firms in France building
+    # vertical extensions", "architects and contractors doing timber extensions"): met
+    # by such a firm, whose years of that work say what it is (`experience`).
+    (
+        "partners",
+        r"^(?:[\w&/-]+ ){0,3}(?:firms|contractors|architects|builders|studios|agencies)\b",
+    ),
     ("founders", r"founders|startups?\b|spinouts?|start-ups"),
 ]
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _RULES]

@@ -54,6 +54,8 @@ def test_something_for_startups_is_what_its_head_is(offer: str, kind: str) -> No
         ("startups for our accelerator programme", "founders"),
         # Desks of a help desk or a newsroom are no room to work.
         ("help desk software", "solution"),
+        # Firms named by their trade are firms to work with, met by such a firm.
+        ("carpentry firms in France building vertical extensions", "partners"),
     ],
 )
 def test_searches_for_startups_and_other_desks_keep_their_kind(goal: str, kind: str) -> None:

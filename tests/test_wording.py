@@ -211,26 +211,24 @@ def test_co_founder_searches_for_different_sides_are_said_as_meeting_each_other(
 
 
 def test_founders_sought_are_met_by_a_company_said_as_such() -> None:
-    """A journalist's "founders with stories worth telling" met by a founder whose
+    """A journalist's "founders to write about" met by a founder whose
     company looks for pilot customers (the demo's Ella and Maya): what qualifies her is
     her company, said so, not "they are looking for pilot customers" on its own."""
     cg = CommonGround(
         score=0.4,
         complements=[
-            Complement(
-                "b", "founders with stories worth telling", "pilot customers in shipping", 0.5, True
-            ),
+            Complement("b", "founders to write about", "pilot customers in shipping", 0.5, True),
         ],
     )
     assert wording.reasons(cg) == [
-        "They are looking for “founders with stories worth telling” — your company is "
+        "They are looking for “founders to write about” — your company is "
         "looking for “pilot customers in shipping”."
     ]
     (line,) = {s.kind: s for s in wording.sections(cg.flipped(), "Maya Okafor")}[
         "complements"
     ].lines
     assert "".join(t for t, _ in line.parts) == (
-        "You look for founders with stories worth telling — Maya's company looks for "
+        "You look for founders to write about — Maya's company looks for "
         "pilot customers in shipping"
     )
     # A hire met by a job sought is said as before.

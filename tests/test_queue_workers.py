@@ -120,13 +120,12 @@ def test_restarting_the_web_workers_during_a_run_changes_nothing(deployment: Dep
 
     assert d.api(base, "POST", "/events/busy/runs").status_code == 202
     d.wait_for("the run to start", lambda: [j for j in _match_jobs(d) if j.state == "running"])
+    before = _children(web.pid)
+    assert before, "gunicorn has workers"
     web.send_signal(signal.SIGHUP)  # gunicorn replaces every web worker
-    time.sleep(1.0)
-    children = subprocess.run(
-        ["pgrep", "-P", str(web.pid)], capture_output=True, text=True, check=False
-    ).stdout.split()
-    assert children, "gunicorn has workers"
-    os.kill(int(children[0]), signal.SIGKILL)  # and one dies outright
+    # The old workers exit on their own; one of the new ones dies outright.
+    fresh = d.wait_for("new web workers", lambda: _children(web.pid) - before)
+    os.kill(min(fresh), signal.SIGKILL)
 
     d.wait_for("the run and its job to finish", lambda: _settled(d))
     (run,) = d.runs().values()
@@ -134,6 +133,12 @@ def test_restarting_the_web_workers_during_a_run_changes_nothing(deployment: Dep
     assert run.status == "done" and (job.state, job.attempts) == ("done", 1), "not interrupted"
     assert len(d.lists(event)) == 30
     d.wait_for("the web to answer again", lambda: _answers(f"{base}/healthz"))
+
+
+def _children(pid: int) -> set[int]:
+    """The processes `pid` runs now (gunicorn's web workers)."""
+    listed = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True, check=False)
+    return {int(child) for child in listed.stdout.split()}
 
 
 def _answers(url: str) -> bool:

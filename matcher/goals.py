@@ -267,7 +267,13 @@ _RULES: list[tuple[str, str]] = [
         r"(?:raising|\braise\b|backing|(?<![\w-])back\b|invest|fund\b|seed)|"
         # Companies named by the stage they are at ("climate companies at Series A").
         r"(?:startups|founders|companies|fintechs|scale-?ups|ventures)"
-        r" (?:at|in) (?:the )?(?:pre-?seed|seed|s[ée]ries? [a-d])\b))",
+        r" (?:at|in) (?:the )?(?:pre-?seed|seed|s[ée]ries? [a-d])\b|"
+        # Companies sought for money ("health tech SMEs with R&D projects for 2027
+        # funding", "companies applying for grants"): a funder's search.
+        r"^(?!.*\b(?:clients|customers|buyers)\b)"
+        r"(?:[\w&+./-]+ ){0,4}(?:startups|companies|smes|businesses|firms|scale-?ups)"
+        r" (?:with|applying|that|seeking|looking|needing|in need)\b.*"
+        r"\b(?:funding|financing|grants?|loans?)\b))",
     ),
     # Money sought, unless the goal's head is the clients or customers sought ("Series
     # A–B SaaS clients" are customers at a stage, not a round; "seed tickets for

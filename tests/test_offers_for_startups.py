@@ -98,7 +98,11 @@ def test_room_to_work_meets_only_a_need_for_room() -> None:
         # Companies named by their stage, or about to raise, are an investor's search.
         ("founders about to raise their first round", "dealflow"),
         ("climate companies at Series A with €1M+ ARR", "dealflow"),
+        # A funder's search for companies to fund, named by what they hold or do.
+        ("Finnish health tech SMEs with R&D projects for 2027 funding", "dealflow"),
+        ("health tech companies applying for funding", "dealflow"),
         # Money sought stays money.
+        ("SME funding for energy audits", "capital"),
         ("investors for our startup raising seed", "capital"),
         ("pre-seed angels (€400k, €150k committed)", "capital"),
     ],

@@ -252,6 +252,11 @@ def _reads(family: str, rest: str) -> list[tuple[str, int | None]]:
     return [(job, at), ("to co-found " + key[7:], at)]
 
 
+# A thing sought that is denied ("Ich suche keine Festanstellung": "looking for not a
+# permanent contract"): what they do not want is no need.
+_NEGATED = re.compile(r"(?:not|no|none|nothing|neither|never)\b")
+
+
 def _read(family: str, rest: str) -> tuple[str, int | None] | None:
     """(key, where in `rest` the quoted thing starts, or None to quote the clause) of a
     trigger of `family` followed by `rest` (lower-case, to the sentence's end), or None
@@ -261,7 +266,7 @@ def _read(family: str, rest: str) -> tuple[str, int | None] | None:
         thing = _object(rest[found.end() :]) if found is not None else ""
         return (f"job in {thing}", None) if thing else None
     thing = _object(rest)
-    if not thing:
+    if not thing or _NEGATED.match(thing):  # "looking for no permanent position"
         return None
     if family == "grow":  # "we're doubling the integrations team in 2027"
         return (f"hiring for {thing}", None) if _TEAM.match(thing) else None

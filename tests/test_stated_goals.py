@@ -138,6 +138,7 @@ def test_a_round_named_or_a_wish_of_no_kind_is_no_goal(about: str) -> None:
         "Raising awareness of plastic waste.",
         "Ex-McKinsey, looking for my startup",
         "What are you looking for?",
+        "I'm looking for no permanent position, only projects.",
     ],
 )
 def test_the_past_someone_else_a_mission_or_a_question_is_no_goal(about: str) -> None:

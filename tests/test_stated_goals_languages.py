@@ -42,6 +42,8 @@ def test_a_goal_in_another_language_is_read_and_quoted_as_written(
         ("de", "Wir haben 2019 Investoren gesucht."),  # the past
         ("fr", "Nous aidons les startups qui cherchent des investisseurs."),  # someone else
         ("es", "Buscamos hacer la logística más justa."),  # a mission, no kind
+        # What one does not want: "looking for not a permanent contract".
+        ("de", "Ich suche keine Festanstellung, sondern Projekte."),
     ],
 )
 def test_no_goal_in_another_language_where_english_has_none(code: str, about: str) -> None:

@@ -13,6 +13,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from matcher.language import reads_across_languages
+from matcher.script import opaque_vector, unreadable
 from matcher.threads import single_torch_thread
 
 log = logging.getLogger(__name__)
@@ -148,6 +150,7 @@ class PhraseVectors:
         self._matrix = np.zeros((0, 0), dtype=np.float32)
         self._lock = threading.Lock()  # one worker's threads share this table
         self.encoded = 0  # phrases sent to the model by this table, for tests and logs
+        self._reads_every_script = reads_across_languages(self.model)
 
     @property
     def model(self) -> str:
@@ -161,6 +164,12 @@ class PhraseVectors:
         vectors = np.asarray(vectors, dtype=np.float32)
         if vectors.shape[0] == 0:
             return
+        if not self._reads_every_script:
+            # What the model cannot read meets only itself (`matcher.script`).
+            vectors = vectors.copy()
+            for i, text in enumerate(texts):
+                if unreadable(text):
+                    vectors[i] = opaque_vector(text, vectors.shape[1])
         # Everything downstream reads inner products as cosines.
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)

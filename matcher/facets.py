@@ -24,6 +24,7 @@ from matcher.normalise import (
     unique_items,
 )
 from matcher.roles import fits, identity, phrase_roles
+from matcher.script import readable_part, unreadable
 from matcher.specific_words import stems
 from matcher.stated_goals import stated_needs
 from matcher.translation import Reading, in_english, reading, say_in_english
@@ -640,10 +641,12 @@ def whole_text(prof: Profile) -> str:
     Personal interests and goals are left out: this text says whether two people's
     work meets (bio-only common ground; whether an investor's or a mentor's field
     fits the one asking), and two people seeking the same thing are not alike."""
+    # What the model cannot read (`matcher.script`) would make any two such
+    # profiles alike: left out.
     parts = [
-        clean(prof.headline),
-        ", ".join(text for _, text in unique_items(prof.interests)),
-        " ".join(str(prof.about or "").split()),
+        readable_part(clean(prof.headline)),
+        ", ".join(text for _, text in unique_items(prof.interests) if not unreadable(text)),
+        readable_part(" ".join(str(prof.about or "").split())),
     ]
     return ". ".join(x for x in parts if x)[:_WHOLE_CHARS]
 

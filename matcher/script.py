@@ -1,0 +1,50 @@
+"""Text the model cannot read: written in a script other than Latin.
+
+The bundled model (all-MiniLM-L6-v2) was trained on English. It reads a German or a
+Polish word as pieces of Latin letters, but Cyrillic, Greek, Arabic or Chinese text
+only as rare single characters, and any two such texts sit close together whatever
+they say ("инвестиции в стартапы" / "поиск сотрудников": cosine 0.65, above the bar
+of a related interest; "ищем инвесторов" / "seed investors": 0.0). Such a text is
+given a vector of its own instead of the model's (`opaque_vector`): the same words
+still meet the same words, and nothing else. The language notice tells the attendee
+that their profile is read only where it is written in a language the model knows.
+A model trained on many languages (`matcher.language.reads_across_languages`) reads
+every script, and keeps its vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+
+# A letter of the Latin script (basic, Latin-1, Latin Extended A/B and Additional).
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LETTER = re.compile(r"[^\W\d_]")
+# A sentence of a bio: what the whole-profile text keeps or leaves out.
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def unreadable(text: str) -> bool:
+    """Whether most letters of `text` are of a script other than Latin."""
+    letters = _LETTER.findall(text)
+    if not letters:
+        return False
+    latin = sum(1 for ch in letters if _LATIN.match(ch))
+    return 2 * latin < len(letters)
+
+
+def readable_part(text: str) -> str:
+    """`text` without its sentences the model cannot read (`unreadable`)."""
+    if not unreadable(text) and not any(not _LATIN.match(ch) for ch in _LETTER.findall(text)):
+        return text
+    return " ".join(s for s in _SENTENCE.split(text) if s.strip() and not unreadable(s))
+
+
+def opaque_vector(text: str, dim: int) -> np.ndarray:
+    """A unit vector of `text` alone: the same text always gets the same vector, any
+    two texts are near orthogonal (cosine about ±0.05 in 384 dimensions)."""
+    seed = int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+    vector = np.random.default_rng(seed).standard_normal(dim).astype(np.float32)
+    return vector / np.float32(np.linalg.norm(vector))

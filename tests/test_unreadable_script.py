@@ -1,0 +1,51 @@
+"""Issue 16: text the bundled model cannot read (Cyrillic, Greek, Chinese, ...) claims
+nothing. The model puts any two such texts close together whatever they say, so two
+Russian speakers' unrelated items were "related" and their goals complements."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from matcher import Matcher, Profile
+from matcher.encoding import PhraseVectors
+from matcher.script import readable_part, unreadable
+
+
+def test_cyrillic_and_other_scripts_are_unreadable_latin_languages_are_not() -> None:
+    for text in ("инвестиции в стартапы", "ML для медицины", "Αθήνα tech", "日本語"):
+        assert unreadable(text), text
+    for text in ("Wärmepumpen", "Kraków", "łańcuch dostaw", "CEO, Foo – radar", "42"):
+        assert not unreadable(text), text
+    assert readable_part("We build sensors. Говорю по-русски. Also Estonian.") == (
+        "We build sensors. Also Estonian."
+    )
+
+
+def test_the_bundled_model_puts_unrelated_cyrillic_items_together(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    # Why the rule exists: the model's own cosine of two unrelated Russian goals.
+    v = np.asarray(real_encoder.encode(["инвестиции в стартапы", "поиск сотрудников"]))
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    assert float(v[0] @ v[1]) > 0.6
+    table = PhraseVectors(real_encoder)
+    w = table.matrix(["инвестиции в стартапы", "поиск сотрудников", "инвестиции в стартапы"])
+    assert abs(float(w[0] @ w[1])) < 0.3, "unreadable items are no longer alike"
+    assert float(w[0] @ w[2]) > 0.99, "the same words still meet"
+
+
+def test_two_russian_profiles_with_nothing_in_common_are_told_nothing(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    anna = Profile(
+        id="anna", name="Anna", headline="Основатель, LegalBot",
+        interests=["юридические технологии", "контракты"],
+        looking_for=["инвесторы для посевного раунда"], offering=["бесплатный пилот для юристов"],
+    )  # fmt: skip
+    ivan = Profile(
+        id="ivan", name="Ivan", headline="Инженер-робототехник",
+        interests=["промышленные роботы", "сварка"],
+        looking_for=["работа в Таллине"], offering=["опыт с ROS"],
+    )  # fmt: skip
+    cg = Matcher(encoder=real_encoder).common_ground(anna, ivan)
+    assert not cg.shared and not cg.complements, cg.reasons
+    # The same words on both sides are still common ground.
+    olga = Profile(id="olga", name="Olga", interests=["контракты", "сварка"])
+    cg = Matcher(encoder=real_encoder).common_ground(anna, olga)
+    assert [(s.a, s.b) for s in cg.shared] == [("контракты", "контракты")]

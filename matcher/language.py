@@ -26,7 +26,9 @@ LANGUAGE_NAMES = {
     "it": "Italian", "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "da": "Danish",
     "no": "Norwegian", "fi": "Finnish", "cs": "Czech", "tr": "Turkish", "ro": "Romanian",
     "hu": "Hungarian", "el": "Greek", "uk": "Ukrainian", "ru": "Russian", "ja": "Japanese",
-    "zh": "Chinese", "ko": "Korean", "ar": "Arabic", "hi": "Hindi",
+    "zh": "Chinese", "ko": "Korean", "ar": "Arabic", "hi": "Hindi", "et": "Estonian",
+    "lv": "Latvian", "lt": "Lithuanian", "sk": "Slovak", "sl": "Slovenian", "hr": "Croatian",
+    "bg": "Bulgarian", "sr": "Serbian", "ca": "Catalan", "is": "Icelandic",
 }  # fmt: skip
 # Below this probability (among the languages above) the answer is "not sure".
 MIN_CONFIDENCE = 0.9

@@ -44,6 +44,24 @@ def test_the_language_of_each_hand_written_profile_is_told(dataset: str) -> None
     assert others == {pid: c for pid, c in WRITTEN_IN.items() if pid in found}
 
 
+def test_estonian_and_latvian_are_told_as_such_not_read_as_finnish() -> None:
+    # Estonian reads like Finnish to a detector that knows only Finnish, and would
+    # then be "translated" with the Finnish glossary; Latvian passed as English.
+    estonian = Profile(
+        id="kadri", name="Kadri", headline="Tegevjuht, Metsaandmed OÜ",
+        interests=["metsandus", "kaugseire", "andmeanalüüs"],
+        looking_for=["investorid meie esimesse rahastusringi"],
+        about="Aitame metsaomanikel oma metsa satelliidipiltide abil paremini hallata.",
+    )  # fmt: skip
+    latvian = Profile(
+        id="janis", name="Jānis", headline="Programmatūras inženieris",
+        interests=["mākslīgais intelekts", "datu analīze"],
+        about="Meklēju darbu jaunuzņēmumā, kas strādā ar enerģētiku.",
+    )  # fmt: skip
+    assert profile_language(estonian) == "et"
+    assert profile_language(latvian) == "lv"
+
+
 def test_short_tag_lists_count_as_english() -> None:
     for tags in (["Rust"], ["grid flexibility", "MRV"], ["AI", "ML", "LLMs"]):
         assert profile_language(Profile(id="x", name="X", interests=tags)) == "en"

@@ -14,7 +14,7 @@ person's own wording, as typed: it is quoted back to them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from matcher.places import only_places
@@ -79,6 +79,7 @@ _GENERIC = _words(
 # A full stop before a number ends an abbreviation ("Art. 9", "No. 5"), not a sentence:
 # the abbreviation is then no word of its own (`_WORD`) and goes.
 _SPLIT = re.compile(r"(?:\.(?!\s*\d)|[;:!?()\[\]\n,\"“”‘’/|•–—])+|\s-\s")
+_CLAUSE_CUT = re.compile(f"({_SPLIT.pattern})")
 _WORD = re.compile(r"[\w][\w&+'’.-]*[\w+]|[\w]")
 
 
@@ -86,9 +87,25 @@ _WORD = re.compile(r"[\w][\w&+'’.-]*[\w+]|[\w]")
 _NEGATIONS = _words(
     """
     no not never without nor neither don't doesn't didn't won't can't cannot isn't
-    aren't wasn't weren't haven't hasn't shouldn't wouldn't
+    aren't wasn't weren't haven't hasn't shouldn't wouldn't avoid avoids avoiding
+    exclude excludes excluding except
     """
 )
+# Exclusions said without a negation word ("outside our thesis", "out of scope"): read
+# as one ("not").
+_EXCLUDING = re.compile(
+    r"\b(?:outside (?:of )?(?:our|my|the) (?:thesis|scope|focus|mandate|remit)|"
+    r"out of (?:our |my |the )?scope|off-limits)\b",
+    re.IGNORECASE,
+)
+# A negated clause whose subject is the thing ("Medtech is not for us"): all of it goes.
+_COPULAS = _words("is are was were 's remains remain stays stay")
+# Words before the negation of a clause that negates the list after its colon.
+_LIST_LEAD = 2
+# Words that start a clause of its own after a colon.
+_SUBJECTS = _words("we i our my they it you he she but and so")
+# Where a sentence ends; its clauses are cut further at `_SPLIT`.
+_SENTENCE = re.compile(r"(?:\.(?!\s*\d)|[;!?\n])+")
 
 
 _INNER_QUOTE = re.compile(r"(?<=\w)’(?=\w)")
@@ -96,12 +113,36 @@ _INNER_QUOTE = re.compile(r"(?<=\w)’(?=\w)")
 
 def _affirmed(clause: str) -> str:
     """`clause` up to its first negation ("we fund pilots, no equity" has its own
-    clause; "we don't take equity" keeps "we")."""
+    clause; "we don't take equity" keeps "we"); nothing when what comes before is the
+    negated thing itself ("Medtech is not for us")."""
     words = clause.split()
     for pos, word in enumerate(words):
         if word.strip("'’").replace("’", "'").casefold() in _NEGATIONS:
+            if pos and words[pos - 1].casefold() in _COPULAS:
+                return ""
             return " ".join(words[:pos])
     return clause
+
+
+def _clauses(text: str) -> Iterator[str]:
+    """The affirmed part of each clause of `text` (`_affirmed`). A negated clause
+    that opens a list ("We don't fund: medtech, crypto", "Outside our thesis:
+    hardware") negates the rest of its sentence."""
+    for sentence in _SENTENCE.split(_EXCLUDING.sub(" not ", text)):
+        parts = _CLAUSE_CUT.split(sentence)
+        listed = False  # in a list a negation opened
+        for clause, cut in zip(parts[::2], [*parts[1::2], ""], strict=True):
+            words = clause.split()
+            if listed and words and words[0].casefold() in _SUBJECTS:
+                listed = False  # a clause of its own ("Not a VC: we fund research")
+            if listed:
+                continue
+            affirmed = _affirmed(clause)
+            yield affirmed
+            # The negation leads its clause ("We don't fund:", not "... that banks
+            # can't see: 2 years of earnings").
+            kept = len(affirmed.split())
+            listed = ":" in cut and kept < len(words) and kept <= _LIST_LEAD
 
 
 def _runs(words: list[str], cut: Callable[[int, str, list[str]], bool]) -> list[list[str]]:
@@ -179,8 +220,7 @@ def about_phrases(text: str, cap: int = MAX_PHRASES) -> tuple[str, ...]:
     out: list[str] = []
     seen: set[str] = set()
     # "don’t", "women’s" are one word (the split cuts at curly quotes).
-    for sentence in _SPLIT.split(_INNER_QUOTE.sub("'", str(text or ""))):
-        clause = _affirmed(sentence)
+    for clause in _clauses(_INNER_QUOTE.sub("'", str(text or ""))):
         for words in (part for chunk in _chunks(clause) for part in _split_verbs(chunk)):
             if len(words) > MAX_WORDS:
                 continue

@@ -139,6 +139,19 @@ def test_what_an_about_text_negates_is_no_interest_of_the_writer() -> None:
     assert about_phrases("We don’t take equity, we fund heat pumps.") == ("fund heat pumps",)
     assert "solar panels" not in about_phrases("I build heat pumps, not solar panels.")
     assert about_phrases("Not a VC: we fund research without equity.") == ("fund research",)
+    # blind8's labellers: an investor's "medtech" came from what he does not fund.
+    # Exclusions said as a list, as "out of scope" or with the thing first go too.
+    assert about_phrases("We don't fund: medtech, crypto, gambling. We love climate.") == (
+        "climate",
+    )
+    assert about_phrases("Outside our thesis: hardware and biotech.") == ()
+    assert about_phrases("Medtech is out of scope for us; fintech is our focus.") == ("fintech",)
+    assert about_phrases("Hardware is not for us.") == ()
+    assert about_phrases("We avoid crypto startups.") == ()
+    # A negation at the end of a clause leaves the list after its colon alone.
+    assert "platform earnings" in about_phrases(
+        "We score gig workers banks can't see: platform earnings."
+    )
     # A curly apostrophe inside a word is no break: "women’s health" stays one phrase.
     assert about_phrases("Women’s health matters.") == ("Women's health matters",)
 

@@ -215,6 +215,23 @@ def _weak_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)
+def affirmed_text(text: str) -> str:
+    """`text` without what it negates (`_clauses`): a sentence with a negation is said
+    by its affirmed clauses ("We fund climate startups, no medtech." -> "We fund
+    climate startups."); a text with none is returned as it is."""
+    text = _INNER_QUOTE.sub("'", str(text or ""))
+    if not _EXCLUDING.search(text) and not any(
+        w.strip("'’").casefold() in _NEGATIONS for w in text.split()
+    ):
+        return text
+    out = []
+    for sentence in _SENTENCE.split(text):
+        said = ", ".join(c.strip() for c in _clauses(sentence) if c.strip())
+        if said:
+            out.append(said + ".")
+    return " ".join(out)
+
+
 def about_phrases(text: str, cap: int = MAX_PHRASES) -> tuple[str, ...]:
     """Up to `cap` key phrases of `text`, in the order written, each once."""
     out: list[str] = []

@@ -9,7 +9,7 @@ from functools import partial
 
 import numpy as np
 
-from matcher.about_phrases import about_phrases
+from matcher.about_phrases import about_phrases, affirmed_text
 from matcher.encoding import PhraseVectors
 from matcher.goal_scope import at_own_stage, own_stages, scope
 from matcher.goals import KINDS, K, derived_key, goal_kind, is_vague, offer_key, subject
@@ -646,7 +646,7 @@ def whole_text(prof: Profile) -> str:
     parts = [
         readable_part(clean(prof.headline)),
         ", ".join(text for _, text in unique_items(prof.interests) if not unreadable(text)),
-        readable_part(" ".join(str(prof.about or "").split())),
+        readable_part(affirmed_text(" ".join(str(prof.about or "").split()))),
     ]
     return ". ".join(x for x in parts if x)[:_WHOLE_CHARS]
 

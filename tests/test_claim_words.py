@@ -191,3 +191,19 @@ def test_a_lone_word_of_an_about_text_meets_only_an_item_with_its_word() -> None
         ("heat pump installers", "heat pump installers", "work"),
     )
     assert not apart(("Python", "python", "work"), ("Scratch", "scratch", "work"))
+
+
+def test_a_whole_profile_leaves_out_what_its_about_negates() -> None:
+    # The whole profile is the field an investor's fit is read from: "no medtech" made
+    # a medtech founder fit better, not worse.
+    from matcher import Profile
+    from matcher.facets import whole_text
+
+    angel = Profile(
+        id="a", name="A", headline="Angel investor",
+        about="I back B2B SaaS at pre-seed. No medtech, no crypto.",
+    )  # fmt: skip
+    text = whole_text(angel)
+    assert "SaaS" in text and "medtech" not in text and "crypto" not in text
+    plain = Profile(id="b", name="B", headline="Founder", about="We build sensors for pipes.")
+    assert whole_text(plain) == "Founder. We build sensors for pipes."

@@ -258,7 +258,7 @@ _RULES: list[tuple[str, str]] = [
         r"(?:.*(?:deal ?flow|deals\b|worth backing)|"
         r"(?!(?:clients|customers|buyers)\b)"
         r".*(?:spin-?outs|"
-        r"(?:pre-?seed|seed|s[ée]ries? [abc]|early|growth|late)(?:[- ]stage)?"
+        r"(?:pre-?seed|seed|s[ée]ries? [abc]\+?|early|growth|late)(?:[- ]stage)?"
         r"(?! (?:investments?|investing|funding|financing|tickets?|capital|money|cheques?|"
         r"checks?)\b)"
         r"(?: [\w&+./-]+){0,5} "

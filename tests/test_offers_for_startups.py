@@ -101,6 +101,8 @@ def test_room_to_work_meets_only_a_need_for_room() -> None:
         # A funder's search for companies to fund, named by what they hold or do.
         ("Finnish health tech SMEs with R&D projects for 2027 funding", "dealflow"),
         ("health tech companies applying for funding", "dealflow"),
+        # A stage "and later" is a stage ("Series A+ startups": a lender's search).
+        ("Series A+ startups with recurring revenue", "dealflow"),
         # Money sought stays money.
         ("SME funding for energy audits", "capital"),
         ("investors for our startup raising seed", "capital"),

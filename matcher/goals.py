@@ -247,7 +247,13 @@ _RULES: list[tuple[str, str]] = [
     ),
     # Investors to share a round with: an investor's need, met by other investors'
     # money, never a founder's round to back ("co-investors for Nordic deals").
-    ("coinvestors", r"co-?invest\w*|syndicat\w*|to invest alongside"),
+    # Money for one's portfolio companies is an investor's search too ("follow-on
+    # investors for our portfolio companies").
+    (
+        "coinvestors",
+        r"co-?invest\w*|syndicat\w*|to invest alongside|"
+        r"\b(?:investors?|capital|funding|vcs?)\b.*\bfor (?:our |my )?portfolio\b",
+    ),
     # Companies at a stage ("seed-stage climate startups", "Series A logistics software
     # companies"), or raising, are what an investor looks for, unless the goal is a job
     # among them ("a role in early-stage startups") or the customers sought ("clients:

@@ -103,6 +103,8 @@ def test_room_to_work_meets_only_a_need_for_room() -> None:
         ("health tech companies applying for funding", "dealflow"),
         # A stage "and later" is a stage ("Series A+ startups": a lender's search).
         ("Series A+ startups with recurring revenue", "dealflow"),
+        # Money for one's portfolio is another investor's money sought alongside.
+        ("follow-on investors for our portfolio companies", "coinvestors"),
         # Money sought stays money.
         ("SME funding for energy audits", "capital"),
         ("investors for our startup raising seed", "capital"),

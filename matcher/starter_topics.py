@@ -66,6 +66,7 @@ _GERUNDS = {
     "scale": "scaling", "grow": "growing", "fund": "funding", "support": "supporting",
     "collaborate": "collaborating", "join": "joining", "explore": "exploring",
     "volunteer": "volunteering", "run": "running", "start": "starting", "co-found": "co-founding",
+    "tell": "telling",
 }  # fmt: skip
 _CACHE = 1 << 16
 
@@ -111,7 +112,13 @@ def _phrase(text: str, lead: re.Pattern[str], verb: re.Pattern[str]) -> str:
 @lru_cache(maxsize=_CACHE)
 def offer_phrase(item: str) -> str:
     """What is offered, as a noun (or gerund) phrase: "happy to offer mentoring" -> "mentoring"."""
-    return _phrase(topic_text(item), _OFFER_LEAD, _OFFER_VERB)
+    phrase = _phrase(topic_text(item), _OFFER_LEAD, _OFFER_VERB)
+    # Help offered in a bio starts with its verb ("mentor founders who ...",
+    # `matcher.stated_offers`): said as what one does, "mentoring founders who ...".
+    return _gerund(phrase) if _BARE_OFFER_VERB.match(phrase) else phrase
+
+
+_BARE_OFFER_VERB = re.compile(r"^(?:mentor|coach|advise|tell)\s+(?!for\b|to\b|with\b)", re.I)
 
 
 # A goal said in the first person or as a status ("I want to move to fintech", "We're

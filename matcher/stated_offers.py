@@ -18,7 +18,7 @@ from matcher.normalise import normalise_goal
 MAX_OFFERS = 2
 _MAX_WORDS = 12
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
-# "happy to mentor", "I'd be glad to advise", "always keen to share".
+# "happy to mentor", "I'd be glad to advise", "always keen to tell".
 _WILLING = re.compile(
     r"\b(?:happy|glad|keen|willing|love|like) to (?P<verb>mentor|coach|advise|tell)\b",
     re.IGNORECASE,

@@ -55,3 +55,15 @@ def test_a_mentor_sought_meets_mentoring_offered_only_in_a_bio(blind2_event: Eve
             "mentor younger designers and founders in sustainable fashion",
         )
     }
+
+
+def test_a_starter_asks_about_help_offered_in_a_bio_as_what_one_does() -> None:
+    from matcher.starter_topics import offer_phrase
+
+    assert offer_phrase("mentor younger designers and founders in sustainable fashion") == (
+        "mentoring younger designers and founders in sustainable fashion"
+    )
+    assert offer_phrase("advise e-commerce brands on EU customs") == (
+        "advising e-commerce brands on EU customs"
+    )
+    assert offer_phrase("mentor for first-time founders") == "mentor for first-time founders"

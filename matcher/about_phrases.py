@@ -214,7 +214,6 @@ def _weak_word(word: str) -> bool:
     return word.islower() and key.endswith(("ed", "ly", "er"))
 
 
-@lru_cache(maxsize=1 << 12)
 def affirmed_text(text: str) -> str:
     """`text` without what it negates (`_clauses`): a sentence with a negation is said
     by its affirmed clauses ("We fund climate startups, no medtech." -> "We fund
@@ -232,6 +231,7 @@ def affirmed_text(text: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=1 << 12)
 def about_phrases(text: str, cap: int = MAX_PHRASES) -> tuple[str, ...]:
     """Up to `cap` key phrases of `text`, in the order written, each once."""
     out: list[str] = []

@@ -254,7 +254,7 @@ def _reads(family: str, rest: str) -> list[tuple[str, int | None]]:
 
 # A thing sought that is denied ("Ich suche keine Festanstellung": "looking for not a
 # permanent contract"): what they do not want is no need.
-_NEGATED = re.compile(r"(?:not|no|none|nothing|neither|never)\b")
+_NEGATED = re.compile(r"(?:not|no|none|nothing|neither|never)\b(?!-)")  # not "no-code"
 
 
 def _read(family: str, rest: str) -> tuple[str, int | None] | None:

@@ -238,3 +238,9 @@ def test_the_conference_founder_raising_seed_meets_the_seed_investor(real_encode
         assert found is not None, f"{them} is in {me}'s five"
         needs = {c.need for c in found.common_ground.complements}
         assert any(n.startswith("We're raising our seed round this autumn") for n in needs)
+
+
+def test_a_thing_sought_whose_name_starts_with_no_is_still_sought() -> None:
+    # "no permanent position" is denied; "no-code tools" are wanted.
+    (goal,) = stated_goals("", "We are looking for no-code tools for our team.")
+    assert goal.words == "no-code tools for our team"

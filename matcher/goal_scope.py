@@ -21,7 +21,12 @@ _STAGES = (
     re.compile(r"pre-?seed"),
     re.compile(r"(?<!pre-)(?<!pre)(?:" + SEED_ROUND + ")"),
     re.compile(r"\bs[ée]ries? a\b"),
-    re.compile(r"\bs[ée]ries? [b-e]\b|growth stage|late stage"),
+    # Growth money is a later stage whatever it is called ("growth capital €10–30M",
+    # "late-stage equity").
+    re.compile(
+        r"\bs[ée]ries? [b-e]\b|growth[- ](?:stage|capital|equity|rounds?|funds?|investors?)"
+        r"|late[- ]stage"
+    ),
 )
 
 

@@ -449,3 +449,18 @@ def test_a_vendor_s_pilot_terms_are_a_product_and_a_pilot_plant_no_site() -> Non
     assert _kind("tours of our pilot plant") == "topic"
     assert _kind("a clinical pilot site") == "customers"
     assert _kind("a loan for our new barn") == "debt"
+
+
+def test_growth_money_is_a_later_stage_than_seed_whatever_it_is_called() -> None:
+    import numpy as np
+
+    from matcher.goal_scope import at_own_stage, scope, scope_clash
+
+    later = stage("series b investors")
+    for money in ("growth capital €10–30m", "growth equity for scale-ups", "late-stage equity"):
+        assert stage(money) == later, money
+    assert not stage("growth marketing")
+    # A seed fund's co-investor search is no growth fund's: the stages clash.
+    syndicate = at_own_stage("co-investors for our deals", stage("seed tickets €250k–1m"))
+    clash = scope_clash(np.int64(scope(syndicate)), np.int64(scope("growth capital €10–30m")))
+    assert bool(clash)

@@ -59,7 +59,7 @@ class ScoreParams:
     personal_weight: float = 0.5
     topic_floor: float = 0.3  # credit ramps from here...
     topic_full: float = 0.75  # ...to full credit here (same concept, reworded)
-    goal_threshold: float = 0.45  # needs and offers are worded differently; lower bar
+    goal_threshold: float = 0.42  # needs and offers are worded differently; lower bar
     goal_floor: float = 0.25
     goal_full: float = 0.75
     derived_threshold: float = 0.45  # a need met by another's need (hiring <-> a job)

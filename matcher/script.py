@@ -7,7 +7,9 @@ they say ("инвестиции в стартапы" / "поиск сотруд�
 of a related interest; "ищем инвесторов" / "seed investors": 0.0). Such a text is
 given a vector of its own instead of the model's (`opaque_vector`): the same words
 still meet the same words, and nothing else. The language notice tells the attendee
-that their profile is read only where it is written in a language the model knows.
+that their profile is read only where it is written in a language the model knows. Text
+surely written in a language that is neither English nor one with a glossary (Estonian,
+Latvian, ...) is given such a vector too (`unknown_language`).
 A model trained on many languages (`matcher.language.reads_across_languages`) reads
 every script, and keeps its vectors.
 """
@@ -18,6 +20,9 @@ import hashlib
 import re
 
 import numpy as np
+
+from matcher.glossary import translates
+from matcher.language import ENGLISH, detect_language
 
 # A letter of the Latin script (basic, Latin-1, Latin Extended A/B and Additional).
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
@@ -33,6 +38,15 @@ def unreadable(text: str) -> bool:
         return False
     latin = sum(1 for ch in letters if _LATIN.match(ch))
     return 2 * latin < len(letters)
+
+
+def unknown_language(text: str) -> bool:
+    """Whether `text` is surely written in a language that is neither English nor one
+    with a glossary (`matcher.glossary`): "pilootala ja võrguandmed" (Estonian). The
+    model reads its Latin letters as pieces of English words, and two such texts
+    meet by chance (cosine 0.2-0.5) whatever they say."""
+    code = detect_language(text)
+    return code is not None and code != ENGLISH and not translates(code)
 
 
 def readable_part(text: str) -> str:

@@ -49,3 +49,26 @@ def test_two_russian_profiles_with_nothing_in_common_are_told_nothing(real_encod
     olga = Profile(id="olga", name="Olga", interests=["контракты", "сварка"])
     cg = Matcher(encoder=real_encoder).common_ground(anna, olga)
     assert [(s.a, s.b) for s in cg.shared] == [("контракты", "контракты")]
+
+
+def test_a_language_without_a_glossary_meets_only_the_same_words(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    from matcher.script import unknown_language
+
+    # Estonian and Latvian are read by the model as pieces of English words: a loan
+    # for a press line met laser cutting, a pilot area a school (blind8's readers).
+    assert unknown_language("pilootala ja võrguandmed")
+    assert unknown_language("aizdevums jaunai preses līnijai")
+    assert not unknown_language("Wärmepumpen für Mehrfamilienhäuser")  # a glossary's
+    assert not unknown_language("heat pump installation for homes")
+    janis = Profile(
+        id="janis", name="Jānis", headline="Ražošanas direktors, Metalls SIA",
+        interests=["metālapstrāde", "ražošanas automatizācija"],
+        looking_for=["aizdevums jaunai preses līnijai (~€3M, ar nodrošinājumu)"],
+    )  # fmt: skip
+    ain = Profile(
+        id="ain", name="Ain", headline="Tegevjuht, Teras OÜ",
+        interests=["metallitööstus", "keevitus"],
+        offering=["allhange: laserlõikus ja keevitus"],
+    )  # fmt: skip
+    cg = Matcher(encoder=real_encoder).common_ground(janis, ain)
+    assert not cg.complements and not cg.shared, cg.reasons

@@ -27,7 +27,6 @@ from matcher.roles import fits, identity, phrase_roles
 from matcher.script import readable_part, unreadable
 from matcher.specific_words import stems
 from matcher.stated_goals import stated_needs
-from matcher.stated_offers import stated_offers
 from matcher.translation import Reading, in_english, reading, say_in_english
 from matcher.types import Profile
 from matcher.work_roles import buying_category
@@ -443,10 +442,6 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     wanted += stated  # goals said in the headline or about ("we're raising our seed")
     # Posts offered are a hire (`matcher.goals.offer_key`).
     offered = unique_items(prof.offering, lambda x: offer_key(goal_key(x)))[:MAX_GOALS]
-    if read.code is None and len(offered) < MAX_GOALS:
-        # Help offered in the bio ("I'd be glad to mentor founders who ...").
-        kinds = {goal_kind(key) % K for key, _ in offered}
-        offered += stated_offers(str(prof.about or ""), kinds)[: MAX_GOALS - len(offered)]
     stages = own_stages([key for key, _ in wanted], [key for key, _ in offered])
     wanted = [(at_own_stage(key, stages), text) for key, text in wanted]
     for facet, items in (("needs", wanted), ("offers", offered)):

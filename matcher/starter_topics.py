@@ -113,8 +113,8 @@ def _phrase(text: str, lead: re.Pattern[str], verb: re.Pattern[str]) -> str:
 def offer_phrase(item: str) -> str:
     """What is offered, as a noun (or gerund) phrase: "happy to offer mentoring" -> "mentoring"."""
     phrase = _phrase(topic_text(item), _OFFER_LEAD, _OFFER_VERB)
-    # Help offered in a bio starts with its verb ("mentor founders who ...",
-    # `matcher.stated_offers`): said as what one does, "mentoring founders who ...".
+    # An offer written as a verb ("mentor founders who ..."): said as what one does,
+    # "mentoring founders who ...".
     return _gerund(phrase) if _BARE_OFFER_VERB.match(phrase) else phrase
 
 

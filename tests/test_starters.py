@@ -554,3 +554,16 @@ def test_a_search_for_people_is_asked_about_as_finding_them() -> None:
     seen = "\n".join(s for i in range(200) for s in make_starters(as_asker(maya, i), ella, cg))
     assert "founders with stories worth telling" in seen
     assert "What would founders" not in seen
+
+
+def test_an_offer_written_as_a_verb_is_asked_about_as_what_one_does() -> None:
+    # "You mentioned you can offer mentor younger designers ..." read on a phone.
+    from matcher.starter_topics import offer_phrase
+
+    assert offer_phrase("mentor younger designers and founders in sustainable fashion") == (
+        "mentoring younger designers and founders in sustainable fashion"
+    )
+    assert offer_phrase("advise e-commerce brands on EU customs") == (
+        "advising e-commerce brands on EU customs"
+    )
+    assert offer_phrase("mentor for first-time founders") == "mentor for first-time founders"

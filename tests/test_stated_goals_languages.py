@@ -64,33 +64,26 @@ def test_series_a_stays_series_a(code: str) -> None:
     assert to_english("lead for Series A", code).casefold().endswith("series a")
 
 
+# A German founder whose about says she is hiring (and lists no goals).
+LENA = Profile(
+    id="lena",
+    name="Lena",
+    headline="Gründerin, Zeitreihen-Analytik für Stadtwerke",
+    interests=["Energiewirtschaft", "Prognosen", "Netzbetrieb"],
+    about=(
+        "Wir helfen Stadtwerken, Lastprognosen zu verbessern. "
+        "Wir stellen auch ein: Data Scientist mit Erfahrung in Zeitreihen."
+    ),
+)
+LENA_HIRES = "Wir stellen auch ein: Data Scientist mit Erfahrung in Zeitreihen"
+
+
 def test_a_german_profile_needs_what_its_about_says() -> None:
-    lena = Profile(
-        id="l",
-        name="Lena",
-        headline="Gründerin, Zeitreihen-Analytik für Stadtwerke",
-        interests=["Energiewirtschaft", "Prognosen", "Netzbetrieb"],
-        about=(
-            "Wir helfen Stadtwerken, Lastprognosen zu verbessern. "
-            "Wir stellen auch ein: Data Scientist mit Erfahrung in Zeitreihen."
-        ),
-    )
-    row = encode_profile(lena, Vocabulary())
-    said = "Wir stellen auch ein: Data Scientist mit Erfahrung in Zeitreihen"
-    assert row.words["needs"] == [said]
+    row = encode_profile(LENA, Vocabulary())
+    assert row.words["needs"] == [LENA_HIRES]
 
 
 def test_an_english_data_scientist_meets_a_german_team_hiring_one(real_encoder) -> None:  # type: ignore[no-untyped-def]
-    hiring = Profile(
-        id="lena",
-        name="Lena",
-        headline="Gründerin, Zeitreihen-Analytik für Stadtwerke",
-        interests=["Energiewirtschaft", "Prognosen", "Netzbetrieb"],
-        about=(
-            "Wir helfen Stadtwerken, Lastprognosen zu verbessern. "
-            "Wir stellen auch ein: Data Scientist mit Erfahrung in Zeitreihen."
-        ),
-    )
     seeker = Profile(
         id="omar",
         name="Omar",
@@ -102,9 +95,8 @@ def test_an_english_data_scientist_meets_a_german_team_hiring_one(real_encoder) 
         Profile(id="c1", name="C1", headline="Product designer", interests=["design systems"]),
         Profile(id="c2", name="C2", headline="Sales lead", interests=["B2B sales"]),
     ]
-    cg = Matcher(encoder=real_encoder).common_ground(seeker, hiring, population=crowd)
-    said = "Wir stellen auch ein: Data Scientist mit Erfahrung in Zeitreihen"
-    assert any(said in (c.need, c.offer) for c in cg.complements)
+    cg = Matcher(encoder=real_encoder).common_ground(seeker, LENA, population=crowd)
+    assert any(LENA_HIRES in (c.need, c.offer) for c in cg.complements)
 
 
 def test_a_translated_sentence_saying_a_listed_goal_again_is_not_added() -> None:

@@ -51,7 +51,7 @@ def unknown_language(text: str) -> bool:
 
 def readable_part(text: str) -> str:
     """`text` without its sentences the model cannot read (`unreadable`)."""
-    if not unreadable(text) and not any(not _LATIN.match(ch) for ch in _LETTER.findall(text)):
+    if all(_LATIN.match(ch) for ch in _LETTER.findall(text)):
         return text
     return " ".join(s for s in _SENTENCE.split(text) if s.strip() and not unreadable(s))
 

@@ -127,13 +127,17 @@ def test_those_who_buy_or_stock_a_product_are_customers_and_co_investors_are_inv
     assert _kind("workshop space for makers") != "customers"
     assert _kind("makers of sustainable home objects") == "solution"
     assert _kind("an apprenticeship on a veg farm") == "job"
-    # Other investors to share a round with: met by money, never a founder's round.
+    # Other investors to share a round with: an investor's search, never a founder's
+    # round, and no other investor's money is said to meet it (two investors are peers).
     assert _kind("co-investors for syndicates") == "coinvestors"
+    assert _kind("co investors from the nordics") == "coinvestors"  # as translated
+    assert _kind("a co-investor for our round") == "capital"  # a founder's
     from matcher.goals import COMPATIBLE, KINDS, K
 
     coinvest, capital, dealflow = (KINDS.index(k) for k in ("coinvestors", "capital", "dealflow"))
-    assert COMPATIBLE[coinvest, capital] == 1.0
+    assert not COMPATIBLE[coinvest].any(), "another investor's money is no complement"
     assert not COMPATIBLE[dealflow, K + coinvest], "a co-investor search is no round"
+    assert not COMPATIBLE[dealflow, capital] and not COMPATIBLE[capital, K + coinvest]
 
 
 def test_a_hire_for_a_project_is_met_by_someone_offering_that_work(real_encoder) -> None:  # type: ignore[no-untyped-def]

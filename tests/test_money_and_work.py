@@ -19,6 +19,7 @@ from matcher import EventState
 from matcher.goal_scope import at_own_stage, own_stages, scope, scope_clash
 from matcher.goals import DERIVED_PREFIX, goal_kind, kind_name
 from matcher.normalise import normalise_goal
+from matcher.translation import to_english
 from matcher.work_roles import buying_category
 
 
@@ -150,3 +151,41 @@ def test_a_search_for_suppliers_meets_sellers_of_what_it_names(forum) -> None:  
     assert met(forum, "ines-carvalho", "charlotte-dewulf")
     assert not met(forum, "luc-hermans", "charlotte-dewulf")
     assert met(forum, "luc-hermans", "hanne-wouters")
+
+
+def test_an_investor_s_search_for_companies_or_rounds_is_deal_flow_not_money() -> None:
+    # A grant agency's "SMEs planning investments" and a VC's "Series A rounds in ..."
+    # seek companies to fund; a founder names the round and its investors.
+    assert _kind("industrial SMEs planning automation or robotics investments") == "dealflow"
+    assert _kind("Series A rounds in industrial robotics and automation") == "dealflow"
+    assert _kind("investors for our seed round") == "capital"
+    assert _kind("co-investors for seed rounds") == "coinvestors"
+    # Swedish "bolag" is one word for a company and companies.
+    assert _kind("pre-seed company within software in the nordics") == "dealflow"
+    # A Romance noun after its head: "startups climat en Série A", as translated.
+    assert to_english("startups climat en Série A avec du chiffre d'affaires", "fr").startswith(
+        "startups climate at series a"
+    )
+    assert _kind("startups climate at series a with revenue") == "dealflow"
+    # "Production en série" is still series production.
+    assert to_english("production en série", "fr") == "series production"
+
+
+def test_money_for_pilots_is_a_pilot_and_a_financial_thing_is_no_money() -> None:
+    # A waterworks' "co-funding for pilots" backs no seed round (blind7's readers).
+    assert _kind("co-funding for pilots (up to 300k PLN)") == "customers"
+    assert _kind("NLP for legal/financial documents (4 yrs)") != "capital"
+    assert _kind("financial support for our first plant") == "capital"
+    assert _kind("financing for our new plant") == "capital"
+
+
+def test_two_investors_are_peers_whatever_one_wrote_of_co_investors(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind8: Erik (a Swedish medtech angel) and Maximilian (a Munich Series A fund)
+    each seek co-investors, in Swedish and German; no other investor's money is said
+    to meet that, and neither search is deal flow for an investor seeking startups."""
+    summit = quality_event("blind8")
+    investors = ("liisa-kask", "andres-mets", "annika-strom", "mihkel-laur", "david-cohen")
+    for seeker in ("erik-lindqvist", "maximilian-braun"):
+        for other in investors:
+            assert not met(summit, seeker, other), (seeker, other)
+            assert not met(summit, other, seeker), (other, seeker)

@@ -29,8 +29,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Cut here: pronouns, determiners, prepositions, conjunctions, auxiliaries, adverbs
-# and the verbs people use to say what they do.
+# Cut here: pronouns, determiners, prepositions, conjunctions, auxiliaries, adverbs,
+# the verbs people use to say what they do, and courtesies ("sorry", "please").
 _STOP = _words(
     """
     a an the this that these those there here it its it's i i'm i've i'd me my mine we
@@ -56,13 +56,16 @@ _STOP = _words(
     going goes happy ready right lately change yrs empty cannot can't won't don't
     become becomes became becoming tell tells told say says said ask asks asked
     anyone anybody somebody nobody everybody whoever
+    sorry please thanks thank come comes came coming fine sold ok okay hey hi hello
+    welcome glad
     you're you'll you'd they're they'll they'd we'll we'd i'll he's she's that's
     there's what's it'll let's
     zero four five six seven eight nine ten eleven twelve twenty hundred thousand
     january february march april may june july august september october november december
     """
 )
-# Chunks that say nothing specific on their own.
+# Chunks that say nothing specific on their own: a revenue figure ("€400k ARR"), a
+# portfolio or a cohort (of a designer or a fund, of an accelerator or a study).
 _GENERIC = _words(
     """
     end start part side kind sort type number margins margin team teams company companies
@@ -74,6 +77,8 @@ _GENERIC = _words(
     investor investors bank banks shop shops store stores
     real morning mornings evening evenings night nights weekend weekends
     hour hours minute minutes afternoon afternoons quarter quarters decade decades
+    arr mrr revenue revenues gmv ebitda kpi kpis metrics portfolio portfolios cohort
+    cohorts
     """
 )
 # A full stop before a number ends an abbreviation ("Art. 9", "No. 5"), not a sentence:

@@ -174,6 +174,14 @@ def test_places_and_filler_words_of_an_about_text_are_no_phrases() -> None:
     # A place with what is done there stays: "Brussels kitchen" says what.
     assert about_phrases("I run a Brussels kitchen.") == ("Brussels kitchen",)
     assert about_phrases("I work in real estate.") == ("real estate",)
+    # Courtesies and a revenue figure: blind5-8's readers rejected "sorry ~ sorry",
+    # "come ~ come", "fine ~ fine" and "ARR ~ ARR" (a metric both state).
+    said = about_phrases("Sorry, no pitches by email. Come find me at the coffee bar.")
+    assert said == ("coffee bar",)
+    assert about_phrases("14 sites live in Estonia, €400k ARR. Fine with hardware.") == (
+        "sites",
+        "hardware",
+    )
 
 
 def test_a_lone_word_of_an_about_text_meets_only_an_item_with_its_word() -> None:

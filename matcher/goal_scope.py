@@ -24,7 +24,9 @@ _STAGES = (
     # Growth money is a later stage whatever it is called ("growth capital €10–30M",
     # "late-stage equity").
     re.compile(
-        r"\bs[ée]ries? [b-e]\b|growth[- ](?:stage|capital|equity|rounds?|funds?|investors?)"
+        # "our B round": a letter after A before "round" (an "a round" is any round).
+        r"\bs[ée]ries? [b-e]\b|\b[b-e][- ]rounds?\b|"
+        r"growth[- ](?:stage|capital|equity|rounds?|funds?|investors?)"
         r"|late[- ]stage"
     ),
 )

@@ -137,7 +137,7 @@ _RULES: list[tuple[str, str]] = [
     # Rust" teaches a topic.
     (
         "intros",
-        r"\bintros\b|\bintroductions? to\b|^(?:an? )?intro to .*s$|\bwarm intro|"
+        r"\bintros\b|\bintroductions? (?:to|for)\b|^(?:an? )?intro to .*s$|\bwarm intro|"
         r"\bcontacts? (?:to|with|in|at|among)\b|\bkontakte\b|\bconnections? (?:to|with)\b|"
         r"\breferrals?\b",
     ),

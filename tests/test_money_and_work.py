@@ -189,3 +189,13 @@ def test_two_investors_are_peers_whatever_one_wrote_of_co_investors(quality_even
         for other in investors:
             assert not met(summit, seeker, other), (seeker, other)
             assert not met(summit, other, seeker), (other, seeker)
+
+
+def test_a_b_round_is_a_later_stage_and_introductions_to_funds_are_no_money() -> None:
+    # blind7: "lead investor for our B round (~€20M)" was met by €2–8M Series A
+    # tickets; "introduktioner till nordiska VC-fonder" was read as money offered.
+    b_round = scope(normalise_goal("lead investor for our B round (~€20M)"))
+    series_a = scope(normalise_goal("tickets Série A de 2 à 8 M€"))
+    assert scope_clash(np.array([b_round]), np.array([series_a]))[0]
+    assert not scope(normalise_goal("raising a round")) & 0b1111  # "a round" is any round
+    assert _kind(to_english("introduktioner till nordiska VC-fonder", "sv")) == "intros"

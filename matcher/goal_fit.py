@@ -13,8 +13,8 @@ provider's own goals, where an investor's thesis is often written).
   by the wording and the fit of the need's subject with the provider's field
   together (`wording_credit`).
 - Role needs (`matcher.goals.ROLE_KINDS`): capital, grants and deal flow by the two
-  fields (the seeker's work against the provider's, goals included); mentoring and
-  press by the fields and the subject together (`role_fit`).
+  fields (the seeker's work against the provider's, goals included); mentoring,
+  press and startups sought by the fields and the subject together (`role_fit`).
 
 - Needs and offers that name people ("data scientists to hire", "clinicians who advise
   startups", "mentoring for new engineering managers"): only with someone who is such
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 _COFOUNDING = [KINDS.index("cofounder"), KINDS.index("cofounding")]
 _SOURCES = KINDS.index("sources")
+_FOUNDERS = KINDS.index("founders")
 
 
 def _ramp(x: np.ndarray, threshold: float, floor: float, full: float) -> np.ndarray:
@@ -182,7 +183,10 @@ def role_fit(
     # Material to cover is about its subject alone: a health-tech comms office is no
     # social enterprise in care, however alike the two fields.
     x = np.where(facets.kind[needs] % K == _SOURCES, fit, x)
-    threshold = np.where(by_subject, p.subject_fit_threshold, p.fit_threshold)
+    # Startups sought are met at the fields' bar: the two fields and the subject
+    # together, where a mentor's or a journalist's subject must fit more closely.
+    strict = by_subject & (facets.kind[needs] % K != _FOUNDERS)
+    threshold = np.where(strict, p.subject_fit_threshold, p.fit_threshold)
     sided = _sided(facets, needs)
     if sided.any():
         x = np.where(sided, np.maximum(mixed, fields), x)

@@ -674,6 +674,10 @@ _KIND_WORDS = re.compile(
 
 
 _OWN = re.compile(r"\b(?:our|my|unsere[mnrs]?|notre|nos|nuestr[ao]s?|mi|mis)\b.*$")
+_FOUNDER_WORDS = re.compile(
+    r"\b(?:meet|other|more|fellow|founders?|startups?|start-ups?|spin-?outs?|scale-?ups?|"
+    r"companies|teams|ventures)\b"
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -682,16 +686,21 @@ def subject(key: str) -> str:
     text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
     # "our sepsis tool", "my team": the seeker's own things, not what the provider is.
     text = _OWN.sub("", text)
+    if KINDS[goal_kind(key) % K] == "founders":
+        # "startups for our port innovation programme": the startups are the kind; what
+        # they do is the rest, or the seeker's own field when nothing else is said.
+        text = _FOUNDER_WORDS.sub(" ", text)
     words = (w.strip("-") for w in _KIND_WORDS.sub(" ", text).split())
     out = " ".join(w for w in words if len(w) > 1)
     return out if len(out) >= 3 else ""
 
 
 # Role kinds whose fit is the need's subject as much as the two fields (a mentor in
-# design leadership is not met by a Rust mentor, however alike the two engineers);
-# the others (capital, grants, deal flow) by the fields alone: an investor's thesis
-# against the founder's work.
-SUBJECT_KINDS = ("mentor", "mentee", "press", "cofounder", "cofounding", "sources")
+# design leadership is not met by a Rust mentor, however alike the two engineers;
+# "startups for predictive maintenance of pumps" by no battery startup); the others
+# (capital, grants, deal flow) by the fields alone: an investor's thesis against the
+# founder's work.
+SUBJECT_KINDS = ("mentor", "mentee", "press", "cofounder", "cofounding", "sources", "founders")
 SUBJECT = np.array([name in SUBJECT_KINDS for name in KINDS], dtype=bool)
 # Role needs of the one who provides the role (an investor's deal flow, a mentor's
 # mentees): their field, goals included, is the one to read (`matcher.goal_fit`).

@@ -38,6 +38,9 @@ def test_a_need_s_subject_leaves_out_the_words_that_only_say_its_kind() -> None:
     assert subject("school districts to pilot with") == "school districts"
     assert subject("a mentor") == ""
     assert subject("seed investors (we're raising €2m)") == ""
+    # Startups sought: "startups" is the kind; what they do is the subject.
+    assert subject("startups for our port innovation programme") == ""
+    assert subject("predictive maintenance startups for pumps") == "predictive maintenance pumps"
 
 
 def test_mentoring_for_another_field_is_not_a_complement(state) -> None:  # type: ignore[no-untyped-def]
@@ -231,6 +234,19 @@ def test_a_search_for_startups_meets_a_startup_seeking_a_pilot_and_two_such_sear
     # An investor looking for Series A companies and a port looking for startups: peers.
     assert not met(blind, "henrik-vos", "wim-de-graaf")
     assert not met(blind, "wim-de-graaf", "henrik-vos")
+
+
+def test_startups_sought_for_a_subject_are_met_only_by_startups_doing_it(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind8: Katrin's pump maker seeks startups for AI quality inspection and startups
+    for predictive maintenance of pumps. Defektas (visual quality inspection) meets the
+    first only; a battery-optimisation startup meets neither, however alike the two
+    fields (both industrial), as the set's readers judged."""
+    summit = quality_event("blind8")
+    inspection = met(summit, "katrin-mueller", "tomas-vaitkus")
+    assert {need for need, _ in inspection} == {
+        "Startups für KI-gestützte Qualitätsprüfung (Pilot in unserem Werk in Tartu)"
+    }
+    assert not met(summit, "katrin-mueller", "kristjan-tamm")
 
 
 def test_capital_is_met_by_an_investor_not_by_another_s_search_for_startups(real_encoder) -> None:  # type: ignore[no-untyped-def]

@@ -101,11 +101,17 @@ def regions(key: str) -> int:
 _STAGE_NAMES = ("pre-seed", "seed", "series a", "series b")
 
 
+# An investor's searches that are read at the stages of its money when they name none.
+_AT_OWN_STAGE = frozenset(("coinvestors", "dealflow", "founders"))
+
+
 def at_own_stage(key: str, own: int) -> str:
-    """A co-investor need that names no stage ("co-investors for syndicates") at the
+    """An investor's co-investor, deal-flow or founder search that names no stage
+    ("co-investors for syndicates", "technical founders from the Baltics") at the
     stages `own` (a `stage` mask) of its author's money: an investor syndicates the
-    rounds it writes tickets for, so a seed fund's syndicate is no Series A fund's."""
-    if not own or stage(key) or KINDS[goal_kind(key) % K] != "coinvestors":
+    rounds it writes tickets for, and backs founders at those stages, so a pre-seed
+    angel's founders are no Series B company's."""
+    if not own or stage(key) or KINDS[goal_kind(key) % K] not in _AT_OWN_STAGE:
         return key
     names = " or ".join(name for i, name in enumerate(_STAGE_NAMES) if own >> i & 1)
     return f"{key} ({names} stage)"

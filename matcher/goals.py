@@ -676,7 +676,7 @@ _KIND_WORDS = re.compile(
 _OWN = re.compile(r"\b(?:our|my|unsere[mnrs]?|notre|nos|nuestr[ao]s?|mi|mis)\b.*$")
 _FOUNDER_WORDS = re.compile(
     r"\b(?:meet|other|more|fellow|founders?|startups?|start-ups?|spin-?outs?|scale-?ups?|"
-    r"companies|teams|ventures)\b"
+    r"companies|teams|ventures|stage)\b"
 )
 
 

@@ -199,3 +199,20 @@ def test_a_b_round_is_a_later_stage_and_introductions_to_funds_are_no_money() ->
     assert scope_clash(np.array([b_round]), np.array([series_a]))[0]
     assert not scope(normalise_goal("raising a round")) & 0b1111  # "a round" is any round
     assert _kind(to_english("introduktioner till nordiska VC-fonder", "sv")) == "intros"
+
+
+def test_an_investor_s_founder_search_is_at_the_stages_of_its_money(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind8: Andres writes pre-seed angel tickets and seeks "technical founders from
+    the Baltics". A founder raising pre-seed meets that; a €20M Series B and a seed
+    round do not (the set's readers rejected both)."""
+    angel = own_stages(
+        [normalise_goal("pre-seed devtools / AI infra founders")],
+        [normalise_goal("angel tickets €25–50k")],
+    )
+    searched = at_own_stage(normalise_goal("technical founders from the Baltics"), angel)
+    assert searched.endswith("(pre-seed stage)")
+    summit = quality_event("blind8")
+    needs = {need for need, _ in met(summit, "andres-mets", "martin-sepp")}
+    assert "technical founders from the Baltics" in needs
+    assert not met(summit, "andres-mets", "tomas-vaitkus")
+    assert not met(summit, "andres-mets", "oskar-nurk")

@@ -177,6 +177,11 @@ def test_money_for_pilots_is_a_pilot_and_a_financial_thing_is_no_money() -> None
     assert _kind("NLP for legal/financial documents (4 yrs)") != "capital"
     assert _kind("financial support for our first plant") == "capital"
     assert _kind("financing for our new plant") == "capital"
+    # Partners for a money business are partners (blind8: a bank's "fintech partners
+    # for embedded finance" met an accelerator's €60k); money sought as partners stays.
+    assert _kind("fintech partners for embedded finance") == "partners"
+    assert _kind("financing partners") == "capital"
+    assert _kind("partners for our seed round") == "capital"
 
 
 def test_two_investors_are_peers_whatever_one_wrote_of_co_investors(quality_event) -> None:  # type: ignore[no-untyped-def]

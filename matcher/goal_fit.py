@@ -13,8 +13,9 @@ provider's own goals, where an investor's thesis is often written).
   by the wording and the fit of the need's subject with the provider's field
   together (`wording_credit`).
 - Role needs (`matcher.goals.ROLE_KINDS`): capital, grants and deal flow by the two
-  fields (the seeker's work against the provider's, goals included); mentoring,
-  press and startups sought by the fields and the subject together (`role_fit`).
+  fields (the seeker's work against the provider's, goals included), or by one piece
+  of the two people's work in one field (`pieces_fit`); mentoring, press and
+  startups sought by the fields and the subject together (`role_fit`).
 
 - Needs and offers that name people ("data scientists to hire", "clinicians who advise
   startups", "mentoring for new engineering managers"): only with someone who is such
@@ -102,6 +103,32 @@ def piece_fit(
     return fit
 
 
+def _work_pieces(facets: Facets, people: np.ndarray) -> np.ndarray:
+    """(P, L) phrase ids of each person's work: their work interests and about phrases,
+    and the subjects of their own goals (a need offered left out); padding where none."""
+    pad = facets.pad
+    topics = facets.topics.padded(people, pad)
+    work = np.where(facets.personal.padded(people, 1) == 1, pad, topics)
+    goals = np.concatenate(
+        [facets.needs.padded(people, pad), facets.offers.padded(people, pad)], axis=1
+    )
+    own = facets.kind[np.minimum(goals, pad)] < K
+    subjects = np.where(own, facets.subject[np.minimum(goals, pad)], pad)
+    return np.concatenate([work, subjects], axis=1)
+
+
+def pieces_fit(facets: Facets, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(P,) best cosine of one piece of `a`'s work with one piece of `b`'s
+    (`_work_pieces`): an investor's thesis ("B2B SaaS") against one line of a founder's
+    work ("SME SaaS"), which the two whole profiles dilute."""
+    pa, pb = _work_pieces(facets, a), _work_pieces(facets, b)
+    if pa.shape[1] == 0 or pb.shape[1] == 0:
+        return np.zeros(max(len(a), len(b)), dtype=np.float32)
+    va, vb = facets.vectors[pa], facets.vectors[pb]  # padding rows are zero
+    out: np.ndarray = np.matmul(va, vb.transpose(0, 2, 1)).max(axis=(1, 2))
+    return out
+
+
 def wording_credit(
     best: np.ndarray,
     facets: Facets,
@@ -164,20 +191,52 @@ def _sided(facets: Facets, needs: np.ndarray) -> np.ndarray:
     return out
 
 
+def _take(x: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The rows `rows` of a per-pair array, or the array itself when it has one row
+    (broadcast against the others)."""
+    return x[rows] if len(x) > 1 else x
+
+
 def role_fit(
-    facets: Facets, seeker: np.ndarray, needs: np.ndarray, giver: np.ndarray, p: ScoreParams
+    facets: Facets,
+    seeker: np.ndarray,
+    needs: np.ndarray,
+    giver: np.ndarray,
+    p: ScoreParams,
+    wanted: np.ndarray | None = None,
 ) -> np.ndarray:
     """(P, Ln) fit of a role need met by kind: the two fields (capital, grants, deal
-    flow), or the fields and the need's subject together (mentoring, press). A
+    flow; up to their bar when one piece of the two people's work is the same field,
+    `pieces_fit`), or the fields and the need's subject together (mentoring, press). A
     co-founder need naming a side (a technical co-founder; oneself as the commercial
     one) has that side checked on the person (`role_mask`): the rest of its words say
-    little, so the two fields alone may carry it, as for capital."""
+    little, so the two fields alone may carry it, as for capital. `wanted` (P, Ln)
+    bool, if given: the needs whose fit is used (a compatible offer is there); the
+    pieces are compared only for those."""
     fields = _fields(facets, seeker, needs, giver)  # (P, Ln)
-    by_subject = SUBJECT[facets.kind[needs] % K]  # (S, Ln)
+    kinds = facets.kind[needs] % K
+    by_subject = SUBJECT[kinds]  # (S, Ln)
+    used = np.broadcast_to(needs != facets.pad, fields.shape)
+    if wanted is not None:
+        used = used & wanted
+    # Money and deal flow: one piece of the two people's work that is the same field (an
+    # investor's "B2B SaaS", a founder's "SME SaaS & marketplaces") carries the two
+    # fields to their bar, however far apart the rest of the two profiles.
+    low = used & ROLE[kinds] & ~by_subject & (fields < np.float32(p.fit_threshold))
+    rows = np.nonzero(low.any(axis=1))[0]
+    if len(rows):
+        near = pieces_fit(facets, _take(seeker, rows), _take(giver, rows))
+        lift = low[rows] & (near >= np.float32(p.topic_same))[:, None]
+        fields = np.array(fields, dtype=np.float32)
+        fields[rows] = np.where(lift, np.float32(p.fit_threshold), fields[rows])
     fit = need_fit(facets, seeker, needs, giver)
-    if by_subject.any():
+    rows = np.nonzero((used & by_subject).any(axis=1))[0]
+    if len(rows):
         # What a mentor or a journalist covers is often one piece of their profile.
-        fit = np.where(by_subject, np.maximum(fit, piece_fit(facets, seeker, needs, giver)), fit)
+        pieces = piece_fit(facets, _take(seeker, rows), _take(needs, rows), _take(giver, rows))
+        fit = np.array(np.broadcast_to(fit, fields.shape), dtype=np.float32)
+        subject_rows = np.broadcast_to(by_subject, fields.shape)[rows]
+        fit[rows] = np.where(subject_rows, np.maximum(fit[rows], pieces), fit[rows])
     mixed = (fields + fit) / 2
     x = np.where(by_subject, mixed, fields)
     # Material to cover is about its subject alone: a health-tech comms office is no

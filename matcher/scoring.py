@@ -587,7 +587,8 @@ def _complement(
     best = credit.best_offers(needs, giver, offers, sides, offer_ok=only)  # (P, Ln)
     best = wording_credit(best, facets, (seeker, needs), giver, params)
     typed = credit.best_offers(needs, giver, offers, sides, table="role", offer_ok=only)
-    best = np.maximum(best, typed * role_fit(facets, seeker, needs, giver, params))
+    fit = role_fit(facets, seeker, needs, giver, params, wanted=typed > 0)
+    best = np.maximum(best, typed * fit)
     trade = trade_credit(facets, seeking, giving, params)  # (P, Ln, Lo)
     if trade.any():
         trade *= ~scope_clash(facets.scope[needs][:, :, None], facets.scope[offers][:, None, :])

@@ -221,3 +221,14 @@ def test_an_investor_s_founder_search_is_at_the_stages_of_its_money(quality_even
     assert "technical founders from the Baltics" in needs
     assert not met(summit, "andres-mets", "tomas-vaitkus")
     assert not met(summit, "andres-mets", "oskar-nurk")
+
+
+def test_an_investor_meets_a_founder_whose_work_is_one_line_of_its_thesis(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind3: Ruth's fund leads €1–5M Series A rounds in digital health and medtech;
+    Daniel's CardioLoop (remote monitoring for heart failure, CE-marked) raises a €4M
+    Series A. Their whole profiles sit apart (a fund's many sectors, a clinic product's
+    details), but one line of each is the same field: the readers accepted the pair."""
+    days = quality_event("blind3")
+    assert ("Series A lead investor (€4M)", "€1–5M Series A tickets") in met(
+        days, "daniel-okoye", "ruth-bakker"
+    )

@@ -224,11 +224,21 @@ GENERIC = [
     L("What are you hoping to find or learn before the day is over?"),
 ]
 
+# The other person offers money (`{x}`: "€1–5M Series A tickets", "R&D grants up to
+# €500k"): asked about whom they fund, not how the money "became something they offer".
+THEY_FUND = [
+    T("What do you look for in a team before you offer “{x}”?", "q"),
+    T("What makes a company a good fit for “{x}”?", "q"),
+    T("What would you want to hear first from a team hoping for “{x}”?", "q"),
+    T("What's the first thing you check when someone asks you about “{x}”?", "q"),
+]
+
 BANK: dict[str, list[Template]] = {
     "professional": PROFESSIONAL,
     "personal": PERSONAL,
     "they_need": THEY_NEED,
     "they_offer": THEY_OFFER,
+    "they_fund": THEY_FUND,
     "organization": ORGANIZATION,
     "contact": CONTACT,
     "headline": HEADLINE,

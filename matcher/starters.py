@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain, zip_longest
 
+from matcher.goals import KINDS, K, goal_kind, offer_key
 from matcher.items import (
     clean_item,
     first_name,
@@ -33,6 +34,7 @@ from matcher.items import (
     mid_sentence,
     need_item,
 )
+from matcher.normalise import normalise_goal
 from matcher.starter_bank import BANK, BRIDGE, GENERIC, Template
 from matcher.starter_topics import need_phrase, offer_phrase, topic_text
 from matcher.types import CommonGround, Complement, Profile, SharedItem
@@ -104,7 +106,13 @@ def _complement_topic(c: Complement) -> _Topic:
         return _Topic("they_need", need_phrase(c.need), offer_phrase(c.offer), True)
     if getattr(c, "implied", False):  # their headline, not an offer: asked about as their work
         return _Topic("professional", c.offer)
-    return _Topic("they_offer", offer_phrase(c.offer), need_phrase(c.need), True)
+    money = KINDS[goal_kind(offer_key(normalise_goal(c.offer))) % K] in _MONEY_KINDS
+    bank = "they_fund" if money else "they_offer"
+    return _Topic(bank, offer_phrase(c.offer), need_phrase(c.need), True)
+
+
+# Money offered: asked about whom it is for (`matcher.starter_bank.THEY_FUND`).
+_MONEY_KINDS = frozenset(("capital", "grant", "debt", "assets"))
 
 
 def _goal_and_tie_topics(cg: CommonGround) -> tuple[list[_Topic], list[_Topic]]:

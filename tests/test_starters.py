@@ -567,3 +567,24 @@ def test_an_offer_written_as_a_verb_is_asked_about_as_what_one_does() -> None:
         "advising e-commerce brands on EU customs"
     )
     assert offer_phrase("mentor for first-time founders") == "mentor for first-time founders"
+
+
+def test_money_offered_is_asked_about_as_whom_it_is_for() -> None:
+    # "How did “€1–5M Series A tickets” become something you offer?" read on a phone
+    # (blind3: a founder's card for a Series A fund).
+    founder = Profile(
+        id="daniel", name="Daniel", headline="Founder, CardioLoop", looking_for=["Series A lead"]
+    )
+    fund = Profile(
+        id="ruth", name="Ruth", headline="Partner, Maas Health Ventures",
+        offering=["€1–5M Series A tickets"],
+    )  # fmt: skip
+    cg = CommonGround(
+        score=0.5, complements=[Complement("a", "Series A lead", "€1–5M Series A tickets", 0.6)]
+    )
+    starters = make_starters(founder, fund, cg)
+    assert_good_starters(founder, fund, starters)
+    asked = [s for s in starters if "€1–5M Series A tickets" in s]
+    assert asked, starters
+    assert not any("become something you offer" in s for s in asked)
+    assert any(word in asked[0] for word in ("look for", "fit", "hear first", "check"))

@@ -1,14 +1,15 @@
 """The bundled glossary (`glossary.csv` beside this file, semicolon-separated): event
 vocabulary in German, Spanish, French, Portuguese, Italian, Dutch, Polish, Czech,
-Finnish, Swedish, Danish and Norwegian, one concept a row with its English, and how
-one word is looked up in it. A row may end early: the languages after its last cell
-have no word for it.
+Finnish, Swedish, Danish, Norwegian and Estonian, one concept a row with its English,
+and how one word is looked up in it. A row may end early: the languages after its last
+cell have no word for it.
 
 A word is found as written, without accents, without an inflection ending (a noun's
-plural said in English too: "fincas" -> "farms"; a Finnish or Slavic case ending:
-"järjestelmään" -> "system", "pompach" -> "pumps"), or, in the Germanic languages and
-Finnish, as a compound of known parts split at a known head ("Wärme|pumpen" -> "heat
-pumps", "sairaala|hankinnat" -> "hospital procurement").
+plural said in English too: "fincas" -> "farms"; a Finnish, Estonian or Slavic case
+ending: "järjestelmään" -> "system", "akudele" -> "batteries", "pompach" -> "pumps"),
+or, in the Germanic languages, Finnish and Estonian, as a compound of known parts split
+at a known head ("Wärme|pumpen" -> "heat pumps", "sairaala|hankinnat" -> "hospital
+procurement").
 `matcher.translation` says whole items in English with it.
 """
 
@@ -22,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 GLOSSARY = Path(__file__).with_name("glossary.csv")
-_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "fi"})
+_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "fi", "et"})
 # Endings tried, longest first, when a word is not in the glossary as written
 # (plurals and inflections); each is (ending, replacement).
 _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -73,6 +74,15 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("et", ""), ("ne", ""), ("e", ""), ("s", "")),
     "no": (("ene", ""), ("ene", "e"), ("er", ""), ("er", "e"), ("en", ""), ("et", ""),
            ("a", ""), ("e", ""), ("s", "")),
+    # Estonian: case endings on the genitive stem (the glossary lists it where it is
+    # not the nominative: "võrk|võrgu"), singular and plural ("akudele" -> "aku",
+    # "ettevõtetele" -> "ettevõte", "võrgus" -> "võrgu"), and the partitive.
+    "et": (("desse", ""), ("tesse", ""), ("delt", ""), ("telt", ""), ("deks", ""),
+           ("teks", ""), ("dega", ""), ("tega", ""), ("dele", ""), ("tele", ""),
+           ("dest", ""), ("test", ""), ("sid", ""), ("des", ""), ("tes", ""), ("del", ""),
+           ("tel", ""), ("sse", ""), ("ks", ""), ("st", ""), ("lt", ""), ("le", ""),
+           ("ga", ""), ("ni", ""), ("na", ""), ("ta", ""), ("de", ""), ("te", ""),
+           ("id", ""), ("s", ""), ("l", ""), ("d", ""), ("t", "")),
 }  # fmt: skip
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]+|\s+")
 _LINKS = ("s", "es", "n", "en", "e", "")  # German / Dutch linking letters in compounds
@@ -93,6 +103,9 @@ _PLURALS: dict[str, frozenset[str]] = {
     "sv": frozenset({"arna", "erna", "orna", "ar", "er", "or"}),
     "da": frozenset({"erne", "ene", "er"}),
     "no": frozenset({"ene", "er"}),
+    "et": frozenset({"desse", "tesse", "delt", "telt", "deks", "teks", "dega", "tega",
+                     "dele", "tele", "dest", "test", "sid", "des", "tes", "del", "tel",
+                     "de", "te", "id", "d"}),
 }  # fmt: skip
 _MAX_SEEN = 1 << 17
 

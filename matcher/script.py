@@ -8,8 +8,8 @@ of a related interest; "ищем инвесторов" / "seed investors": 0.0).
 given a vector of its own instead of the model's (`opaque_vector`): the same words
 still meet the same words, and nothing else. The language notice tells the attendee
 that their profile is read only where it is written in a language the model knows. Text
-surely written in a language that is neither English nor one with a glossary (Estonian,
-Latvian, ...) is given such a vector too (`unknown_language`).
+surely written in a language that is neither English nor one with a glossary (Latvian,
+Lithuanian, ...) is given such a vector too (`unknown_language`).
 A model trained on many languages (`matcher.language.reads_across_languages`) reads
 every script, and keeps its vectors.
 """
@@ -42,7 +42,7 @@ def unreadable(text: str) -> bool:
 
 def unknown_language(text: str) -> bool:
     """Whether `text` is surely written in a language that is neither English nor one
-    with a glossary (`matcher.glossary`): "pilootala ja võrguandmed" (Estonian). The
+    with a glossary (`matcher.glossary`): "aizdevums jaunai preses līnijai" (Latvian). The
     model reads its Latin letters as pieces of English words, and two such texts
     meet by chance (cosine 0.2-0.5) whatever they say."""
     code = detect_language(text)

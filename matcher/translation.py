@@ -1,5 +1,5 @@
 """Profile items in German, Spanish, French, Portuguese, Italian, Dutch, Polish, Czech,
-Finnish, Swedish, Danish or Norwegian, said in English.
+Finnish, Swedish, Danish, Norwegian or Estonian, said in English.
 
 The bundled model reads English ("Wärmepumpen" and "heat pumps" sit far apart in
 it), and no multilingual model installs offline. So the items of a profile
@@ -293,6 +293,18 @@ def _maybe_other(text: str) -> bool:
     return any(_foreign_codes(w) for w in _evidence_words(text))
 
 
+# Languages read only when the language identifier tells them, never guessed from a
+# word or two: Estonian's one-letter case endings make names of other languages parse
+# ("Moodle" -> "mood" + "-le", fashion).
+_NEVER_GUESSED = frozenset({"et"})
+
+
+@lru_cache(maxsize=1)
+def _guessable() -> dict[str, Glossary]:
+    """The glossaries a word or a short item may be guessed to be in."""
+    return {code: g for code, g in glossaries().items() if code not in _NEVER_GUESSED}
+
+
 @lru_cache(maxsize=1 << 16)
 def _languages_knowing(word: str) -> tuple[str, ...]:
     """The glossary languages that say `word` in other English words; none for a
@@ -300,7 +312,7 @@ def _languages_knowing(word: str) -> tuple[str, ...]:
     if is_english_word(word):
         return ()
     found = []
-    for code, glossary in glossaries().items():
+    for code, glossary in _guessable().items():
         entry = glossary.word(word)
         if entry is not None and entry.pos != "f" and entry.english.casefold() != word:
             found.append(code)
@@ -314,7 +326,7 @@ def _foreign_codes(word: str) -> tuple[str, ...]:
     if len(word) < 3 or not word.isalpha() or is_english_word(word):
         return ()
     found = []
-    for code, glossary in glossaries().items():
+    for code, glossary in _guessable().items():
         entry = glossary.word(word, depth=2)
         if entry is not None and entry.pos != "f" and entry.english.casefold() != word:
             found.append(code)

@@ -1,4 +1,5 @@
-"""Polish, Czech, Finnish, Swedish, Danish and Norwegian profiles (`matcher/glossary.csv`):
+"""Polish, Czech, Finnish, Swedish, Danish, Norwegian and Estonian profiles
+(`matcher/glossary.csv`):
 told apart by the language identifier, said in English with the glossary (case
 endings, compounds, places), and matched with the real model to English profiles
 that say the same thing.
@@ -35,6 +36,12 @@ from matcher.translation import source_language, to_english
         ("kaatumisen tunnistus", "fi", "fall detection"),
         ("läkemedelsautomater i hemtjänsten", "sv", "medication dispensers in home care services"),
         ("wykrywanie upadków", "pl", "fall detection"),
+        # Estonian: case endings on the genitive stem, compounds of known parts.
+        ("otsime partnereid", "et", "looking for partners"),
+        ("soojuspumbad", "et", "heat pumps"),
+        ("kaugküte", "et", "district heating"),
+        ("akude taaskasutus", "et", "battery recycling"),
+        ("värbame tarkvaraarendajaid", "et", "we're hiring software engineers"),
         # Swedish, Danish, Norwegian: the definite article joined to the noun.
         ("vi söker leverantörer av värmepumpar", "sv", "looking for suppliers of heat pumps"),
         ("fjärrvärmenätet", "sv", "district heating"),
@@ -197,3 +204,18 @@ def test_a_need_in_each_language_meets_its_offer_in_english(  # type: ignore[no-
     assert foreign.id in [s.other_id for s in event.suggestions(english.id)]
     cg = event.common_ground(foreign.id, english.id)
     assert (need, offer) in {(c.need, c.offer) for c in cg.complements}
+
+
+def test_an_english_profile_s_name_is_never_guessed_to_be_estonian() -> None:
+    # "Moodle" parses as Estonian "mood" + "-le" (fashion); Estonian is read only in a
+    # profile the language identifier tells is Estonian.
+    from matcher.translation import in_english, reading
+
+    hanna = Profile(
+        id="hanna", name="Hanna", headline="Learning technologist, Aalto University",
+        interests=["learning management systems", "Moodle"],
+        offering=["Moodle plugin development"],
+    )  # fmt: skip
+    english = in_english(hanna, reading(hanna))
+    assert english.interests == ["learning management systems", "Moodle"]
+    assert english.offering == ["Moodle plugin development"]

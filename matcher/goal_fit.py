@@ -14,7 +14,7 @@ provider's own goals, where an investor's thesis is often written).
   together (`wording_credit`).
 - Role needs (`matcher.goals.ROLE_KINDS`): capital, grants and deal flow by the two
   fields (the seeker's work against the provider's, goals included), or by one piece
-  of the two people's work in one field (`pieces_fit`); mentoring, press and
+  of each one's work that names the same field (`pieces_fit`); mentoring, press and
   startups sought by the fields and the subject together (`role_fit`).
 
 - Needs and offers that name people ("data scientists to hire", "clinicians who advise

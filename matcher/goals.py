@@ -306,7 +306,7 @@ _RULES: list[tuple[str, str]] = [
         r"^(?!.*\b(?:roles|positions|board seats?|fractional|interim)\b)"
         r"(?!(?:(?!\b(?:for|with|to|of)\b).)*\b(?:clients|customers|buyers)\s*(?:$|[(,;:–—]))"
         # Nor partners for a money business ("fintech partners for embedded finance"),
-        # unless the partners are money ("financing partners", "LP partners").
+        # unless the partners are money ("financing partners", "investment partners").
         r"(?!(?:(?!(?:invest|financ|fund|capital|money|lps?)\w*\b)[\w&/-]+ ){0,3}partners?\b"
         r"(?!.*\b(?:rounds?|raise|raising)\b))"
         r".*?(?:invest|funding|capital|financ(?!ial\b)|s[ée]ries? [ab]|angel|ticket|raising|"

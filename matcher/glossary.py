@@ -1,12 +1,12 @@
 """The bundled glossary (`glossary.csv` beside this file, semicolon-separated): event
 vocabulary in German, Spanish, French, Portuguese, Italian, Dutch, Polish, Czech,
-Finnish, Swedish, Danish, Norwegian and Estonian, one concept a row with its English,
-and how one word is looked up in it. A row may end early: the languages after its last
-cell have no word for it.
+Finnish, Swedish, Danish, Norwegian, Estonian, Latvian and Lithuanian, one concept a
+row with its English, and how one word is looked up in it. A row may end early: the
+languages after its last cell have no word for it.
 
 A word is found as written, without accents, without an inflection ending (a noun's
-plural said in English too: "fincas" -> "farms"; a Finnish, Estonian or Slavic case
-ending: "järjestelmään" -> "system", "akudele" -> "batteries", "pompach" -> "pumps"),
+plural said in English too: "fincas" -> "farms"; a Finnish, Estonian, Baltic or Slavic
+case ending: "järjestelmään" -> "system", "akudele" -> "batteries", "pompach" -> "pumps"),
 or, in the Germanic languages, Finnish and Estonian, as a compound of known parts split
 at a known head ("Wärme|pumpen" -> "heat pumps", "sairaala|hankinnat" -> "hospital
 procurement").
@@ -83,6 +83,21 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("tel", ""), ("sse", ""), ("ks", ""), ("st", ""), ("lt", ""), ("le", ""),
            ("ga", ""), ("ni", ""), ("na", ""), ("ta", ""), ("de", ""), ("te", ""),
            ("id", ""), ("s", ""), ("l", ""), ("d", ""), ("t", "")),
+    # Latvian and Lithuanian: case endings of the singular and plural, each with the
+    # ending of the nominative singular the glossary writes (it lists the nominative,
+    # genitive and accusative plural as well: "investori|investoru|investorus").
+    "lv": (("iem", "s"), ("iem", "is"), ("ām", "a"), ("ēm", "e"), ("ās", "a"), ("ēs", "e"),
+           ("os", "s"), ("am", "s"), ("as", "a"), ("es", "e"), ("ai", "a"), ("ei", "e"),
+           ("im", "is"), ("ā", "a"), ("ē", "e"), ("ī", "is"), ("a", "s"), ("u", "s"),
+           ("u", "a"), ("i", "s"), ("i", "is"), ("us", "s")),
+    "lt": (("iuose", "is"), ("uose", "as"), ("iams", "is"), ("iais", "is"), ("ams", "as"),
+           ("ais", "as"), ("omis", "a"), ("oms", "a"), ("ose", "a"), ("oje", "a"),
+           ("ėmis", "ė"), ("ėms", "ė"), ("ėse", "ė"), ("ėje", "ė"), ("yje", "is"),
+           ("iui", "is"), ("aus", "us"), ("ums", "us"), ("io", "is"), ("ių", "is"),
+           ("ių", "ė"), ("ius", "is"), ("iu", "is"), ("ui", "as"), ("ai", "as"), ("ai", "a"),
+           ("os", "a"), ("ės", "ė"), ("ei", "ė"), ("ūs", "us"), ("ą", "as"), ("ą", "a"),
+           ("ę", "ė"), ("į", "is"), ("ų", "as"), ("ų", "a"), ("us", "as"), ("as", "a"),
+           ("es", "ė"), ("o", "as"), ("u", "as"), ("e", "as"), ("a", "as"), ("e", "ė")),
 }  # fmt: skip
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]+|\s+")
 _LINKS = ("s", "es", "n", "en", "e", "")  # German / Dutch linking letters in compounds
@@ -106,6 +121,9 @@ _PLURALS: dict[str, frozenset[str]] = {
     "et": frozenset({"desse", "tesse", "delt", "telt", "deks", "teks", "dega", "tega",
                      "dele", "tele", "dest", "test", "sid", "des", "tes", "del", "tel",
                      "de", "te", "id", "d"}),
+    "lv": frozenset({"iem", "ām", "ēm", "os", "ās", "ēs"}),
+    "lt": frozenset({"iuose", "uose", "iams", "iais", "ams", "ais", "omis", "oms", "ose",
+                     "ėmis", "ėms", "ėse", "ių", "ius"}),
 }  # fmt: skip
 _MAX_SEEN = 1 << 17
 

@@ -1,5 +1,5 @@
 """Profile items in German, Spanish, French, Portuguese, Italian, Dutch, Polish, Czech,
-Finnish, Swedish, Danish, Norwegian or Estonian, said in English.
+Finnish, Swedish, Danish, Norwegian, Estonian, Latvian or Lithuanian, said in English.
 
 The bundled model reads English ("Wärmepumpen" and "heat pumps" sit far apart in
 it), and no multilingual model installs offline. So the items of a profile
@@ -294,9 +294,9 @@ def _maybe_other(text: str) -> bool:
 
 
 # Languages read only when the language identifier tells them, never guessed from a
-# word or two: Estonian's one-letter case endings make names of other languages parse
-# ("Moodle" -> "mood" + "-le", fashion).
-_NEVER_GUESSED = frozenset({"et"})
+# word or two: their one- and two-letter case endings make names of other languages
+# parse (Estonian: "Moodle" -> "mood" + "-le", fashion).
+_NEVER_GUESSED = frozenset({"et", "lv", "lt"})
 
 
 @lru_cache(maxsize=1)

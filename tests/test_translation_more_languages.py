@@ -1,4 +1,4 @@
-"""Polish, Czech, Finnish, Swedish, Danish, Norwegian and Estonian profiles
+"""Polish, Czech, Finnish, Swedish, Danish, Norwegian and Baltic profiles
 (`matcher/glossary.csv`):
 told apart by the language identifier, said in English with the glossary (case
 endings, compounds, places), and matched with the real model to English profiles
@@ -42,6 +42,11 @@ from matcher.translation import source_language, to_english
         ("kaugküte", "et", "district heating"),
         ("akude taaskasutus", "et", "battery recycling"),
         ("värbame tarkvaraarendajaid", "et", "we're hiring software engineers"),
+        # Latvian and Lithuanian: case endings of the singular and plural.
+        ("datu analīze", "lv", "data analysis"),
+        ("mākslīgais intelekts", "lv", "artificial intelligence"),
+        ("saulės energija", "lt", "solar energy"),
+        ("bandomoji teritorija ir tinklo duomenys", "lt", "pilot site and network data"),
         # Swedish, Danish, Norwegian: the definite article joined to the noun.
         ("vi söker leverantörer av värmepumpar", "sv", "looking for suppliers of heat pumps"),
         ("fjärrvärmenätet", "sv", "district heating"),

@@ -32,6 +32,7 @@ SETS = {
     "blind7": "blind7",
     "blind8": "blind8",
     "blind9": "blind9",
+    "blind10": "blind10",
 }
 
 Lists = dict[str, list[str]]
@@ -49,7 +50,7 @@ class HumanSet:
 
 
 def load_set(name: str) -> HumanSet:
-    """`name`: "conference", "held-out" or "blind" to "blind9" (the blind sets each
+    """`name`: "conference", "held-out" or "blind" to "blind10" (the blind sets each
     written before any matcher ran on it)."""
     stem = SETS[name]
     data = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))

@@ -29,7 +29,7 @@ from matcher.specific_words import stems
 from matcher.stated_goals import stated_needs
 from matcher.translation import Reading, in_english, reading, say_in_english
 from matcher.types import Profile
-from matcher.work_roles import buying_category
+from matcher.work_roles import buying_category, investing_headline
 
 # Rows asked for at once from which padding every profile's values once pays.
 _MANY_ROWS = 256
@@ -601,8 +601,12 @@ def _identity(prof: Profile, stated: Sequence[tuple[str, str]] = ()) -> frozense
         kind in ("cofounder", "cofounding") or (kind == "capital" and _EQUITY.search(x.lower()))
         for kind, x in needs
     )
-    investor = any(kind == "dealflow" for kind, _ in needs) or any(
-        kind in ("capital", "assets") for kind, _ in offers
+    # Seeking companies at a stage makes an investor only with a headline that says
+    # so: a startup lawyer's "founders about to raise their first round", an
+    # accelerator's "climate startups for cohort 4 (pre-seed to seed)" or a grant
+    # agency's "SMEs planning automation investments" are no money for a round.
+    investor = any(kind in ("capital", "assets") for kind, _ in offers) or (
+        any(kind == "dealflow" for kind, _ in needs) and investing_headline(prof.headline)
     )
     # Know-how offered says a specialty one has ("plant start-up experience"); offers
     # for named people (mentoring, a job) and needs offered do not.

@@ -198,6 +198,19 @@ def _function(words: list[str]) -> str | None:
     return "fn:" + " ".join(content) if content else None
 
 
+# A headline by which one invests: "Angel investor", "Partner @ Nordic Ventures",
+# "VC", "Investment Manager", "Business Angel", "Inwestor", "Family office".
+_INVESTING = re.compile(
+    r"invest|angel|\bvcs?\b|venture|\bcapital\b|\bfunds?\b|family office|\bgp\b|"
+    r"inversor|inversora|investisseu|investidor|sijoittaja|sijoitus|inwestor"
+)
+
+
+def investing_headline(headline: str) -> bool:
+    """Whether a headline says its writer invests (`_INVESTING`)."""
+    return bool(_INVESTING.search(headline.lower()))
+
+
 @lru_cache(maxsize=1 << 14)
 def work_families(headline: str) -> frozenset[str]:
     """The role families a headline names (`_GROUPS` names, "fn:<word>" for a

@@ -24,6 +24,7 @@ from matcher import EventState, Matcher, Profile  # noqa: E402
 from matcher.goal_scope import regions, scope, scope_clash, stage  # noqa: E402
 from matcher.goals import subject  # noqa: E402
 from matcher.roles import cofounder_sides, fits, identity, named_roles  # noqa: E402
+from matcher.work_roles import investing_headline  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -262,6 +263,25 @@ def test_capital_is_met_by_an_investor_not_by_another_s_search_for_startups(real
     assert "family:investor" in identity([], ["Angel investor, ex-Adyen"])
     assert "family:investor" in identity([], ["Principal, Portline Capital"], investor=True)
     assert "family:investor" not in identity([], ["Responsabile mobilità, Comune di Bologna"])
+
+
+def test_a_search_for_startups_at_a_stage_makes_an_investor_only_with_a_headline_that_says_so(
+    real_encoder,
+) -> None:  # type: ignore[no-untyped-def]
+    blind7 = human_set.load_set("blind7").profiles
+    people = {p.id: p for p in blind7}
+    matcher = Matcher(encoder=real_encoder)
+    # Pawel runs an accelerator: "climate startups for cohort 4 (pre-seed to seed)" and a
+    # 3-month programme, no money. Katarzyna's AgroCarbon raises a €300k pre-seed.
+    katarzyna, pawel = people["katarzyna-mazur"], people["pawel-zawadzki"]
+    cg = matcher.common_ground(katarzyna, pawel, population=blind7)
+    assert not [c for c in cg.complements if c.seeker == "a" and c.need == "pre-seed €300k"]
+    # She is still one of the startups his cohort looks for.
+    cg = matcher.common_ground(pawel, katarzyna, population=blind7)
+    assert [c for c in cg.complements if c.seeker == "a" and c.offer == "pre-seed €300k"]
+    assert investing_headline("Partner @ Nordic Ventures") and investing_headline("Business Angel")
+    assert not investing_headline("Programme Director @ ClimateLaunch Kraków")
+    assert not investing_headline("Startup lawyer @ Vaz & Sá Advogados | term sheets, ESOPs")
 
 
 def test_a_question_of_how_to_do_something_asks_for_know_how() -> None:

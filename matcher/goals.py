@@ -302,8 +302,11 @@ _RULES: list[tuple[str, str]] = [
     (
         "capital",
         # Nor posts at funded companies ("2–3 advisory roles with seed-stage SaaS",
-        # "fractional CFO for fundraising prep"): work, read as such below.
-        r"^(?!.*\b(?:roles|positions|board seats?|fractional|interim)\b)"
+        # "fractional CFO for fundraising prep") or in investing ("an investment
+        # associate", "a role in climate investing", "junior VC analyst"): work, read
+        # as such below.
+        r"^(?!.*\b(?:roles?|jobs?|positions?|internships?|associates?|analysts?|careers?|"
+        r"hire|hiring|board seats?|fractional|interim)\b)"
         r"(?!(?:(?!\b(?:for|with|to|of)\b).)*\b(?:clients|customers|buyers)\s*(?:$|[(,;:–—]))"
         # Nor partners for a money business ("fintech partners for embedded finance"),
         # unless the partners are money ("financing partners", "investment partners").
@@ -351,7 +354,7 @@ _RULES: list[tuple[str, str]] = [
         # "lead" of a team, not "lead generation"; "CTO-level architecture" is know-how.
         r"\b(engineers?|developers?|designers?|scientists?|lead(?![- ](?:gen|times?))|head of|"
         r"cto|cmo|cfo|coo|managers?|"
-        r"analysts?|sre|apprentices)\b(?![- ]level)",
+        r"analysts?|associates?|sre|apprentices)\b(?![- ]level)",
     ),
     # A post named by its holder, the whole goal ("senior integration architect", "a
     # part-time shop assistant", "heat pump installers (employed)", "sous chef for

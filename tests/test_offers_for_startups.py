@@ -95,6 +95,10 @@ def test_room_to_work_meets_only_a_need_for_room() -> None:
         ("2–3 advisory roles with seed-stage SaaS", "job"),
         ("fractional CFO for fundraising prep", "job"),
         ("open roles: 3 backend engineers", "hire"),
+        # Work in investing is work: a post named by its holder is a hire, one sought a job.
+        ("an investment associate", "hire"),
+        ("a role in climate investing", "job"),
+        ("junior VC analyst position", "job"),
         # Companies named by their stage, or about to raise, are an investor's search.
         ("founders about to raise their first round", "dealflow"),
         ("climate companies at Series A with €1M+ ARR", "dealflow"),

@@ -65,9 +65,14 @@ _STOP = _words(
     """
 )
 # Chunks that say nothing specific on their own: a revenue figure ("€400k ARR"), a
-# portfolio or a cohort (of a designer or a fund, of an accelerator or a study).
+# portfolio or a cohort (of a designer or a fund, of an accelerator or a study), what
+# a vague goal seeks ("a mentor", "funding", "networking": two people who both want a
+# mentor share no topic).
 _GENERIC = _words(
     """
+    mentor mentors mentoring mentorship mentee mentees coach coaches coaching advice
+    feedback funding networking network contacts connections support introductions
+    intros collaborators opportunities
     end start part side kind sort type number margins margin team teams company companies
     business businesses job jobs role roles career life world field area areas space
     work experience background problem problems question questions idea ideas project

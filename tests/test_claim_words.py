@@ -182,6 +182,12 @@ def test_places_and_filler_words_of_an_about_text_are_no_phrases() -> None:
         "sites",
         "hardware",
     )
+    # What a vague goal seeks is no topic: blind10's readers rejected "mentor ~ mentors"
+    # between a founder and an engineer who each want a mentor.
+    assert about_phrases("First-time founder. Would love a mentor who has raised before.") == (
+        "First-time founder",
+    )
+    assert about_phrases("Looking for mentors, funding and networking.") == ()
 
 
 def test_a_lone_word_of_an_about_text_meets_only_an_item_with_its_word() -> None:

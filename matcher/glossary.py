@@ -1,12 +1,14 @@
 """The bundled glossary (`glossary.csv` beside this file, semicolon-separated): event
 vocabulary in German, Spanish, French, Portuguese, Italian, Dutch, Polish, Czech,
-Finnish, Swedish, Danish, Norwegian, Estonian, Latvian and Lithuanian, one concept a
-row with its English, and how one word is looked up in it. A row may end early: the
-languages after its last cell have no word for it.
+Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian, Russian and
+Ukrainian, one concept a row with its English, and how one word is looked up in it. A
+row may end early: the languages after its last cell have no word for it. The Russian
+and Ukrainian columns hold Cyrillic wordings only (a Latin loanword is English already).
 
 A word is found as written, without accents, without an inflection ending (a noun's
 plural said in English too: "fincas" -> "farms"; a Finnish, Estonian, Baltic or Slavic
-case ending: "järjestelmään" -> "system", "akudele" -> "batteries", "pompach" -> "pumps"),
+case ending: "järjestelmään" -> "system", "akudele" -> "batteries", "pompach" -> "pumps",
+"инвесторам" -> "investors"),
 or, in the Germanic languages, Finnish and Estonian, as a compound of known parts split
 at a known head ("Wärme|pumpen" -> "heat pumps", "sairaala|hankinnat" -> "hospital
 procurement").
@@ -98,6 +100,27 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("os", "a"), ("ės", "ė"), ("ei", "ė"), ("ūs", "us"), ("ą", "as"), ("ą", "a"),
            ("ę", "ė"), ("į", "is"), ("ų", "as"), ("ų", "a"), ("us", "as"), ("as", "a"),
            ("es", "ė"), ("o", "as"), ("u", "as"), ("e", "as"), ("a", "as"), ("e", "ė")),
+    # Russian and Ukrainian: case endings of nouns and adjectives, singular and plural,
+    # each with the ending of a form the glossary writes (nominative singular and plural,
+    # genitive singular and plural: "инвестор|инвесторы|инвестора|инвесторов"; an
+    # adjective's masculine nominative).
+    "ru": (("иями", "ие"), ("иях", "ие"), ("иям", "ие"), ("ами", ""), ("ами", "а"),
+           ("ями", "я"), ("ями", "ь"), ("ого", "ый"), ("его", "ий"), ("ому", "ый"),
+           ("ему", "ий"), ("ыми", "ый"), ("ими", "ий"), ("ием", "ие"), ("ах", ""), ("ах", "а"),
+           ("ях", "я"), ("ях", "ь"), ("ам", ""), ("ам", "а"), ("ям", "я"), ("ям", "ь"),
+           ("ых", "ый"), ("их", "ий"), ("ым", "ый"), ("им", "ий"), ("ую", "ая"), ("юю", "яя"),
+           ("ом", ""), ("ом", "о"), ("ем", "ь"), ("ем", "е"), ("ой", "а"), ("ой", "ая"),
+           ("ей", "я"), ("ей", "ь"), ("ою", "а"), ("ии", "ия"), ("ии", "ие"), ("ию", "ия"),
+           ("ию", "ие"), ("у", ""), ("у", "а"), ("у", "о"), ("ю", "я"), ("ю", "ь"), ("е", ""),
+           ("е", "а"), ("е", "о"), ("е", "я"), ("и", "я"), ("и", "ь"), ("ы", "а"), ("а", "о")),
+    "uk": (("ями", "я"), ("ями", "ь"), ("ами", ""), ("ами", "а"), ("ого", "ий"),
+           ("ому", "ий"), ("ими", "ий"), ("нням", "ння"), ("ові", ""), ("еві", "ь"),
+           ("ах", ""), ("ах", "а"), ("ях", "я"), ("ях", "ь"), ("ам", ""), ("ам", "а"),
+           ("ям", "я"), ("ям", "ь"), ("их", "ий"), ("им", "ий"), ("ім", "ій"), ("ом", ""),
+           ("ом", "о"), ("ем", "ь"), ("ою", "а"), ("ею", "я"), ("єю", "я"), ("ої", "а"),
+           ("ої", "ий"), ("ій", "а"), ("ій", "ий"), ("нню", "ння"), ("нні", "ння"),
+           ("у", ""), ("у", "а"), ("у", "о"), ("ю", "я"), ("ю", "ь"), ("і", ""), ("і", "а"),
+           ("і", "о"), ("і", "ий"), ("ї", "я"), ("а", "о"), ("е", "ий"), ("а", "ий")),
 }  # fmt: skip
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]+|\s+")
 _LINKS = ("s", "es", "n", "en", "e", "")  # German / Dutch linking letters in compounds
@@ -124,6 +147,8 @@ _PLURALS: dict[str, frozenset[str]] = {
     "lv": frozenset({"iem", "ām", "ēm", "os", "ās", "ēs"}),
     "lt": frozenset({"iuose", "uose", "iams", "iais", "ams", "ais", "omis", "oms", "ose",
                      "ėmis", "ėms", "ėse", "ių", "ius"}),
+    "ru": frozenset({"иями", "иях", "иям", "ами", "ями", "ах", "ях", "ам", "ям"}),
+    "uk": frozenset({"ями", "ами", "ах", "ях", "ам", "ям"}),
 }  # fmt: skip
 _MAX_SEEN = 1 << 17
 

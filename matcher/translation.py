@@ -1,5 +1,6 @@
 """Profile items in German, Spanish, French, Portuguese, Italian, Dutch, Polish, Czech,
-Finnish, Swedish, Danish, Norwegian, Estonian, Latvian or Lithuanian, said in English.
+Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian, Russian or Ukrainian,
+said in English.
 
 The bundled model reads English ("Wärmepumpen" and "heat pumps" sit far apart in
 it), and no multilingual model installs offline. So the items of a profile
@@ -260,7 +261,8 @@ _SMALL_WORDS = frozenset(
 )  # fmt: skip
 # The glossary languages' letters beyond ASCII (Latin-1, and Latin Extended-A for
 # Polish and Czech: "ł", "ę", "ř", "ů").
-_ACCENTED = re.compile(r"[À-ÖØ-öø-ÿĀ-ž]")
+# Latin letters with accents, and Cyrillic (Russian, Ukrainian): no English word has them.
+_ACCENTED = re.compile(r"[À-ÖØ-öø-ÿĀ-žЀ-ӿ]")
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()[]/\"'“”‘’«»&+*#", " "))
 # A language guessed from glossary words when the identifier is unsure (short tag
 # lists): at least this many words known, at least half of the profile's words.

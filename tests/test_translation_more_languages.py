@@ -1,5 +1,5 @@
-"""Polish, Czech, Finnish, Swedish, Danish, Norwegian and Baltic profiles
-(`matcher/glossary.csv`):
+"""Polish, Czech, Finnish, Swedish, Danish, Norwegian, Baltic, Russian and Ukrainian
+profiles (`matcher/glossary.csv`):
 told apart by the language identifier, said in English with the glossary (case
 endings, compounds, places), and matched with the real model to English profiles
 that say the same thing.
@@ -47,6 +47,15 @@ from matcher.translation import source_language, to_english
         ("mākslīgais intelekts", "lv", "artificial intelligence"),
         ("saulės energija", "lt", "solar energy"),
         ("bandomoji teritorija ir tinklo duomenys", "lt", "pilot site and network data"),
+        # Russian and Ukrainian (Cyrillic): case endings of nouns and adjectives.
+        ("тепловые насосы", "ru", "heat pumps"),
+        ("пилотные клиенты: банки", "ru", "pilot customers: banks"),
+        ("бухгалтерский учёт", "ru", "accounting"),
+        ("машинное обучение", "ru", "machine learning"),
+        ("инвесторам", "ru", "investors"),
+        ("цифрова ідентичність", "uk", "digital identity"),
+        ("відновлювана енергетика", "uk", "renewable energy"),
+        ("теплові насоси", "uk", "heat pumps"),
         # Swedish, Danish, Norwegian: the definite article joined to the noun.
         ("vi söker leverantörer av värmepumpar", "sv", "looking for suppliers of heat pumps"),
         ("fjärrvärmenätet", "sv", "district heating"),
@@ -224,3 +233,26 @@ def test_an_english_profile_s_name_is_never_guessed_to_be_estonian() -> None:
     english = in_english(hanna, reading(hanna))
     assert english.interests == ["learning management systems", "Moodle"]
     assert english.offering == ["Moodle plugin development"]
+
+
+def test_a_russian_founder_meets_the_english_bank_that_looks_for_his_product(  # type: ignore[no-untyped-def]
+    real_encoder,
+) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import human_set
+
+    people = human_set.load_set("blind8").profiles
+    dmitri = next(p for p in people if p.id == "dmitri-ivanov")
+    # "непрерывный пентест для банков", "пилотные клиенты: банки и платёжные компании":
+    # continuous pentesting, and banks to pilot it. Toomas, a bank's CISO, looks for a
+    # continuous pentesting vendor. Without a Russian glossary the text met only itself.
+    assert source_language(dmitri) == "ru" and profile_language(dmitri) == "ru"
+    event = Matcher(encoder=real_encoder).event(people, k=5)
+    event.rematch()
+    assert "toomas-rand" in [s.other_id for s in event.suggestions("dmitri-ivanov")]
+    assert "dmitri-ivanov" in [s.other_id for s in event.suggestions("toomas-rand")]
+    cg = event.common_ground("toomas-rand", "dmitri-ivanov")
+    assert any(c.seeker == "a" for c in cg.complements)

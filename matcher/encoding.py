@@ -14,7 +14,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from matcher.language import reads_across_languages
-from matcher.script import opaque_vector, unknown_language, unreadable
+from matcher.script import opaque_vector, partly_unread, unknown_language, unreadable
 from matcher.threads import single_torch_thread
 
 log = logging.getLogger(__name__)
@@ -168,7 +168,7 @@ class PhraseVectors:
             # What the model cannot read meets only itself (`matcher.script`).
             vectors = vectors.copy()
             for i, text in enumerate(texts):
-                if unreadable(text) or unknown_language(text):
+                if unreadable(text) or partly_unread(text) or unknown_language(text):
                     vectors[i] = opaque_vector(text, vectors.shape[1])
         # Everything downstream reads inner products as cosines.
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)

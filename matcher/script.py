@@ -6,10 +6,12 @@ only as rare single characters, and any two such texts sit close together whatev
 they say ("инвестиции в стартапы" / "поиск сотрудников": cosine 0.65, above the bar
 of a related interest; "ищем инвесторов" / "seed investors": 0.0). Such a text is
 given a vector of its own instead of the model's (`opaque_vector`): the same words
-still meet the same words, and nothing else. The language notice tells the attendee
-that their profile is read only where it is written in a language the model knows. Text
-surely written in a language that is neither English nor one with a glossary (Latvian,
-Lithuanian, ...) is given such a vector too (`unknown_language`).
+still meet the same words, and nothing else. A Russian or Ukrainian profile is first
+said in English with the glossary (`matcher.translation`): only the words it does not
+know stay in Cyrillic. The language notice tells the attendee that their profile is
+read only where it is written in a language the model knows. Text surely written in a
+language that is neither English nor one with a glossary (Turkish, Hungarian, ...) is
+given such a vector too (`unknown_language`).
 A model trained on many languages (`matcher.language.reads_across_languages`) reads
 every script, and keeps its vectors.
 """
@@ -38,6 +40,21 @@ def unreadable(text: str) -> bool:
         return False
     latin = sum(1 for ch in letters if _LATIN.match(ch))
     return 2 * latin < len(letters)
+
+
+# A word of at least this many letters counts as a word of content.
+_CONTENT = 3
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
+def partly_unread(text: str) -> bool:
+    """Whether a third or more of `text`'s words of content are in a script the model
+    cannot read (`unreadable`), as words of a Russian item the glossary did not know
+    are ("automation атак": attack automation). Read by its other words only, such an
+    item says less than it means and meets what it is not (industrial automation)."""
+    words = [w for w in _WORD_RUN.findall(text) if len(w) >= _CONTENT]
+    unread = sum(1 for w in words if len(w) > _CONTENT and unreadable(w))
+    return unread > 0 and 3 * unread >= len(words)
 
 
 def unknown_language(text: str) -> bool:

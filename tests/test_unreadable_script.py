@@ -8,7 +8,7 @@ import numpy as np
 
 from matcher import Matcher, Profile
 from matcher.encoding import PhraseVectors
-from matcher.script import readable_part, unreadable
+from matcher.script import partly_unread, readable_part, unreadable
 
 
 def test_cyrillic_and_other_scripts_are_unreadable_latin_languages_are_not() -> None:
@@ -19,6 +19,13 @@ def test_cyrillic_and_other_scripts_are_unreadable_latin_languages_are_not() -> 
     assert readable_part("We build sensors. Говорю по-русски. Also Estonian.") == (
         "We build sensors. Also Estonian."
     )
+    # A Russian item the glossary said only in part: "наступательная безопасность"
+    # (offensive security) as "наступательная security", "автоматизация атак" (attack
+    # automation) as "automation атак" would meet any security or automation.
+    assert partly_unread("наступательная security") and partly_unread("automation атак")
+    # One unknown word among several known ones leaves the item readable.
+    assert not partly_unread("pilot customers: banks and платёжные company, DORA requirements")
+    assert not partly_unread("talks о DORA TLPT") and not partly_unread("heat pumps")
 
 
 def test_the_bundled_model_puts_unrelated_cyrillic_items_together(real_encoder) -> None:  # type: ignore[no-untyped-def]

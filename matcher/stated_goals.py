@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from matcher.glossary import glossaries
+from matcher.glossary import in_script_of
 from matcher.goals import KINDS, K, goal_kind
 from matcher.normalise import clean, normalise_goal
 from matcher.roles import named_roles
@@ -454,7 +454,7 @@ def is_statement(words: str) -> bool:
 def _foreign_statement(words: str) -> bool:
     """Whether `words` in a glossary language begin as a goal said as a sentence."""
     guess = glossary_guess(words)
-    for code in (guess,) if guess else glossaries():
+    for code in (guess,) if guess else in_script_of(words):
         said = to_english(words, code).strip().replace("’", "'").casefold()
         if _STATEMENT.match(_ALSO.sub("", said)):
             return True

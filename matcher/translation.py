@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from matcher.english_words import is_english_word
-from matcher.glossary import TOKEN, Entry, Glossary, glossaries, translates
+from matcher.glossary import TOKEN, Entry, Glossary, glossaries, in_script_of, translates
 from matcher.language import ENGLISH, detect_language, profile_text
 from matcher.types import Profile
 
@@ -301,10 +301,9 @@ def _maybe_other(text: str) -> bool:
 _NEVER_GUESSED = frozenset({"et", "lv", "lt"})
 
 
-@lru_cache(maxsize=1)
-def _guessable() -> dict[str, Glossary]:
-    """The glossaries a word or a short item may be guessed to be in."""
-    return {code: g for code, g in glossaries().items() if code not in _NEVER_GUESSED}
+def _guessable(word: str) -> dict[str, Glossary]:
+    """The glossaries a word or a short item may be guessed to be in (of its script)."""
+    return {code: g for code, g in in_script_of(word).items() if code not in _NEVER_GUESSED}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -314,7 +313,7 @@ def _languages_knowing(word: str) -> tuple[str, ...]:
     if is_english_word(word):
         return ()
     found = []
-    for code, glossary in _guessable().items():
+    for code, glossary in _guessable(word).items():
         entry = glossary.word(word)
         if entry is not None and entry.pos != "f" and entry.english.casefold() != word:
             found.append(code)
@@ -328,7 +327,7 @@ def _foreign_codes(word: str) -> tuple[str, ...]:
     if len(word) < 3 or not word.isalpha() or is_english_word(word):
         return ()
     found = []
-    for code, glossary in _guessable().items():
+    for code, glossary in _guessable(word).items():
         entry = glossary.word(word, depth=2)
         if entry is not None and entry.pos != "f" and entry.english.casefold() != word:
             found.append(code)

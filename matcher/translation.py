@@ -259,9 +259,8 @@ _SMALL_WORDS = frozenset(
      "ja", "sekä", "tai", "että", "ovat", "och", "för", "med", "att", "är", "jag", "av",
      "og", "af", "jeg", "til", "ikke"}
 )  # fmt: skip
-# The glossary languages' letters beyond ASCII (Latin-1, and Latin Extended-A for
-# Polish and Czech: "ł", "ę", "ř", "ů").
-# Latin letters with accents, and Cyrillic (Russian, Ukrainian): no English word has them.
+# The glossary languages' letters beyond ASCII (Latin-1, Latin Extended-A for Polish
+# and Czech: "ł", "ę", "ř", "ů"; Cyrillic for Russian and Ukrainian).
 _ACCENTED = re.compile(r"[À-ÖØ-öø-ÿĀ-žЀ-ӿ]")
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()[]/\"'“”‘’«»&+*#", " "))
 # A language guessed from glossary words when the identifier is unsure (short tag

@@ -199,9 +199,10 @@ def _function(words: list[str]) -> str | None:
 
 
 # A headline by which one invests: "Angel investor", "Partner @ Nordic Ventures",
-# "VC", "Investment Manager", "Business Angel", "Inwestor", "Family office".
+# "VC", "Investment Manager", "Business Angel", "Inwestor", "Family office" (not an
+# investigative journalist).
 _INVESTING = re.compile(
-    r"invest|angel|\bvcs?\b|venture|\bcapital\b|\bfunds?\b|family office|\bgp\b|"
+    r"invest(?!igat)|angel|\bvcs?\b|venture|\bcapital\b|\bfunds?\b|family office|\bgp\b|"
     r"inversor|inversora|investisseu|investidor|sijoittaja|sijoitus|inwestor"
 )
 

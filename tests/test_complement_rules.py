@@ -281,6 +281,7 @@ def test_a_search_for_startups_at_a_stage_makes_an_investor_only_with_a_headline
     assert [c for c in cg.complements if c.seeker == "a" and c.offer == "pre-seed €300k"]
     assert investing_headline("Partner @ Nordic Ventures") and investing_headline("Business Angel")
     assert not investing_headline("Programme Director @ ClimateLaunch Kraków")
+    assert not investing_headline("Investigative journalist, climate & money")
     assert not investing_headline("Startup lawyer @ Vaz & Sá Advogados | term sheets, ESOPs")
 
 

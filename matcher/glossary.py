@@ -374,25 +374,6 @@ def glossaries() -> dict[str, Glossary]:
     return {code: Glossary(code, tables[code], personal[code]) for code in codes}
 
 
-# Glossaries written in Cyrillic; the others are in the Latin script.
-CYRILLIC = frozenset({"ru", "uk"})
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
-def in_script_of(text: str) -> dict[str, Glossary]:
-    """The glossaries whose script `text` is written in: a Latin word is in no Cyrillic
-    column and a Cyrillic word in no Latin one, so neither is looked up there."""
-    return _of_scripts(bool(_CYRILLIC_LETTER.search(text)), bool(_LATIN_LETTER.search(text)))
-
-
-@lru_cache(maxsize=4)
-def _of_scripts(cyrillic: bool, latin: bool) -> dict[str, Glossary]:
-    return {
-        code: g for code, g in glossaries().items() if (cyrillic if code in CYRILLIC else latin)
-    }
-
-
 def translates(code: str) -> bool:
     """Whether profiles in language `code` are translated into English for matching."""
     return code in glossaries()

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 import numpy as np
 
-from matcher.glossary import translates
+from matcher.glossary import Glossary, glossaries, translates
 from matcher.language import ENGLISH, detect_language
 
 # A letter of the Latin script (basic, Latin-1, Latin Extended A/B and Additional).
@@ -31,6 +32,26 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _LETTER = re.compile(r"[^\W\d_]")
 # A sentence of a bio: what the whole-profile text keeps or leaves out.
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+# Glossaries written in Cyrillic; the others are in the Latin script.
+CYRILLIC_GLOSSARIES = frozenset({"ru", "uk"})
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def in_script_of(text: str) -> dict[str, Glossary]:
+    """The glossaries whose script `text` is written in: a Latin word is in no Cyrillic
+    column and a Cyrillic word in no Latin one, so neither is looked up there."""
+    return _of_scripts(bool(_CYRILLIC.search(text)), bool(_LATIN.search(text)))
+
+
+@lru_cache(maxsize=4)
+def _of_scripts(cyrillic: bool, latin: bool) -> dict[str, Glossary]:
+    return {
+        code: g
+        for code, g in glossaries().items()
+        if (cyrillic if code in CYRILLIC_GLOSSARIES else latin)
+    }
 
 
 def unreadable(text: str) -> bool:

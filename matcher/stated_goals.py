@@ -32,10 +32,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from matcher.glossary import in_script_of
 from matcher.goals import KINDS, K, goal_kind
 from matcher.normalise import clean, normalise_goal
 from matcher.roles import named_roles
+from matcher.script import in_script_of
 from matcher.translation import glossary_guess, to_english
 
 MAX_GOALS = 3

@@ -33,8 +33,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from matcher.english_words import is_english_word
-from matcher.glossary import TOKEN, Entry, Glossary, glossaries, in_script_of, translates
+from matcher.glossary import TOKEN, Entry, Glossary, glossaries, translates
 from matcher.language import ENGLISH, detect_language, profile_text
+from matcher.script import in_script_of
 from matcher.types import Profile
 
 _ROMANCE = frozenset({"es", "fr", "pt", "it"})

@@ -128,6 +128,9 @@ class EventState:
         self._profile_made = 0
         self._words = WordCounts()  # who uses which word (`matcher.fill_ground`)
         self._words_at = (-1, -1)  # (rows ever held, people present) when last counted
+        # Row -> (its list as shown, the best credit that list earns for each of its
+        # needs: `matcher.need_credit.best_met`); a row's needs never change.
+        self._best: dict[int, tuple[tuple[int, ...], np.ndarray]] = {}
 
     # -- reading ----------------------------------------------------------------
 
@@ -364,21 +367,38 @@ class EventState:
     ) -> list[CommonGround]:
         """The common ground of row pairs, with starters, under the specificity now."""
         from matcher.explain import explain_many
+        from matcher.need_credit import best_met
         from matcher.starters import make_starters
         from matcher.wording import reasons
 
         data = self.data
+        lists = {r: tuple(x for x, _ in self.lists.shown(r)) for r in {*a, *b}}
+        todo = [r for r, members in lists.items() if self._best.get(r, (None,))[0] != members]
         if self._whole():  # the facets of every row are at hand (row p at position p)
             assert self._facets_all is not None
-            facets, at_a, at_b = self._facets_all, list(a), list(b)
+            facets = self._facets_all
+            rows = np.arange(facets.n, dtype=np.int64)
         else:
-            rows, inverse = np.unique(np.asarray([*a, *b], dtype=np.int64), return_inverse=True)
-            facets, at_a, at_b = (
-                data.facets(rows),
-                inverse[: len(a)].tolist(),
-                inverse[len(a) :].tolist(),
-            )
-        cgs = explain_many(facets, data.weights()[0], at_a, at_b, scores, self.params.score)
+            wanted = [*a, *b, *(x for r in todo for x in lists[r])]
+            rows = np.unique(np.asarray(wanted, dtype=np.int64))
+            facets = data.facets(rows)
+        at = np.searchsorted(rows, np.asarray([*a, *b], dtype=np.int64)).tolist()
+        if todo:
+            # The best any of a seeker's list does for each of their needs: a need is
+            # said met on a card only that well (`matcher.need_credit`).
+            place = np.searchsorted(rows, np.asarray(todo, dtype=np.int64))
+            members = [np.searchsorted(rows, np.asarray(lists[r], dtype=np.int64)) for r in todo]
+            made = best_met(facets, place, members, self.params.score)
+            self._best.update({r: (lists[r], m) for r, m in zip(todo, made, strict=True)})
+        row_at = rows.tolist()
+
+        def floors(x: int) -> np.ndarray:
+            return self._best[row_at[x]][1]
+
+        cgs = explain_many(
+            facets, data.weights()[0], at[: len(a)], at[len(a) :], scores, self.params.score,
+            floors,
+        )  # fmt: skip
         for x, y, cg in zip(a, b, cgs, strict=True):
             if not (cg.shared or cg.complements or cg.ties) and (
                 self.lists.is_fill(x, y) or self.lists.is_fill(y, x)

@@ -10,25 +10,15 @@ from contextlib import contextmanager
 import numpy as np
 
 from matcher.facets import ABOUT, Facets
-from matcher.goal_fit import (
-    buyer_mask,
-    colleagues,
-    role_fit,
-    role_mask,
-    trade_credit,
-    wording_credit,
-)
-from matcher.goal_scope import scope_clash
 from matcher.goals import K
 from matcher.grades import (
     SAME,
-    goal_credit,
     narrower_lifted,
     overlap_limited,
-    role_credit,
     topic_credit,
     topic_grade,
 )
+from matcher.need_credit import TIE, aligned, need_credit
 from matcher.parallel import map_slices
 from matcher.scoring import (
     ScoreParams,
@@ -55,7 +45,7 @@ def _shared_many(
     a_ids, b_ids = facets.topics.padded(a, facets.pad), facets.topics.padded(b, facets.pad)
     if a_ids.shape[1] == 0 or b_ids.shape[1] == 0:
         return [[] for _ in range(len(a))]
-    sims = _aligned(facets, a_ids, b_ids)  # (C, La, Lb); padding is 0
+    sims = aligned(facets, a_ids, b_ids)  # (C, La, Lb); padding is 0
     sims = narrower_lifted(facets, a_ids[:, :, None], b_ids[:, None, :], sims, params)
     sims = overlap_limited(facets, a_ids[:, :, None], b_ids[:, None, :], sims, params)
     strict = facets.strict[a_ids][:, :, None] | facets.strict[b_ids][:, None, :]
@@ -124,48 +114,32 @@ def _kind(a: int, b: int) -> str:
     return "about" if ABOUT in (a, b) else "interest"
 
 
-def _aligned(facets: Facets, a_ids: np.ndarray, b_ids: np.ndarray) -> np.ndarray:
-    """Cosines of each pair's phrases: (C, La), (C, Lb) -> (C, La, Lb)."""
-    return np.matmul(facets.vectors[a_ids], facets.vectors[b_ids].transpose(0, 2, 1))
-
-
 def _complements_many(
     facets: Facets,
     needer: np.ndarray,
     giver: np.ndarray,
     seeker: str,
     params: ScoreParams,
+    floors: Sequence[np.ndarray] | None = None,
 ) -> list[list[Complement]]:
-    """For each pair p: needer[p]'s needs met by giver[p]'s offers, in the needs' order."""
-    needs = facets.needs.padded(needer, facets.pad)
-    offers = facets.offers.padded(giver, facets.pad)
+    """For each pair p: needer[p]'s needs met by giver[p]'s offers, in the needs' order.
+    `floors[p]`: the best credit the needer's list earns for each need
+    (`matcher.need_credit.best_met`); a need met less well here is left unsaid."""
+    needs, offers, sims, credit = need_credit(facets, needer, giver, params)
     out: list[list[Complement]] = [[] for _ in range(len(needer))]
     if needs.shape[1] == 0 or offers.shape[1] == 0:
         return out
-    sims = _aligned(facets, needs, offers)  # (C, Ln, Lo); padding is 0
-    kind = facets.kind
-    need_kind, offer_kind = kind[needs][:, :, None], kind[offers][:, None, :]
-    vague = facets.vague[needs][:, :, None]
-    credit = goal_credit(sims, need_kind, offer_kind, vague, params)
-    # Needs met by wording: the need's subject fits the giver's field too; role needs:
-    # a compatible offer and the fit of the two people (`matcher.goal_fit`).
-    credit = wording_credit(credit, facets, (needer, needs), giver, params)
-    fit = role_fit(facets, needer, needs, giver, params)[:, :, None]
-    clash = scope_clash(facets.scope[needs][:, :, None], facets.scope[offers][:, None, :])
-    credit = np.maximum(credit, role_credit(sims, need_kind, offer_kind, vague, params) * fit)
-    credit = np.maximum(credit, trade_credit(facets, (needer, needs), (giver, offers), params))
-    credit *= ~clash
-    # Needs naming people only from such a giver; offers for named people only to them.
-    credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
-    credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
-    credit *= ~colleagues(facets, needer, giver)[:, None, None]
-    # Sales only in a buyer's category.
-    credit *= buyer_mask(facets, (needer, giver), needs, False, params)[:, :, None]
-    credit *= buyer_mask(facets, (needer, giver), offers, True, params)[:, None, :]
     best = credit.argmax(axis=2)  # (C, Ln): first best offer of each need
-    pair, x = np.nonzero(np.take_along_axis(credit, best[:, :, None], axis=2)[:, :, 0] > 0)
+    met = np.take_along_axis(credit, best[:, :, None], axis=2)[:, :, 0]
+    if floors is not None:
+        floor = np.zeros_like(met)
+        for p, f in enumerate(floors):
+            floor[p, : len(f)] = f
+        met[met < floor - TIE] = 0.0
+    pair, x = np.nonzero(met > 0)
     y = best[pair, x]
     sim_list = sims[pair, x, y].tolist()
+    kind = facets.kind
     need_words, offer_words = facets.display["needs"], facets.display["offers"]
     n_at, o_at = facets.needs.indptr[needer].tolist(), facets.offers.indptr[giver].tolist()
     for k, (p, xi, yi) in enumerate(zip(pair.tolist(), x.tolist(), y.tolist(), strict=True)):
@@ -228,18 +202,24 @@ def explain_many(
     b: Sequence[int],
     scores: Sequence[float],
     params: ScoreParams,
+    floors: Callable[[int], np.ndarray] | None = None,
 ) -> list[CommonGround]:
-    """The common ground of each ordered pair (a[p], b[p]), without starters."""
+    """The common ground of each ordered pair (a[p], b[p]), without starters.
+    `floors(x)`: for each need of position x, the best credit its list earns for it
+    (`matcher.need_credit.best_met`); a need is said met only that well or better."""
     out: list[CommonGround] = []
     for start in range(0, len(a), CHUNK):
         aa = np.asarray(a[start : start + CHUNK], dtype=np.int64)
         bb = np.asarray(b[start : start + CHUNK], dtype=np.int64)
+        floor_a = floor_b = None
+        if floors is not None:
+            floor_a, floor_b = [floors(x) for x in aa.tolist()], [floors(y) for y in bb.tolist()]
         shared = _shared_many(facets, topic_w, aa, bb, params)
         background = background_credit(facets, aa, bb, params)
         background *= headlines_related(facets, aa, bb, params)
         similar = headlines_agree(facets, aa, bb, params)
-        theirs_met = _complements_many(facets, aa, bb, "a", params)
-        mine_met = _complements_many(facets, bb, aa, "b", params)
+        theirs_met = _complements_many(facets, aa, bb, "a", params, floor_a)
+        mine_met = _complements_many(facets, bb, aa, "b", params, floor_b)
         for p, (x, y) in enumerate(zip(aa.tolist(), bb.tolist(), strict=True)):
             found = _once(theirs_met[p] + mine_met[p])
             found.sort(key=lambda c: -c.similarity)

@@ -654,6 +654,14 @@ ROLE_KINDS = ("capital", "grant", "debt", "assets", "dealflow", "founders", "men
               "press", "cofounder", "cofounding", "coinvestors", "sources")  # fmt: skip
 ROLE = np.array([name in ROLE_KINDS for name in KINDS], dtype=bool)
 
+# Needs met by many people at once: a seller's buyers, a mentor's mentees, a lead's
+# co-investors, a journalist's sources. Every provider on the list may meet them;
+# other needs are said met by the list's best provider only (`matcher.need_credit`).
+# Not an investor's startups: past the best, the founders on an investor's list were
+# mostly outside the thesis (13 right, 16 wrong on the labelled sets).
+MANY_KINDS = ("customers", "mentee", "coinvestors", "sources")
+MANY = np.array([name in MANY_KINDS for name in KINDS], dtype=bool)
+
 
 def is_derived(key: str) -> bool:
     """Whether a goal key is a need offered (`derived_key`)."""

@@ -1,0 +1,102 @@
+"""How well one person's offers meet another's needs, need by need.
+
+`need_credit` is the credit of every (need, offer) of a pair (`matcher.grades`,
+`matcher.goal_fit`): what a complement is found from. `best_met` is, for each
+need of a seeker, the best credit any of the people on the seeker's list earns
+for it: a need is said met on a card only by that best provider (or by one who
+meets it better still). The second and later providers of one need are
+mostly topical neighbours, not people who meet it: on the labelled sets a need
+met on several cards was right about half the time, a need met once nine times
+in ten (BENCHMARKS.md). Needs many people meet at once (a seller's buyers, a
+mentor's mentees: `matcher.goals.MANY`) are said met by every provider on the list.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from matcher.facets import Facets
+from matcher.goal_fit import (
+    buyer_mask,
+    colleagues,
+    role_fit,
+    role_mask,
+    trade_credit,
+    wording_credit,
+)
+from matcher.goal_scope import scope_clash
+from matcher.goals import MANY, K
+from matcher.grades import goal_credit, role_credit
+from matcher.scoring import ScoreParams
+
+# A provider within this much of the best credit for a need is as good as the best.
+TIE = 1e-4
+
+
+def aligned(facets: Facets, a_ids: np.ndarray, b_ids: np.ndarray) -> np.ndarray:
+    """Cosines of each pair's phrases: (C, La), (C, Lb) -> (C, La, Lb)."""
+    return np.matmul(facets.vectors[a_ids], facets.vectors[b_ids].transpose(0, 2, 1))
+
+
+def need_credit(
+    facets: Facets, needer: np.ndarray, giver: np.ndarray, params: ScoreParams
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For each pair p, how well giver[p]'s offers meet needer[p]'s needs:
+    (needs (C, Ln), offers (C, Lo), cosines (C, Ln, Lo), credit (C, Ln, Lo)), the
+    phrase ids padded with `facets.pad` and their credit 0."""
+    needs = facets.needs.padded(needer, facets.pad)
+    offers = facets.offers.padded(giver, facets.pad)
+    if needs.shape[1] == 0 or offers.shape[1] == 0:
+        empty = np.zeros((len(needer), needs.shape[1], offers.shape[1]), dtype=np.float32)
+        return needs, offers, empty, empty
+    sims = aligned(facets, needs, offers)  # (C, Ln, Lo); padding is 0
+    kind = facets.kind
+    need_kind, offer_kind = kind[needs][:, :, None], kind[offers][:, None, :]
+    vague = facets.vague[needs][:, :, None]
+    credit = goal_credit(sims, need_kind, offer_kind, vague, params)
+    # Needs met by wording: the need's subject fits the giver's field too; role needs:
+    # a compatible offer and the fit of the two people (`matcher.goal_fit`).
+    credit = wording_credit(credit, facets, (needer, needs), giver, params)
+    fit = role_fit(facets, needer, needs, giver, params)[:, :, None]
+    clash = scope_clash(facets.scope[needs][:, :, None], facets.scope[offers][:, None, :])
+    credit = np.maximum(credit, role_credit(sims, need_kind, offer_kind, vague, params) * fit)
+    credit = np.maximum(credit, trade_credit(facets, (needer, needs), (giver, offers), params))
+    credit *= ~clash
+    # Needs naming people only from such a giver; offers for named people only to them.
+    credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
+    credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
+    credit *= ~colleagues(facets, needer, giver)[:, None, None]
+    # Sales only in a buyer's category.
+    credit *= buyer_mask(facets, (needer, giver), needs, False, params)[:, :, None]
+    credit *= buyer_mask(facets, (needer, giver), offers, True, params)[:, None, :]
+    return needs, offers, sims, credit
+
+
+def best_met(
+    facets: Facets, seekers: np.ndarray, members: list[np.ndarray], params: ScoreParams
+) -> list[np.ndarray]:
+    """For each seeker s (position in `facets`): the best credit any of `members[s]`
+    (positions: the people on s's list) earns for each of s's needs, in their order;
+    0 for needs many people meet at once (`matcher.goals.MANY`)."""
+    counts = np.array([len(m) for m in members], dtype=np.int64)
+    lengths = facets.needs.lengths()[seekers].tolist()
+    out = [np.zeros(n, dtype=np.float32) for n in lengths]
+    if not counts.sum():
+        return out
+    owner = np.repeat(np.arange(len(seekers)), counts)
+    needer = seekers[owner]
+    giver = np.concatenate(members).astype(np.int64)
+    for start in range(0, len(needer), _CHUNK):
+        stop = start + _CHUNK
+        credit = need_credit(facets, needer[start:stop], giver[start:stop], params)[3]
+        if not credit.shape[2]:
+            continue
+        best = credit.max(axis=2)
+        for q, s in enumerate(owner[start:stop].tolist()):
+            np.maximum(out[s], best[q, : lengths[s]], out=out[s])
+    for s, seeker in enumerate(seekers.tolist()):
+        out[s][MANY[facets.kind[facets.needs.row(seeker)] % K]] = 0.0
+    return out
+
+
+_CHUNK = 512

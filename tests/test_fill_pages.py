@@ -79,3 +79,45 @@ def test_my_page_says_real_common_ground_only_when_a_list_has_some(
     assert "A few people you share real common ground with" not in body
     assert "People you share real common ground with" not in body
     assert "We found no clear common ground with anyone here yet" in body
+
+
+def test_a_suggestion_with_no_reason_to_state_comes_after_those_with_one(
+    app, make_public_event, sign_up, list_attendees
+) -> None:  # type: ignore[no-untyped-def]
+    """A real suggestion whose every claim was held back (a need met better by someone
+    else on the list) reads like a fill: it is stored after the cards that give a
+    reason, so "the last one completes your list" stays true of the page."""
+    from matcher import CommonGround, SharedItem, Tie
+    from matcher import Suggestion as Suggested
+    from matcher.wording import reasons
+    from models import Event
+    from web.services.matching import _insert_lists
+
+    make_public_event(app)
+    phone = app.test_client()
+    sign_up(phone)
+    sign_up(app.test_client(), **NOTHING_ALIKE)
+    sign_up(app.test_client(), email="bea@example.org", name="Bea Stone", headline="Potter")
+    ada, zed, bea = list_attendees(app)
+    held_back = CommonGround(score=0.8, ties=[Tie("nearby", "", "Beekeeper")])
+    reasoned = CommonGround(score=0.5, shared=[SharedItem("clay", "clay", 0.9, "interest")])
+    for cg in (held_back, reasoned):
+        cg.reasons = reasons(cg)
+    with app.extensions["cg_sessions"]() as session:
+        session.execute(sa.delete(Suggestion).where(Suggestion.attendee_id == ada.id))
+        event = session.scalars(sa.select(Event)).one()
+        lists = {
+            str(ada.id): [
+                Suggested(str(zed.id), 0.8, held_back),
+                Suggested(str(bea.id), 0.5, reasoned),
+            ]
+        }
+        _insert_lists(session, event, lists)
+        session.commit()
+        stored = session.scalars(
+            sa.select(Suggestion).where(Suggestion.attendee_id == ada.id).order_by(Suggestion.rank)
+        ).all()
+        assert [(s.other_id, s.rank) for s in stored] == [(bea.id, 1), (zed.id, 2)]
+    body = html.unescape(phone.get("/e/conf/me").get_data(as_text=True))
+    assert body.index("Bea Stone") < body.index("Zed Quill")
+    assert "the last one completes your list" in body

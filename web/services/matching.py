@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from matcher import Change, Matcher, Profile, Suggestion
 from models import MATCHED_FIELDS, Attendee, Contact, Event, PairExclusion
 from models import Suggestion as StoredSuggestion
+from web.services.feedback import NEARBY, kinds_of
 
 log = logging.getLogger(__name__)
 
@@ -146,18 +147,27 @@ def _insert_lists(
     if details and matcher is not None:
         # The others only: reading one suggestion would explain a batch from it on.
         matcher.explain_all(fresh)
-    rows = [
-        {
-            "event_id": event.id,
-            "attendee_id": int(attendee_id),
-            "other_id": int(s.other_id),
-            "rank": rank,
-            "score": float(s.score),
-            "detail": details.get((int(attendee_id), int(s.other_id))) or s.common_ground.to_dict(),
-        }
-        for attendee_id, suggestions in lists.items()
-        for rank, s in enumerate(suggestions, start=1)
-    ]
+    rows = []
+    for attendee_id, suggestions in lists.items():
+        said = [
+            (s, details.get((int(attendee_id), int(s.other_id))) or s.common_ground.to_dict())
+            for s in suggestions
+        ]
+        # A card with no reason the matcher can state (a fill, or a suggestion whose
+        # claims were all held back) after every card with one: the page says the last
+        # cards of a list complete it.
+        said.sort(key=lambda item: NEARBY in kinds_of(item[1]))
+        rows += [
+            {
+                "event_id": event.id,
+                "attendee_id": int(attendee_id),
+                "other_id": int(s.other_id),
+                "rank": rank,
+                "score": float(s.score),
+                "detail": detail,
+            }
+            for rank, (s, detail) in enumerate(said, start=1)
+        ]
     # Core executemany in batches: the ORM's unit of work for 50,000 objects took
     # longer than the matching itself.
     for start in range(0, len(rows), 5000):

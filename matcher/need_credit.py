@@ -78,14 +78,15 @@ def best_met(
     """For each seeker s (position in `facets`): the best credit any of `members[s]`
     (positions: the people on s's list) earns for each of s's needs, in their order;
     0 for needs many people meet at once (`matcher.goals.MANY`)."""
-    counts = np.array([len(m) for m in members], dtype=np.int64)
     lengths = facets.needs.lengths()[seekers].tolist()
+    # Seekers without needs cost nothing.
+    counts = np.array([len(m) if n else 0 for m, n in zip(members, lengths, strict=True)])
     out = [np.zeros(n, dtype=np.float32) for n in lengths]
     if not counts.sum():
         return out
     owner = np.repeat(np.arange(len(seekers)), counts)
     needer = seekers[owner]
-    giver = np.concatenate(members).astype(np.int64)
+    giver = np.concatenate([m for m, n in zip(members, lengths, strict=True) if n]).astype(np.int64)
     for start in range(0, len(needer), _CHUNK):
         stop = start + _CHUNK
         credit = need_credit(facets, needer[start:stop], giver[start:stop], params)[3]

@@ -25,6 +25,7 @@ def test_the_sets_hold_what_the_issue_asks_for() -> None:
     blind8 = human_set.load_set("blind8")
     blind9 = human_set.load_set("blind9")
     blind10 = human_set.load_set("blind10")
+    blind11 = human_set.load_set("blind11")
     assert len(conference.profiles) >= 60 and len(held_out.profiles) >= 25
     assert len(blind.profiles) >= 50 and len(blind.planted) >= 20
     assert len(blind2.profiles) >= 55 and len(blind2.planted) >= 25
@@ -36,9 +37,10 @@ def test_the_sets_hold_what_the_issue_asks_for() -> None:
     assert len(blind8.profiles) >= 60 and len(blind8.planted) >= 40
     assert len(blind9.profiles) >= 60 and len(blind9.planted) >= 40
     assert len(blind10.profiles) >= 60 and len(blind10.planted) >= 40
+    assert len(blind11.profiles) >= 60 and len(blind11.planted) >= 40
     assert not {p.id for p in conference.profiles} & {p.id for p in held_out.profiles}
     every = (conference, held_out, blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8)
-    for hs in (*every, blind9, blind10):
+    for hs in (*every, blind9, blind10, blind11):
         ids = {p.id for p in hs.profiles}
         assert all(p["a"] in ids and p["b"] in ids for p in hs.planted)
         assert hs.claim_traps and hs.complement_traps

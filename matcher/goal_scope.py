@@ -225,18 +225,31 @@ _LOWEST = np.array([(m & -m).bit_length() - 1 for m in range(1 << _AMOUNT_BITS)]
 _HIGHEST = np.array([m.bit_length() - 1 for m in range(1 << _AMOUNT_BITS)], np.int64)
 
 
+# A lead sought for a round of a named size ("Series A lead (€4M)", "lead investor for
+# a €1.5M seed"): one who writes the largest ticket of the round. Only money named at
+# the round's size meets it, not a small cheque nor an investor's search that names no
+# sum (`scope_clash`). Marked by the sign bit of a need's scope, above `amounts`.
+_LEAD = re.compile(r"\b(?:co-?)?lead\b(?!\s+(?:times?|gen))")
+_CAPITAL = KINDS.index("capital")
+_LEAD_BIT = 1 << 63
+
+
 def scope(key: str) -> int:
     """The funding stages, regions, (of work: a hire, a job, a service) role families,
-    trade (`trade`) and (of money) sums a normalised goal phrase names, as one int
+    trade (`trade`) and (of money) sums a normalised goal phrase names, as one int64
     (`stage` in the low bits, `regions` above them, `phrase_families` above those,
-    `trade` above those, `amounts` on top)."""
+    `trade` above those, `amounts` above those, a lead of a round of a named size in
+    the sign bit)."""
     out = stage(key) | (regions(key) << _STAGE_BITS)
     kind = goal_kind(key) % K
+    text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
     if kind in _WORK_KINDS:
-        text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
         out |= phrase_families(text) << (_STAGE_BITS + _REGION_BITS)
     if kind in _MONEY_KINDS:
-        out |= amounts(key) << _AMOUNT_SHIFT
+        sums = amounts(key)
+        out |= sums << _AMOUNT_SHIFT
+        if kind == _CAPITAL and sums and _LEAD.search(text):
+            out -= _LEAD_BIT  # the sign bit, as an int64 holds it
     return out | (trade(key) << _TRADE_SHIFT)
 
 
@@ -244,8 +257,9 @@ def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
     """Where a need and an offer both name funding stages and none agrees, both name
     regions and none overlaps, both name role families of work and none is shared, both
     name sums of money and the offer's is a decade above the need's or more than one
-    below it (`amounts`), or the need asks for suppliers of goods and the offer is an
-    activity (broadcast)."""
+    below it (`amounts`), the need seeks the lead of a round of a named size and the
+    offer names no money of that size, or the need asks for suppliers of goods and the
+    offer is an activity (broadcast)."""
     out: np.ndarray = np.zeros(np.broadcast_shapes(need_scope.shape, offer_scope.shape), bool)
     shift = 0
     for bits in (_STAGE_BITS, _REGION_BITS, FAMILY_BITS):
@@ -260,6 +274,8 @@ def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
     too_big = _LOWEST[b] > _HIGHEST[a]
     too_small = _HIGHEST[b] < _LOWEST[a] - 1
     out |= (a > 0) & (b > 0) & (too_big | too_small)
+    # A lead of a named round: money that reaches the round's decade, said as such.
+    out |= (need_scope < 0) & (_HIGHEST[b] < _LOWEST[a])
     supply = (need_scope >> _TRADE_SHIFT) & _SUPPLY
     acts = (offer_scope >> _TRADE_SHIFT) & _ACTS
     out |= (supply > 0) & (acts > 0)

@@ -62,6 +62,22 @@ def test_money_a_decade_above_the_round_or_far_below_it_is_no_complement() -> No
     assert _kind(fund) == "assets"
 
 
+def test_a_lead_of_a_named_round_is_met_only_by_money_of_its_size() -> None:
+    """The lead of a round writes its largest ticket: a €250k–1M cheque or an investor's
+    search that names no sum ("dealflow from CEE", "early teams (first cheque)") leads
+    no €4M or €20M round, where it may join one; tickets of the round's size lead it."""
+    lead_a, lead_b = "series a lead (€4m)", "lead investor for our b round (~€20m)"
+    assert _clash(lead_a, "corporate venture tickets €250k–1m")
+    assert not _clash("series a investors (€4m)", "corporate venture tickets €250k–1m")
+    assert _clash(lead_a, "early b2b software teams (first cheque)")
+    assert _clash(lead_b, "dealflow from cee")
+    assert not _clash(lead_a, "series a tickets €3–8m (lead or co-lead)")
+    assert not _clash(lead_b, "series b+ tickets €15-40m")
+    assert not _clash("seed round €1.2m (lead or co-lead)", "€500k-1.5m seed cheques")
+    # Not a lead of money: lead times of a supplier.
+    assert not _clash("a heat pump supplier with short lead times", "heat pumps (40–400 kw)")
+
+
 def test_a_loan_is_debt_even_for_buildings_and_money_for_assets_is_an_asset_investor_s() -> None:
     assert _kind("long-term loans (20-25 years) for finance building renovation") == "debt"
     assert _kind("senior loans €5–50m for building retrofit portfolios") == "debt"

@@ -20,6 +20,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def fill_tags(page: Any, field: str, items: list[str]) -> None:
     """Enter list items as tags (or as "a; b" text when JavaScript did not enhance)."""
+    # Once loaded, tags.js has enhanced the field or never will: asked earlier, the
+    # field could be hidden between the question and the typing.
+    page.wait_for_load_state("load")
     entry = page.locator(f"#{field}-entry")
     if entry.count():
         for item in items:

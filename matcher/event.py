@@ -374,26 +374,29 @@ class EventState:
         data = self.data
         lists = {r: tuple(x for x, _ in self.lists.shown(r)) for r in {*a, *b}}
         todo = [r for r, members in lists.items() if self._best.get(r, (None,))[0] != members]
+        rows: np.ndarray | None = None  # position p holds row rows[p]; None: row p
         if self._whole():  # the facets of every row are at hand (row p at position p)
             assert self._facets_all is not None
             facets = self._facets_all
-            rows = np.arange(facets.n, dtype=np.int64)
         else:
             wanted = [*a, *b, *(x for r in todo for x in lists[r])]
             rows = np.unique(np.asarray(wanted, dtype=np.int64))
             facets = data.facets(rows)
-        at = np.searchsorted(rows, np.asarray([*a, *b], dtype=np.int64)).tolist()
+
+        def place(of: Sequence[int]) -> np.ndarray:
+            held = np.asarray(of, dtype=np.int64)
+            return held if rows is None else np.searchsorted(rows, held)
+
+        at = place([*a, *b]).tolist()
         if todo:
             # The best any of a seeker's list does for each of their needs: a need is
             # said met on a card only that well (`matcher.need_credit`).
-            place = np.searchsorted(rows, np.asarray(todo, dtype=np.int64))
-            members = [np.searchsorted(rows, np.asarray(lists[r], dtype=np.int64)) for r in todo]
-            made = best_met(facets, place, members, self.params.score)
+            members = [place(lists[r]) for r in todo]
+            made = best_met(facets, place(todo), members, self.params.score)
             self._best.update({r: (lists[r], m) for r, m in zip(todo, made, strict=True)})
-        row_at = rows.tolist()
 
         def floors(x: int) -> np.ndarray:
-            return self._best[row_at[x]][1]
+            return self._best[x if rows is None else int(rows[x])][1]
 
         cgs = explain_many(
             facets, data.weights()[0], at[: len(a)], at[len(a) :], scores, self.params.score,

@@ -197,8 +197,8 @@ def signups_with_workers(
     embed them (22,000 texts at 10,000: tens of minutes on a loaded machine).
     """
     from models import Attendee, Event, Job, MatchRun, Suggestion
+    from web.services.matching import refresh_key
     from web.services.runs import start_run
-    from web.tasks import refresh_key
 
     warm = 2 * n_workers
     profiles = bench_match.make_event(size + signups + warm, seed, 1.0)

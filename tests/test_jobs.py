@@ -19,7 +19,7 @@ from models import Attendee, Event, Job, MatchRun, Suggestion, utcnow
 from web.queue import job_backend, wait_for_jobs
 from web.services import jobs
 from web.services.job_runner import DONE, SKIPPED
-from web.tasks import refresh_key
+from web.services.matching import refresh_key
 
 DONE_NOTES: list[dict[str, Any]] = []
 

@@ -453,3 +453,54 @@ def test_a_worker_catching_up_on_sign_ups_alone_reads_no_list_of_every_attendee(
         assert str(gone) not in state
     finally:
         sa.event.remove(engine, "before_cursor_execute", seen)
+
+
+def test_a_full_run_on_sqlite_leaves_the_changes_made_while_it_computed_to_their_refresh(
+    big_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """On SQLite a full run does not hold the writer lock while it computes (sign-ups
+    would wait minutes). People who sign up, edit or leave meanwhile have their lists
+    stored by their own refresh, then the run replaces every list of the event with
+    what it computed from the profiles it read. Their refreshes run again after the
+    run commits: the newcomer has a list, the cards quote the edit, and the person
+    who left is in nobody's list (and the run does not fail on them)."""
+    from web.services.matching import refresh_suggestions
+
+    app, bench, newcomers = big_event
+    editor, leaver, late = app.test_client(), app.test_client(), app.test_client()
+    editor.post("/e/bench/join", data=signup_form(newcomers[0], "editor@bench.example"))
+    leaver.post("/e/bench/join", data=signup_form(newcomers[1], "leaver@bench.example"))
+    assert wait_for_jobs(app)
+    editor_id, leaver_id = _id_of(app, "editor@bench.example"), _id_of(app, "leaver@bench.example")
+
+    def meanwhile(phase: str, _fraction: float) -> None:
+        if phase != "saving":  # computed, about to store
+            return
+        late.post("/e/bench/join", data=signup_form(newcomers[2], "late@bench.example"))
+        form = signup_form(newcomers[3], "editor@bench.example")
+        form.pop("email")
+        assert editor.post("/e/bench/me/edit", data=form).status_code == 302
+        assert leaver.post("/e/bench/me/delete", data={"confirm": "y"}).status_code == 200
+        assert wait_for_jobs(app)  # their refreshes stored their lists
+
+    # No app context here: each request of `meanwhile` has its own, as in a web process.
+    with app.extensions["cg_sessions"]() as session:
+        event = session.get_one(Event, bench.event_id)
+        refresh_suggestions(session, app.extensions["cg_matcher"], event, meanwhile)
+        session.commit()
+    assert wait_for_jobs(app)
+
+    late_id = _id_of(app, "late@bench.example")
+    after = _rows(app)
+    assert any(a == late_id for a, _ in after), "the late sign-up has suggestions"
+    assert any(o == late_id for _, o in after), "and is suggested to others"
+    assert not any(leaver_id in pair for pair in after), "who left is in no list"
+    new_words = set(newcomers[3].interests + newcomers[3].personal_interests)
+    new_words |= set(newcomers[3].offering + newcomers[3].looking_for)
+    with app.extensions["cg_sessions"]() as session:
+        details = list(
+            session.scalars(sa.select(Suggestion.detail).where(Suggestion.other_id == editor_id))
+        )
+    quoted = {s["b"] for d in details for s in d["shared"]}
+    quoted -= {t["b"] for d in details for t in d["ties"]}
+    assert details and quoted <= new_words, "cards quote the edited profile"

@@ -4,7 +4,8 @@ Each is idempotent: run twice, it leaves what one run leaves. Each runs in the
 app's context (URLs in emails, mail settings) on whichever worker takes it: a
 thread of the web process without a broker, a `commonground worker` with one.
 Views and commands ask for them with the small functions at the end, in the
-transaction of the change that needs them.
+transaction of the change that needs them (a refresh: `web.services.matching.refresh_later`,
+which a full run asks for too).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from web.services.jobs import (
     GiveUp,
     JobContext,
     Retry,
-    enqueue,
     enqueue_many,
     job,
 )
@@ -215,22 +215,6 @@ def prune_jobs(ctx: JobContext) -> None:
 
 
 # --- asking for them --------------------------------------------------------------
-
-
-def refresh_later(session: Session, event_id: int, attendee_id: int) -> Job:
-    """Ask for the lists to follow `attendee_id`'s sign-up, edit or deletion. Flushes."""
-    return enqueue(
-        session,
-        "refresh_attendee",
-        {"event_id": event_id, "attendee_id": attendee_id},
-        event_id=event_id,
-        key=refresh_key(attendee_id),
-    )
-
-
-def refresh_key(attendee_id: int) -> str:
-    """The key of the jobs that refresh lists after `attendee_id` changed."""
-    return f"refresh:{attendee_id}"
 
 
 def mail_private_links(session: Session, event_id: int, emails: list[str]) -> list[Job]:

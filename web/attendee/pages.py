@@ -16,8 +16,8 @@ from web.db import get_session
 from web.services.attendees import delete_attendee, my_suggestions, update_profile
 from web.services.jobs import unfinished
 from web.services.languages import language_notice
+from web.services.matching import refresh_key, refresh_later
 from web.services.profile_text import link_problem
-from web.tasks import refresh_key, refresh_later
 
 log = logging.getLogger(__name__)
 # attendee/_delete.html writes the confirmation out with the form's own label.

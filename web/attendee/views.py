@@ -39,7 +39,7 @@ from web.services.attendees import (
     update_from_signup,
 )
 from web.services.jobs import enqueue, unfinished
-from web.tasks import refresh_key, refresh_later
+from web.services.matching import refresh_key, refresh_later
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from web.meetings.helpers import (
 from web.services import availability, booking, feedback, pairs
 from web.services.booking import MeetingError
 from web.services.contacts import find_contact, save_contact
+from web.services.matching import refresh_later
 from web.services.meeting_times import zone_of
-from web.tasks import refresh_later
 
 log = logging.getLogger(__name__)
 

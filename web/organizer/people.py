@@ -1,8 +1,9 @@
 """What the organizer does to one attendee: edit, hide, remove, pin an introduction.
 
 Each change is committed together with a job that brings the suggestions up to date
-(`web.tasks.refresh_later`), as after an attendee's own edit. Consent (being listed, sharing
-the email) stays the attendee's choice: the organizer's edit form has neither.
+(`web.services.matching.refresh_later`), as after an attendee's own edit. Consent
+(being listed, sharing the email) stays the attendee's choice: the organizer's edit
+form has neither.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from web.organizer.auth import event_for_organizer, organizer_required
 from web.organizer.forms import EmptyForm, PinForm, RemoveForm
 from web.services.attendees import delete_attendee, update_profile
 from web.services.common_ground import event_common_ground
+from web.services.matching import refresh_later
 from web.services.people import find_attendee
 from web.services.pins import PinError, pin, store_pins, unpin
-from web.tasks import refresh_later
 
 log = logging.getLogger(__name__)
 

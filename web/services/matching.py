@@ -1,4 +1,5 @@
-"""Suggestions in the database: profiles for the matcher, full and per-attendee refreshes.
+"""Suggestions in the database: profiles for the matcher, full and per-attendee refreshes,
+and the job that asks for a refresh (`refresh_later`).
 
 No Flask here: the worker's matcher is passed in (`web.extensions` binds it to the
 app); its event states (`web.services.event_states`) make per-attendee refreshes.
@@ -15,9 +16,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from matcher import Change, Matcher, Profile, Suggestion
-from models import MATCHED_FIELDS, Attendee, Contact, Event, PairExclusion
+from models import MATCHED_FIELDS, Attendee, Contact, Event, Job, PairExclusion
 from models import Suggestion as StoredSuggestion
 from web.services.feedback import NEARBY, kinds_of
+from web.services.jobs import enqueue
 
 log = logging.getLogger(__name__)
 
@@ -89,13 +91,15 @@ def refresh_suggestions(
     attendees = session.scalars(
         sa.select(Attendee).where(Attendee.event_id == event.id).order_by(Attendee.id)
     ).all()
+    read = {a.id: (a.profile_version, a.listed, a.hidden) for a in attendees}
     if progress:
         progress("loading", 0.05)
     profiles = [profile_of(a) for a in attendees if a.is_complete]
+    exclude = met_or_declined_pairs(session, event)
     result = matcher.suggest(
         profiles,
         k=event.suggestions_per_attendee,
-        exclude=met_or_declined_pairs(session, event),
+        exclude=exclude,
         hidden=[str(a.id) for a in attendees if not a.suggestable],
         max_exposure=event.exposure_cap,
         exclude_same_company=event.exclude_same_company,
@@ -108,13 +112,72 @@ def refresh_suggestions(
     if progress:
         progress("saving", 0.9)
     session.execute(sa.delete(StoredSuggestion).where(StoredSuggestion.event_id == event.id))
+    # From the delete on, this transaction is the event's writer on SQLite too.
+    stale = _changed_since(session, event, read, exclude, result)
     count = _insert_lists(session, event, result)
     session.flush()
     _store_pins(session, matcher, event)
+    for attendee_id in sorted(stale):
+        refresh_later(session, event.id, attendee_id)
     if progress:
         progress("done", 1.0)
     log.info("event %s: %d suggestions for %d attendees", event.slug, count, len(profiles))
     return count
+
+
+def _changed_since(
+    session: Session,
+    event: Event,
+    read: dict[int, tuple[int, bool, bool]],
+    exclude: set[tuple[str, str]],
+    lists: dict[str, list[Suggestion]],
+) -> set[int]:
+    """Who changed while a full run computed; takes out of `lists` the people who left.
+
+    On SQLite a full run reads without the writer lock (sign-ups must not wait for it),
+    so people could sign up, edit, leave, meet or decline someone meanwhile, and
+    their own refresh stored lists that the run has just deleted. Returns whom to
+    refresh again once the run commits: those who came or changed, the owners of new
+    met or declined pairs, and the people whose computed list held someone who left.
+    On PostgreSQL the run holds the event's lock from the start: their refreshes wait
+    for it, and the few found here are refreshed twice (refreshes are idempotent).
+    """
+    now = {
+        row.id: (row.profile_version, row.listed, row.hidden)
+        for row in session.execute(
+            sa.select(
+                Attendee.id, Attendee.profile_version, Attendee.listed, Attendee.hidden
+            ).where(Attendee.event_id == event.id)
+        )
+    }
+    stale = {i for i, version in now.items() if read.get(i) != version}
+    stale |= {int(owner) for owner, _ in met_or_declined_pairs(session, event) - exclude}
+    gone = {str(i) for i in read.keys() - now.keys()}
+    for receiver in list(lists) if gone else ():
+        if receiver in gone:
+            del lists[receiver]
+        elif any(s.other_id in gone for s in lists[receiver]):
+            lists[receiver] = [s for s in lists[receiver] if s.other_id not in gone]
+            stale.add(int(receiver))
+    if stale or gone:
+        log.info("event %s: %d changed during the run, %d left", event.slug, len(stale), len(gone))
+    return stale & now.keys()
+
+
+def refresh_later(session: Session, event_id: int, attendee_id: int) -> Job:
+    """Ask for the lists to follow `attendee_id`'s sign-up, edit or deletion. Flushes."""
+    return enqueue(
+        session,
+        "refresh_attendee",
+        {"event_id": event_id, "attendee_id": attendee_id},
+        event_id=event_id,
+        key=refresh_key(attendee_id),
+    )
+
+
+def refresh_key(attendee_id: int) -> str:
+    """The key of the jobs that refresh lists after `attendee_id` changed."""
+    return f"refresh:{attendee_id}"
 
 
 Stored = dict[tuple[int, int], tuple[float, dict[str, Any]]]

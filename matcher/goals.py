@@ -684,7 +684,9 @@ _KIND_WORDS = re.compile(
     r"co-?founders?|join|volunteer\w*|"
     r"looking|for|to|with|in|on|of|from|at|by|as|and|or|our|my|your|their|we|we're|i|i'm|"
     r"can|could|want|wants|willing|that|which|some|new|next|a|an|the|"
-    r"is|are|be|have|has|who've|will)\b|[€$£]?\d[\d.,]*\s*[kmb]?|[^\w\s+#-]"
+    r"is|are|be|have|has|who've|will)\b|"
+    # A number with its unit of money or power ("2 backend devs" keeps its b).
+    r"[€$£]?\d[\d.,]*(?:\s*(?:[kmb]|mio|mln|m?eur|[kmg]wp?h?)\b)?|[^\w\s+#-]"
 )
 
 

@@ -42,6 +42,14 @@ def test_a_need_s_subject_leaves_out_the_words_that_only_say_its_kind() -> None:
     # Startups sought: "startups" is the kind; what they do is the subject.
     assert subject("startups for our port innovation programme") == ""
     assert subject("predictive maintenance startups for pumps") == "predictive maintenance pumps"
+    # A number goes with its unit of money or power, never with the next word's letter.
+    assert subject("hiring 2 backend devs (go)") == "backend devs go"
+    assert (
+        subject("graduation internship (6 months) at a medtech")
+        == "graduation internship months medtech"
+    )
+    assert subject("seed-finanzierung (1,5 mio. €)") == "seed-finanzierung"
+    assert subject("project finance debt for a 15 mw portfolio") == "project finance debt portfolio"
 
 
 def test_mentoring_for_another_field_is_not_a_complement(state) -> None:  # type: ignore[no-untyped-def]
@@ -406,6 +414,25 @@ def test_a_hire_of_another_role_is_not_a_complement(real_encoder) -> None:  # ty
     matcher = Matcher(encoder=real_encoder)
     assert not _complements(matcher, lead, engineer, [scientist, *_CROWD])
     assert _complements(matcher, lead, scientist, [engineer, *_CROWD])
+
+
+def test_a_hire_of_a_number_of_people_meets_the_job_they_seek(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    # blind7's planted pair: "hiring 2 backend devs" once read as "ackend devs", whose
+    # subject fitted no backend engineer's work.
+    ceo = _person(
+        "karolina",
+        "CEO @ Voltway | EV charging-as-a-service for logistics depots",
+        interests=["EV charging", "logistics", "scale-up"],
+        looking_for=["lead investor for our B round (~€20M)", "hiring 2 backend devs (Go)"],
+    )
+    engineer = _person(
+        "viktor",
+        "Senior Backend Engineer (Go) — open to new roles",
+        interests=["Go", "distributed systems", "Kubernetes"],
+        looking_for=["senior server-side / platform role (Golang)"],
+    )
+    said = _complements(Matcher(encoder=real_encoder), ceo, engineer, _CROWD)
+    assert "hiring 2 backend devs (Go) <- senior server-side / platform role (Golang)" in said
 
 
 def test_a_hire_of_another_specialty_is_not_a_complement(real_encoder) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ _STAGES = (
     # "late-stage equity").
     re.compile(
         # "our B round": a letter after A before "round" (an "a round" is any round).
-        r"\bs[ée]ries? [b-e]\b|\b[b-e][- ]rounds?\b|"
+        r"\bs[ée]ries? (?:a\s*[/–-]\s*)?[b-e]\b|\b[b-e][- ]rounds?\b|"
         r"growth[- ](?:stage|capital|equity|rounds?|funds?|investors?)"
         r"|late[- ]stage"
     ),
@@ -75,6 +75,8 @@ _REGION = re.compile(
     + r")\b"
 )
 _STAGE_BITS = len(_STAGES)
+_STAGE_MASK = (1 << _STAGE_BITS) - 1
+_EARLY = 0b11  # pre-seed and seed
 
 
 def _region_bits(spec: str) -> int:
@@ -197,15 +199,29 @@ def _decade(value: float) -> int:
     return min(max(int(np.floor(np.log10(max(value, 1.0)))) - 4, 0), _AMOUNT_BITS - 1)
 
 
+# What follows a sum that is a company's size, not money sought or offered: "Series B
+# companies with €5M+ ARR" says whom an investor backs, not the size of their tickets.
+_COMPANY_SIZE = re.compile(
+    r"\s*\+?\s*(?:in\s+)?(?:arr|mrr|revenues?|turnover|sales|umsatz|omzet|omsättning|"
+    r"chiffre d'affaires)\b"
+)
+# A sum and more: "€20M+", "> €1M".
+_OPEN = re.compile(r"\s*\+")
+_OPEN_BEFORE = re.compile(r"(?:>|\bover|\babove|\bat least|\bmore than)\s*$")
+
+
 @lru_cache(maxsize=1 << 16)
 def amounts(key: str) -> int:
     """Bit mask of the decades of money (`_AMOUNT_BITS` of them, from below €100k) a
-    normalised goal phrase names with a currency (0: none): "€0.5–1.5M" spans two."""
+    normalised goal phrase names with a currency (0: none): "€0.5–1.5M" spans two,
+    "€20M+" every decade from its own. A company's revenue is no such sum."""
     text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
     out = 0
     for m in _MONEY.finditer(text):
         upto, cur1, num1, scale1, cur2, num2, scale2, cur3 = m.groups()
         if not (cur1 or cur2 or cur3):  # "1.400 members", "10–20 MW": no money
+            continue
+        if _COMPANY_SIZE.match(text, m.end()):
             continue
         scale2 = scale2 or scale1
         scale1 = scale1 or scale2
@@ -213,6 +229,8 @@ def amounts(key: str) -> int:
         high = low if num2 is None else _number(num2) * _FACTOR.get((scale2 or "").rstrip("."), 1.0)
         if upto:
             low = 0.0
+        if num2 is None and (_OPEN.match(text, m.end()) or _OPEN_BEFORE.search(text, 0, m.start())):
+            high = 1e12
         a, b = _decade(low), _decade(high * 0.999999)
         for i in range(min(a, b), max(a, b) + 1):
             out |= 1 << i
@@ -239,7 +257,7 @@ def scope(key: str) -> int:
     trade (`trade`) and (of money) sums a normalised goal phrase names, as one int64
     (`stage` in the low bits, `regions` above them, `phrase_families` above those,
     `trade` above those, `amounts` above those, a lead of a round of a named size in
-    the sign bit)."""
+    the sign bit). Money all under €100k that names no stage is at pre-seed or seed."""
     out = stage(key) | (regions(key) << _STAGE_BITS)
     kind = goal_kind(key) % K
     text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
@@ -248,6 +266,10 @@ def scope(key: str) -> int:
     if kind in _MONEY_KINDS:
         sums = amounts(key)
         out |= sums << _AMOUNT_SHIFT
+        if sums and not out & _STAGE_MASK and _HIGHEST[sums] == 0:
+            # Sums all under €100k ("tickets 20–50k€") are angel money: pre-seed or
+            # seed, not a Series B investor's search.
+            out |= _EARLY
         if kind == _CAPITAL and sums and _LEAD.search(text):
             out -= _LEAD_BIT  # the sign bit, as an int64 holds it
     return out | (trade(key) << _TRADE_SHIFT)

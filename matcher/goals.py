@@ -266,7 +266,7 @@ _RULES: list[tuple[str, str]] = [
         r"(?:.*(?:deal ?flow|deals\b|worth backing)|"
         r"(?!(?:clients|customers|buyers)\b)"
         r".*(?:spin-?outs|"
-        r"(?:pre-?seed|seed|s[ée]ries? [abc]\+?|early|growth|late)(?:[- ]stage)?"
+        r"(?:pre-?seed|seed|s[ée]ries? [abc](?:[/–-][a-d])*\+?|early|growth|late)(?:[- ]stage)?"
         r"(?! (?:investments?|investing|funding|financing|tickets?|capital|money|cheques?|"
         r"checks?)\b)"
         r"(?: [\w&+./-]+){0,5} "
@@ -287,7 +287,7 @@ _RULES: list[tuple[str, str]] = [
         # Rounds to back ("Series A rounds in industrial robotics"): a founder raises
         # one round and names it with its investors ("investors for our seed round").
         r"^(?!.*\b(?:investors?|angels?|vcs?|funds?|leads?|our|my)\b)"
-        r".*\b(?:pre-?seed|seed|s[ée]ries? [a-d]\+?)(?:[- ]stage)? rounds\b))",
+        r".*\b(?:pre-?seed|seed|s[ée]ries? [a-d](?:[/–-][a-d])*\+?)(?:[- ]stage)? rounds\b))",
     ),
     # Money for pilots ("co-funding for pilots (up to 300k PLN)", "pilot funding"): a
     # buyer's or pilot site's offer, no investor's round.

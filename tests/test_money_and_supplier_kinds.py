@@ -78,6 +78,25 @@ def test_a_lead_of_a_named_round_is_met_only_by_money_of_its_size() -> None:
     assert not _clash("a heat pump supplier with short lead times", "heat pumps (40–400 kw)")
 
 
+def test_a_company_s_revenue_is_whom_an_investor_backs_not_the_size_of_a_round() -> None:
+    """blind8's planted pair: a growth investor seeking "Series B B2B software companies,
+    €5M+ ARR" and a founder raising a €20M Series B once clashed, the revenue read as
+    a round of €5M."""
+    assert amounts("series b b2b software companies, €5m+ arr, growing >80%") == 0
+    assert amounts("growth loans €500k–10m for companies with >€1m revenue") == amounts(
+        "growth loans €500k–10m"
+    )
+    founder = "series b: raising €20m, growth investors with industrial software focus"
+    assert not _clash(founder, "series b b2b software companies, €5m+ arr, growing >80%")
+    # A sum and more reaches every decade above it; a slash or a dash names two series.
+    assert not _clash("series b (€30m)", "fintechs raising series b or later (€20m+)")
+    assert _kind("series b/c companies with €10m+ revenue") == "dealflow"
+    assert not _clash("investors for our b round (~€20m)", "series a–b saas companies")
+    # Sums all under €100k are angel money: no Series B investor's search meets them.
+    assert _clash("business angels impact, ticket 20–50 k€", "series b b2b software companies")
+    assert not _clash("business angels impact, ticket 20–50 k€", "pre-seed founders in edtech")
+
+
 def test_a_loan_is_debt_even_for_buildings_and_money_for_assets_is_an_asset_investor_s() -> None:
     assert _kind("long-term loans (20-25 years) for finance building renovation") == "debt"
     assert _kind("senior loans €5–50m for building retrofit portfolios") == "debt"

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 _COFOUNDING = [KINDS.index("cofounder"), KINDS.index("cofounding")]
 _SOURCES = KINDS.index("sources")
 _FOUNDERS = KINDS.index("founders")
+_CAPITAL = KINDS.index("capital")
 
 
 def _ramp(x: np.ndarray, threshold: float, floor: float, full: float) -> np.ndarray:
@@ -207,7 +208,9 @@ def role_fit(
 ) -> np.ndarray:
     """(P, Ln) fit of a role need met by kind: the two fields (capital, grants, deal
     flow; up to their bar when one piece of the two people's work is the same field,
-    `pieces_fit`), or the fields and the need's subject together (mentoring, press). A
+    `pieces_fit`; money sought from investors of a named kind, "growth investors with
+    industrial software focus", also by that kind and the fields together), or the
+    fields and the need's subject together (mentoring, press). A
     co-founder need naming a side (a technical co-founder; oneself as the commercial
     one) has that side checked on the person (`role_mask`): the rest of its words say
     little, so the two fields alone may carry it, as for capital. `wanted` (P, Ln)
@@ -239,6 +242,10 @@ def role_fit(
         fit[rows] = np.where(subject_rows, np.maximum(fit[rows], pieces), fit[rows])
     mixed = (fields + fit) / 2
     x = np.where(by_subject, mixed, fields)
+    # Money sought from investors of a named kind ("growth investors with industrial
+    # software focus", "angels with a devtools background"): the kind named fits too.
+    named = (kinds == _CAPITAL) & (facets.subject[needs] != facets.pad)
+    x = np.where(named, np.maximum(x, mixed), x)
     # Material to cover is about its subject alone: a health-tech comms office is no
     # social enterprise in care, however alike the two fields.
     x = np.where(facets.kind[needs] % K == _SOURCES, fit, x)

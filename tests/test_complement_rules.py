@@ -93,6 +93,19 @@ def _person(pid: str, headline: str, **fields: str | list[str]) -> Profile:
     return Profile(id=pid, name=pid.title(), headline=headline, **fields)  # type: ignore[arg-type]
 
 
+def test_money_sought_from_investors_of_a_named_kind_is_met_by_such_an_investor(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """blind8's planted pairs: a founder who names the investors he wants ("seed
+    investors (climate/energy)") is met by a climate seed fund whose whole profile
+    reads apart from his (0.395 against the 0.4 bar): the kind he named fits it."""
+    state = quality_event("blind8")
+    assert (
+        "seed investors (climate/energy), raising €2.5M",
+        "seed tickets €500k–2M, lead or co-lead",
+    ) in met(state, "kristjan-tamm", "liisa-kask")
+
+
 def test_an_investor_s_thesis_written_only_in_goals_decides_whom_they_fund(real_encoder) -> None:  # type: ignore[no-untyped-def]
     investor = _person(
         "iris",

@@ -316,6 +316,11 @@ _RULES: list[tuple[str, str]] = [
         # "financial documents", "financial data" are things; financial help is money.
         r"financial (?:support|backing|help|partners?|resources)\b|"
         r"\braise|\bvc\b|" + _SEED_CASH + "|"
+        # Rounds led ("we co-lead rounds up to €2M") and cheques of a sum ("first cheques
+        # €250k–1M") are tickets.
+        r"\b(?:co-?)?lead(?:s|ing)? (?:[\w-]+ ){0,2}rounds?\b|"
+        r"\b(?:cheques?|checks?)\b[^€$£]{0,12}[€$£]\s?\d|"
+        r"[€$£]\s?\d[\d.,]*\s*[kmb]?\s+(?:cheques?|checks?)\b|"
         # A sum for a share ("€100k for 7%") is equity.
         r"[€$£]\s?\d[\d.,]*\s*[kmb]?\s+for\s+\d+(?:[.,]\d+)?\s?%)",
     ),
@@ -352,7 +357,10 @@ _RULES: list[tuple[str, str]] = [
         r"\bhir(e|ing)\b|recruit|openings|for (my|our) team|join (my|our) team|talent|"
         r"candidates|"
         # "lead" of a team, not "lead generation"; "CTO-level architecture" is know-how.
-        r"\b(engineers?|developers?|designers?|scientists?|lead(?![- ](?:gen|times?))|head of|"
+        r"\b(engineers?|developers?|designers?|scientists?|head of|"
+        # A lead, not of a round ("we lead", "we co-lead rounds up to €2M").
+        r"(?<!we )(?<!can )(?<!co-)lead(?![- ](?:gen|times?))"
+        r"(?! (?:or co-?lead|rounds?|investors?)\b)|"
         r"cto|cmo|cfo|coo|managers?|"
         r"analysts?|associates?|sre|apprentices)\b(?![- ]level)",
     ),

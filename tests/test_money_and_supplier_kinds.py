@@ -97,6 +97,17 @@ def test_a_company_s_revenue_is_whom_an_investor_backs_not_the_size_of_a_round()
     assert not _clash("business angels impact, ticket 20–50 k€", "pre-seed founders in edtech")
 
 
+def test_cheques_of_a_sum_and_rounds_led_are_money_and_a_lead_of_a_team_is_a_hire() -> None:
+    """blind10: "first cheques €250k–1M, we lead" read as a hire (a lead), so an AI-infra
+    seed fund never met an AI-tooling founder's round."""
+    assert _kind("first cheques €250k–1m, we lead") == "capital"
+    assert _kind("€25-50k angel cheques") == "capital"
+    assert _kind("we co-lead rounds up to €2m") == "capital"
+    assert _kind("early b2b software teams (first cheque)") == "dealflow"
+    assert _kind("design lead") == _kind("lead engineer") == _kind("a tech lead") == "hire"
+    assert _kind("lead generation") == "topic"
+
+
 def test_a_loan_is_debt_even_for_buildings_and_money_for_assets_is_an_asset_investor_s() -> None:
     assert _kind("long-term loans (20-25 years) for finance building renovation") == "debt"
     assert _kind("senior loans €5–50m for building retrofit portfolios") == "debt"

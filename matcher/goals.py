@@ -154,7 +154,9 @@ _RULES: list[tuple[str, str]] = [
         r"\bfor (?:a|an) (?:[\w-]+ ){0,2}"
         r"(?:story|series(?! [a-e]\b)|article|feature|documentary|episode)\b)|"
         r"\b(?:for|to) (?:journalists|reporters|the press)\b|"
-        r"\bgo(?:ing)? on (?:podcasts?|panels?)\b",
+        r"\bgo(?:ing)? on (?:podcasts?|panels?)\b|"
+        # Guests sought ("guests: women founders at Series A+", "guests for my podcast").
+        r"^guests?\s*:|\bguests? for (?:my|our|a|the) (?:[\w-]+ )?(?:podcast|show|series|panel)",
     ),
     # Oneself offered as a co-founder ("to join a startup as technical co-founder",
     # "looking to co-found"), as a job is oneself offered as a hire.
@@ -324,6 +326,9 @@ _RULES: list[tuple[str, str]] = [
         # A sum for a share ("€100k for 7%") is equity.
         r"[€$£]\s?\d[\d.,]*\s*[kmb]?\s+for\s+\d+(?:[.,]\d+)?\s?%)",
     ),
+    # Coverage offered ("podcast episode + clips for your hiring page") is press,
+    # whatever it is for.
+    ("press", r"^(?:podcast|radio|tv|video) (?:episodes?|features?|interviews?|slots?)\b"),
     # People to work with, whatever their profession ("climate scientists ... to
     # collaborate with"): partners, not a hire.
     ("partners", r"collaborat|co-authors?|co-speakers?"),
@@ -341,7 +346,9 @@ _RULES: list[tuple[str, str]] = [
         "job",
         # Not "composition", "positioning"; not a smart or an offtake contract.
         r"\bjobs?\b|\brole\b|\b(?:advisory|advisor|board|non-executive|ned) roles\b|"
-        r"\bpositions?\b|employment|open to work|freelance|"
+        r"\bpositions?\b|employment|open to work|"
+        # Not a post that may be filled freelance ("a UX designer (freelance is fine)").
+        r"freelance(?!\s+(?:is\s+)?(?:fine|ok|okay|welcome|possible)\b)|"
         # A contract's templates, law or testing are know-how; a contract
         # manufacturer a supplier.
         r"(?<!smart )(?<!offtake )(?<!volume )(?<!supply )\bcontracts?\b"

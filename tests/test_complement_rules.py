@@ -106,6 +106,18 @@ def test_money_sought_from_investors_of_a_named_kind_is_met_by_such_an_investor(
     ) in met(state, "kristjan-tamm", "liisa-kask")
 
 
+def test_a_podcast_host_and_a_founder_seeking_podcasts_meet_both_ways(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind9's planted pair: Jess's "guests: women founders at Series A+" read as an
+    investor's search for startups, and her "podcast episode + clips for your hiring
+    page" as a hire, so Sarah's search for podcasts met neither."""
+    state = quality_event("blind9")
+    assert (
+        "press & podcasts to build our employer brand",
+        "a podcast episode + clips for your hiring page",
+    ) in met(state, "sarah-okafor", "jess-carroll")
+    assert met(state, "jess-carroll", "sarah-okafor")
+
+
 def test_an_investor_s_thesis_written_only_in_goals_decides_whom_they_fund(real_encoder) -> None:  # type: ignore[no-untyped-def]
     investor = _person(
         "iris",

@@ -103,6 +103,15 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         ("non-repayable funding up to €500k", "grant"),
         ("joint research funding", "partners"),
         ("€100k for 7% + 3-month programme", "capital"),
+        # blind9's planted pairs: a podcast host's guests and her episodes offered, and a
+        # founder's designer who may be freelance.
+        ("guests: women founders at series a+", "sources"),
+        ("guests for my podcast", "sources"),
+        ("guest lecturers from industry", "topic"),
+        ("podcast episode + clips for your hiring page", "press"),
+        ("ux/product designer (freelance is fine)", "hire"),
+        ("freelance ux designer", "job"),
+        ("projects freelance user experience, preferably edtech", "job"),
     ],
 )
 def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:

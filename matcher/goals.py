@@ -369,7 +369,7 @@ _RULES: list[tuple[str, str]] = [
         r"(?<!we )(?<!can )(?<!co-)lead(?![- ](?:gen|times?))"
         r"(?! (?:or co-?lead|rounds?|investors?)\b)|"
         r"cto|cmo|cfo|coo|managers?|"
-        r"analysts?|associates?|sre|apprentices)\b(?![- ]level)",
+        r"analysts?|associates?|sre|apprentices|interns)\b(?![- ]level)|^interns?\b",
     ),
     # A post named by its holder, the whole goal ("senior integration architect", "a
     # part-time shop assistant", "heat pump installers (employed)", "sous chef for
@@ -457,6 +457,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "solution",
         r"\btools?\b|software|solutions?|vendors?|suppliers?|systems? to|producers|"
+        # Technology for a task of one's own ("tech to electrify our steam supply").
+        r"^(?:tech|technolog(?:y|ies))\b (?:to|for|that)\b|"
         r"(?<!for )\bmakers of\b|\bgrowers (?:who|for|of)\b|"
         r"sensores|"
         r"kits?\b|\baudits?\b|beta access|proveedores|lieferant|\w consult(?:ing|ancy)$",

@@ -112,6 +112,12 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         ("ux/product designer (freelance is fine)", "hire"),
         ("freelance ux designer", "job"),
         ("projects freelance user experience, preferably edtech", "job"),
+        # Interns to take on are a hire (an internship sought stays a job); technology
+        # for a task of one's own is a product sought.
+        ("unity devs (mid/senior) + summer interns", "hire"),
+        ("interns for our r&d lab", "hire"),
+        ("summer internship in data science", "job"),
+        ("tech to electrify our steam supply", "solution"),
     ],
 )
 def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:

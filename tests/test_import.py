@@ -338,6 +338,15 @@ def test_goal_answers_are_split_into_items_like_interests(app, runner, event_id)
         ("a co-founder, ideally someone who has built hardware", None),
         ("angel investors, e.g., former founders", None),
         ("climate hardware founders raising pre-seed/seed", None),
+        # Qualifiers in the other languages people write in stay with their item.
+        ("projekty freelance UX, najchętniej edtech dla dzieci i młodzieży", None),
+        ("un·e CTO, idéalement avec une expérience hardware", None),
+        ("Partner für Pilotprojekte, am liebsten in Sachsen", None),
+        ("investeerders, bij voorkeur met impactfocus", None),
+        ("socios industriales, preferiblemente en Aragón", None),
+        ("un mentore, soprattutto nel food", None),
+        ("investidores, de preferência em fase seed", None),
+        ("Partner für Pilotprojekte, Investoren", ["Partner für Pilotprojekte", "Investoren"]),
     ],
 )
 def test_commas_split_goals_only_between_phrases(answer: str, items: list[str] | None) -> None:

@@ -21,6 +21,22 @@ _CONTINUATIONS = frozenset(
         "on", "of", "by", "but", "not", "esp.", "etc", "etc.", "than",
     }
 )  # fmt: skip
+# The same in the other languages people answer in (Polish, French, German, Dutch,
+# Spanish, Italian, Portuguese, Swedish, Danish, Norwegian, Finnish, Estonian): one word,
+# or the words a piece starts with.
+_CONTINUATIONS_ABROAD = frozenset(
+    {
+        "najchętniej", "zwłaszcza", "szczególnie", "idéalement", "surtout", "notamment",
+        "idealerweise", "vorzugsweise", "insbesondere", "liefst", "idealiter",
+        "vooral", "preferiblemente", "idealmente", "especialmente", "preferibilmente",
+        "soprattutto", "preferencialmente", "sobretudo", "helst", "gärna", "især",
+        "gerne", "mieluiten", "eelistatavalt",
+    }
+)  # fmt: skip
+_CONTINUATION_PHRASES = (
+    "de préférence", "am liebsten", "bij voorkeur", "sobre todo", "de preferência",
+    "di preferenza", "vor allem", "in particolare", "en particulier",
+)  # fmt: skip
 # A piece ending like this goes on in the next one ("investors, e.g., angels").
 _OPEN_ENDS = ("e.g.", "i.e.", "such as", "including", "like")
 _CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|&|and/or)\s+", re.IGNORECASE)
@@ -52,7 +68,14 @@ def _comma_pieces(text: str) -> list[str]:
 
 def _qualifies(piece: str) -> bool:
     first = piece.split(" ", 1)[0]
-    return first[:1].islower() and first.casefold() in _CONTINUATIONS
+    if not first[:1].islower():
+        return False
+    folded = piece.casefold()
+    return (
+        first.casefold() in _CONTINUATIONS
+        or first.casefold() in _CONTINUATIONS_ABROAD
+        or folded.startswith(_CONTINUATION_PHRASES)
+    )
 
 
 def _words(text: str) -> int:

@@ -189,7 +189,10 @@ def test_each_exported_private_link_opens_its_own_attendees_page(
 ) -> None:  # type: ignore[no-untyped-def]
     app, base, page = organizer_page
     # Creating an event: the short name follows the name until typed by hand.
-    page.get_by_role("link", name="Create an event").click()
+    # The deferred organizer.js follows the name once the page has loaded; typing sooner
+    # fires input events nobody listens to yet.
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="Create an event").click()
     page.get_by_label("Event name").press_sequentially("Café & Climate Summit 2027")
     expect(page.get_by_label("Short name for links")).to_have_value("cafe-and-climate-summit-2027")
     page.get_by_label("Short name for links").fill("ccs27")

@@ -37,6 +37,7 @@ _CONTINUATION_PHRASES = (
     "de préférence", "am liebsten", "bij voorkeur", "sobre todo", "de preferência",
     "di preferenza", "vor allem", "in particolare", "en particulier",
 )  # fmt: skip
+_QUALIFIERS = _CONTINUATIONS | _CONTINUATIONS_ABROAD
 # A piece ending like this goes on in the next one ("investors, e.g., angels").
 _OPEN_ENDS = ("e.g.", "i.e.", "such as", "including", "like")
 _CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|&|and/or)\s+", re.IGNORECASE)
@@ -70,12 +71,7 @@ def _qualifies(piece: str) -> bool:
     first = piece.split(" ", 1)[0]
     if not first[:1].islower():
         return False
-    folded = piece.casefold()
-    return (
-        first.casefold() in _CONTINUATIONS
-        or first.casefold() in _CONTINUATIONS_ABROAD
-        or folded.startswith(_CONTINUATION_PHRASES)
-    )
+    return first.casefold() in _QUALIFIERS or piece.casefold().startswith(_CONTINUATION_PHRASES)
 
 
 def _words(text: str) -> int:

@@ -237,6 +237,56 @@ def amounts(key: str) -> int:
     return out
 
 
+# The rank of work a hire, a job, a service or experience names, on the five steps of
+# the field `amounts` fills for money (work names no sum): a span, so that `scope_clash`
+# compares the two as it compares sums. Posts for students (internships, traineeships,
+# apprenticeships, a thesis) are step 0, junior and graduate work 0–2, work of no named
+# rank 2–4 and senior work (senior, head, lead, chief, director, years of it) step 4.
+# So a Head of Data Science is not met by an internship, a senior UX researcher by a
+# junior job or traineeship, nor an engineer to hire by a student's thesis search,
+# while an internship meets a junior post and any rank meets work of no named rank.
+_STUDENT_WORK = re.compile(
+    r"\b(?:intern(?:s|ships?)?|trainee(?:s|ships?)?|apprentice(?:s|ships?)?|thesis|"
+    r"students?|phd (?:candidates?|students?|positions?)|praktik(?:um|a|ant\w*)|"
+    r"werkstudent\w*|stagiaires?|stagist[aei]|tirocini[oa]?|pr[áa]cticas|becari[oa]s?|"
+    r"est[áa]gios?|sta[żz](?:u|e|ysty?\w*)?|alternance|apprentissage|lehrstellen?|"
+    r"ausbildung\w*|stages? (?:de fin|en)\b)"
+)
+_JUNIOR_WORK = re.compile(
+    r"\b(?:junior|juniors|entry[- ]level|graduates?|first job|absolvent\w*|"
+    r"jeunes? dipl[ôo]m[ée]s?|berufseinst\w+|starters?(?=\s+(?:job|role|functie)))\b"
+)
+_SENIOR_WORK = re.compile(
+    r"\b(?:senior|s[ée]nior|heads? of|head|principal|chief|directors?|director[ae]|"
+    r"directeur|directrice|vp|vice president|c[tfoem]o|cpo|ciso|"
+    r"(?:tech|team|design|ml|ai|data|engineering|product|clinical|sales|r&d) lead|"
+    r"leiter(?:in)?|experienced|ervaren|erfahrene?|exp[ée]riment[ée]e?s?|"
+    r"\d+\+? ?(?:years|yrs|jahre|ans|años|anni|jaar|lat))\b"
+)
+_STUDENT, _JUNIOR, _ANY, _SENIOR = 0b00001, 0b00111, 0b11100, 0b10000
+
+
+@lru_cache(maxsize=1 << 16)
+def seniority(key: str) -> int:
+    """The span of ranks of work a normalised hire, job, service or experience phrase
+    names (bits 0–4 of `amounts`' scale): every rank it names, or `_ANY`."""
+    text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
+    named = [
+        bits
+        for pattern, bits in (
+            (_STUDENT_WORK, _STUDENT),
+            (_JUNIOR_WORK, _JUNIOR),
+            (_SENIOR_WORK, _SENIOR),
+        )
+        if pattern.search(text)
+    ]
+    if not named:
+        return _ANY
+    low = min((bits & -bits).bit_length() for bits in named) - 1
+    high = max(bits.bit_length() for bits in named) - 1
+    return (1 << (high + 1)) - (1 << low)
+
+
 _AMOUNT_SHIFT = _TRADE_SHIFT + 2
 # The lowest and highest decade of an `amounts` mask, by mask.
 _LOWEST = np.array([(m & -m).bit_length() - 1 for m in range(1 << _AMOUNT_BITS)], np.int64)
@@ -263,6 +313,7 @@ def scope(key: str) -> int:
     text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
     if kind in _WORK_KINDS:
         out |= phrase_families(text) << (_STAGE_BITS + _REGION_BITS)
+        out |= seniority(key) << _AMOUNT_SHIFT
     if kind in _MONEY_KINDS:
         sums = amounts(key)
         out |= sums << _AMOUNT_SHIFT

@@ -23,6 +23,7 @@ from complements_met import met  # noqa: E402
 from matcher import EventState, Matcher, Profile  # noqa: E402
 from matcher.goal_scope import regions, scope, scope_clash, stage  # noqa: E402
 from matcher.goals import subject  # noqa: E402
+from matcher.normalise import normalise_goal  # noqa: E402
 from matcher.roles import cofounder_sides, fits, identity, named_roles  # noqa: E402
 from matcher.work_roles import investing_headline  # noqa: E402
 
@@ -415,6 +416,40 @@ _CROWD = [
     _person("c2", "Nurse, city hospital", interests=["patient safety"]),
     _person("c3", "Sales lead, logistics software", interests=["B2B sales"]),
 ]
+
+
+def test_a_post_of_one_rank_is_not_met_by_a_search_for_another() -> None:
+    def clash(need: str, offer: str) -> bool:
+        keys = normalise_goal(need), normalise_goal(offer)
+        return bool(scope_clash(np.array([scope(keys[0])]), np.array([scope(keys[1])]))[0])
+
+    # Senior posts and students' or juniors' searches (blind10, blind11, blind3, blind8).
+    assert clash("Head of Data Science", "data science internship, summer 2027")
+    assert clash("a senior UX researcher to join Studio Veld", "junior UX research job")
+    assert clash("junior UX research job or traineeship", "a senior UX researcher")
+    # A post of no named rank is no internship, apprenticeship or thesis.
+    assert clash("computer vision engineer (CDI, Lyon)", "apprenticeship contracts in industry")
+    assert clash("food technologist (hiring)", "thesis topic or internship in food science")
+    assert clash("PhD candidates in medical image analysis", "faculty or industry position")
+    # Ranks that agree, or a side that names none.
+    assert not clash("Unity devs (mid/senior) + summer interns", "internship in a games studio")
+    assert not clash("internship in offensive security", "summer internships in our SOC")
+    assert not clash("junior UX researcher (we hire career changers)", "junior UX research job")
+    assert not clash("hiring 2 backend devs (Go)", "senior server-side / platform role (Golang)")
+    assert not clash("hiring senior Rust engineers", "a job in embedded software")
+    assert not clash("clinical product specialist", "junior product / UX role in digital health")
+
+
+def test_a_head_of_data_science_is_not_met_by_a_student_seeking_an_internship(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    state = quality_event("blind10")
+    # Kwame's skills-hiring company needs a Head of Data Science; Ana is an MSc student
+    # seeking a data science internship. Both in data science, one rank each.
+    assert not met(state, "kwame-mensah", "ana-popescu")
+    assert not met(state, "sanne-de-vries", "yara-said")
+    # Yara's junior search still meets Charlotte's junior hire for career changers.
+    assert met(state, "yara-said", "charlotte-evers")
 
 
 def test_a_hire_of_another_role_is_not_a_complement(real_encoder) -> None:  # type: ignore[no-untyped-def]

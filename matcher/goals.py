@@ -276,14 +276,17 @@ _RULES: list[tuple[str, str]] = [
         r"(?:startups?|founders|compan(?:y|ies)|fintechs|scale-?ups|ventures|teams|brands)\b|"
         r"(?:founders|startups|companies|fintechs|scale-?ups|ventures|brands)\b.*"
         r"(?:raising|\braise\b|backing|(?<![\w-])back\b|invest|fund\b|seed)|"
-        # Companies named by the stage they are at ("climate companies at Series A").
+        # Companies named by the stage they are at ("climate companies at Series A",
+        # "VC-backed companies after Series A").
         # A Romance noun after its head stays there ("startups climat en Série A").
         r"(?:startups|founders|companies|fintechs|scale-?ups|ventures)(?: [\w&+./-]+){0,2}"
-        r" (?:at|in) (?:the )?(?:pre-?seed|seed|s[ée]ries? [a-d])\b|"
+        r" (?:at|in|en|after|past|beyond) (?:the )?(?:pre-?seed|seed|s[ée]ries? [a-d])\b|"
         # Companies sought for money ("health tech SMEs with R&D projects for 2027
-        # funding", "companies applying for grants"): a funder's search.
+        # funding", "companies applying for grants", "founders preparing a first funding
+        # round"): a funder's search, or that of one who serves those who raise (a
+        # startup lawyer: `matcher.facets` makes an investor only of an investor).
         r"^(?!.*\b(?:clients|customers|buyers)\b)"
-        r"(?:[\w&+./-]+ ){0,4}(?:startups|companies|smes|businesses|firms|scale-?ups)"
+        r"(?:[\w&+./-]+ ){0,4}(?:startups|founders|companies|smes|businesses|firms|scale-?ups)"
         r" (?:with|applying|that|seeking|looking|needing|in need|planning|preparing)\b.*"
         r"\b(?:funding|financing|grants?|loans?|investments)\b|"
         # Rounds to back ("Series A rounds in industrial robotics"): a founder raises

@@ -200,10 +200,13 @@ def _function(words: list[str]) -> str | None:
 
 # A headline by which one invests: "Angel investor", "Partner @ Nordic Ventures",
 # "VC", "Investment Manager", "Business Angel", "Inwestor", "Family office" (not an
-# investigative journalist).
+# investigative journalist, nor a venture lawyer, a VC recruiter or a fund reporter).
 _INVESTING = re.compile(
-    r"invest(?!igat)|angel|\bvcs?\b|venture|\bcapital\b|\bfunds?\b|family office|\bgp\b|"
-    r"inversor|inversora|investisseu|investidor|sijoittaja|sijoitus|inwestor"
+    r"^(?!.*\b(?:lawyers?|attorneys?|solicitors?|counsel|advocaten|advocaat|avocat\w*|"
+    r"anw[äa]lt\w*|abogad[oa]s?|avvocat[oa]|advogad[oa]|accountants?|recruiters?|"
+    r"journalists?|reporters?)\b)"
+    r".*(?:invest(?!igat)|angel|\bvcs?\b|venture|\bcapital\b|\bfunds?\b|family office|\bgp\b|"
+    r"inversor|inversora|investisseu|investidor|sijoittaja|sijoitus|inwestor)"
 )
 
 

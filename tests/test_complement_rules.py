@@ -452,6 +452,19 @@ def test_a_head_of_data_science_is_not_met_by_a_student_seeking_an_internship(
     assert met(state, "yara-said", "charlotte-evers")
 
 
+def test_a_lawyer_s_search_for_founders_who_raise_is_no_round_and_no_money(quality_event) -> None:  # type: ignore[no-untyped-def]
+    state = quality_event("blind10")
+    # Victor, a startup lawyer, seeks "founders preparing a first funding round": not a
+    # founder raising (investors' searches met it), nor an investor (a lawyer).
+    for investor in ("grace-thompson", "henrik-larsson", "pieter-van-dam"):
+        assert not met(state, investor, "victor-dijkman")
+    assert not met(state, "arjun-mehta", "victor-dijkman")
+    # A founder raising her first round is whom he seeks.
+    assert met(state, "victor-dijkman", "noor-el-amrani")
+    assert not investing_headline("Startup & venture lawyer, Kade Advocaten")
+    assert investing_headline("Venture Partner @ Nordic Ventures")
+
+
 def test_a_hire_of_another_role_is_not_a_complement(real_encoder) -> None:  # type: ignore[no-untyped-def]
     lead = _person(
         "ada",

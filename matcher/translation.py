@@ -70,6 +70,10 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
             units.append((token, ""))
             i += 1
             continue
+        if _english_compound(tokens, i):
+            units.append((token, ""))
+            i += 1
+            continue
         matched = _phrase_at(glossary, tokens, i, personal, keep_english)
         if matched is not None:
             entry, i = matched
@@ -88,6 +92,20 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
     if code in _ROMANCE:
         units = _adjectives_first(units)
     return _joined(_to_before_verbs(units))
+
+
+def _english_compound(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is an English word hyphen-joined to another ("seed-stage",
+    "early-stage", "start-up"): an English compound, whatever the language around it
+    (Italian and French "stage" is an internship), unlike "Seed-Runde"."""
+    if not is_english_word(tokens[i]):
+        return False
+    joined = [
+        tokens[j]
+        for hyphen, j in ((i - 1, i - 2), (i + 1, i + 2))
+        if 0 <= j < len(tokens) and tokens[hyphen] == "-"
+    ]
+    return any(is_english_word(word) for word in joined)
 
 
 def _to_before_verbs(units: list[tuple[str, str]]) -> list[tuple[str, str]]:

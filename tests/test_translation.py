@@ -227,6 +227,17 @@ def test_plurals_of_man_and_of_italian_io_nouns() -> None:
     assert to_english("scambi", "it") == "exchanges"
 
 
+def test_an_english_compound_stays_english_in_a_profile_of_another_language() -> None:
+    # blind11: an Italian investor's "seed-stage foodtech" read as "seed internship"
+    # (Italian and French "stage" is an internship), so a founder's intern search met it.
+    english = "seed-stage foodtech & agritech in France and Italy"
+    assert to_english(english, "it") == english
+    assert to_english("start-up early-stage en santé", "fr") == "start-up early-stage in health"
+    # A compound of another language's word is still said in English.
+    assert to_english("Investoren für unsere Seed-Runde", "de") == "investors for our seed round"
+    assert to_english("stage en entreprise", "fr") == "internship in company"
+
+
 def test_unknown_words_names_and_acronyms_stay_as_typed() -> None:
     assert to_english("Brenner Haustechnik GmbH", "de") == "Brenner building services GmbH"
     assert to_english("Pflegeleicht", "de") == "Pflegeleicht"

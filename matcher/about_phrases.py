@@ -56,6 +56,8 @@ _STOP = _words(
     going goes happy ready right lately change yrs empty cannot can't won't don't
     become becomes became becoming tell tells told say says said ask asks asked
     anyone anybody somebody nobody everybody whoever
+    take takes took taken taking back suggest suggests decide decides decided outside
+    anos años ans anni jahre jaar
     sorry please thanks thank come comes came coming fine sold ok okay hey hi hello
     welcome glad
     you're you'll you'd they're they'll they'd we'll we'd i'll he's she's that's

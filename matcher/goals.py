@@ -121,7 +121,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "advice",
         r"^(advice|feedback|tips|help with|guidance|beratung|consejo|asesor|"
-        r"how (to|do|does|can)\b|to (understand|learn)\b)",
+        r"how (to|do|does|can)\b|to (understand|learn)\b|"
+        # "learn about deeptech spin-outs": know-how, not the spin-outs themselves.
+        r"(?:learn|learning|understand|understanding) (?:about|how|more)\b)",
     ),
     # Roles to volunteer in, sought or offered: an organisation offering "volunteer
     # roles" is looking for volunteers itself, not offering any.
@@ -264,7 +266,10 @@ _RULES: list[tuple[str, str]] = [
     # health startups (seed)"); something for them is read by its head (`goal_kind`).
     (
         "dealflow",
-        r"^(?!.*\b(?:jobs?|roles?|positions?|join|internships?|work(?:ing)? (?:at|in|for))\b)"
+        # Nor people to lead them ("business profiles to lead spin-outs (entrepreneur-in-
+        # residence)"): a hire.
+        r"^(?!.*\b(?:jobs?|roles?|positions?|join|internships?|work(?:ing)? (?:at|in|for)|"
+        r"to lead|entrepreneurs?[- ]in[- ]residence|eirs?)\b)"
         r"(?:.*(?:deal ?flow|deals\b|worth backing)|"
         r"(?!(?:clients|customers|buyers)\b)"
         r".*(?:spin-?outs|"
@@ -317,7 +322,9 @@ _RULES: list[tuple[str, str]] = [
         # unless the partners are money ("financing partners", "investment partners").
         r"(?!(?:(?!(?:invest|financ|fund|capital|money|lps?)\w*\b)[\w&/-]+ ){0,3}partners?\b"
         r"(?!.*\b(?:rounds?|raise|raising)\b))"
-        r".*?(?:invest|funding|capital|financ(?!ial\b)|s[ée]ries? [ab]|angel|ticket|raising|"
+        # Not clinical or principal investigators: doctors who run a study.
+        r".*?(?:invest(?!igat)|funding|capital|financ(?!ial\b)|s[ée]ries? [ab]|angel|ticket|"
+        r"raising|"
         # "financial documents", "financial data" are things; financial help is money.
         r"financial (?:support|backing|help|partners?|resources)\b|"
         r"\braise|\bvc\b|" + _SEED_CASH + "|"

@@ -118,6 +118,13 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         ("interns for our r&d lab", "hire"),
         ("summer internship in data science", "job"),
         ("tech to electrify our steam supply", "solution"),
+        # blind11: a student's wish to learn about spin-outs, people to lead them and
+        # doctors to run a study were read as deal flow and as money.
+        ("learn about deeptech spin-outs", "advice"),
+        ("business profiles to lead spin-outs (entrepreneur-in-residence)", "hire"),
+        ("clinical investigators in cardiology for our pivotal study", "topic"),
+        ("seed investors for our spin-out", "capital"),
+        ("spin-outs from french universities", "dealflow"),
     ],
 )
 def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:

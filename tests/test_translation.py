@@ -209,6 +209,9 @@ def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
         ("zertifizierte Erzeuger", "de", "certified producers"),
         ("variedades tradicionales", "es", "traditional varieties"),
         ("Hofladen", "de", "farm shops"),
+        # A role sought (blind8: a Polish "rola ... w startupie" read as startups sought).
+        ("rola produktowa w startupie", "pl", "role produktowa in startup"),
+        ("junior UX роль или проект", "ru", "junior UX role or project"),
     ],
 )
 def test_items_are_said_in_english(text: str, code: str, english: str) -> None:

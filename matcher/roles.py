@@ -274,8 +274,10 @@ def fits(roles: tuple[Role, ...], who: frozenset[str]) -> tuple[bool, bool]:
 _NAMES_PROVIDER = frozenset(
     {"hire", "mentee", "mentor", "topic", "advice", "partners", "sources", "experience"}
 )
-# Offers that name whom they are for ("mentoring for new engineering managers").
-_NAMES_SEEKER = frozenset({"hire", "mentor"})
+# Offers that name whom they are for ("mentoring for new engineering managers", "tech
+# advice for non-tech founders").
+_NAMES_SEEKER = frozenset({"hire", "mentor", "advice"})
+_COMPANIES = re.compile(r"\b(?:start-?ups?|compan(?:y|ies)|scale-?ups?|teams?|smes?)\b")
 
 
 # Those a company's equity is for: its founders, or a company seeking customers for a
@@ -336,4 +338,8 @@ def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
         roles = named_roles(text) if kind in _NAMES_PROVIDER else ()
     if derived:
         return (), roles
+    if kind == "advice" and _COMPANIES.search(text):
+        # Advice for startups or companies ("advice for digital health startups") is
+        # about them: an investor or a hospital working with them may ask for it too.
+        return roles, ()
     return roles, (roles if kind in _NAMES_SEEKER else ())

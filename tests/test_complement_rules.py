@@ -465,6 +465,28 @@ def test_a_lawyer_s_search_for_founders_who_raise_is_no_round_and_no_money(quali
     assert investing_headline("Venture Partner @ Nordic Ventures")
 
 
+def test_advice_offered_to_named_people_meets_only_them(quality_event, real_encoder) -> None:  # type: ignore[no-untyped-def]
+    # blind11: a freelance developer's "tech advice for non-tech founders" was said to
+    # meet two students' questions about working at a startup.
+    state = quality_event("blind11")
+    assert not met(state, "hugo-lambert", "romain-girard")
+    assert not met(state, "yasmine-belkacem", "romain-girard")
+    # A non-technical founder is whom it is for.
+    dev = _person(
+        "romain",
+        "Freelance full-stack dev (TS/Go)",
+        interests=["TypeScript", "SaaS MVPs"],
+        offering=["tech advice for non-tech founders"],
+    )
+    founder = _person(
+        "mathilde",
+        "Non-tech founder, Shiftly — scheduling SaaS for care homes",
+        interests=["SaaS", "care homes"],
+        looking_for=["tech advice on building our SaaS MVP"],
+    )
+    assert _complements(Matcher(encoder=real_encoder), founder, dev, _CROWD)
+
+
 def test_a_hire_of_another_role_is_not_a_complement(real_encoder) -> None:  # type: ignore[no-untyped-def]
     lead = _person(
         "ada",

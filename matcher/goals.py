@@ -59,6 +59,8 @@ _ID = {name: i for i, name in enumerate(KINDS)}
 # sows ("seed saving workshops", "seed from our own tomatoes").
 SEED_ROUND = (
     r"(?:raising|raise|closing|close) (?:our |a |the )?seed\b|"
+    # A sum of money for seed: "€1.5m seed from health-focused investors".
+    r"[€$£]\s?\d[\d.,]*\s*(?:[kmb]|mn|mio)?\s+seed\b|"
     # Not what is sown: "preservation of seed", "the seed we save".
     r"(?<!\bof )(?<!\bthe )"
     r"\bseed(?=[- ]stage|[- ]rounds?\b|[- ]?(?:funding|financing|investments?|investing|"
@@ -299,11 +301,13 @@ _RULES: list[tuple[str, str]] = [
         r"^(?!.*\b(?:investors?|angels?|vcs?|funds?|leads?|our|my)\b)"
         r".*\b(?:pre-?seed|seed|s[ée]ries? [a-d](?:[/–-][a-d])*\+?)(?:[- ]stage)? rounds\b))",
     ),
-    # Money for pilots ("co-funding for pilots (up to 300k PLN)", "pilot funding"): a
-    # buyer's or pilot site's offer, no investor's round.
+    # Money for pilots ("co-funding for pilots (up to 300k PLN)", "pilot funding",
+    # "co-funding for successful pilots"): a buyer's or pilot site's offer, no
+    # investor's round.
     (
         "customers",
-        r"\b(?:co-?)?fund(?:ing|s)? (?:for|of) (?:a |our |your |joint |paid )?pilots?\b|"
+        r"\b(?:co-?)?fund(?:ing|s)? (?:for|of) (?:a |our |your |joint |paid )?"
+        r"(?:[\w-]+ ){0,2}pilots?\b|"
         r"\bpilot (?:co-?)?funding\b",
     ),
     # Money sought, unless the goal's head is the clients or customers sought ("Series

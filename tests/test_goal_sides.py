@@ -125,6 +125,8 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         ("clinical investigators in cardiology for our pivotal study", "topic"),
         ("seed investors for our spin-out", "capital"),
         ("spin-outs from french universities", "dealflow"),
+        # blind10: a port's money for pilots is no seed investment.
+        ("co-funding for successful pilots", "customers"),
     ],
 )
 def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:

@@ -97,6 +97,17 @@ def test_a_company_s_revenue_is_whom_an_investor_backs_not_the_size_of_a_round()
     assert not _clash("business angels impact, ticket 20–50 k€", "pre-seed founders in edtech")
 
 
+def test_a_sum_for_seed_is_a_seed_round() -> None:
+    # blind10: "€1.5M seed from health-focused investors" named no stage, so an
+    # accelerator's pre-seed cohort was said to meet a founder past that stage.
+    assert _clash(
+        "pre-seed climate and health teams for our spring 2027 cohort",
+        "€1.5m seed from health-focused investors",
+    )
+    assert not _clash("seed-stage digital health startups", "€1.5m seed from health investors")
+    assert not _clash("pre-seed climate teams", "seed from our own farm")
+
+
 def test_cheques_of_a_sum_and_rounds_led_are_money_and_a_lead_of_a_team_is_a_hire() -> None:
     """blind10: "first cheques €250k–1M, we lead" read as a hire (a lead), so an AI-infra
     seed fund never met an AI-tooling founder's round."""

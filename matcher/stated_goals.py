@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from matcher.goal_scope import seniority
 from matcher.goals import KINDS, K, goal_kind
 from matcher.normalise import clean, normalise_goal
 from matcher.roles import named_roles
@@ -91,6 +92,8 @@ _TRIGGER = re.compile(
     r"|(?P<weigh>thinking (?:about|of)|considering)"
     r"|(?P<raise>raising|raise|fundraising|fundraise)"
     r"|(?P<hire>hiring|recruiting)(?:\s+for)?"
+    # Students taken on: "we always take 3-4 end-of-studies interns a year".
+    r"|(?P<intake>take on|take|takes|host|hosts|welcome|welcomes)"
     # A team to grow: "we're doubling the integrations team".
     r"|(?P<grow>growing|doubling|tripling|expanding)"
     r"|(?P<open>open to)"
@@ -161,6 +164,10 @@ _PEOPLE = re.compile(
     r"nurses?|technicians?|sales\w*|marketers?|writers?|members)\b"
 )
 _OWN_THING = re.compile(r"^(?:my|our)\b")
+# People one takes on while they learn: interns, apprentices, trainees, students.
+_STUDENTS = re.compile(
+    r"\b(?:interns?|apprentices?|trainees?|students?|stagiaires?|working students)\b"
+)
 # Kinds a stated goal may have: "open to" names work, a co-founder, capital or partners
 # ("open to mentoring" may be an offer).
 # Advice is sought when the thing is advice or a knowing person, not when a word of
@@ -285,6 +292,8 @@ def _read(family: str, rest: str) -> tuple[str, int | None] | None:
         return (f"raising {thing}", None) if _MONEY.search(thing) else None
     if family == "hire":
         return (f"hiring {thing}" if _people(thing) else f"{thing} to partner with"), None
+    if family == "intake":  # interns taken on, not "we take equity" or "solo founders"
+        return (f"hiring {thing}", None) if _STUDENTS.search(thing) else None
     return _read_verb(rest)
 
 
@@ -491,7 +500,21 @@ def stated_needs(
         # Horizon Europe proposal"): two content words in common is the same goal.
         if code is not None and any(len(_content(key) & words) >= 2 for words in said):
             continue
-        if goal_kind(key) % K not in kinds:
-            kinds.add(goal_kind(key) % K)
+        kind = goal_kind(key) % K
+        if kind not in kinds or _another_rank(key, kind, listed):
+            kinds.add(kind)
             out.append((key, goal.words))
     return out
+
+
+_WORK = frozenset(KINDS.index(name) for name in ("hire", "job"))
+
+
+def _another_rank(key: str, kind: int, listed: list[tuple[str, str]]) -> bool:
+    """Whether a stated hire or job names a rank none of the listed ones of its kind
+    do: "we always take 3-4 end-of-studies interns" beside "senior backend engineers
+    (Kotlin/Java)" is a post of its own (`matcher.goal_scope.seniority`)."""
+    if kind not in _WORK:
+        return False
+    ranks = [seniority(other) for other, _ in listed if goal_kind(other) % K == kind]
+    return bool(ranks) and not any(seniority(key) & rank for rank in ranks)

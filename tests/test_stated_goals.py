@@ -159,6 +159,32 @@ def test_a_kind_already_listed_is_not_added_again_from_the_headline() -> None:
     assert encode_profile(kofi, Vocabulary()).words["needs"] == ["open to work"]
 
 
+def test_interns_taken_on_are_a_post_of_their_own_beside_senior_ones(quality_event) -> None:  # type: ignore[no-untyped-def]
+    # blind11's planted pairs: a CTO lists senior engineers to hire and says in his
+    # about that the company takes end-of-studies interns every year; a student seeks
+    # such an internship, a school's careers office companies to host its students.
+    about = "We always take 3-4 end-of-studies interns a year, mostly from INSA."
+    said = stated_goals("CTO @ Freightly", about)
+    assert [g.words for g in said] == ["We always take 3-4 end-of-studies interns a year"]
+    assert KINDS[goal_kind(normalise_goal(said[0].key)) % K] == "hire"
+    cto = Profile(
+        id="o",
+        name="Olivier",
+        headline="CTO @ Freightly (logistics SaaS, Series B)",
+        looking_for=["senior backend engineers (Kotlin/Java) — 6 open roles"],
+        about=about,
+    )
+    assert len(encode_profile(cto, Vocabulary()).words["needs"]) == 2
+    # Another senior post said in the about is the listed kind said again.
+    cto.about = "We are hiring senior engineers, again."
+    assert len(encode_profile(cto, Vocabulary()).words["needs"]) == 1
+    # Taking equity, founders or time is no post.
+    assert not stated_goals("", "We take solo founders only. We don't take equity.")
+    state = quality_event("blind11")
+    assert state.common_ground("hugo-lambert", "olivier-blanc").complements
+    assert state.common_ground("olivier-blanc", "agnes-colin").complements
+
+
 def test_a_goal_written_as_a_sentence_is_quoted_as_what_the_profile_says() -> None:
     said = "We're raising our seed round this autumn"
     cg = CommonGround(

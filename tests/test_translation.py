@@ -247,6 +247,15 @@ def test_unknown_words_names_and_acronyms_stay_as_typed() -> None:
     assert to_english("Kubernetes und Rust", "de") == "Kubernetes and Rust"
 
 
+def test_restoring_clocks_is_a_hobby_of_restoration_not_of_hospitality() -> None:
+    # blind11's planted pair: two retired engineers who restore antique clocks, one in
+    # French ("restauration de pendules" read as "hospitality of pendules").
+    hobby = to_english("horlogerie ancienne (restauration de pendules)", "fr", personal=True)
+    assert "restoration of clocks" in hobby and "clockmaking" in hobby
+    # At work "restauration" is still catering.
+    assert to_english("restauration", "fr") == "hospitality"
+
+
 def test_a_personal_interest_is_read_as_the_activity() -> None:
     assert to_english("cuisine", "fr") == "kitchen"
     assert to_english("cuisine", "fr", personal=True) == "cooking"

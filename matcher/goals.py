@@ -390,9 +390,15 @@ _RULES: list[tuple[str, str]] = [
     # 2027"): a hire. Not when the people are wanted for a task ("ICU nurses for
     # usability tests", "electricians to install our chargers"): that is expertise.
     ("hire", _ROLE_HELD),
+    # Not a machine ("a pilot on our press lines", "hydraulic presses") nor a network's
+    # or a policy's coverage ("LoRaWAN coverage data").
     (
         "press",
-        r"journalist|press\b|coverage|podcast|newsletter|(?<!social )media\b|reporter|periodist",
+        r"journalist|(?<!hydraulic )(?<!injection )(?<!stamping )(?<!printing )press\b"
+        r"(?!\s+(?:lines?|shops?|brakes?|tools?|tooling|machines?|plants?|fits?|shops?)\b)|"
+        r"(?<!lorawan )(?<!network )(?<!mobile )(?<!insurance )(?<!cellular )coverage"
+        r"(?!\s+(?:data|maps?|gaps?)\b)|podcast|newsletter|(?<!social )media\b|reporter|"
+        r"periodist",
     ),
     # A vendor's track record ("reference sites in 14 hospitals", "installed in 40
     # schools", "clinical evidence from 9 hospitals") is know-how to ask about: no
@@ -722,6 +728,11 @@ _KIND_WORDS = re.compile(
 
 
 _OWN = re.compile(r"\b(?:our|my|unsere[mnrs]?|notre|nos|nuestr[ao]s?|mi|mis)\b.*$")
+# The words of coverage itself; the medium ("podcasts", "newsletter") says who meets it.
+_PRESS_WORDS = re.compile(
+    r"\b(?:press|coverage|media|journalists?|reporters?|articles?|stories|story|tell|"
+    r"covering|covers?|visibility|attention)\b"
+)
 _FOUNDER_WORDS = re.compile(
     r"\b(?:meet|other|more|fellow|founders?|startups?|start-ups?|spin-?outs?|scale-?ups?|"
     r"companies|teams|ventures|stage)\b"
@@ -738,6 +749,10 @@ def subject(key: str) -> str:
         # "startups for our port innovation programme": the startups are the kind; what
         # they do is the rest, or the seeker's own field when nothing else is said.
         text = _FOUNDER_WORDS.sub(" ", text)
+    elif KINDS[goal_kind(key) % K] == "press":
+        # "coverage for our story", "a journalist to tell our story": what the coverage
+        # is about is the rest, or the seeker's own field when nothing else is said.
+        text = _PRESS_WORDS.sub(" ", text)
     words = (w.strip("-") for w in _KIND_WORDS.sub(" ", text).split())
     out = " ".join(w for w in words if len(w) > 1)
     return out if len(out) >= 3 else ""

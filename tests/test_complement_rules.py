@@ -51,6 +51,10 @@ def test_a_need_s_subject_leaves_out_the_words_that_only_say_its_kind() -> None:
     )
     assert subject("seed-finanzierung (1,5 mio. €)") == "seed-finanzierung"
     assert subject("project finance debt for a 15 mw portfolio") == "project finance debt portfolio"
+    # Coverage sought: what it is about, or the seeker's field when nothing else is said.
+    assert subject("press coverage") == subject("coverage for our story") == ""
+    assert subject("journalists covering climate tech") == "climate tech"
+    assert subject("a podcast that covers csrd") == "podcast csrd"
 
 
 def test_mentoring_for_another_field_is_not_a_complement(state) -> None:  # type: ignore[no-untyped-def]

@@ -127,6 +127,11 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         ("spin-outs from french universities", "dealflow"),
         # blind10: a port's money for pilots is no seed investment.
         ("co-funding for successful pilots", "customers"),
+        # A press is a machine and a network has coverage (blind11, blind6).
+        ("predictive maintenance pilot on our press lines", "solution"),
+        ("lorawan coverage data for the algarve coast", "data"),
+        ("press coverage in germany", "press"),
+        ("press releases on new research", "press"),
     ],
 )
 def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:

@@ -212,6 +212,12 @@ def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
         # A role sought (blind8: a Polish "rola ... w startupie" read as startups sought).
         ("rola produktowa w startupie", "pl", "role produktowa in startup"),
         ("junior UX роль или проект", "ru", "junior UX role or project"),
+        # blind11's plastics plant and automation technician (planted pairs).
+        ("deux automaticiens", "fr", "two automation technicians"),
+        ("praca jako automatyk", "pl", "job as automation technician"),
+        ("contrôle qualité", "fr", "quality control"),
+        ("pièces injectées", "fr", "injection-molded parts"),
+        ("Spritzguss", "de", "injection molding"),
     ],
 )
 def test_items_are_said_in_english(text: str, code: str, english: str) -> None:

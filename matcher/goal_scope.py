@@ -32,10 +32,20 @@ _STAGES = (
 )
 
 
+# A round raised now beside one planned for later ("Series A in 2028, seed extension now
+# (€1.5M)"): the stage sought is the one of now.
+_NOW = re.compile(r"\b(?:now|currently|right now|this year|today)\b")
+_LATER = re.compile(r"\b(?:in|from|by) 20\d\d\b|\b(?:later|next year|after that)\b")
+
+
 @lru_cache(maxsize=1 << 16)
 def stage(key: str) -> int:
     """Bit mask of the funding stages a normalised goal phrase names (0: none)."""
     text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
+    parts = re.split(r"[,;]", text)
+    now = [part for part in parts if _NOW.search(part)]
+    if now and len(parts) > 1 and any(_LATER.search(part) for part in parts):
+        text = " ".join(now)
     return sum(1 << i for i, pattern in enumerate(_STAGES) if pattern.search(text))
 
 

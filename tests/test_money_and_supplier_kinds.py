@@ -108,6 +108,17 @@ def test_a_sum_for_seed_is_a_seed_round() -> None:
     assert not _clash("pre-seed climate teams", "seed from our own farm")
 
 
+def test_the_round_raised_now_is_the_stage_sought_not_the_one_planned_for_later() -> None:
+    # blind11: "Series A in 2028, seed extension now (€1.5M)" met a Series A fund that
+    # does no seed, both ways, and missed the seed funds.
+    need = "series a in 2028, seed extension now (€1.5m)"
+    assert _clash(need, "series a tickets €3–8m (lead or co-lead)")
+    assert not _clash(need, "seed tickets €0.5–2m, climate tech")
+    assert _clash("series a deals: industrial deeptech with >€1m revenue", need)
+    # Two rounds and no word of time: both are sought.
+    assert not _clash("seed or series a (€2m)", "series a tickets €3–8m")
+
+
 def test_cheques_of_a_sum_and_rounds_led_are_money_and_a_lead_of_a_team_is_a_hire() -> None:
     """blind10: "first cheques €250k–1M, we lead" read as a hire (a lead), so an AI-infra
     seed fund never met an AI-tooling founder's round."""

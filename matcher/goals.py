@@ -216,11 +216,13 @@ _RULES: list[tuple[str, str]] = [
         r"workshop|bench|storage|maker|event|meeting|kitchen) ?spaces?\b",
     ),
     # Money not paid back ("non-repayable funding", "financiamento não reembolsável", "à
-    # fonds perdu") is a grant.
+    # fonds perdu", a share of costs co-financed) is a grant.
     (
         "grant",
         r"\bgrants?\b|non-dilutive|förder|subvenci|subsid|non-?repayable|not repayable|"
-        r"\b(?:não|nao|no|not|non)[- ]?re?embols|fonds? perdus?|nicht rückzahlbar",
+        r"\b(?:não|nao|no|not|non)[- ]?re?embols|fonds? perdus?|nicht rückzahlbar|"
+        # A share of costs co-financed ("cofinancement de diagnostics (jusqu'à 50 %)").
+        r"\bco-?(?:financ|fund|financement)\w*\b.*\d+(?:\s*[–-]\s*\d+)?\s?%",
     ),
     # Money for land, buildings or real assets ("long-term capital for farmland
     # acquisitions"): an asset investor's, which neither backs a startup's round nor

@@ -132,6 +132,9 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         ("lorawan coverage data for the algarve coast", "data"),
         ("press coverage in germany", "press"),
         ("press releases on new research", "press"),
+        # A share of costs co-financed is a subsidy, no project finance (blind11).
+        ("cofinancement de diagnostics industrie du futur (jusqu'à 50 %)", "grant"),
+        ("co-funding of energy audits up to 50%", "grant"),
     ],
 )
 def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:

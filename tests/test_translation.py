@@ -218,6 +218,10 @@ def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
         ("contrôle qualité", "fr", "quality control"),
         ("pièces injectées", "fr", "injection-molded parts"),
         ("Spritzguss", "de", "injection molding"),
+        # blind8's planted pairs: a Russian founder's pentest intern, a Swedish fund's
+        # developer tools.
+        ("стажёр-пентестер", "ru", "intern penetration tester"),
+        ("utvecklarverktyg", "sv", "developer tools"),
     ],
 )
 def test_items_are_said_in_english(text: str, code: str, english: str) -> None:

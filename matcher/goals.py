@@ -397,7 +397,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "press",
         r"journalist|(?<!hydraulic )(?<!injection )(?<!stamping )(?<!printing )press\b"
-        r"(?!\s+(?:lines?|shops?|brakes?|tools?|tooling|machines?|plants?|fits?|shops?)\b)|"
+        r"(?!\s+(?:lines?|shops?|brakes?|tools?|tooling|machines?|plants?|fits?)\b)|"
         r"(?<!lorawan )(?<!network )(?<!mobile )(?<!insurance )(?<!cellular )coverage"
         r"(?!\s+(?:data|maps?|gaps?)\b)|podcast|newsletter|(?<!social )media\b|reporter|"
         r"periodist",

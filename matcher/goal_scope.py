@@ -34,7 +34,7 @@ _STAGES = (
 
 # A round raised now beside one planned for later ("Series A in 2028, seed extension now
 # (€1.5M)"): the stage sought is the one of now.
-_NOW = re.compile(r"\b(?:now|currently|right now|this year|today)\b")
+_NOW = re.compile(r"\b(?:now|currently|this year|today)\b")
 _LATER = re.compile(r"\b(?:in|from|by) 20\d\d\b|\b(?:later|next year|after that)\b")
 
 
@@ -273,7 +273,7 @@ _SENIOR_WORK = re.compile(
     r"leiter(?:in)?|experienced|ervaren|erfahrene?|exp[ée]riment[ée]e?s?|"
     r"\d+\+? ?(?:years|yrs|jahre|ans|años|anni|jaar|lat))\b"
 )
-_STUDENT, _JUNIOR, _ANY, _SENIOR = 0b00001, 0b00111, 0b11100, 0b10000
+STUDENT, _JUNIOR, _ANY, _SENIOR = 0b00001, 0b00111, 0b11100, 0b10000
 
 
 @lru_cache(maxsize=1 << 16)
@@ -284,7 +284,7 @@ def seniority(key: str) -> int:
     named = [
         bits
         for pattern, bits in (
-            (_STUDENT_WORK, _STUDENT),
+            (_STUDENT_WORK, STUDENT),
             (_JUNIOR_WORK, _JUNIOR),
             (_SENIOR_WORK, _SENIOR),
         )

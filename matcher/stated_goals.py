@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from matcher.goal_scope import seniority
+from matcher.goal_scope import STUDENT, seniority
 from matcher.goals import KINDS, K, goal_kind
 from matcher.normalise import clean, normalise_goal
 from matcher.roles import named_roles
@@ -164,10 +164,6 @@ _PEOPLE = re.compile(
     r"nurses?|technicians?|sales\w*|marketers?|writers?|members)\b"
 )
 _OWN_THING = re.compile(r"^(?:my|our)\b")
-# People one takes on while they learn: interns, apprentices, trainees, students.
-_STUDENTS = re.compile(
-    r"\b(?:interns?|apprentices?|trainees?|students?|stagiaires?|working students)\b"
-)
 # Kinds a stated goal may have: "open to" names work, a co-founder, capital or partners
 # ("open to mentoring" may be an offer).
 # Advice is sought when the thing is advice or a knowing person, not when a word of
@@ -293,7 +289,7 @@ def _read(family: str, rest: str) -> tuple[str, int | None] | None:
     if family == "hire":
         return (f"hiring {thing}" if _people(thing) else f"{thing} to partner with"), None
     if family == "intake":  # interns taken on, not "we take equity" or "solo founders"
-        return (f"hiring {thing}", None) if _STUDENTS.search(thing) else None
+        return (f"hiring {thing}", None) if seniority(thing) & STUDENT else None
     return _read_verb(rest)
 
 

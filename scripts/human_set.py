@@ -34,6 +34,7 @@ SETS = {
     "blind9": "blind9",
     "blind10": "blind10",
     "blind11": "blind11",
+    "blind12": "blind12",
 }
 
 Lists = dict[str, list[str]]
@@ -51,7 +52,7 @@ class HumanSet:
 
 
 def load_set(name: str) -> HumanSet:
-    """`name`: "conference", "held-out" or "blind" to "blind11" (the blind sets each
+    """`name`: "conference", "held-out" or "blind" to "blind12" (the blind sets each
     written before any matcher ran on it)."""
     stem = SETS[name]
     data = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))

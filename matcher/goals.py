@@ -385,7 +385,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?<!we )(?<!can )(?<!co-)lead(?![- ](?:gen|times?))"
         r"(?! (?:or co-?lead|rounds?|investors?)\b)|"
         r"cto|cmo|cfo|coo|managers?|"
-        r"analysts?|associates?|sre|apprentices|interns)\b(?![- ]level)|^interns?\b",
+        r"analysts?|associates?|sre|apprentices|interns)\b(?![- ]level)|^interns?\b|"
+        # "a sales intern for the season"; not to intern somewhere oneself.
+        r"\bintern\b(?! (?:at|in|with|for a)\b)",
     ),
     # A post named by its holder, the whole goal ("senior integration architect", "a
     # part-time shop assistant", "heat pump installers (employed)", "sous chef for
@@ -718,7 +720,8 @@ _KIND_WORDS = re.compile(
     r"[- ]?(?:funding|financing|investments?|investing|investors?|capital|money|tickets?|"
     r"cheques?|checks?|funds?|vcs?)\b|\s*(?:$|[,;/&+(]))|series [abc]|angels?|tickets?|"
     r"checks?|raising|raise|round|lead|deal ?flow|deals|capital|"
-    r"pilot(?:s|ing)?|customers?|clients?|buyers?|partners?|partner|collaborat\w*|"
+    r"(?:pilot|test)[- ](?:sites?|locations?)|pilot(?:s|ing)?|customers?|clients?|buyers?|"
+    r"partners?|partner|collaborat\w*|"
     r"hir(?:e|ing)|recruit\w*|openings|roles?|jobs?|positions?|work|"
     r"co-?founders?|join|volunteer\w*|"
     r"looking|for|to|with|in|on|of|from|at|by|as|and|or|our|my|your|their|we|we're|i|i'm|"

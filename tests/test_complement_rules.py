@@ -38,6 +38,7 @@ def state(real_encoder) -> EventState:  # type: ignore[no-untyped-def]
 def test_a_need_s_subject_leaves_out_the_words_that_only_say_its_kind() -> None:
     assert subject("a mentor in design leadership") == "design leadership"
     assert subject("school districts to pilot with") == "school districts"
+    assert subject("pilot sites with hydraulic presses") == "hydraulic presses"
     assert subject("a mentor") == ""
     assert subject("seed investors (we're raising €2m)") == ""
     # Startups sought: "startups" is the kind; what they do is the subject.

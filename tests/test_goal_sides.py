@@ -116,6 +116,9 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         # for a task of one's own is a product sought.
         ("unity devs (mid/senior) + summer interns", "hire"),
         ("interns for our r&d lab", "hire"),
+        # blind9, blind11: one intern sought is a hire too.
+        ("data science intern for the summer", "hire"),
+        ("sales intern for the 2027 season", "hire"),
         ("summer internship in data science", "job"),
         ("tech to electrify our steam supply", "solution"),
         # blind11: a student's wish to learn about spin-outs, people to lead them and

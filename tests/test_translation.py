@@ -251,6 +251,15 @@ def test_an_english_compound_stays_english_in_a_profile_of_another_language() ->
     assert to_english("stage en entreprise", "fr") == "internship in company"
 
 
+def test_french_ready_to_is_no_loan_and_loans_keep_their_terms() -> None:
+    # blind10: "marques prêtes à tester" (brands ready to test) was read as "brands
+    # loans to test", so a venture-debt lender met a textile-recycling pilot search.
+    assert to_english("marques prêtes à tester", "fr") == "brands ready to test"
+    assert to_english("prêt à long terme", "fr") == "long-term loans"
+    assert to_english("prêts à court terme", "fr") == "short-term loans"
+    assert to_english("prêt d'honneur", "fr") == "zero-interest loans"
+
+
 def test_unknown_words_names_and_acronyms_stay_as_typed() -> None:
     assert to_english("Brenner Haustechnik GmbH", "de") == "Brenner building services GmbH"
     assert to_english("Pflegeleicht", "de") == "Pflegeleicht"

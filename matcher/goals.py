@@ -192,7 +192,10 @@ _RULES: list[tuple[str, str]] = [
         r"(?<!financial )(?<!funding )(?<!money )\b(?:help|advice|guidance|tips|feedback|"
         r"support)$|\b(?:help|advice|guidance|tips|feedback) (?:for|with|on|from|about)\b|"
         # "regulatory advice: is our software class I or IIa" asks a question.
-        r"\b(?:advice|guidance|feedback):",
+        r"\b(?:advice|guidance|feedback):|"
+        # "office hours: term sheets and convertible loans explained", "someone to explain
+        # SAFE vs convertible loan": know-how, no loan.
+        r"\boffice hours\b|\b(?:to explain|explained|demystified)\b",
     ),
     # A review or critique of something ("fundraising pitch reviews", "portfolio reviews
     # for junior designers", "code reviews"), notes or lessons on it ("honest notes on

@@ -171,7 +171,7 @@ _OWN_THING = re.compile(r"^(?:my|our)\b")
 _ADVICE = re.compile(
     r"^(?:advice|(?:some |more |honest )?(?:advice|feedback|help|guidance|tips|input|intros?|"
     r"introductions|expertise|insights?|know-how)|(?:someone|somebody|people|anyone|experts?) "
-    r"(?:who|with|from|in|on))\b"
+    r"(?:who|with|from|in|on|to explain))\b"
 )
 _WISH_KINDS = frozenset(
     {"cofounder", "cofounding", "capital", "grant", "debt", "hire", "job", "volunteers"}

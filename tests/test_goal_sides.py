@@ -138,6 +138,15 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         # A share of costs co-financed is a subsidy, no project finance (blind11).
         ("cofinancement de diagnostics industrie du futur (jusqu'à 50 %)", "grant"),
         ("co-funding of energy audits up to 50%", "grant"),
+        # blind10: a lawyer's office hours explaining convertible loans lend nothing,
+        # and someone to explain them is know-how sought.
+        (
+            "free office hours: term sheets, safes and convertible loans explained for "
+            "first-time founders",
+            "advice",
+        ),
+        ("someone to explain safe vs convertible loan under dutch law", "advice"),
+        ("venture debt from €1m to €10m, alongside equity", "debt"),
     ],
 )
 def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:

@@ -97,6 +97,12 @@ def test_wishes_said_in_other_ways_are_goals() -> None:
     assert _kinds("", "It gets lonely and I'd love to talk to someone about not burning out.") == {
         "advice": "I'd love to talk to someone about not burning out"
     }
+    # blind10: a founder lost between a SAFE and a convertible loan asks for know-how,
+    # not for a loan.
+    about = "Also need someone to explain SAFE vs convertible loan under Dutch law, I'm lost."
+    assert _kinds("", about) == {
+        "advice": "Also need someone to explain SAFE vs convertible loan under Dutch law"
+    }
     # A part after a search that opens with "and" is sought too.
     headline = (
         "Sleep-tech founder – looking for a clinical co-founder (sleep physician) and "

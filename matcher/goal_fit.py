@@ -53,6 +53,7 @@ _COFOUNDING = [KINDS.index("cofounder"), KINDS.index("cofounding")]
 _SOURCES = KINDS.index("sources")
 _FOUNDERS = KINDS.index("founders")
 _CAPITAL = KINDS.index("capital")
+_DEBT = KINDS.index("debt")
 
 
 def _ramp(x: np.ndarray, threshold: float, floor: float, full: float) -> np.ndarray:
@@ -246,6 +247,9 @@ def role_fit(
     # software focus", "angels with a devtools background"): the kind named fits too.
     named = (kinds == _CAPITAL) & (facets.subject[needs] != facets.pad)
     x = np.where(named, np.maximum(x, mixed), x)
+    # A loan sought names its kind ("venture debt to extend runway to Series B"), which
+    # a lender's field says, not the field of the borrower's work: either fits.
+    x = np.where(kinds == _DEBT, np.maximum(x, fit), x)
     # Material to cover is about its subject alone: a health-tech comms office is no
     # social enterprise in care, however alike the two fields.
     x = np.where(facets.kind[needs] % K == _SOURCES, fit, x)

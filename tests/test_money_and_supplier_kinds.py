@@ -168,3 +168,21 @@ def test_blind4_money_of_the_wrong_size_or_form_and_two_searches_are_no_compleme
     # Sanne seeks a prefab supplier herself; Mareike and Hannah are both hiring.
     assert not met(blind4, "frank-mueller", "sanne-mulder")
     assert not met(blind4, "mareike-schulz", "hannah-fischer")
+
+
+def test_a_loan_of_the_kind_a_lender_lends_is_met_whatever_the_borrower_s_field(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    # blind10's planted pair: a medtech's "€3M venture debt to extend runway to Series
+    # B" and a venture-debt lender; their two fields (medtech, banking) are far apart.
+    state = quality_event("blind10")
+    assert met(state, "ruben-de-groot", "robert-klein") == {
+        (
+            "€3M venture debt to extend runway to Series B",
+            "venture debt from €1M to €10M, alongside equity",
+        )
+    }
+    # A lawyer explaining convertible loans lends nothing.
+    assert not met(state, "ruben-de-groot", "victor-dijkman")
+    # blind11: seed loans for deeptech startups are no bank loan for cargo bikes.
+    assert not met(quality_event("blind11"), "nicolas-henry", "guillaume-petitjean")

@@ -53,6 +53,9 @@ FAMILY = {word: family for family, words in _FAMILIES.items() for word in words}
 # Families whose people are the other's too: a postdoc in plant physiology is a plant
 # scientist, a research scientist a researcher (the specialty still has to agree).
 _KIN = {"scientist": ("researcher",), "researcher": ("scientist",)}
+# An ML engineer's work is a data scientist's too ("ML engineer with NLP experience"
+# and an NLP data scientist open to work): the specialty still has to be theirs.
+_ML_WORDS = frozenset({"ml", "ai", "nlp", "machine", "llm", "mlops"})
 # A field one works or seeks a job in -> the family of its people.
 _FIELDS = {"science": "scientist", "design": "designer", "engineering": "engineer"}
 # A company one works for, or hopes to join, is no evidence of founding one.
@@ -259,7 +262,10 @@ def fits(roles: tuple[Role, ...], who: frozenset[str]) -> tuple[bool, bool]:
     role said without a specialty ("Nurse, city hospital")."""
     family = False
     for name, specialty in roles:
-        if not any("family:" + kin in who for kin in (name, *_KIN.get(name, ()))):
+        kin = _KIN.get(name, ())
+        if name == "engineer" and specialty & _ML_WORDS:
+            kin = ("scientist",)
+        if not any("family:" + k in who for k in (name, *kin)):
             continue
         sought = "sought:" + name in who
         if not specialty or specialty & who or ("generic:" + name in who and not sought):

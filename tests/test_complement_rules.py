@@ -399,6 +399,17 @@ def test_a_job_sought_in_a_field_names_its_people_and_a_role_without_specialty_f
     assert not fits(named_roles("backend developers"), identity([], ["Frontend engineer"]))[1]
 
 
+def test_an_ml_engineer_sought_may_be_a_data_scientist_of_that_specialty(quality_event) -> None:  # type: ignore[no-untyped-def]
+    # blind8's planted pair: a legal-AI startup hires an "ML engineer with NLP
+    # experience (Tallinn)"; an NLP data scientist's headline says she is open to work
+    # in Tallinn.
+    nlp_scientist = identity(["NLP", "ML", "text mining"], ["Data scientist (NLP) — open to work"])
+    assert fits(named_roles("ml engineer with nlp experience"), nlp_scientist) == (True, True)
+    assert met(quality_event("blind8"), "oskar-nurk", "ana-silva")
+    # Other engineers stay their own family: a data scientist is no backend engineer.
+    assert fits(named_roles("backend engineers"), nlp_scientist) == (False, False)
+
+
 def test_regions_named_on_both_sides_must_overlap() -> None:
     west, east = regions("distribution partners in west africa"), regions("east africa")
     assert west and east and not west & east

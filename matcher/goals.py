@@ -382,13 +382,15 @@ _RULES: list[tuple[str, str]] = [
         "hire",
         r"\bhir(e|ing)\b|recruit|openings|for (my|our) team|join (my|our) team|talent|"
         r"candidates|"
-        # "lead" of a team, not "lead generation"; "CTO-level architecture" is know-how.
+        # "lead" of a team, not "lead generation"; "CTO-level architecture" and "developer
+        # tools" are know-how.
         r"\b(engineers?|developers?|designers?|scientists?|head of|"
         # A lead, not of a round ("we lead", "we co-lead rounds up to €2M").
         r"(?<!we )(?<!can )(?<!co-)lead(?![- ](?:gen|times?))"
         r"(?! (?:or co-?lead|rounds?|investors?)\b)|"
         r"cto|cmo|cfo|coo|managers?|"
-        r"analysts?|associates?|sre|apprentices|interns)\b(?![- ]level)|^interns?\b|"
+        r"analysts?|associates?|sre|apprentices|interns)\b(?![- ](?:level|tools?|tooling)\b)|"
+        r"^interns?\b|"
         # "a sales intern for the season"; not to intern somewhere oneself.
         r"\bintern\b(?! (?:at|in|with|for a)\b)",
     ),

@@ -120,8 +120,8 @@ def _roles_in(text: str, by_field: bool = False) -> tuple[Role, ...]:
         tokens = _tokens(segment)
         for at, token in enumerate(tokens):
             family = FAMILY.get(word_form(token)) or (_FIELDS.get(token) if by_field else None)
-            if family is None:
-                continue
+            if family is None or tokens[at + 1 : at + 2] in (["tools"], ["tooling"]):
+                continue  # "developer tools" are things, not people
             specialty = set(_EXPANDS.get(word_form(token), ()))
             for before in reversed(tokens[max(0, at - 3) : at]):
                 if before in _STOP or FAMILY.get(word_form(before)):

@@ -22,7 +22,7 @@ from complements_met import met  # noqa: E402
 
 from matcher import EventState, Matcher, Profile  # noqa: E402
 from matcher.goal_scope import regions, scope, scope_clash, stage  # noqa: E402
-from matcher.goals import subject  # noqa: E402
+from matcher.goals import KINDS, K, goal_kind, subject  # noqa: E402
 from matcher.normalise import normalise_goal  # noqa: E402
 from matcher.roles import cofounder_sides, fits, identity, named_roles  # noqa: E402
 from matcher.work_roles import investing_headline  # noqa: E402
@@ -408,6 +408,13 @@ def test_an_ml_engineer_sought_may_be_a_data_scientist_of_that_specialty(quality
     assert met(quality_event("blind8"), "oskar-nurk", "ana-silva")
     # Other engineers stay their own family: a data scientist is no backend engineer.
     assert fits(named_roles("backend engineers"), nlp_scientist) == (False, False)
+
+
+def test_developer_tools_are_things_not_developers() -> None:
+    assert named_roles("advice on developer tools go-to-market") == ()
+    assert named_roles("senior developers") == (("engineer", frozenset()),)
+    assert KINDS[goal_kind("angels who invested in developer tooling") % K] == "capital"
+    assert KINDS[goal_kind("developer tools startups at pre-seed") % K] != "hire"
 
 
 def test_regions_named_on_both_sides_must_overlap() -> None:

@@ -13,6 +13,9 @@ mentor's mentees: `matcher.goals.MANY`) are said met by every provider on the li
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import numpy as np
 
 from matcher.facets import Facets
@@ -25,7 +28,7 @@ from matcher.goal_fit import (
     wording_credit,
 )
 from matcher.goal_scope import scope_clash
-from matcher.goals import MANY, K
+from matcher.goals import KINDS, MANY, K
 from matcher.grades import goal_credit, role_credit
 from matcher.scoring import ScoreParams
 
@@ -62,6 +65,7 @@ def need_credit(
     credit = np.maximum(credit, role_credit(sims, need_kind, offer_kind, vague, params) * fit)
     credit = np.maximum(credit, trade_credit(facets, (needer, needs), (giver, offers), params))
     credit *= ~clash
+    credit *= _rounds_shown(facets, needer, needs, offers)
     # Needs naming people only from such a giver; offers for named people only to them.
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
@@ -70,6 +74,44 @@ def need_credit(
     credit *= buyer_mask(facets, (needer, giver), needs, False, params)[:, :, None]
     credit *= buyer_mask(facets, (needer, giver), offers, True, params)[:, None, :]
     return needs, offers, sims, credit
+
+
+_FOUNDERS = KINDS.index("founders")
+_RAISED = KINDS.index("capital") + K  # a round sought, offered as a startup raising
+# A search for startups that names their stage or a programme for them.
+_EARLY = re.compile(
+    r"\b(?:pre-?seed|seed|series [a-d]|(?:early|idea|growth)[- ]stage|first[- ]time|"
+    r"first (?:round|cheque|check|customers)|beginn\w*|cohorts?|programmes?|programs?|"
+    r"accelerat\w*|incubat\w*|rounds?|raising|funding|invest\w*|back(?:ing)?)\b"
+)
+
+
+@lru_cache(maxsize=1 << 12)
+def _names_early(key: str) -> bool:
+    return _EARLY.search(key) is not None
+
+
+def _rounds_shown(
+    facets: Facets, needer: np.ndarray, needs: np.ndarray, offers: np.ndarray
+) -> np.ndarray:
+    """(C, Ln, Lo) 0 where a search for startups is met by a startup's round (its need
+    for capital, offered) and the seeker neither backs startups nor names their stage
+    or a programme for them: to an investor or an accelerator the round says what the
+    startup is; to a journalist, a recruiter or a co-op looking for partners it says
+    nothing of what they seek (readers rejected those, 2026-12-05). 1 elsewhere."""
+    out = np.ones((len(needer), needs.shape[1], offers.shape[1]), dtype=np.float32)
+    founders = facets.kind[needs] % K == _FOUNDERS  # (C, Ln)
+    raised = facets.kind[offers] == _RAISED  # (C, Lo)
+    if not (founders.any() and raised.any()):
+        return out
+    for c, n in zip(*np.nonzero(founders), strict=True):
+        seeker = int(needer[c])
+        if "family:investor" in facets.identities[seeker]:
+            continue
+        if _names_early(facets.phrases[int(needs[c, n])]):
+            continue
+        out[c, n, raised[c]] = 0.0
+    return out
 
 
 def best_met(

@@ -728,3 +728,22 @@ def test_a_mentor_sought_is_not_met_by_mentoring_in_something_else(quality_event
         "a mentor who has sold B2B SaaS to the Mittelstand",
         "mentoring on selling B2B SaaS to the Mittelstand",
     ) in met("priya-raman", "peter-schmidt")
+
+
+def test_a_round_raised_shows_a_startup_only_to_one_who_backs_startups_or_names_their_stage(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    # blind7: a recruiter's "startups that need to scale engineering teams" was said to
+    # be met by a founder's search for a Series B lead; blind11: a dairy co-op's
+    # "startups in fermentation / dairy alternatives to co-develop with" by a founder's
+    # seed search. The round says nothing of what they seek.
+    blind7 = quality_event("blind7")
+    assert not met(blind7, "sara-lindgren", "karolina-nowicka")
+    assert not met(quality_event("blind11"), "mathieu-chevalier", "giulia-ferraro")
+    # A mentor of beginning founders and a lawyer for founders before their first round
+    # are shown a founder's first round.
+    round_ = "first investors for a €250k pre-seed round"
+    assert {offer for _, offer in met(blind7, "daan-de-vries", "ola-wojcik")} == {round_}
+    assert {offer for _, offer in met(blind7, "ewa-kaminska", "ola-wojcik")} == {round_}
+    # An investor needs no stage named: the round is what they look for.
+    assert met(blind7, "michael-brooks", "ola-wojcik")

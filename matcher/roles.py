@@ -264,7 +264,7 @@ def fits(roles: tuple[Role, ...], who: frozenset[str]) -> tuple[bool, bool]:
     for name, specialty in roles:
         kin = _KIN.get(name, ())
         if name == "engineer" and specialty & _ML_WORDS:
-            kin = ("scientist",)
+            kin = (*kin, "scientist")
         if not any("family:" + k in who for k in (name, *kin)):
             continue
         sought = "sought:" + name in who

@@ -289,10 +289,10 @@ _RULES: list[tuple[str, str]] = [
         r"(?:founders|startups|companies|fintechs|scale-?ups|ventures|brands)\b.*"
         r"(?:raising|\braise\b|backing|(?<![\w-])back\b|invest|fund\b|seed)|"
         # Companies named by the stage they are at ("climate companies at Series A",
-        # "VC-backed companies after Series A").
+        # "VC-backed companies after Series A", "post-Series A").
         # A Romance noun after its head stays there ("startups climat en Série A").
         r"(?:startups|founders|companies|fintechs|scale-?ups|ventures)(?: [\w&+./-]+){0,2}"
-        r" (?:at|in|en|after|past|beyond) (?:the )?(?:pre-?seed|seed|s[ée]ries? [a-d])\b|"
+        r" (?:at|in|en|after|past|beyond|post)[- ](?:the )?(?:pre-?seed|seed|s[ée]ries? [a-d])\b|"
         # Companies sought for money ("health tech SMEs with R&D projects for 2027
         # funding", "companies applying for grants", "founders preparing a first funding
         # round"): a funder's search, or that of one who serves those who raise (a

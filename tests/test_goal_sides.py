@@ -147,6 +147,9 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         ),
         ("someone to explain safe vs convertible loan under dutch law", "advice"),
         ("venture debt from €1m to €10m, alongside equity", "debt"),
+        # A lender's borrowers named by the stage they are past (blind10, blind12).
+        ("vc-backed companies after series a", "dealflow"),
+        ("vc-backed companies post series a, ≥€5m arr, wanting to extend runway", "dealflow"),
     ],
 )
 def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:

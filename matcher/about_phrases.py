@@ -112,6 +112,12 @@ _EXCLUDING = re.compile(
 )
 # A negated clause whose subject is the thing ("Medtech is not for us"): all of it goes.
 _COPULAS = _words("is are was were 's remains remain stays stay")
+# What the negated thing is, said in brackets before its verb ("Traditional fintech
+# (banking, payments) is not my thing"): negated with it.
+_ASIDE_NEGATED = re.compile(
+    r"\s*\([^()]*\)(?=\s+(?:is|are|was|were|remains?|stays?)\s+(?:not|never)\b)",
+    re.IGNORECASE,
+)
 # Words before the negation of a clause that negates the list after its colon.
 _LIST_LEAD = 2
 # Words that start a clause of its own after a colon.
@@ -140,7 +146,8 @@ def _clauses(text: str) -> Iterator[str]:
     """The affirmed part of each clause of `text` (`_affirmed`). A negated clause
     that opens a list ("We don't fund: medtech, crypto", "Outside our thesis:
     hardware") negates the rest of its sentence."""
-    for sentence in _SENTENCE.split(_EXCLUDING.sub(" not ", text)):
+    text = _ASIDE_NEGATED.sub("", _EXCLUDING.sub(" not ", text))
+    for sentence in _SENTENCE.split(text):
         parts = _CLAUSE_CUT.split(sentence)
         listed = False  # in a list a negation opened
         for clause, cut in zip(parts[::2], [*parts[1::2], ""], strict=True):

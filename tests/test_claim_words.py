@@ -154,6 +154,13 @@ def test_what_an_about_text_negates_is_no_interest_of_the_writer() -> None:
     assert about_phrases("Outside our thesis: hardware and biotech.") == ()
     assert about_phrases("Medtech is out of scope for us; fintech is our focus.") == ("fintech",)
     assert about_phrases("Hardware is not for us.") == ()
+    # blind12's labellers: a web3 angel's "Traditional fintech (banking, payments,
+    # invoicing) is not my thing" was shown as his fintech. What the thing is, said in
+    # brackets before its negated verb, goes with it.
+    assert about_phrases("Traditional fintech (banking, payments) is not my thing.") == ()
+    assert about_phrases("Medtech (devices) is not for us, but we fund climate.") == (
+        "fund climate",
+    )
     assert about_phrases("We avoid crypto startups.") == ()
     # A negation at the end of a clause leaves the list after its colon alone.
     assert "platform earnings" in about_phrases(

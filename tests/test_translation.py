@@ -253,7 +253,7 @@ def test_an_english_compound_stays_english_in_a_profile_of_another_language() ->
 
 def test_french_ready_to_is_no_loan_and_loans_keep_their_terms() -> None:
     # blind10: "marques prêtes à tester" (brands ready to test) was read as "brands
-    # loans to test", so a venture-debt lender met a textile-recycling pilot search.
+    # loans to test": a textile recycler's search for pilot brands was a loan sought.
     assert to_english("marques prêtes à tester", "fr") == "brands ready to test"
     assert to_english("prêt à long terme", "fr") == "long-term loans"
     assert to_english("prêts à court terme", "fr") == "short-term loans"

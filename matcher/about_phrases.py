@@ -115,7 +115,9 @@ _COPULAS = _words("is are was were 's remains remain stays stay")
 # What the negated thing is, said in brackets before its verb ("Traditional fintech
 # (banking, payments) is not my thing"): negated with it.
 _ASIDE_NEGATED = re.compile(
-    r"\s*\([^()]*\)(?=\s+(?:is|are|was|were|remains?|stays?)\s+(?:not|never)\b)",
+    r"\s*\([^()]*\)(?=\s+(?:"
+    + "|".join(map(re.escape, sorted(_COPULAS)))
+    + r")\s+(?:not|never)\b)",
     re.IGNORECASE,
 )
 # Words before the negation of a clause that negates the list after its colon.

@@ -65,7 +65,7 @@ def need_credit(
     credit = np.maximum(credit, role_credit(sims, need_kind, offer_kind, vague, params) * fit)
     credit = np.maximum(credit, trade_credit(facets, (needer, needs), (giver, offers), params))
     credit *= ~clash
-    credit *= _rounds_shown(facets, needer, needs, offers)
+    _hold_rounds(credit, facets, needer, needs, offers)
     # Needs naming people only from such a giver; offers for named people only to them.
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
@@ -91,27 +91,27 @@ def _names_early(key: str) -> bool:
     return _EARLY.search(key) is not None
 
 
-def _rounds_shown(
-    facets: Facets, needer: np.ndarray, needs: np.ndarray, offers: np.ndarray
-) -> np.ndarray:
-    """(C, Ln, Lo) 0 where a search for startups is met by a startup's round (its need
-    for capital, offered) and the seeker neither backs startups nor names their stage
-    or a programme for them: to an investor or an accelerator the round says what the
-    startup is; to a journalist, a recruiter or a co-op looking for partners it says
-    nothing of what they seek (readers rejected those, 2026-12-05). 1 elsewhere."""
-    out = np.ones((len(needer), needs.shape[1], offers.shape[1]), dtype=np.float32)
+def _hold_rounds(
+    credit: np.ndarray,
+    facets: Facets,
+    needer: np.ndarray,
+    needs: np.ndarray,
+    offers: np.ndarray,
+) -> None:
+    """Zero, in `credit` (C, Ln, Lo), a search for startups met by a startup's round
+    (its need for capital, offered) when the seeker neither backs startups nor names
+    their stage or a programme for them: to an investor or an accelerator the round
+    says what the startup is; to a journalist, a recruiter or a co-op looking for
+    partners it says nothing of what they seek (readers rejected those, 2026-12-05)."""
     founders = facets.kind[needs] % K == _FOUNDERS  # (C, Ln)
     raised = facets.kind[offers] == _RAISED  # (C, Lo)
     if not (founders.any() and raised.any()):
-        return out
+        return
     for c, n in zip(*np.nonzero(founders), strict=True):
-        seeker = int(needer[c])
-        if "family:investor" in facets.identities[seeker]:
+        if "family:investor" in facets.identities[int(needer[c])]:
             continue
-        if _names_early(facets.phrases[int(needs[c, n])]):
-            continue
-        out[c, n, raised[c]] = 0.0
-    return out
+        if not _names_early(facets.phrases[int(needs[c, n])]):
+            credit[c, n, raised[c]] = 0.0
 
 
 def best_met(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import random
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +38,7 @@ from matcher.items import (
 from matcher.normalise import normalise_goal
 from matcher.starter_bank import BANK, BRIDGE, GENERIC, Template
 from matcher.starter_topics import need_phrase, offer_phrase, topic_text
+from matcher.starter_words import in_english
 from matcher.types import CommonGround, Complement, Profile, SharedItem
 
 __all__ = [
@@ -292,17 +294,19 @@ def _render(template: Template, topic: _Topic) -> str:
     return template.text.format(x=x, mine=mine)
 
 
-def _candidates(topic: _Topic, used: set[str], live: bool) -> list[Template]:
+def _candidates(topic: _Topic, used: set[str], live: bool, quotes: bool = True) -> list[Template]:
+    """The templates left for `topic`; `quotes`: whether its words are the people's
+    own (not said in English by the glossary), so a question may quote them."""
     # A contact is a person's name: always a plain noun phrase.
     form = "n" if topic.bank == "contact" else item_form(topic.x)
     mine_fits = bool(topic.mine) and fits(item_form(topic.mine, own=True), "nag")
-    eligible = _eligible(topic.bank, form, topic.from_common_ground, mine_fits, live)
+    eligible = _eligible(topic.bank, form, topic.from_common_ground, mine_fits, live, quotes)
     return [template for template in eligible if template.text not in used]
 
 
 @cache
 def _eligible(
-    bank: str, form: str, shared: bool, mine_fits: bool, live: bool
+    bank: str, form: str, shared: bool, mine_fits: bool, live: bool, quotes: bool
 ) -> tuple[Template, ...]:
     """The bank's templates that read well with an item of this kind, in bank order.
 
@@ -316,7 +320,20 @@ def _eligible(
         and (shared or not template.shared_only)
         and (mine_fits or "{mine}" not in template.text)
         and (live or not template.live)
+        and (quotes or not _QUOTES.search(template.text))
     )
+
+
+# Questions that say the words are the person's own: a quote, "you wrote", "you listed".
+_QUOTES = re.compile(r"“\{x\}”|\b(?:wrote|listed)\b")
+
+
+def _said_topics(said: frozenset[str]) -> frozenset[str]:
+    """The topics (casefolded, as `_Topic.key`) made of texts said in English."""
+    if not said:
+        return said
+    makers = (topic_text, need_phrase, offer_phrase)
+    return frozenset(f(text).casefold() for text in said for f in makers) - {""}
 
 
 def _address(question: str, name: str) -> str:
@@ -349,6 +366,9 @@ def make_starters(
     the event has begun (only then may a question say "at this event so far").
     """
     rng = pair_rng(a, b)
+    words = in_english(a, b, cg)
+    a, b, cg = words.a, words.b, words.cg
+    said = _said_topics(words.said)
     topics = _Topics(_ordered_topics(a, b, cg))
     used: set[str] = set()
     starters: list[str] = []
@@ -360,7 +380,8 @@ def make_starters(
         for topic in topics if round_ == 0 else topics.everything():
             if len(starters) == n:
                 break
-            options = _candidates(topic, used, event_started)
+            quotes = topic.key not in said and topic.mine.casefold() not in said
+            options = _candidates(topic, used, event_started, quotes)
             if not options:
                 continue
             template = rng.choice(options)

@@ -388,7 +388,11 @@ def reading(profile: Profile) -> Reading:
     all its text (headline and about included); a profile too short for the
     identifier (a few tags) in the one glossary language that knows most of its
     words, sparing its plain English words."""
-    text = profile_text(profile)
+    return _reading(profile_text(profile))
+
+
+@lru_cache(maxsize=1 << 14)
+def _reading(text: str) -> Reading:
     if not _maybe_other(text):
         return ENGLISH_READING
     code = detect_language(text)

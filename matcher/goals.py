@@ -127,6 +127,16 @@ _RULES: list[tuple[str, str]] = [
         # "learn about deeptech spin-outs": know-how, not the spin-outs themselves.
         r"(?:learn|learning|understand|understanding) (?:about|how|more)\b)",
     ),
+    # A recruiter's search offered ("retained search for VP / Head of Data", "exec &
+    # engineering search for scale-ups", "headhunting"): work to commission, which a
+    # hire sought is met by; not the posts it fills. Their own search for clients
+    # ("scale-ups needing retained search") is no such offer.
+    (
+        "service",
+        r"^(?!.*\b(?:needing|needs?|wanting|hiring)\b).*(?:"
+        r"\b(?:retained|executive|exec|talent|leadership)\b[\w &/+-]{0,30}?\bsearch(?:es)?\b|"
+        r"\bheadhunt\w*|\brecruit(?:ing|ment) (?:services?|support)\b)",
+    ),
     # Roles to volunteer in, sought or offered: an organisation offering "volunteer
     # roles" is looking for volunteers itself, not offering any.
     (

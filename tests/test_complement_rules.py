@@ -747,3 +747,15 @@ def test_a_round_raised_shows_a_startup_only_to_one_who_backs_startups_or_names_
     assert {offer for _, offer in met(blind7, "ewa-kaminska", "ola-wojcik")} == {round_}
     # An investor needs no stage named: the round is what they look for.
     assert met(blind7, "michael-brooks", "ola-wojcik")
+
+
+def test_a_post_to_fill_is_met_by_a_recruiter_who_searches_for_it(quality_event) -> None:  # type: ignore[no-untyped-def]
+    # blind12: a CEO's "Head of Data (VP level), Vienna" and a Vienna recruiter's
+    # "retained search for VP / Head of Data & Engineering", read as posts of his own.
+    blind12 = quality_event("blind12")
+    assert (
+        "Head of Data (VP level), Vienna",
+        "retained search for VP / Head of Data & Engineering",
+    ) in met(blind12, "maximilian-roth", "patrick-huber")
+    # His search for clients meets nobody's post as if he sought one.
+    assert not met(blind12, "patrick-huber", "maximilian-roth")

@@ -150,6 +150,13 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         # A lender's borrowers named by the stage they are past (blind10, blind12).
         ("vc-backed companies after series a", "dealflow"),
         ("vc-backed companies post series a, ≥€5m arr, wanting to extend runway", "dealflow"),
+        # A recruiter's search is work to commission, not the posts it fills (blind12,
+        # blind5); their search for clients is no such offer.
+        ("retained search for vp / head of data & engineering", "service"),
+        ("exec & engineering search for scale-ups", "service"),
+        ("headhunting for tech leaders", "service"),
+        ("scale-ups needing retained search for leadership roles", "job"),
+        ("head of data (vp level), vienna", "hire"),
     ],
 )
 def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:

@@ -233,6 +233,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "grant",
         r"\bgrants?\b|non-dilutive|förder|subvenci|subsid|non-?repayable|not repayable|"
+        # A company's money for its own research ("R&D funding for our next sensor
+        # generation"), which public funds give; research done together is partners'.
+        r"^(?!.*\b(?:joint|collaborative|co-funded)\b).*\b(?:r&d|research|innovation) funding\b|"
         r"\b(?:não|nao|no|not|non)[- ]?re?embols|fonds? perdus?|nicht rückzahlbar|"
         # A share of costs co-financed ("cofinancement de diagnostics (jusqu'à 50 %)").
         r"\bco-?(?:financ|fund|financement)\w*\b.*\d+(?:\s*[–-]\s*\d+)?\s?%",

@@ -157,6 +157,8 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         ("headhunting for tech leaders", "service"),
         ("scale-ups needing retained search for leadership roles", "job"),
         ("head of data (vp level), vienna", "hire"),
+        # Money for research is a grant's (blind3).
+        ("r&d funding for our next sensor generation", "grant"),
     ],
 )
 def test_kinds_of_money_posts_and_know_how_read_by_their_words(key: str, kind: str) -> None:

@@ -422,9 +422,9 @@ def test_reviews_notes_and_fundraising_materials_are_know_how() -> None:
 
 def test_joint_research_money_is_a_collaboration_not_a_round() -> None:
     assert _kind("joint research funding") == "partners"
-    # A company's own R&D money stays money (read as a grant, it met other grant
-    # seekers whose eligibility differed).
-    assert _kind("r&d funding for our next sensor generation") == "capital"
+    # A company's own R&D money is what a public fund's R&D grants give (blind3's
+    # planted pair); read so, it meets no other seeker.
+    assert _kind("r&d funding for our next sensor generation") == "grant"
 
 
 def test_words_inside_other_words_name_no_kind() -> None:

@@ -186,3 +186,13 @@ def test_a_loan_of_the_kind_a_lender_lends_is_met_whatever_the_borrower_s_field(
     assert not met(state, "ruben-de-groot", "victor-dijkman")
     # blind11: seed loans for deeptech startups are no bank loan for cargo bikes.
     assert not met(quality_event("blind11"), "nicolas-henry", "guillaume-petitjean")
+
+
+def test_research_funding_sought_is_met_by_a_research_grant(quality_event) -> None:  # type: ignore[no-untyped-def]
+    # blind3: a Finnish sensor company's "R&D funding for our next sensor generation"
+    # was read as a round, so the public fund's R&D grants met nobody.
+    blind3 = quality_event("blind3")
+    assert (
+        "R&D funding for our next sensor generation",
+        "R&D grants and loans for Finnish SMEs (up to 50–70% of project costs)",
+    ) in met(blind3, "ville-saarinen", "henrik-nyberg")

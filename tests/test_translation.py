@@ -260,6 +260,15 @@ def test_french_ready_to_is_no_loan_and_loans_keep_their_terms() -> None:
     assert to_english("prêt d'honneur", "fr") == "zero-interest loans"
 
 
+def test_a_zero_emission_zone_is_no_low_emission_zone() -> None:
+    # blind10: Amsterdam's "zero-emissiezones" were read as low-emission zones, so an
+    # English founder's "zero-emission zones" was said to be only related to them.
+    assert to_english("zero-emissiezones", "nl") == "zero-emission zones"
+    assert to_english("zona a emissioni zero", "it") == "zero-emission zones"
+    assert to_english("milieuzone", "nl") == "low-emission zones"
+    assert to_english("Umweltzone", "de") == "low-emission zones"
+
+
 def test_unknown_words_names_and_acronyms_stay_as_typed() -> None:
     assert to_english("Brenner Haustechnik GmbH", "de") == "Brenner building services GmbH"
     assert to_english("Pflegeleicht", "de") == "Pflegeleicht"

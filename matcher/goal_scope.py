@@ -307,6 +307,8 @@ _HIGHEST = np.array([m.bit_length() - 1 for m in range(1 << _AMOUNT_BITS)], np.i
 # a €1.5M seed"): one who writes the largest ticket of the round. Only money named at
 # the round's size meets it, not a small cheque nor an investor's search that names no
 # sum (`scope_clash`). Marked by the sign bit of a need's scope, above `amounts`.
+# An investor's cheques, not a round: their size says nothing of the round's stage.
+_TICKETS = re.compile(r"\b(?:tickets?|cheques?|checks?)\b|-tickets?\b")
 _LEAD = re.compile(r"\b(?:co-?)?lead\b(?!\s+(?:times?|gen))")
 _CAPITAL = KINDS.index("capital")
 _LEAD_BIT = 1 << 63
@@ -327,9 +329,13 @@ def scope(key: str) -> int:
     if kind in _MONEY_KINDS:
         sums = amounts(key)
         out |= sums << _AMOUNT_SHIFT
-        if sums and not out & _STAGE_MASK and _HIGHEST[sums] == 0:
-            # Sums all under €100k ("tickets 20–50k€") are angel money: pre-seed or
-            # seed, not a Series B investor's search.
+        if sums and not out & _STAGE_MASK and (
+            _HIGHEST[sums] == 0 or (_HIGHEST[sums] == 1 and not _TICKETS.search(text))
+        ):
+            # Sums all under €100k ("tickets 20–50k€") are angel money, and a round
+            # under €1M ("angels for a €400k bridge") an early one: pre-seed or seed,
+            # not a Series A or B investor's search. Tickets up to €1M may join a later
+            # round.
             out |= _EARLY
         if kind == _CAPITAL and sums and _LEAD.search(text):
             out -= _LEAD_BIT  # the sign bit, as an int64 holds it

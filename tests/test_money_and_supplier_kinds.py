@@ -95,6 +95,15 @@ def test_a_company_s_revenue_is_whom_an_investor_backs_not_the_size_of_a_round()
     # Sums all under €100k are angel money: no Series B investor's search meets them.
     assert _clash("business angels impact, ticket 20–50 k€", "series b b2b software companies")
     assert not _clash("business angels impact, ticket 20–50 k€", "pre-seed founders in edtech")
+    # So is a round under €1M that names no stage (blind10: a €400k bridge was said to
+    # meet a Series B fund's and a Series A lead's searches).
+    bridge = "angels for a €400k bridge"
+    assert _clash(bridge, "series b b2b software companies with €8m+ arr")
+    assert _clash(bridge, "series a climate companies with €1m+ arr")
+    assert not _clash(bridge, "pre-seed and seed fintech or insurtech founders")
+    assert not _clash(
+        "pre-seed €300k from angels or early funds", "tickets €25–100k (pre-seed/seed)"
+    )
 
 
 def test_a_sum_for_seed_is_a_seed_round() -> None:

@@ -329,8 +329,10 @@ def scope(key: str) -> int:
     if kind in _MONEY_KINDS:
         sums = amounts(key)
         out |= sums << _AMOUNT_SHIFT
-        if sums and not out & _STAGE_MASK and (
-            _HIGHEST[sums] == 0 or (_HIGHEST[sums] == 1 and not _TICKETS.search(text))
+        if (
+            sums
+            and not out & _STAGE_MASK
+            and (_HIGHEST[sums] == 0 or (_HIGHEST[sums] == 1 and not _TICKETS.search(text)))
         ):
             # Sums all under €100k ("tickets 20–50k€") are angel money, and a round
             # under €1M ("angels for a €400k bridge") an early one: pre-seed or seed,

@@ -35,6 +35,7 @@ SETS = {
     "blind10": "blind10",
     "blind11": "blind11",
     "blind12": "blind12",
+    "blind13": "blind13",
 }
 
 Lists = dict[str, list[str]]
@@ -52,7 +53,7 @@ class HumanSet:
 
 
 def load_set(name: str) -> HumanSet:
-    """`name`: "conference", "held-out" or "blind" to "blind12" (the blind sets each
+    """`name`: "conference", "held-out" or "blind" to "blind13" (the blind sets each
     written before any matcher ran on it)."""
     stem = SETS[name]
     data = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))

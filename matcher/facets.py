@@ -11,8 +11,17 @@ import numpy as np
 
 from matcher.about_phrases import about_phrases, affirmed_text
 from matcher.encoding import PhraseVectors
-from matcher.goal_scope import at_own_stage, own_stages, scope
-from matcher.goals import KINDS, K, derived_key, goal_kind, is_vague, offer_key, subject
+from matcher.goal_scope import at_own_stage, own_stages, scope, stage
+from matcher.goals import (
+    CONTEXT_MARK,
+    KINDS,
+    K,
+    derived_key,
+    goal_kind,
+    is_vague,
+    offer_key,
+    subject,
+)
 from matcher.grades import head_word
 from matcher.normalise import (
     clean,
@@ -443,6 +452,10 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     # Posts offered are a hire (`matcher.goals.offer_key`).
     offered = unique_items(prof.offering, lambda x: offer_key(goal_key(x)))[:MAX_GOALS]
     stages = own_stages([key for key, _ in wanted], [key for key, _ in offered])
+    if not stages and investing_headline(english.headline or ""):
+        # An investor whose goals name no stage, whose headline does ("Partner @
+        # Lockgate Ventures — pre-seed/seed AI infra"): the stage of its money.
+        stages = stage(normalise_goal(english.headline or "").replace(CONTEXT_MARK, ", "))
     wanted = [(at_own_stage(key, stages), text) for key, text in wanted]
     for facet, items in (("needs", wanted), ("offers", offered)):
         ids = goals[facet] = []

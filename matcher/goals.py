@@ -631,7 +631,21 @@ def goal_kind(key: str) -> int:
             # "desks for early-stage teams", "seed tickets for pre-seed founders") is
             # what its head is: the startups are whom it serves, not what is sought.
             kind = KINDS[goal_kind(head.group(1))]
+    if kind == "capital":
+        head = _FOR_INVESTORS.match(text)
+        # Work done for investors ("technical due diligence for angels", "deal memos
+        # for VCs") is what its head is: the investors are whom it serves, no money.
+        if head and KINDS[goal_kind(head.group(1))] not in _MONEY_HEADS:
+            kind = KINDS[goal_kind(head.group(1))]
     return _ID[kind] + (K if derived else 0)
+
+
+# "<head> for [up to three words] angels / investors / VCs / funds": work for investors.
+_FOR_INVESTORS = re.compile(
+    r"^(.*?\w.*?)\s+for\s+(?:(?:your|our|their|the|a|an)\s+)?(?:[\w&+./'-]+\s+){0,3}?"
+    r"(?:angels?|investors?|vcs?|funds?|lps?|family offices?)\b"
+)
+_MONEY_HEADS = frozenset(("capital", "grant", "debt", "assets", "coinvestors"))
 
 
 # "<head> for [up to five words] startups / founders / teams ...": a thing for startups.

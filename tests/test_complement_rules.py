@@ -759,3 +759,17 @@ def test_a_post_to_fill_is_met_by_a_recruiter_who_searches_for_it(quality_event)
     ) in met(blind12, "maximilian-roth", "patrick-huber")
     # His search for clients meets nobody's post as if he sought one.
     assert not met(blind12, "patrick-huber", "maximilian-roth")
+
+
+def test_an_investor_s_headline_gives_the_stage_its_goals_do_not_name(quality_event) -> None:  # type: ignore[no-untyped-def]
+    # blind10: "Partner @ Lockgate Ventures — pre-seed/seed AI infra & devtools", whose
+    # search ("technical founders building AI infra or devtools") and cheques name no
+    # stage, was a Series B founder's investor; and a CTO's "technical due diligence
+    # for angels" was read as money. The growth fund writing €15–40M tickets is his.
+    blind10 = quality_event("blind10")
+    assert not met(blind10, "yusuf-demir", "willem-smit")
+    assert not met(blind10, "yusuf-demir", "ingrid-vos")
+    assert (
+        "Series B investors (€25M round, opening Q1 2027)",
+        "€15–40M growth tickets",
+    ) in met(blind10, "yusuf-demir", "henrik-larsson")

@@ -157,6 +157,11 @@ def test_an_employer_offering_posts_is_no_job_seeker_in_the_matcher() -> None:
         ("headhunting for tech leaders", "service"),
         ("scale-ups needing retained search for leadership roles", "job"),
         ("head of data (vp level), vienna", "hire"),
+        # Work done for investors is no money (blind10), money for them still is.
+        ("technical due diligence for angels", "topic"),
+        ("deal memos for vcs", "topic"),
+        ("angel investors", "capital"),
+        ("seed capital for funds", "capital"),
         # Money for research is a grant's (blind3).
         ("r&d funding for our next sensor generation", "grant"),
     ],

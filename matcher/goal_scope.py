@@ -18,8 +18,9 @@ from matcher.work_roles import FAMILY_BITS, phrase_families
 # The stage of a round a capital goal names (bits: pre-seed, seed, Series A, later):
 # pre-seed and seed tickets do not lead a Series A, whatever the two fields.
 _STAGES = (
-    re.compile(r"pre-?seed"),
-    re.compile(r"(?<!pre-)(?<!pre)(?:" + SEED_ROUND + ")"),
+    # "pré-seed" as Portuguese and French founders write it.
+    re.compile(r"pr[eé]-?seed"),
+    re.compile(r"(?<!pre-)(?<!pre)(?<!pré-)(?<!pré)(?:" + SEED_ROUND + ")"),
     re.compile(r"\bs[ée]ries? a\b"),
     # Growth money is a later stage whatever it is called ("growth capital €10–30M",
     # "late-stage equity").

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from complements_met import met  # noqa: E402
 
 from matcher import EventState  # noqa: E402
-from matcher.goal_scope import amounts, scope, scope_clash  # noqa: E402
+from matcher.goal_scope import amounts, at_own_stage, scope, scope_clash, stage  # noqa: E402
 from matcher.goals import KINDS, K, goal_kind  # noqa: E402
 
 
@@ -205,3 +205,15 @@ def test_research_funding_sought_is_met_by_a_research_grant(quality_event) -> No
         "R&D funding for our next sensor generation",
         "R&D grants and loans for Finnish SMEs (up to 50–70% of project costs)",
     ) in met(blind3, "ville-saarinen", "henrik-nyberg")
+
+
+def test_pre_seed_written_with_an_accent_is_pre_seed() -> None:
+    # blind13: a Portuguese angel's "pré-seed" (headline and search) was read as seed,
+    # so once his headline gave his search its stage, a pre-seed founder's round
+    # clashed with it.
+    assert stage("business angel | mobility and tourism | pré-seed") == stage("pre-seed")
+    assert stage("startups pré-seed of mobility or tourism") == stage("pre-seed startups")
+    assert not _clash(
+        "pre-seed €250k to grow the fleet",
+        at_own_stage("startups in mobility or tourism", stage("angel | pré-seed")),
+    )

@@ -451,6 +451,8 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     wanted += stated  # goals said in the headline or about ("we're raising our seed")
     # Posts offered are a hire (`matcher.goals.offer_key`).
     offered = unique_items(prof.offering, lambda x: offer_key(goal_key(x)))[:MAX_GOALS]
+    if investing_headline(english.headline or ""):
+        wanted = [(_as_dealflow(key), text) for key, text in wanted]
     stages = own_stages([key for key, _ in wanted], [key for key, _ in offered])
     if not stages and investing_headline(english.headline or ""):
         # An investor whose goals name no stage, whose headline does ("Partner @
@@ -758,6 +760,19 @@ def padded_vectors(vecs: np.ndarray, count: int) -> np.ndarray:
     if count:
         out[:count] = vecs
     return out
+
+
+# A round of one's own: "our", "we", "raising", "LPs for fund II".
+_OWN_ROUND = re.compile(r"\b(?:our|my|we|us|raising|raise|closing|fund (?:i|ii|iii|iv|\d))\b")
+
+
+def _as_dealflow(key: str) -> str:
+    """An investor's search that reads as a round ("Series A/B in water and climate
+    adaptation, Mediterranean and North Africa"): the companies they back, unless it
+    is a round of their own ("LPs for our fund II")."""
+    if KINDS[goal_kind(key) % K] != "capital" or _OWN_ROUND.search(key):
+        return key
+    return "dealflow: " + key
 
 
 def build_facets(

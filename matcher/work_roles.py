@@ -204,8 +204,10 @@ def _function(words: list[str]) -> str | None:
 _INVESTING = re.compile(
     r"^(?!.*\b(?:lawyers?|attorneys?|solicitors?|counsel|advocaten|advocaat|avocat\w*|"
     r"anw[äa]lt\w*|abogad[oa]s?|avvocat[oa]|advogad[oa]|accountants?|recruiters?|"
-    r"journalists?|reporters?)\b)"
-    r".*(?:invest(?!igat)|angel|\bvcs?\b|venture|\bcapital\b|\bfunds?\b|family office|\bgp\b|"
+    r"journalists?|reporters?|legal|law firm)\b)"
+    # A GP partner is a family doctor, not a general partner.
+    r".*(?:invest(?!igat)|angel|\bvcs?\b|venture|\bcapital\b|\bfunds?\b|family office|"
+    r"\bgp\b(?! partner| practice| surgery)|"
     r"inversor|inversora|investisseu|investidor|sijoittaja|sijoitus|inwestor)"
 )
 

@@ -773,3 +773,51 @@ def test_an_investor_s_headline_gives_the_stage_its_goals_do_not_name(quality_ev
         "Series B investors (€25M round, opening Q1 2027)",
         "€15–40M growth tickets",
     ) in met(blind10, "yusuf-demir", "henrik-larsson")
+
+
+def test_an_investor_s_search_that_reads_like_a_round_is_the_companies_they_back(
+    real_encoder,
+) -> None:  # type: ignore[no-untyped-def]
+    # blind13: a fund's "Séries A/B dans l'eau et l'adaptation climatique" (the
+    # companies it backs) was read as a round of its own, so another fund's tickets
+    # were said to meet it, and its search to meet the other fund's.
+    fund = _person(
+        "sophie",
+        "Partner, Blue Horizon Impact Fund — water & climate adaptation",
+        looking_for=["Series A/B in water and climate adaptation, Mediterranean"],
+        offering=["tickets of €1–5M"],
+    )
+    utility_vc = _person(
+        "nuria",
+        "Investment Manager, Aigües de la Costa Ventures (corporate VC)",
+        looking_for=["Seed to Series A water-tech startups for our utility network"],
+        offering=["Tickets €250k–€2M"],
+    )
+    founder = _person(
+        "omar",
+        "CEO, AquaLoop — water reuse units for hotels",
+        looking_for=["Series A: €3M to scale our water reuse units"],
+        interests=["water reuse", "climate adaptation"],
+    )
+    # A family doctor who is a practice's partner is no investor: her funding sought
+    # stays money sought.
+    gp = _person(
+        "yasmin",
+        "GP partner & digital lead, Kralingen Health Centre",
+        looking_for=["funding for a social prescribing link worker"],
+    )
+    crowd = [
+        _person("c1", "Data engineer", interests=["ETL pipelines"]),
+        _person("c2", "Product designer", interests=["design systems"]),
+    ]
+    matcher = Matcher(encoder=real_encoder)
+    everyone = [fund, utility_vc, founder, gp, *crowd]
+
+    def ground(a: Profile, b: Profile):  # type: ignore[no-untyped-def]
+        return matcher.common_ground(a, b, population=[p for p in everyone if p not in (a, b)])
+
+    assert not ground(fund, utility_vc).complements
+    assert not ground(utility_vc, fund).complements
+    backed = ground(fund, founder).complements
+    assert any(c.seeker == "a" and c.need.startswith("Series A/B") for c in backed)
+    assert investing_headline(fund.headline) and not investing_headline(gp.headline)

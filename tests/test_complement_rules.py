@@ -821,3 +821,5 @@ def test_an_investor_s_search_that_reads_like_a_round_is_the_companies_they_back
     backed = ground(fund, founder).complements
     assert any(c.seeker == "a" and c.need.startswith("Series A/B") for c in backed)
     assert investing_headline(fund.headline) and not investing_headline(gp.headline)
+    assert not investing_headline("Partner, startup & VC practice @ Kamińska Legal")
+    assert investing_headline("GP at Seedcamp")

@@ -347,6 +347,15 @@ def test_goal_answers_are_split_into_items_like_interests(app, runner, event_id)
         ("un mentore, soprattutto nel food", None),
         ("investidores, de preferência em fase seed", None),
         ("Partner für Pilotprojekte, Investoren", ["Partner für Pilotprojekte", "Investoren"]),
+        # Where, how and how long qualify the item before them: "Vienna" alone was a need
+        # met by another's "Vienna" ("You are looking for “Vienna” — they offer “Vienna”").
+        ("Head of Data (VP level), Vienna", None),
+        ("paid summer internship (data/product), 3 months, Vienna", None),
+        ("backend role at a fintech, remote or hybrid in Amsterdam", None),
+        ("Senior Product Manager, Berlin or remote", None),
+        ("a data engineer, full-time, from March 2027", None),
+        ("apprentissage en charpente bois (CAP), Lyon ou alentours", None),
+        ("a CTO, Vienna, seed investors", ["a CTO, Vienna", "seed investors"]),
     ],
 )
 def test_commas_split_goals_only_between_phrases(answer: str, items: list[str] | None) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from matcher.places import COMPASS, PLACES
+
 # A piece starting with one of these qualifies the item before it ("…, ideally …").
 _CONTINUATIONS = frozenset(
     {
@@ -67,7 +69,36 @@ def _comma_pieces(text: str) -> list[str]:
     return pieces
 
 
+# A piece that says only where, how or how long ("Vienna", "Berlin or remote", "remote or
+# hybrid in Amsterdam", "3 months", "full-time", "summer 2027") qualifies the item
+# before it: "Head of Data (VP level), Vienna" is one post, not a post and a city.
+_WHEN_OR_HOW = re.compile(
+    r"^(?:\d+\s*(?:[-–]\s*\d+\s*)?(?:months?|weeks?|days?|years?|hours?|hrs?|h)\b.*|"
+    r"(?:fully\s+|ideally\s+)?(?:remote|hybrid|on-?site|in[- ]person|full[- ]time|part[- ]time)"
+    r"\b.*|(?:(?:spring|summer|autumn|fall|winter|q[1-4]|from|by|until|starting|in)\s+)*"
+    r"(?:[a-z]+\s+)?20\d\d)$",
+    re.IGNORECASE,
+)
+_PLACE_LINKS = frozenset(
+    {"or", "and", "&", "ou", "oder", "of", "o", "y", "e", "i", "lub", "remote", "hybrid",
+     "area", "region", "based", "nearby", "alentours", "umgebung", "omgeving"}
+)  # fmt: skip
+
+
+def _where_or_when(piece: str) -> bool:
+    """Whether a piece says only where, how or how long (`_WHEN_OR_HOW`), or names only
+    places ("Vienna", "Lyon ou alentours", "NL & BE")."""
+    if _WHEN_OR_HOW.match(piece):
+        return True
+    words = [w for w in re.split(r"[\s/&,()]+", piece.casefold()) if w]
+    return any(w in PLACES for w in words) and all(
+        w in PLACES or w in COMPASS or w in _PLACE_LINKS for w in words
+    )
+
+
 def _qualifies(piece: str) -> bool:
+    if _where_or_when(piece):
+        return True
     first = piece.split(" ", 1)[0]
     if not first[:1].islower():
         return False

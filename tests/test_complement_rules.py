@@ -99,6 +99,14 @@ def _person(pid: str, headline: str, **fields: str | list[str]) -> Profile:
     return Profile(id=pid, name=pid.title(), headline=headline, **fields)  # type: ignore[arg-type]
 
 
+def _crowd() -> list[Profile]:
+    """Two bystanders, so that a pair is scored within an event of more than two."""
+    return [
+        _person("c1", "Data engineer", interests=["ETL pipelines"]),
+        _person("c2", "Product designer", interests=["design systems"]),
+    ]
+
+
 def test_money_sought_from_investors_of_a_named_kind_is_met_by_such_an_investor(
     quality_event,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -137,10 +145,7 @@ def test_an_investor_s_thesis_written_only_in_goals_decides_whom_they_fund(real_
     fintech = _person(
         "fay", "Founder, Ledgerly – payments for freelancers", looking_for=["seed investors"]
     )
-    crowd = [
-        _person("c1", "Data engineer", interests=["ETL pipelines"]),
-        _person("c2", "Product designer", interests=["design systems"]),
-    ]
+    crowd = _crowd()
     matcher = Matcher(encoder=real_encoder)
     funded = matcher.common_ground(heat, investor, population=[fintech, *crowd])
     assert any(c.need == "seed investors" for c in funded.complements)
@@ -806,10 +811,7 @@ def test_an_investor_s_search_that_reads_like_a_round_is_the_companies_they_back
         "GP partner & digital lead, Kralingen Health Centre",
         looking_for=["funding for a social prescribing link worker"],
     )
-    crowd = [
-        _person("c1", "Data engineer", interests=["ETL pipelines"]),
-        _person("c2", "Product designer", interests=["design systems"]),
-    ]
+    crowd = _crowd()
     matcher = Matcher(encoder=real_encoder)
     everyone = [fund, utility_vc, founder, gp, *crowd]
 

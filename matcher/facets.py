@@ -451,10 +451,11 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     wanted += stated  # goals said in the headline or about ("we're raising our seed")
     # Posts offered are a hire (`matcher.goals.offer_key`).
     offered = unique_items(prof.offering, lambda x: offer_key(goal_key(x)))[:MAX_GOALS]
-    if investing_headline(english.headline or ""):
+    invests = investing_headline(english.headline or "")
+    if invests:
         wanted = [(_as_dealflow(key), text) for key, text in wanted]
     stages = own_stages([key for key, _ in wanted], [key for key, _ in offered])
-    if not stages and investing_headline(english.headline or ""):
+    if not stages and invests:
         # An investor whose goals name no stage, whose headline does ("Partner @
         # Lockgate Ventures — pre-seed/seed AI infra"): the stage of its money.
         stages = stage(normalise_goal(english.headline or "").replace(CONTEXT_MARK, ", "))
@@ -763,7 +764,7 @@ def padded_vectors(vecs: np.ndarray, count: int) -> np.ndarray:
 
 
 # A round of one's own: "our", "we", "raising", "LPs for fund II".
-_OWN_ROUND = re.compile(r"\b(?:our|my|we|us|raising|raise|closing|fund (?:i|ii|iii|iv|\d))\b")
+_OWN_ROUND = re.compile(r"\b(?:our|my|we|raising|raise|closing|fund (?:i|ii|iii|iv|\d))\b")
 
 
 def _as_dealflow(key: str) -> str:

@@ -309,7 +309,7 @@ _HIGHEST = np.array([m.bit_length() - 1 for m in range(1 << _AMOUNT_BITS)], np.i
 # the round's size meets it, not a small cheque nor an investor's search that names no
 # sum (`scope_clash`). Marked by the sign bit of a need's scope, above `amounts`.
 # An investor's cheques, not a round: their size says nothing of the round's stage.
-_TICKETS = re.compile(r"\b(?:tickets?|cheques?|checks?)\b|-tickets?\b")
+_TICKETS = re.compile(r"\b(?:tickets?|cheques?|checks?)\b")
 _LEAD = re.compile(r"\b(?:co-?)?lead\b(?!\s+(?:times?|gen))")
 _CAPITAL = KINDS.index("capital")
 _LEAD_BIT = 1 << 63

@@ -53,7 +53,7 @@ def in_english(a: Profile, b: Profile, cg: CommonGround) -> PairWords:
     if _plain(read_a) and _plain(read_b):
         return PairWords(a, b, cg)
     said: set[str] = set()
-    say_a = _sayer(read_a, read_a.code, said)
+    say_a = _sayer(read_a, None, said, own=True)
     say_b = _sayer(read_b, read_a.code, said)
     return PairWords(
         _profile(a, say_a), _profile(b, say_b), _common_ground(cg, say_a, say_b), frozenset(said)
@@ -64,10 +64,10 @@ def _plain(read: Reading) -> bool:
     return read.code is None and not read.mixed
 
 
-def _sayer(read: Reading, asker: str | None, said: set[str]) -> Say:
+def _sayer(read: Reading, asker: str | None, said: set[str], own: bool = False) -> Say:
     """How the texts of one profile (read as `read`) are said to `asker` (the
-    language the asker writes, None for English); what is said in English is added
-    to `said`."""
+    language the asker writes, None for English; `own`: the asker's own texts, which
+    the asker always reads); what is said in English is added to `said`."""
 
     def say(text: str, personal: bool = False) -> str | None:
         if not text or _plain(read):
@@ -86,7 +86,7 @@ def _sayer(read: Reading, asker: str | None, said: set[str]) -> Say:
             if len(english.split()) <= _MOST_WORDS:
                 said.add(english)
                 return english
-        return text if code == asker else None
+        return text if own or code == asker else None
 
     return say
 

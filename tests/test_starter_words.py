@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from matcher.english_words import is_english_word
+from matcher.starter_words import in_english
 from matcher.starters import make_starters
 from matcher.translation import reading, to_english
 from matcher.types import CommonGround, Profile, SharedItem
@@ -129,3 +130,24 @@ def test_no_card_of_blind10_asks_in_english_with_words_another_language_says_in_
                 seen += 1
                 assert not foreign & set(_WORD.findall(question)), (pid, s.other_id, question)
     assert seen > 100
+
+
+def test_the_askers_own_items_are_always_theirs_to_read() -> None:
+    # An English profile with Spanish items: one the glossary says whole is asked
+    # about in English; one it cannot say stays the asker's own words, and is left out
+    # only of the other's questions to them.
+    soil = Profile(
+        id="sol",
+        name="Sol",
+        headline="Soil scientist",
+        interests=["agricultura regenerativa", "machine learning", "cobertura vegetal zxqw"],
+    )
+    farmer = Profile(id="fa", name="Fa", headline="Farmer", interests=["soil health"])
+    asked_by_soil = in_english(soil, farmer, CommonGround(score=0.1))
+    assert asked_by_soil.a.interests == [
+        "regenerative agriculture",
+        "machine learning",
+        "cobertura vegetal zxqw",
+    ]
+    asked_of_soil = in_english(farmer, soil, CommonGround(score=0.1))
+    assert asked_of_soil.b.interests == ["regenerative agriculture", "machine learning"]

@@ -27,6 +27,7 @@ from matcher.language import (
 from matcher.matcher import Matcher, MatchParams
 from matcher.normalise import normalise_goal, normalise_phrase
 from matcher.onnx_encoding import OnnxEncoder
+from matcher.places import only_places
 from matcher.rounds import RoundsError, Schedule, plan_rounds
 from matcher.starters import make_starters
 from matcher.translation import source_language
@@ -59,6 +60,7 @@ __all__ = [
     "normalise_goal",
     "normalise_phrase",
     "note_line",
+    "only_places",
     "phrase_keys",
     "plan_rounds",
     "profile_language",

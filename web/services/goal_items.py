@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.places import COMPASS, PLACES
+from matcher import only_places
 
 # A piece starting with one of these qualifies the item before it ("…, ideally …").
 _CONTINUATIONS = frozenset(
@@ -91,9 +91,7 @@ def _where_or_when(piece: str) -> bool:
     if _WHEN_OR_HOW.match(piece):
         return True
     words = [w for w in re.split(r"[\s/&,()]+", piece.casefold()) if w]
-    return any(w in PLACES for w in words) and all(
-        w in PLACES or w in COMPASS or w in _PLACE_LINKS for w in words
-    )
+    return only_places([w for w in words if w not in _PLACE_LINKS])
 
 
 def _qualifies(piece: str) -> bool:

@@ -222,6 +222,9 @@ def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
         # developer tools.
         ("стажёр-пентестер", "ru", "intern penetration tester"),
         ("utvecklarverktyg", "sv", "developer tools"),
+        # blind13: a Moroccan fund's co-investors were "co european investors", so two
+        # funds were said to meet as a startup and its investor.
+        ("Co-investisseurs européens", "fr", "european co-investors"),
     ],
 )
 def test_items_are_said_in_english(text: str, code: str, english: str) -> None:

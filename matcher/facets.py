@@ -36,6 +36,7 @@ from matcher.roles import fits, identity, phrase_roles
 from matcher.script import readable_part, unreadable
 from matcher.specific_words import stems
 from matcher.stated_goals import stated_needs
+from matcher.theses import Limits, limits, sectors
 from matcher.translation import Reading, in_english, reading, say_in_english
 from matcher.types import Profile
 from matcher.work_roles import buying_category, investing_headline
@@ -172,6 +173,10 @@ class Facets:
         default_factory=dict, repr=False, compare=False
     )
     fields: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
+    # Per profile (N,): the sectors an investor excludes or backs only, and the sectors
+    # of one's own work (`matcher.theses`).
+    limits: list[Limits] = field(default_factory=list)
+    sectors: list[frozenset[str]] = field(default_factory=list)
 
     @property
     def n(self) -> int:
@@ -244,6 +249,8 @@ class Row:
     # in the whole profile, so not in the field.
     stated: list[int] = field(default_factory=list)
     category: int = -1  # phrase id of what the headline says they buy, -1 if none
+    limits: Limits = field(default_factory=Limits)  # an investor's (`matcher.theses`)
+    sectors: frozenset[str] = frozenset()  # the sectors of one's work (`matcher.theses`)
 
 
 class Vocabulary:
@@ -509,10 +516,12 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     category = vocab.phrase(bought) if bought else -1
     for key, text in headline_parts(prof.headline, english.headline, prof):
         pieces.append((vocab.phrase(spelt_out(key)), text))  # a language named as one
+    who = _identity(english, stated)
     return Row(
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
-        headline, bool(headline or clean(prof.about)), head, _identity(english, stated), pieces,
+        headline, bool(headline or clean(prof.about)), head, who, pieces,
         implied, [len(wanted) - len(stated) + i for i in range(len(stated))], category,
+        limits(prof, english) if "family:investor" in who else Limits(), sectors(english),
     )  # fmt: skip
 
 
@@ -720,6 +729,8 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
         identities=[r.identity for r in rows],
         implied=implied,
         fields=field_vectors(vectors, whole, own_goals, kind, subjects),
+        limits=[r.limits for r in rows],
+        sectors=[r.sectors for r in rows],
     )
 
 

@@ -31,6 +31,7 @@ from matcher.goal_scope import scope_clash
 from matcher.goals import KINDS, MANY, K
 from matcher.grades import goal_credit, role_credit
 from matcher.scoring import ScoreParams
+from matcher.theses import rules_out
 
 # A provider within this much of the best credit for a need is as good as the best.
 TIE = 1e-4
@@ -70,6 +71,7 @@ def need_credit(
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
     credit *= ~colleagues(facets, needer, giver)[:, None, None]
+    _hold_limits(credit, facets, (needer, needs), giver)
     # Sales only in a buyer's category.
     credit *= buyer_mask(facets, (needer, giver), needs, False, params)[:, :, None]
     credit *= buyer_mask(facets, (needer, giver), offers, True, params)[:, None, :]
@@ -112,6 +114,33 @@ def _hold_rounds(
             continue
         if not _names_early(facets.phrases[int(needs[c, n])]):
             credit[c, n, raised[c]] = 0.0
+
+
+_MONEY = np.array([k in ("capital", "debt") for k in KINDS], dtype=bool)
+_BACKS = np.array([k in ("dealflow", "founders") for k in KINDS], dtype=bool)
+
+
+def _hold_limits(
+    credit: np.ndarray,
+    facets: Facets,
+    seeking: tuple[np.ndarray, np.ndarray],
+    giver: np.ndarray,
+) -> None:
+    """Zero, in `credit` (C, Ln, Lo), money sought from an investor who rules the
+    seeker's sector out, and an investor's search for companies met by a company in a
+    sector they rule out (`matcher.theses`: "no hardware", "medical devices only")."""
+    needer, needs = seeking
+    limits, sectors = facets.limits, facets.sectors
+    if not any(limits):
+        return
+    kind = facets.kind[needs] % K  # (C, Ln)
+    money, backs = _MONEY[kind], _BACKS[kind]
+    for c in range(len(needer)):
+        n, g = int(needer[c]), int(giver[c % len(giver)])
+        if limits[g] and money[c].any() and rules_out(limits[g], sectors[n]):
+            credit[c, money[c]] = 0.0
+        if limits[n] and backs[c].any() and rules_out(limits[n], sectors[g]):
+            credit[c, backs[c]] = 0.0
 
 
 def best_met(

@@ -825,3 +825,4 @@ def test_an_investor_s_search_that_reads_like_a_round_is_the_companies_they_back
     assert investing_headline(fund.headline) and not investing_headline(gp.headline)
     assert not investing_headline("Partner, startup & VC practice @ Kamińska Legal")
     assert investing_headline("GP at Seedcamp")
+

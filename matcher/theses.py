@@ -1,0 +1,233 @@
+"""What an investor says they never back, and whether a company is such a thing.
+
+Investors write their limits plainly: "No crypto, no hardware, no consumer social",
+"We don't invest in wellness or mindfulness apps sold to consumers", "ausschließlich
+Software – keine Hardware", "medical devices only (no drugs, no biotech)". A round
+met by such an investor's tickets was the most frequent wrong complement left on the
+human-judged sets (2026-12-06: a D2C olive-oil brand and a fund that says "No
+invertim en marques de consum (CPG)"; a cold-room maker and a software-only fund).
+
+`limits` reads an investor's profile for the sectors they exclude and the sectors
+they say they back only; `sectors` reads a company's for the sectors it is in; and
+`rules_out` says whether the first rules the second out. Sectors are a short list of
+the ones investors name (hardware, consumer, crypto, biotech, medtech, ...), each
+found by its words in English and in the languages of the events; what no sector
+names (stages, regions, "things I understand") limits nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from matcher.about_phrases import affirmed_text
+from matcher.types import Profile
+
+# Sector -> (words an investor excludes it by, words a company is in it by).
+_SECTORS: dict[str, tuple[str, str]] = {
+    "hardware": (
+        r"hardware|hårdvara|hardwarový|sprzęt\w*",
+        r"hardware|devices?|sensors?|robot\w*|drones?|batter(?:y|ies)|cold[- ]rooms?|"
+        r"boats?|chips?|semiconductors?|satellites?|wearables?|machinery|turbines?|"
+        r"heat pumps?|units",
+    ),
+    "consumer": (
+        r"consumer\w*|b2c|d2c|cpg|consum|consumo|konsument\w*|consumenten|"
+        r"consommat\w*|grand public",
+        r"b2c|d2c|dtc|direct[- ]to[- ]consumer|consumer (?:brand|app|product|goods)s?|"
+        r"cpg|sold to consumers|for consumers",
+    ),
+    "crypto": (
+        r"crypto\w*|krypto\w*|kripto\w*|web3|blockchain|defi|nfts?|tokens?",
+        r"crypto\w*|web3|blockchain|defi|nfts?|tokeni[sz]\w*|on-chain",
+    ),
+    "biotech": (
+        r"biotech\w*|pharma\w*|drugs?|therapeutics|medicines?|farmac\w*|arzneimittel",
+        r"biotech\w*|pharma\w*|drug (?:discovery|development|candidates?)|therapeutics?|"
+        r"phages?|antibod(?:y|ies)|biologics",
+    ),
+    "medtech": (
+        r"medtech|medical devices?|regulatory approval|medizinprodukte?",
+        r"medtech|medical devices?|ce[- ]mark\w*|\bmdr\b|implants?|fda (?:clearance|approval)",
+    ),
+    "wellness": (
+        r"wellness|mindfulness|meditation",
+        r"wellness|mindfulness|meditation",
+    ),
+    "real estate": (
+        r"real estate|vastgoed|immobili\w*|immobilien|property|properties",
+        r"real estate|proptech|property (?:developer|development|management)",
+    ),
+    "marketplaces": (
+        r"marketplaces?|marktpl(?:ä|a)tze?|marktplaatsen|marketplace",
+        r"marketplaces?",
+    ),
+    "carbon offsets": (
+        r"(?:carbon )?offsets?|carbon credits?",
+        r"carbon offsets?|carbon credits?|offsetting",
+    ),
+    "micromobility": (
+        r"micro-?mobility|e-?scooters?|scooters?",
+        r"micro-?mobility|e-?scooters?|scooters?|e-?bike sharing",
+    ),
+    # "No pure-software marketplaces", "nicht in Software-only-Geschäftsmodelle": software
+    # without anything physical (`sectors` gives it to software with no hardware).
+    "software-only": (
+        r"(?:software[- ]only|pure[- ]software|reine[- ]software)\S*",
+        r"(?!x)x",
+    ),
+    "software": (
+        r"software\w*|saas|mjukvar\w*|logiciel\w*",
+        r"software(?:-\w+)?|saas|platform|apps?|apis?|devtools|analytics|dashboards?",
+    ),
+}
+
+
+def _either(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+_EXCLUDES = {name: _either(ex) for name, (ex, _) in _SECTORS.items()}
+_IS = {name: _either(member) for name, (_, member) in _SECTORS.items()}
+
+# Where a limit's words end: a sentence, a clause after a colon or dash, a bracket.
+_SENTENCE = re.compile(r"[.;!?\n|•·]+(?:\s|$)|\s[–—-]\s|\(|\)")
+# What opens an exclusion, to the clause's end ("No crypto, no hardware"; "Not for
+# me: hardware"; "keine Hardware"; "niente immobili").
+_NEGATION = re.compile(
+    r"(?<![\w-])(?:no|not|never|nothing|excluding|except|nor|don't|do not|"
+    r"doesn't|won't|geen|keine?|nicht|niente|né|ni|pas|aucun\w*|ingen|inte|não|nem|nie|"
+    r"nunca|ningún|ninguna|mai)(?![\w-])",
+    re.IGNORECASE,
+)
+# Negations that do not exclude: "don't mind some hardware", "not just finance it",
+# "not only software".
+_NOT_EXCLUDING = re.compile(r"^\s*(?:mind|just|only|necessarily|always)\b", re.IGNORECASE)
+# A copula before the negation: the thing excluded is said first ("Medtech is not for
+# us", "Traditional fintech (banking, payments) is not my thing").
+_SAID_FIRST = re.compile(r"\b(?:is|are|isn't|aren't)\s*$", re.IGNORECASE)
+# What makes a limit an "only": "medical devices only", "ausschließlich Software".
+_ONLY = re.compile(
+    r"(?<![\w-])(?:only|exclusively|solely|ausschließlich|nur|uniquement|exclusivement|"
+    r"seulement|solo|soltanto|esclusivamente|apenas|somente|solamente|únicamente|"
+    r"bara|endast|alleen|uitsluitend|wyłącznie|tylko)(?![\w-])",
+    re.IGNORECASE,
+)
+# What ends an exclusion inside a clause: "no hardware, but happy with deep tech";
+# "nicht in Software-only-Geschäftsmodelle ohne Hardware" excludes no hardware.
+_BUT = re.compile(
+    r"\b(?:but|however|aber|mais|pero|ma|mas|maar|without|ohne|sans|senza|sin|sem|"
+    r"zonder|utan|bez)\b",
+    re.IGNORECASE,
+)
+
+
+# A need about one's own work: "our", "my", in the languages of the events.
+_OWN = re.compile(r"\b(?:our|my|unser\w*|notre|nos|nuestr\w*|nostr\w*|onze|nosso|nossa)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The sectors an investor excludes, and those they back only (empty: any)."""
+
+    excluded: frozenset[str] = frozenset()
+    only: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.excluded or self.only)
+
+
+def _named(text: str, table: dict[str, re.Pattern[str]]) -> set[str]:
+    return {name for name, pattern in table.items() if pattern.search(text)}
+
+
+# Words before a thing that make it what the work is for, not what it makes:
+# "observability for edge devices", "runs on off-the-shelf cameras".
+_FOR = frozenset(
+    [
+        "for",
+        "of",
+        "on",
+        "from",
+        "with",
+        "across",
+        "about",
+        "to",
+        "edge",
+        "existing",
+        "off-the-shelf",
+    ]
+)
+
+
+def _made(text: str) -> set[str]:
+    """The sectors `text` (a company's own words) says its work is in."""
+    found = set()
+    for name, pattern in _IS.items():
+        for hit in pattern.finditer(text):
+            before = text[: hit.start()].split()[-1:]
+            if name != "hardware" or not before or before[0].casefold() not in _FOR:
+                found.add(name)
+                break
+    return found
+
+
+@lru_cache(maxsize=1 << 12)
+def limits_of(text: str) -> Limits:
+    """The limits an investor's text states (`Limits`)."""
+    excluded: set[str] = set()
+    only: set[str] = set()
+    for clause in _SENTENCE.split(text):
+        for hit in _NEGATION.finditer(clause):
+            after = clause[hit.end() :]
+            if _NOT_EXCLUDING.match(after):
+                continue
+            before = clause[: hit.start()]
+            scope = before if _SAID_FIRST.search(before) else _BUT.split(after)[0]
+            excluded |= _named(scope, _EXCLUDES)
+        first = _NEGATION.search(clause)
+        said = clause[: first.start()] if first else clause  # "solo in software: niente ..."
+        if _ONLY.search(said):
+            only |= _named(said, _EXCLUDES)
+    # Nobody excludes all software: "no vertical SaaS" names a kind of it.
+    excluded.discard("software")
+    return Limits(frozenset(excluded), frozenset(only - excluded))
+
+
+def limits(profile: Profile, english: Profile | None = None) -> Limits:
+    """What `profile` (an investor's) says they never back, or back only, as written
+    and as said in English (`english`, `matcher.translation.in_english`)."""
+    text = _text(profile)
+    if english is not None and english is not profile:
+        text += " . " + _text(english)
+    return limits_of(text)
+
+
+def sectors(profile: Profile) -> frozenset[str]:
+    """The sectors `profile`'s own work is in, by its headline, offers, about and the
+    needs that name its own work ("investors for our D2C olive oil brand"; other
+    needs name what it seeks, its interests what it follows: neither what it is)."""
+    own = [x for x in profile.looking_for if _OWN.search(x)]
+    text = " . ".join([profile.headline, profile.company, *profile.offering, *own])
+    found = _made(f"{text} . {affirmed_text(str(profile.about or ''))}")
+    if "software" in found and "hardware" not in found:
+        found.add("software-only")
+    return frozenset(found)
+
+
+def rules_out(limit: Limits, company: frozenset[str]) -> bool:
+    """Whether an investor with `limit` rules out a company in the `company` sectors:
+    it is in one they exclude, or, when they back some only, it is in known sectors
+    and none of those (software is implied by no hardware: "software only" rules out
+    a cold-room maker, not a maker of an app with a sensor)."""
+    if limit.excluded & company:
+        return True
+    if not limit.only or not company:
+        return False
+    return not limit.only & company
+
+
+def _text(profile: Profile) -> str:
+    parts = [profile.headline, str(profile.about or ""), *profile.offering, *profile.looking_for]
+    return " . ".join(x for x in parts if x)

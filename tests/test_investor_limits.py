@@ -1,0 +1,106 @@
+"""An investor's stated limits, with the real model: the sectors they say they never
+back ("No crypto, no hardware", "No invertim en marques de consum (CPG)") or back only
+("ausschließlich Software", "medical devices only") rule out a company in them; what
+names no sector (a stage, a region, "things I understand") limits nothing here."""
+
+from __future__ import annotations
+
+from complements_met import met
+
+from matcher import Profile
+from matcher.theses import Limits, limits, limits_of, rules_out, sectors
+
+
+def test_exclusions_are_read_in_each_language_to_the_end_of_their_clause() -> None:
+    assert limits_of("No crypto, no hardware, no consumer social, sorry!") == Limits(
+        frozenset({"crypto", "hardware", "consumer"})
+    )
+    wellness = "We don't invest in wellness or mindfulness apps sold to consumers"
+    assert limits_of(wellness).excluded == {"wellness", "consumer"}
+    assert limits_of("No invertim en marques de consum (CPG) ni en restauració.").excluded == {
+        "consumer"
+    }
+    assert limits_of("Investiamo solo in software e servizi: niente hardware, niente immobili") == (
+        Limits(frozenset({"hardware", "real estate"}), frozenset({"software"}))
+    )
+    assert limits_of("Geen crypto, geen vastgoed").excluded == {"crypto", "real estate"}
+    # "Medtech is not for us": the thing excluded said first.
+    assert limits_of("Medtech is not for us.").excluded == {"medtech"}
+    # A limit of its own in brackets: "medical devices only (no drugs, no biotech)".
+    assert limits_of("angel tickets €30–80k, medical devices only (no drugs, no biotech)") == (
+        Limits(frozenset({"biotech"}), frozenset({"medtech"}))
+    )
+
+
+def test_what_is_not_an_exclusion_is_not_read_as_one() -> None:
+    # Not minding, a double negation, a kind of software, a narrow class of devices.
+    assert not limits_of("We like boring supply chains and don't mind some hardware")
+    assert limits_of(
+        "Wir investieren nicht in Software-only-Geschäftsmodelle ohne Hardware"
+    ).excluded == {"software-only"}
+    assert not limits_of("Ex-engineer. No fintech, no health, no vertical SaaS.")
+    assert not limits_of("We don't do Class III devices or pharma").excluded - {"biotech"}
+    # Stages, regions and "things I understand" name no sector.
+    assert not limits_of("We don't do pre-seed or seed. DACH-headquartered companies only.")
+    assert not limits_of("I invest only in things I understand: factories, logistics.")
+
+
+def test_a_company_s_sectors_are_what_it_makes_not_what_it_serves() -> None:
+    edge = Profile(
+        id="m",
+        name="M",
+        headline="Founder, Tracelight — open-source observability for edge devices (pre-seed)",
+    )
+    assert "hardware" not in sectors(edge)
+    cold = Profile(id="k", name="K", headline="CEO, Serin Solar — solar-powered cold rooms")
+    assert "hardware" in sectors(cold)
+    # A need about one's own company says what it is; other needs say what it seeks.
+    brand = Profile(
+        id="c",
+        name="C",
+        headline="Founder, Olivar de la Sierra — regenerative olive oil, sold direct",
+        looking_for=["Investors for our D2C olive oil brand", "hardware engineers"],
+    )
+    assert sectors(brand) == {"consumer"}
+    # What a company says it does not do is not its sector.
+    assert "hardware" not in sectors(
+        Profile(id="s", name="S", headline="Payroll SaaS", about="We don't build hardware.")
+    )
+
+
+def test_only_a_sector_rules_out_companies_in_known_other_sectors() -> None:
+    software_only = Limits(only=frozenset({"software"}))
+    assert rules_out(software_only, frozenset({"hardware"}))
+    assert not rules_out(software_only, frozenset({"hardware", "software"}))
+    assert not rules_out(software_only, frozenset())  # nothing known: nothing ruled out
+    assert rules_out(Limits(frozenset({"consumer"})), frozenset({"consumer", "software"}))
+
+
+def test_an_investor_s_tickets_do_not_meet_a_round_in_a_sector_they_rule_out(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    blind13 = quality_event("blind13")
+    # "No invertim en marques de consum (CPG)": not the D2C olive-oil brand's investor,
+    # and the brand's round is not the startup she looks for.
+    assert not met(blind13, "carmen-ruiz", "marta-puig")
+    assert not met(blind13, "marta-puig", "carmen-ruiz")
+    # "ausschließlich Software – keine Hardware": not a cold-room maker's Series A.
+    assert not met(blind13, "kerem-aydin", "daniel-kessler")
+    blind8 = quality_event("blind8")
+    # "nicht in Software-only-Geschäftsmodelle": not a software-first Series B; the
+    # growth fund backing B2B software is.
+    assert not met(blind8, "tomas-vaitkus", "maximilian-braun")
+    assert met(blind8, "tomas-vaitkus", "david-cohen")
+    # "We don't do Class III devices or pharma" leaves a class IIa device in.
+    assert met(quality_event("blind6"), "kwame-asante", "elena-popescu")
+
+
+def test_a_german_investor_s_limits() -> None:
+    fund = Profile(
+        id="f",
+        name="F",
+        headline="Partner, Alpine Seed — B2B software",
+        offering=["tickets €200–500k"],
+        about="Keine Hardware, kein Krypto.",
+    )
+    assert limits(fund).excluded == {"hardware", "crypto"}

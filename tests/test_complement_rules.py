@@ -826,3 +826,26 @@ def test_an_investor_s_search_that_reads_like_a_round_is_the_companies_they_back
     assert not investing_headline("Partner, startup & VC practice @ Kamińska Legal")
     assert investing_headline("GP at Seedcamp")
 
+
+def test_a_startup_s_search_for_pilots_meets_a_search_for_startups_only_from_its_pilot(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    # A startup seeking a pilot is a startup; but its search says what it wants, so it
+    # meets a search for startups only from whom it could pilot with. blind12: a
+    # journalist's "women founders in climate tech" was met by an LLM tool's search for
+    # design partners; blind5: a coworking's "climate startups as members" by a
+    # battery startup's search for pilot sites; blind6: a founder's "meet other
+    # founders" by a design-partner search.
+    assert not met(quality_event("blind12"), "nina-haas", "nikola-horvat")
+    assert not met(quality_event("blind5"), "sam-taylor", "lena-hoffmann")
+    assert not met(quality_event("blind6"), "chloe-nguyen", "noor-haddad")
+    # A grid operator's search for grid-flexibility startups is met by one seeking
+    # utilities to pilot with; a port's innovation programme by a startup seeking ports.
+    assert (
+        "startups solving grid flexibility",
+        "utilities to pilot our demand-response platform",
+    ) in met(quality_event("conference"), "marco-rossi", "lena-hoffmann")
+    assert (
+        "startups for our port innovation programme",
+        "port authorities or terminal operators for a pilot",
+    ) in met(quality_event("blind"), "wim-de-graaf", "chen-wei")

@@ -90,8 +90,20 @@ def _where_or_when(piece: str) -> bool:
     places ("Vienna", "Lyon ou alentours", "NL & BE")."""
     if _WHEN_OR_HOW.match(piece):
         return True
-    words = [w for w in re.split(r"[\s/&,()]+", piece.casefold()) if w]
-    return only_places([w for w in words if w not in _PLACE_LINKS])
+    # A country's two-letter code counts as its name when written in capitals ("it",
+    # "no" and "be" are words).
+    words = [_CODE if w in _COUNTRY_CODES else w.casefold() for w in re.split(r"[\s/&,()]+", piece)]
+    return only_places([w for w in words if w and w not in _PLACE_LINKS])
+
+
+_COUNTRY_CODES = frozenset(
+    {
+        "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR",
+        "HU", "IE", "IS", "IT", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "RS",
+        "SE", "SI", "SK", "UK", "US", "EU",
+    }
+)  # fmt: skip
+_CODE = "europe"  # any place: the piece names only places
 
 
 def _qualifies(piece: str) -> bool:

@@ -85,7 +85,8 @@ _GENERIC = _words(
     real morning mornings evening evenings night nights weekend weekends
     hour hours minute minutes afternoon afternoons quarter quarters decade decades
     arr mrr revenue revenues gmv ebitda kpi kpis metrics portfolio portfolios cohort
-    cohorts
+    cohorts data tools tool model models pilot pilots staff invest invests saas tech
+    partnerships partnership
     """
 )
 # A full stop before a number ends an abbreviation ("Art. 9", "No. 5"), not a sentence:

@@ -27,6 +27,20 @@ def test_the_people_a_bio_speaks_of_are_no_interest() -> None:
     assert "market gardener" in about_phrases("Left my job to become a market gardener.")
 
 
+def test_a_lone_word_of_any_business_is_no_interest() -> None:
+    # Careful readers rejected "pilot ~ pilot" (bank pilots, hospital pilot sites),
+    # "staff ~ staff" (two headcounts), "model ~ model" (a vision model, an LLM),
+    # "developer tools ~ tools", "health data ~ data", "invest ~ invests".
+    text = "We invest in pilots: 40 staff, our own model, data and tools. SaaS."
+    assert not about_phrases(text)
+    # With what they are about, they stay.
+    assert about_phrases("Synthetic data for computer vision.") == (
+        "Synthetic data",
+        "computer vision",
+    )
+    assert about_phrases("We back deep tech.") == ("deep tech",)
+
+
 @pytest.fixture(scope="module")
 def events(quality_event):  # type: ignore[no-untyped-def]
     """blind3 and blind4, each matched once a session (read-only for tests)."""

@@ -1,5 +1,5 @@
 """The bundled glossary (`glossary.csv` beside this file, semicolon-separated): event
-vocabulary in German, Spanish, French, Portuguese, Italian, Dutch, Polish, Czech,
+vocabulary in German, Spanish, Catalan, French, Portuguese, Italian, Dutch, Polish, Czech,
 Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian, Russian and
 Ukrainian, one concept a row with its English, and how one word is looked up in it. A
 row may end early: the languages after its last cell have no word for it. The Russian
@@ -38,6 +38,14 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "fr": (("aux", "al"), ("es", ""), ("s", ""), ("x", ""), ("e", "")),
     "it": (("che", "ca"), ("ghi", "go"), ("i", "o"), ("i", "e"), ("i", "io"), ("e", "a"),
            ("a", "o"), ("e", "o")),
+    # Catalan: plurals and feminines back to the masculine singular the glossary writes
+    # ("empreses" -> "empresa", "solucions" -> "solució", "tècniques" -> "tècnic").
+    "ca": (("cions", "ció"), ("sions", "sió"), ("essos", "és"), ("iques", "ic"),
+           ("eres", "er"), ("ores", "or"), ("ades", "at"), ("ides", "it"), ("ives", "iu"),
+           ("oses", "ós"), ("ssos", "s"), ("ques", "ca"), ("gues", "ga"), ("ces", "ça"),
+           ("ges", "ja"), ("xos", "x"), ("ans", "à"), ("ins", "í"), ("ons", "ó"),
+           ("ada", "at"), ("ida", "it"), ("iva", "iu"), ("osa", "ós"), ("ica", "ic"),
+           ("era", "er"), ("ora", "or"), ("ns", ""), ("es", "a"), ("es", "e"), ("s", "")),
     # Polish and Czech: case and number endings of nouns and adjectives, each with the
     # ending of the form the glossary writes (a masculine noun has none).
     "pl": (("ami", ""), ("ami", "a"), ("ach", ""), ("ach", "a"), ("ych", "y"), ("ymi", "y"),
@@ -133,6 +141,9 @@ _PLURALS: dict[str, frozenset[str]] = {
     "pt": frozenset({"ões", "ais", "eis", "ns", "as", "os", "es", "s"}),
     "fr": frozenset({"aux", "es", "s", "x"}),
     "it": frozenset({"che", "ghi", "i", "e"}),
+    "ca": frozenset({"cions", "sions", "essos", "iques", "eres", "ores", "ades", "ides",
+                     "ives", "oses", "ssos", "ques", "gues", "ces", "ges", "xos", "ans",
+                     "ins", "ons", "ns", "es", "s"}),
     "pl": frozenset({"ami", "ach", "ów", "om", "y", "i"}),
     "cs": frozenset({"ami", "ách", "ích", "ech", "ům", "ů", "y", "ám", "ím", "emi"}),
     "fi": frozenset({"issä", "issa", "istä", "ista", "illa", "illä", "ille", "iden", "ien",

@@ -38,7 +38,7 @@ from matcher.language import ENGLISH, detect_language, profile_text
 from matcher.script import in_script_of
 from matcher.types import Profile
 
-_ROMANCE = frozenset({"es", "fr", "pt", "it"})
+_ROMANCE = frozenset({"es", "ca", "fr", "pt", "it"})
 # Elided articles and prepositions glued to the next word ("l'énergie", "dell'acqua").
 _ELISION = re.compile(r"^(l|d|dell|all|nell|sull|dall|un|qu|j|n|s|c)['’](\w.*)$", re.IGNORECASE)
 

@@ -225,6 +225,11 @@ def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
         # blind13: a Moroccan fund's co-investors were "co european investors", so two
         # funds were said to meet as a startup and its investor.
         ("Co-investisseurs européens", "fr", "european co-investors"),
+        # Catalan (blind13's cooperative, fund and agency wrote in it; nothing was read).
+        ("reg per degoteig", "ca", "drip irrigation"),
+        ("ciclisme de carretera", "ca", "road cycling"),
+        ("salut digital", "ca", "digital health"),
+        ("Busquem un cofundador tècnic", "ca", "looking for a technical co-founder"),
     ],
 )
 def test_items_are_said_in_english(text: str, code: str, english: str) -> None:
@@ -296,6 +301,7 @@ def test_a_personal_interest_is_read_as_the_activity() -> None:
 def test_the_glossary_covers_the_languages_people_write_here() -> None:
     assert {"de", "es", "fr", "pt", "it", "nl"} <= set(glossary_languages())
     assert {"pl", "cs", "fi", "sv", "da", "no"} <= set(glossary_languages())
+    assert {"ca"} <= set(glossary_languages())
     assert not translates("tr") and not translates("en")
 
 

@@ -177,6 +177,7 @@ class Facets:
     # of one's own work (`matcher.theses`).
     limits: list[Limits] = field(default_factory=list)
     sectors: list[frozenset[str]] = field(default_factory=list)
+    limited: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # (N,)
 
     @property
     def n(self) -> int:
@@ -731,6 +732,7 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
         fields=field_vectors(vectors, whole, own_goals, kind, subjects),
         limits=[r.limits for r in rows],
         sectors=[r.sectors for r in rows],
+        limited=np.fromiter((bool(r.limits) for r in rows), dtype=bool, count=len(rows)),
     )
 
 

@@ -131,13 +131,18 @@ def _hold_limits(
     seeker's sector out, and an investor's search for companies met by a company in a
     sector they rule out (`matcher.theses`: "no hardware", "medical devices only")."""
     needer, needs = seeking
-    limits, sectors = facets.limits, facets.sectors
-    if not any(limits):
+    limited = facets.limited
+    if not limited.any():
         return
-    kind = facets.kind[needs] % K  # (C, Ln)
-    money, backs = _MONEY[kind], _BACKS[kind]
-    for c in range(len(needer)):
-        n, g = int(needer[c]), int(giver[c % len(giver)])
+    rows = credit.shape[0]
+    kind = facets.kind[needs] % K  # (C or 1, Ln)
+    money = np.broadcast_to(_MONEY[kind], (rows, kind.shape[1]))
+    backs = np.broadcast_to(_BACKS[kind], (rows, kind.shape[1]))
+    needers, givers = np.broadcast_to(needer, (rows,)), np.broadcast_to(giver, (rows,))
+    asked = (limited[givers] & money.any(axis=1)) | (limited[needers] & backs.any(axis=1))
+    limits, sectors = facets.limits, facets.sectors
+    for c in np.flatnonzero(asked).tolist():
+        n, g = int(needers[c]), int(givers[c])
         if limits[g] and money[c].any() and rules_out(limits[g], sectors[n]):
             credit[c, money[c]] = 0.0
         if limits[n] and backs[c].any() and rules_out(limits[n], sectors[g]):
@@ -164,14 +169,17 @@ def _hold_pilots(
     not by that search, which says only what the startup wants (readers rejected 9
     of 19 such complements, 2026-12-06; the port, the hospital, the city and the
     utility were right)."""
-    founders = facets.kind[needs] % K == _FOUNDERS  # (C, Ln)
-    pilots = facets.kind[offers] == _PILOTS  # (C, Lo)
-    if not (founders.any() and pilots.any()):
+    rows = credit.shape[0]
+    founders = np.broadcast_to(facets.kind[needs] % K == _FOUNDERS, (rows, needs.shape[1]))
+    pilots = np.broadcast_to(facets.kind[offers] == _PILOTS, (rows, offers.shape[1]))
+    both = np.flatnonzero(founders.any(axis=1) & pilots.any(axis=1))
+    if not len(both):
         return
-    subject = facets.subject[offers]  # (C, Lo)
-    fit = np.einsum("cod,cd->co", facets.vectors[subject], facets.fields[needer])
-    far = pilots & (subject != facets.pad) & (fit < PILOT_FIT)  # (C, Lo)
-    credit *= ~(founders[:, :, None] & far[:, None, :])
+    subject = np.broadcast_to(facets.subject[offers], pilots.shape)[both]  # (B, Lo)
+    seeker = np.broadcast_to(needer, (rows,))[both]
+    fit = np.einsum("bod,bd->bo", facets.vectors[subject], facets.fields[seeker])
+    far = pilots[both] & (subject != facets.pad) & (fit < PILOT_FIT)  # (B, Lo)
+    credit[both] *= ~(founders[both][:, :, None] & far[:, None, :])
 
 
 def best_met(

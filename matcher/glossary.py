@@ -1,17 +1,18 @@
 """The bundled glossary (`glossary.csv` beside this file, semicolon-separated): event
-vocabulary in German, Spanish, Catalan, French, Portuguese, Italian, Dutch, Polish, Czech,
-Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian, Russian and
-Ukrainian, one concept a row with its English, and how one word is looked up in it. A
-row may end early: the languages after its last cell have no word for it. The Russian
-and Ukrainian columns hold Cyrillic wordings only (a Latin loanword is English already).
+vocabulary in German, Spanish, Catalan, French, Portuguese, Italian, Dutch, Polish,
+Czech, Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian, Russian,
+Ukrainian, Slovenian, Croatian and Hungarian, one concept a row with its English, and
+how one word is looked up in it. A row may end early: the languages after its last cell
+have no word for it. The Russian and Ukrainian columns hold Cyrillic wordings only (a
+Latin loanword is English already).
 
 A word is found as written, without accents, without an inflection ending (a noun's
-plural said in English too: "fincas" -> "farms"; a Finnish, Estonian, Baltic or Slavic
-case ending: "järjestelmään" -> "system", "akudele" -> "batteries", "pompach" -> "pumps",
-"инвесторам" -> "investors"),
-or, in the Germanic languages, Finnish and Estonian, as a compound of known parts split
-at a known head ("Wärme|pumpen" -> "heat pumps", "sairaala|hankinnat" -> "hospital
-procurement").
+plural said in English too: "fincas" -> "farms"; a Finnish, Estonian, Baltic, Slavic or
+Hungarian case ending: "järjestelmään" -> "system", "akudele" -> "batteries", "pompach"
+-> "pumps", "инвесторам" -> "investors", "erőforrásokkal" -> "resources"),
+or, in the Germanic languages, Finnish, Estonian and Hungarian, as a compound of known
+parts split at a known head ("Wärme|pumpen" -> "heat pumps", "sairaala|hankinnat" ->
+"hospital procurement").
 `matcher.translation` says whole items in English with it.
 """
 
@@ -25,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 GLOSSARY = Path(__file__).with_name("glossary.csv")
-_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "fi", "et"})
+_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "fi", "et", "hu"})
 # Endings tried, longest first, when a word is not in the glossary as written
 # (plurals and inflections); each is (ending, replacement).
 _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -40,6 +41,35 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("a", "o"), ("e", "o")),
     # Catalan: plurals and feminines back to the masculine singular the glossary writes
     # ("empreses" -> "empresa", "solucions" -> "solució", "tècniques" -> "tècnic").
+    # Slovenian and Croatian: case and number endings of nouns and adjectives, each with
+    # the ending of the form the glossary writes first (nominative singular).
+    "sl": (("ijami", "ija"), ("skega", "ski"), ("škega", "ški"), ("anjem", "anje"),
+           ("ostjo", "ost"), ("lcev", "lec"), ("lcih", "lec"), ("rjev", "r"), ("rjih", "r"),
+           ("ijah", "ija"), ("ijam", "ija"), ("skih", "ski"), ("ških", "ški"),
+           ("nega", "ni"), ("anja", "anje"), ("anju", "anje"), ("enja", "enje"),
+           ("enju", "enje"), ("osti", "ost"), ("ami", "a"), ("ije", "ija"), ("iji", "ija"),
+           ("ijo", "ija"), ("lca", "lec"), ("lci", "lec"), ("lcu", "lec"), ("rja", "r"),
+           ("rji", "r"), ("rju", "r"), ("tva", "tvo"), ("tvu", "tvo"), ("nih", "ni"),
+           ("ega", "i"), ("ov", ""), ("ih", ""), ("ah", "a"), ("am", "a"), ("e", "a"),
+           ("i", ""), ("u", "")),
+    "hr": (("ijama", "ija"), ("ovima", ""), ("evima", ""), ("njima", "nje"),
+           ("stvom", "stvo"), ("ošću", "ost"), ("osti", "ost"), ("stva", "stvo"),
+           ("stvu", "stvo"), ("njem", "nje"), ("ijom", "ija"), ("ama", "a"), ("ima", ""),
+           ("ova", ""), ("eva", ""), ("ovi", ""), ("evi", ""), ("ove", ""), ("ije", "ija"),
+           ("iji", "ija"), ("iju", "ija"), ("nja", "nje"), ("nju", "nje"), ("om", ""),
+           ("em", ""), ("og", "i"), ("eg", "i"), ("oj", "i"), ("ih", "i"), ("im", "i"),
+           ("e", "a"), ("i", ""), ("u", ""), ("a", "")),
+    # Hungarian: case suffixes (in, with, onto, for, as, the object) on the singular and
+    # the plural, back to the bare noun ("erőforrásokkal" -> "erőforrás"); stems that
+    # change ("ügyfelek") are listed in the glossary itself.
+    "hu": (("ákban", "a"), ("ákkal", "a"), ("okban", ""), ("ekben", ""), ("okkal", ""),
+           ("ekkel", ""), ("ákat", "a"), ("okat", ""), ("eket", ""), ("kkal", ""),
+           ("kkel", ""), ("ában", "a"), ("ében", "e"), ("ával", "a"), ("ssal", "s"),
+           ("ssel", "s"), ("ggal", "g"), ("ggel", "g"), ("ttal", "t"), ("ttel", "t"),
+           ("ként", ""), ("kat", ""), ("ban", ""), ("ben", ""), ("nak", ""), ("nek", ""),
+           ("val", ""), ("vel", ""), ("át", "a"), ("ét", "e"), ("ák", "a"), ("ék", "e"),
+           ("ok", ""), ("ek", ""), ("ök", ""), ("ot", ""), ("et", ""), ("ra", ""),
+           ("re", ""), ("t", ""), ("k", "")),
     "ca": (("cions", "ció"), ("sions", "sió"), ("essos", "és"), ("iques", "ic"),
            ("eres", "er"), ("ores", "or"), ("ades", "at"), ("ides", "it"), ("ives", "iu"),
            ("oses", "ós"), ("ssos", "s"), ("ques", "ca"), ("gues", "ga"), ("ces", "ça"),
@@ -141,6 +171,12 @@ _PLURALS: dict[str, frozenset[str]] = {
     "pt": frozenset({"ões", "ais", "eis", "ns", "as", "os", "es", "s"}),
     "fr": frozenset({"aux", "es", "s", "x"}),
     "it": frozenset({"che", "ghi", "i", "e"}),
+    "sl": frozenset({"ijami", "lcev", "lcih", "rjev", "rjih", "ijah", "ijam", "skih",
+                     "ških", "ami", "lci", "rji", "nih", "ov", "ih", "ah", "am", "i"}),
+    "hr": frozenset({"ijama", "ovima", "evima", "njima", "ama", "ima", "ovi", "evi", "ove",
+                     "i"}),
+    "hu": frozenset({"ákban", "ákkal", "okban", "ekben", "okkal", "ekkel", "ákat", "okat",
+                     "eket", "kkal", "kkel", "kat", "ák", "ék", "ok", "ek", "ök", "k"}),
     "ca": frozenset({"cions", "sions", "essos", "iques", "eres", "ores", "ades", "ides",
                      "ives", "oses", "ssos", "ques", "gues", "ces", "ges", "xos", "ans",
                      "ins", "ons", "ns", "es", "s"}),

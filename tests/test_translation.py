@@ -230,6 +230,17 @@ def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
         ("ciclisme de carretera", "ca", "road cycling"),
         ("salut digital", "ca", "digital health"),
         ("Busquem un cofundador tècnic", "ca", "looking for a technical co-founder"),
+        # Hungarian: case suffixes and compounds.
+        ("erőforrásokkal", "hu", "resources"),
+        ("hőszivattyúk", "hu", "heat pumps"),
+        ("digitális egészségügy", "hu", "digital health"),
+        ("kerékpározás", "hu", "cycling"),
+        # Slovenian and Croatian.
+        ("kolesarjenje", "sl", "cycling"),
+        ("digitalno zdravje", "sl", "digital health"),
+        ("pilotni projekti z bolnišnicami", "sl", "pilot project with hospitals"),
+        ("biciklizam", "hr", "cycling"),
+        ("digitalno zdravstvo", "hr", "digital health"),
     ],
 )
 def test_items_are_said_in_english(text: str, code: str, english: str) -> None:
@@ -301,7 +312,7 @@ def test_a_personal_interest_is_read_as_the_activity() -> None:
 def test_the_glossary_covers_the_languages_people_write_here() -> None:
     assert {"de", "es", "fr", "pt", "it", "nl"} <= set(glossary_languages())
     assert {"pl", "cs", "fi", "sv", "da", "no"} <= set(glossary_languages())
-    assert {"ca"} <= set(glossary_languages())
+    assert {"ca", "hu", "sl", "hr"} <= set(glossary_languages())
     assert not translates("tr") and not translates("en")
 
 

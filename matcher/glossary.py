@@ -407,17 +407,21 @@ def glossaries() -> dict[str, Glossary]:
     codes = header[2:]
     tables: dict[str, dict[tuple[str, ...], Entry]] = {code: {} for code in codes}
     personal: dict[str, dict[tuple[str, ...], Entry]] = {code: {} for code in codes}
+    plain: dict[str, str] = {}  # each word's form without accents, made once
     for row in body:
         pos, english = row[0].strip(), row[1].strip()
+        entry = Entry(english, pos)
         for code, cell in zip(codes, row[2:], strict=False):
             for variant in cell.split("|"):
-                key = _words(variant)
+                # Words and spaces only (most variants): the words as `_words` cuts them.
+                simple = variant.replace(" ", "").isalpha()
+                key = tuple(variant.casefold().split()) if simple else _words(variant)
                 if not key:
                     continue
-                entry = Entry(english, pos)
+                bare = tuple(plain.get(w) or plain.setdefault(w, _plain(w)) for w in key)
                 for table in (tables[code], personal[code]) if pos == "p" else (tables[code],):
                     table.setdefault(key, entry)
-                    table.setdefault(tuple(_plain(w) for w in key), entry)
+                    table.setdefault(bare, entry)
     return {code: Glossary(code, tables[code], personal[code]) for code in codes}
 
 

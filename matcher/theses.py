@@ -90,6 +90,8 @@ def _either(words: str) -> re.Pattern[str]:
 
 _EXCLUDES = {name: _either(ex) for name, (ex, _) in _SECTORS.items()}
 _IS = {name: _either(member) for name, (_, member) in _SECTORS.items()}
+# Any sector's words at all (most profiles have none: one search says so).
+_ANY = _either("|".join(member for _, member in _SECTORS.values()))
 
 # Where a limit's words end: a sentence, a clause after a colon or dash, a bracket.
 _SENTENCE = re.compile(r"[.;!?\n|•·]+(?:\s|$)|\s[–—-]\s|\(|\)")
@@ -163,7 +165,7 @@ _FOR = frozenset(
 
 def _made(text: str) -> set[str]:
     """The sectors `text` (a company's own words) says its work is in."""
-    found = set()
+    found: set[str] = set()
     for name, pattern in _IS.items():
         for hit in pattern.finditer(text):
             before = text[: hit.start()].split()[-1:]
@@ -210,7 +212,10 @@ def sectors(profile: Profile) -> frozenset[str]:
     needs name what it seeks, its interests what it follows: neither what it is)."""
     own = [x for x in profile.looking_for if _OWN.search(x)]
     text = " . ".join([profile.headline, profile.company, *profile.offering, *own])
-    found = _made(f"{text} . {affirmed_text(str(profile.about or ''))}")
+    about = str(profile.about or "")
+    if not (_ANY.search(text) or _ANY.search(about)):
+        return frozenset()
+    found = _made(f"{text} . {affirmed_text(about)}")
     if "software" in found and "hardware" not in found:
         found.add("software-only")
     return frozenset(found)

@@ -3,9 +3,10 @@
 Investors write their limits plainly: "No crypto, no hardware, no consumer social",
 "We don't invest in wellness or mindfulness apps sold to consumers", "ausschließlich
 Software – keine Hardware", "medical devices only (no drugs, no biotech)". A round
-met by such an investor's tickets was the most frequent wrong complement left on the
-human-judged sets (2026-12-06: a D2C olive-oil brand and a fund that says "No
-invertim en marques de consum (CPG)"; a cold-room maker and a software-only fund).
+met by the tickets of an investor whose limits rule it out was about one in six of the
+wrong complements left on the human-judged sets (2026-12-06: a D2C olive-oil brand and
+a fund that says "No invertim en marques de consum (CPG)"; a cold-room maker and a
+software-only fund); those whose limit is a sector are read here.
 
 `limits` reads an investor's profile for the sectors they exclude and the sectors
 they say they back only; `sectors` reads a company's for the sectors it is in; and
@@ -224,8 +225,8 @@ def sectors(profile: Profile) -> frozenset[str]:
 def rules_out(limit: Limits, company: frozenset[str]) -> bool:
     """Whether an investor with `limit` rules out a company in the `company` sectors:
     it is in one they exclude, or, when they back some only, it is in known sectors
-    and none of those (software is implied by no hardware: "software only" rules out
-    a cold-room maker, not a maker of an app with a sensor)."""
+    and none of those ("software only" rules out a cold-room maker, not the maker of
+    an app with a sensor; nor a company whose sector nothing says)."""
     if limit.excluded & company:
         return True
     if not limit.only or not company:

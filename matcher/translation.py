@@ -316,8 +316,9 @@ def _maybe_other(text: str) -> bool:
 # Languages read only when the language identifier tells them, never guessed from a
 # word or two: their one- and two-letter case endings make names of other languages
 # parse (Estonian: "Moodle" -> "mood" + "-le", fashion; Slovenian and Croatian "-a",
-# "-i", "-u"; Hungarian "-t", "-k", "-et").
-_NEVER_GUESSED = frozenset({"et", "lv", "lt", "sl", "hr", "hu"})
+# "-i", "-u"; Hungarian "-t", "-k", "-et"); and Catalan, which shares most short
+# Spanish tags ("rutas", "flotas"), so a guess between the two would be a tie.
+_NEVER_GUESSED = frozenset({"et", "lv", "lt", "sl", "hr", "hu", "ca"})
 
 
 def _guessable(word: str) -> dict[str, Glossary]:

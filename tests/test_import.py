@@ -360,6 +360,19 @@ def test_goal_answers_are_split_into_items_like_interests(app, runner, event_id)
         ("logistics SMEs as pilot customers, NL & BE", None),
         ("distribution partners, DE/AT/CH", None),
         ("IT security, design", ["IT security", "design"]),
+        # A code that is also a trade's is a goal of its own ("HR": human resources).
+        ("finance, HR", ["finance", "HR"]),
+        ("sales partners, DE/IT", None),
+        # A sum says how much of the goal before it: "6 millió EUR" was a need of its own
+        # and the card quoted "A sorozatú befektetés" without its size.
+        (
+            "A sorozatú befektetés, 6 millió EUR, lead befektető",
+            ["A sorozatú befektetés, 6 millió EUR", "lead befektető"],
+        ),
+        ("seed round, €900k", None),
+        ("pre-seed investitor, cca 150.000 €", None),
+        ("Series A lead, $1.5–2M, a CFO", ["Series A lead, $1.5–2M", "a CFO"]),
+        ("beta testers, 3 designers", ["beta testers", "3 designers"]),
     ],
 )
 def test_commas_split_goals_only_between_phrases(answer: str, items: list[str] | None) -> None:

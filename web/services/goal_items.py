@@ -85,15 +85,39 @@ _PLACE_LINKS = frozenset(
 )  # fmt: skip
 
 
+# A piece that names only a sum ("6 millió EUR", "€2M", "ca. 150.000 €", "$1.5–2M")
+# says how much of the item before it: "A sorozatú befektetés, 6 millió EUR" is one
+# round. A number needs a currency or a magnitude to be a sum ("3" is not one).
+_NUMBER = r"\d[\d.,\s]*(?:[-–]\s*\d[\d.,\s]*)?"
+_MAGNITUDE = (
+    r"(?:k|m|mn|mm|b|bn|mio\.?|mrd\.?|mld\.?|tis\.?|tys\.?|ezer|thousand|"
+    r"mill\w*|milij\w*|milion\w*|millió|milió|billion\w*|miliard\w*|milliárd)"
+)
+_CURRENCY = r"(?:€|\$|£|eur|euros?|usd|gbp|chf|huf|czk|pln|zł|sek|dkk|nok|ft|kč|forint)"
+_ABOUT = (
+    r"(?:ca\.?|cca\.?|c\.|approx\.?|around|about|up to|min\.?|max\.?|~|circa|"
+    r"ok\.?|około|environ|etwa|bis zu|hasta|fino a|até|do|až)"
+)
+_SUM = re.compile(
+    rf"^(?:{_ABOUT}\s*)?(?:{_CURRENCY}\s*{_NUMBER}\s*{_MAGNITUDE}?|"
+    rf"{_NUMBER}\s*{_MAGNITUDE}\.?\s*{_CURRENCY}?|{_NUMBER}\s*{_CURRENCY})$",
+    re.IGNORECASE,
+)
+
+
 def _where_or_when(piece: str) -> bool:
-    """Whether a piece says only where, how or how long (`_WHEN_OR_HOW`), or names only
-    places ("Vienna", "Lyon ou alentours", "NL & BE")."""
-    if _WHEN_OR_HOW.match(piece):
+    """Whether a piece says only where, how, how long or how much (`_WHEN_OR_HOW`,
+    `_SUM`), or names only places ("Vienna", "Lyon ou alentours", "NL & BE")."""
+    if _WHEN_OR_HOW.match(piece) or _SUM.match(piece):
         return True
     # A country's two-letter code counts as its name when written in capitals ("it",
-    # "no" and "be" are words).
+    # "no" and "be" are words), and a code that is also a trade's ("HR", "IT", "PT")
+    # only next to another place: "finance, HR" is two goals, "DE/IT" one place.
     words = [_CODE if w in _COUNTRY_CODES else w.casefold() for w in re.split(r"[\s/&,()]+", piece)]
-    return only_places([w for w in words if w and w not in _PLACE_LINKS])
+    words = [w for w in words if w and w not in _PLACE_LINKS]
+    if len(words) == 1 and piece.strip() in _TRADE_CODES:
+        return False
+    return only_places(words)
 
 
 _COUNTRY_CODES = frozenset(
@@ -104,6 +128,7 @@ _COUNTRY_CODES = frozenset(
     }
 )  # fmt: skip
 _CODE = "europe"  # any place: the piece names only places
+_TRADE_CODES = frozenset({"HR", "IT", "PT", "MT"})  # human resources, IT, physio, ...
 
 
 def _qualifies(piece: str) -> bool:

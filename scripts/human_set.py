@@ -160,8 +160,9 @@ def read_labels(path: Path = LABELS) -> dict[tuple[str, str, str, str], dict[str
 
 
 def append_unlabelled(set_name: str, claims: Iterable[Claim], path: Path) -> int:
-    """Write claims the table lacks to `path` (same columns, label empty) for judging."""
-    known = read_labels()
+    """Write claims the table lacks to `path` (same columns, label empty) for judging,
+    each once: the matcher and the exact-tag baseline often show the same claim."""
+    known = set(read_labels()) | set(read_labels(path))
     rows = [c for c in claims if (set_name, *c.key) not in known]
     new = not path.exists()
     with path.open("a", encoding="utf-8", newline="") as fh:

@@ -94,3 +94,13 @@ def test_every_label_is_accept_or_reject_with_a_why() -> None:
     rows = human_set.read_labels().values()
     assert {r["set"] for r in rows} >= {"conference", "held-out", "blind"}
     assert all(r["label"] in ("accept", "reject") and r["why"] for r in rows)
+
+
+def test_a_claim_to_label_is_written_once(tmp_path: Path) -> None:
+    # The matcher and the exact-tag baseline often show the same claim; its readers were
+    # given it twice to label.
+    claim = human_set.Claim("a-one | b-two", "shared same interest", "chess ~ chess")
+    out = tmp_path / "unlabelled.csv"
+    assert human_set.append_unlabelled("conference", [claim], out) == 1
+    assert human_set.append_unlabelled("conference", [claim], out) == 0
+    assert out.read_text(encoding="utf-8").count("chess ~ chess") == 1

@@ -216,7 +216,12 @@ _RULES: list[tuple[str, str]] = [
         r"(?<!literature )\b(?:reviews?|critiques?)(?! of (?:the )?literature)"
         r"(?:\s*$|\s*[,;(]|\s+(?:of|for|on)\b)|"
         r"^(?:[\w-]+ ){0,2}(?:notes|lessons|learnings) (?:on|from|about)\b|"
-        r"\bfundrais\w* (?:decks?|pitch\w*|materials?|narratives?|storytelling)\b",
+        r"\bfundrais\w* (?:decks?|pitch\w*|materials?|narratives?|storytelling)\b|"
+        # The papers of a round ("fixed-fee seed round docs", "term sheet templates")
+        # and talks about something ("speaking about hardware fundraising").
+        r"\b(?:rounds?|fundrais\w*|investment|financing|term sheets?) (?:docs|documents|"
+        r"documentation|paperwork|templates?)\b|"
+        r"^(?:[\w-]+ )?(?:speaking|talks?|keynotes?|lectures?|webinars?) (?:about|on)\b",
     ),
     # Room to work or meet, sought or offered ("desks for early-stage climate teams",
     # "lab space for six months", "event space for 150 people", "venues in libraries"):
@@ -345,7 +350,8 @@ _RULES: list[tuple[str, str]] = [
         r"(?!(?:(?!(?:invest|financ|fund|capital|money|lps?)\w*\b)[\w&/-]+ ){0,3}partners?\b"
         r"(?!.*\b(?:rounds?|raise|raising)\b))"
         # Not clinical or principal investigators: doctors who run a study.
-        r".*?(?:invest(?!igat)|funding|capital|financ(?!ial\b)|s[ée]ries? [ab]|angel|ticket|"
+        r".*?(?:invest(?!igat)|funding|capital|financ(?!ial\b)|s[ée]ries? [ab]|angel|"
+        r"ticket(?!ing)|"
         r"raising|"
         # "financial documents", "financial data" are things; financial help is money.
         r"financial (?:support|backing|help|partners?|resources)\b|"

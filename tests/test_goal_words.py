@@ -410,8 +410,15 @@ def test_reviews_notes_and_fundraising_materials_are_know_how() -> None:
         "free cv reviews",
         "honest notes on applying to eu grants (we got rejected twice, then funded)",
         "media training for founders",
+        # A lawyer's papers for a round and a talk about raising one are no money
+        # (blind14's readers rejected both as a seed round's investors).
+        "fixed-fee seed round docs",
+        "term sheet templates",
+        "speaking about hardware fundraising for women founders",
+        "talks on llm evals & tracing",
     ):
         assert _kind(know_how) == "advice", know_how
+    assert _kind("pre-seed round of €600k — talking to angels") == "capital"
     # Still money, a grant or a mentor.
     assert _kind("seed investors") == "capital"
     assert _kind("eu grants for our pilot") == "grant"
@@ -436,6 +443,9 @@ def test_words_inside_other_words_name_no_kind() -> None:
     assert _kind("freelance iot contracts") == "job"
     assert _kind("multi-year offtake contracts") == "customers"
     assert _kind("cto-level architecture") != "hire"
+    # Ticketing is a trade, not an investor's ticket.
+    assert _kind("test environment for ticketing integration") != "capital"
+    assert _kind("tickets €50–150k") == "capital"
     assert _kind("a cto for our startup") == "hire"
 
 

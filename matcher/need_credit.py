@@ -150,8 +150,12 @@ def _hold_limits(
 
 
 _PILOTS = KINDS.index("customers") + K  # customers or a pilot sought, offered as a startup
-# How well a startup's search for pilots must read as the seeker's own work.
+_PARTNERS = KINDS.index("partners")
+# How well a search offered must read as the seeker's own work.
 PILOT_FIT = 0.3
+# (the need's kind, the search offered): a search for startups met by a startup's
+# search for pilots; a search for partners met by another's search for partners.
+_SEARCHES = ((_FOUNDERS, _PILOTS), (_PARTNERS, _PARTNERS + K))
 
 
 def _hold_pilots(
@@ -161,27 +165,34 @@ def _hold_pilots(
     needs: np.ndarray,
     offers: np.ndarray,
 ) -> None:
-    """Zero, in `credit` (C, Ln, Lo), a search for startups met by a startup's search
-    for customers or a pilot site when the seeker is not whom the startup seeks (the
-    subject of its search against the seeker's field, below `PILOT_FIT`). A port's
-    innovation programme is met by a startup seeking port authorities to pilot with;
-    a law firm, a journalist, a grant agency or a coworking looking for startups is
-    not by that search, which says only what the startup wants. Readers rejected 9 of
-    19 such complements (2026-12-06); 7 of the 9 fall below the bar, and 2 of the 10
+    """Zero, in `credit` (C, Ln, Lo), a search met by the giver's own search
+    (`_SEARCHES`) when the seeker is not whom the giver seeks: the subject of the
+    giver's search against the seeker's field, below `PILOT_FIT`.
+
+    A port's innovation programme is met by a startup seeking port authorities to pilot
+    with; a law firm, a journalist, a grant agency or a coworking looking for startups
+    is not by that search, which says only what the startup wants. Readers rejected 9
+    of 19 such complements (2026-12-06); 7 of the 9 fall below the bar, and 2 of the 10
     right ones (a Polish search for waterworks the glossary reads only in part, a
     Finnish pilot plant for an alt-protein co-development); the port, the hospital,
-    the city and the utility stay."""
+    the city and the utility stay. Two searches for partners meet only as far as each
+    is whom the other seeks: readers rejected 8 of 17 (an NGO's citizen-science
+    partner met by a university's Horizon consortium search; a footwear brand sought,
+    met by an apparel maker's search for retailers); 4 of the 8 fall below the bar,
+    and 1 of the 9 right ones (two security firms each seeking resellers, whose
+    search names only its channel)."""
     rows = credit.shape[0]
-    founders = np.broadcast_to(facets.kind[needs] % K == _FOUNDERS, (rows, needs.shape[1]))
-    pilots = np.broadcast_to(facets.kind[offers] == _PILOTS, (rows, offers.shape[1]))
-    both = np.flatnonzero(founders.any(axis=1) & pilots.any(axis=1))
-    if not len(both):
-        return
-    subject = np.broadcast_to(facets.subject[offers], pilots.shape)[both]  # (B, Lo)
-    seeker = np.broadcast_to(needer, (rows,))[both]
-    fit = np.einsum("bod,bd->bo", facets.vectors[subject], facets.fields[seeker])
-    far = pilots[both] & (subject != facets.pad) & (fit < PILOT_FIT)  # (B, Lo)
-    credit[both] *= ~(founders[both][:, :, None] & far[:, None, :])
+    for need_kind, offer_kind in _SEARCHES:
+        seeks = np.broadcast_to(facets.kind[needs] % K == need_kind, (rows, needs.shape[1]))
+        offered = np.broadcast_to(facets.kind[offers] == offer_kind, (rows, offers.shape[1]))
+        both = np.flatnonzero(seeks.any(axis=1) & offered.any(axis=1))
+        if not len(both):
+            continue
+        subject = np.broadcast_to(facets.subject[offers], offered.shape)[both]  # (B, Lo)
+        seeker = np.broadcast_to(needer, (rows,))[both]
+        fit = np.einsum("bod,bd->bo", facets.vectors[subject], facets.fields[seeker])
+        far = offered[both] & (subject != facets.pad) & (fit < PILOT_FIT)  # (B, Lo)
+        credit[both] *= ~(seeks[both][:, :, None] & far[:, None, :])
 
 
 def best_met(

@@ -849,3 +849,24 @@ def test_a_startup_s_search_for_pilots_meets_a_search_for_startups_only_from_its
         "startups for our port innovation programme",
         "port authorities or terminal operators for a pilot",
     ) in met(quality_event("blind"), "wim-de-graaf", "chen-wei")
+
+
+def test_two_searches_for_partners_meet_only_where_each_is_whom_the_other_seeks(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    # A search for partners offered says only what its writer wants. blind13: an NGO
+    # partner for citizen science was met by a university's search for Horizon
+    # consortium partners; blind5: industry partners for a battery project by a
+    # chemicals buyer's search for heat-decarbonisation partners.
+    assert not met(quality_event("blind13"), "irene-castells", "laura-gimenez")
+    assert not met(quality_event("blind5"), "pieter-de-vries", "julia-schneider")
+    # An ML team seeking climate modellers and modellers seeking ML collaborators
+    # meet; so do an insect-feed project and a feed-trials lab.
+    assert (
+        "collaborators on ML emulators for climate models",
+        "climate scientists with model data to collaborate with",
+    ) in met(quality_event("conference"), "isabel-fernandes", "arjun-rao")
+    assert (
+        "industry partner for Horizon Europe proposal (insect feed)",
+        "research partner for feed trials",
+    ) in met(quality_event("blind2"), "lien-vandenberghe", "matteo-ferri")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from matcher.about_phrases import affirmed_text
+from matcher.countries import countries
 from matcher.types import Profile
 
 # Sector -> (words an investor excludes it by, words a company is in it by).
@@ -114,7 +115,12 @@ _SAID_FIRST = re.compile(r"\b(?:is|are|isn't|aren't)\s*$", re.IGNORECASE)
 _ONLY = re.compile(
     r"(?<![\w-])(?:only|exclusively|solely|ausschließlich|nur|uniquement|exclusivement|"
     r"seulement|solo|soltanto|esclusivamente|apenas|somente|solamente|únicamente|"
-    r"bara|endast|alleen|uitsluitend|wyłącznie|tylko)(?![\w-])",
+    r"bara|endast|alleen|uitsluitend|wyłącznie|tylko|qu'(?:au|aux|en|à))(?![\w-])",
+    re.IGNORECASE,
+)
+# A place that names no limit: "only B2B, anywhere in Europe".
+_ANYWHERE = re.compile(
+    r"\b(?:europe\w*|eu|europa|eur[oó]p\w*|global\w*|world\w*|international\w*|anywhere)\b",
     re.IGNORECASE,
 )
 # What ends an exclusion inside a clause: "no hardware, but happy with deep tech";
@@ -132,13 +138,15 @@ _OWN = re.compile(r"\b(?:our|my|unser\w*|notre|nos|nuestr\w*|nostr\w*|onze|nosso
 
 @dataclass(frozen=True)
 class Limits:
-    """The sectors an investor excludes, and those they back only (empty: any)."""
+    """The sectors an investor excludes, those they back only, and the countries they
+    back only (`matcher.countries` codes) (empty: any)."""
 
     excluded: frozenset[str] = frozenset()
     only: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.excluded or self.only)
+        return bool(self.excluded or self.only or self.regions)
 
 
 def _named(text: str, table: dict[str, re.Pattern[str]]) -> set[str]:
@@ -181,6 +189,7 @@ def limits_of(text: str) -> Limits:
     """The limits an investor's text states (`Limits`)."""
     excluded: set[str] = set()
     only: set[str] = set()
+    regions: set[str] = set()
     for clause in _SENTENCE.split(text):
         for hit in _NEGATION.finditer(clause):
             after = clause[hit.end() :]
@@ -193,9 +202,11 @@ def limits_of(text: str) -> Limits:
         said = clause[: first.start()] if first else clause  # "solo in software: niente ..."
         if _ONLY.search(said):
             only |= _named(said, _EXCLUDES)
+            if not _ANYWHERE.search(said):  # "Ireland & UK only", "qu'au Maroc"
+                regions |= countries(said, codes=True)
     # Nobody excludes all software: "no vertical SaaS" names a kind of it.
     excluded.discard("software")
-    return Limits(frozenset(excluded), frozenset(only - excluded))
+    return Limits(frozenset(excluded), frozenset(only - excluded), frozenset(regions))
 
 
 def limits(profile: Profile, english: Profile | None = None) -> Limits:
@@ -210,23 +221,37 @@ def limits(profile: Profile, english: Profile | None = None) -> Limits:
 def sectors(profile: Profile) -> frozenset[str]:
     """The sectors `profile`'s own work is in, by its headline, offers, about and the
     needs that name its own work ("investors for our D2C olive oil brand"; other
-    needs name what it seeks, its interests what it follows: neither what it is)."""
+    needs name what it seeks, its interests what it follows: neither what it is);
+    and, as "in:<code>", the countries its headline, company, organisations and about
+    place it in (`matcher.countries`: "Lyon-based", "a Brno startup")."""
     own = [x for x in profile.looking_for if _OWN.search(x)]
     text = " . ".join([profile.headline, profile.company, *profile.offering, *own])
     about = str(profile.about or "")
+    where = " . ".join([profile.headline, profile.company, *profile.organizations, about])
+    placed = {f"{_IN}{code}" for code in countries(where)}
     if not (_ANY.search(text) or _ANY.search(about)):
-        return frozenset()
+        return frozenset(placed)
     found = _made(f"{text} . {affirmed_text(about)}")
     if "software" in found and "hardware" not in found:
         found.add("software-only")
-    return frozenset(found)
+    return frozenset(found | placed)
+
+
+_IN = "in:"
 
 
 def rules_out(limit: Limits, company: frozenset[str]) -> bool:
     """Whether an investor with `limit` rules out a company in the `company` sectors:
     it is in one they exclude, or, when they back some only, it is in known sectors
     and none of those ("software only" rules out a cold-room maker, not the maker of
-    an app with a sensor; nor a company whose sector nothing says)."""
+    an app with a sensor; nor a company whose sector nothing says); or, when they back
+    some countries only, its profile places it in countries and in none of those
+    ("Ireland & UK only" rules out a Lyon startup, not one in Dublin and Lyon, nor one
+    whose profile names no place)."""
+    places = {s.removeprefix(_IN) for s in company if s.startswith(_IN)}
+    if limit.regions and places and not places & limit.regions:
+        return True
+    company = frozenset(s for s in company if not s.startswith(_IN))
     if limit.excluded & company:
         return True
     if not limit.only or not company:

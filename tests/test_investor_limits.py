@@ -8,6 +8,7 @@ from __future__ import annotations
 from complements_met import met
 
 from matcher import Profile
+from matcher.countries import countries
 from matcher.theses import Limits, limits, limits_of, rules_out, sectors
 
 
@@ -40,8 +41,10 @@ def test_what_is_not_an_exclusion_is_not_read_as_one() -> None:
     ).excluded == {"software-only"}
     assert not limits_of("Ex-engineer. No fintech, no health, no vertical SaaS.")
     assert not limits_of("We don't do Class III devices or pharma").excluded - {"biotech"}
-    # Stages, regions and "things I understand" name no sector.
-    assert not limits_of("We don't do pre-seed or seed. DACH-headquartered companies only.")
+    # Stages, regions and "things I understand" name no sector (a region is read as
+    # the countries they back: below).
+    dach = limits_of("We don't do pre-seed or seed. DACH-headquartered companies only.")
+    assert not dach.excluded and not dach.only and dach.regions == {"DE", "AT", "CH"}
     assert not limits_of("I invest only in things I understand: factories, logistics.")
 
 
@@ -104,3 +107,44 @@ def test_a_german_investor_s_limits() -> None:
         about="Keine Hardware, kein Krypto.",
     )
     assert limits(fund).excluded == {"hardware", "crypto"}
+
+
+def test_the_countries_an_investor_backs_only_are_read_as_a_limit() -> None:
+    assert limits_of("Tickets 25–75 k€ (nur Österreich und Bayern)").regions == {"AT", "DE"}
+    assert limits_of("angel tickets €25–100k (SLO/HR founders only)").regions == {"SI", "HR"}
+    assert limits_of("Nous n'investissons qu'au Maroc.").regions == {"MA"}
+    assert limits_of("We invest only in Ireland & UK climate companies").regions == {"IE", "UK"}
+    assert limits_of("DACH only, pre-seed").regions == {"DE", "AT", "CH"}
+    # A place with no "only" is where they are; Europe or the world limits nothing.
+    assert not limits_of("Angel based in Vienna, tickets €25k").regions
+    assert not limits_of("We invest only in B2B software across Europe and the US").regions
+    # A code that is also a trade is a place only in an investor's limit.
+    assert countries("HR tech, IT security") == frozenset()
+    assert countries("SLO/HR founders only", codes=True) == {"SI", "HR"}
+
+
+def test_a_company_is_placed_by_its_headline_company_organisations_and_bio() -> None:
+    lyon = Profile(id="c", name="C", headline="CEO @ Météorisk", about="Basée à Lyon.")
+    assert "in:FR" in sectors(lyon)
+    brno = Profile(id="b", name="B", headline="Zakladatel BalanceVR", organizations=["VUT Brno"])
+    assert "in:CZ" in sectors(brno)
+    # Languages one speaks place nobody: "English" names no country.
+    assert sectors(Profile(id="e", name="E", about="I speak English.")) == frozenset()
+
+
+def test_a_country_limit_rules_out_only_companies_placed_elsewhere() -> None:
+    dach = Limits(regions=frozenset({"DE", "AT", "CH"}))
+    assert rules_out(dach, frozenset({"in:IT"}))
+    assert not rules_out(dach, frozenset({"in:IT", "in:AT"}))  # Milan and Vienna
+    assert not rules_out(dach, frozenset({"software"}))  # placed nowhere: not ruled out
+    # A place is no sector: "software only" still needs a known sector to rule out.
+    assert not rules_out(Limits(only=frozenset({"software"})), frozenset({"in:FR"}))
+
+
+def test_an_investor_who_backs_one_country_only_does_not_meet_a_round_elsewhere(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    blind13 = quality_event("blind13")
+    # "Nous n'investissons qu'au Maroc": not an Italian hotel-greywater startup's seed.
+    assert not met(blind13, "lorenzo-ferri", "karim-el-idrissi")
+    assert not met(blind13, "karim-el-idrissi", "lorenzo-ferri")

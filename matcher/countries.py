@@ -1,0 +1,113 @@
+"""Which countries a text places someone in: names, own names, people's words, cities.
+
+Investors limit where they invest ("Ireland & UK only", "Nous n'investissons qu'au
+Maroc", "SLO/HR founders only", "nur Österreich und Bayern"); a company's profile says
+where it is ("Lyon-based", "a German GmbH", "Brno"). `countries` reads either as
+country codes; a region an investor names ("DACH", "Benelux", "CEE") stands for its
+countries. Europe, the EU or the world name no limit. Lowercase words; codes as ISO
+3166 alpha-2 (with "UK" for the United Kingdom).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Code -> the words that place someone there (names in English and in the languages
+# of the events, the people's words, the larger cities, capital codes written alone).
+_PLACES: dict[str, str] = {
+    "AT": "austria austrian österreich österreichisch\\w* autriche austria vienna wien graz "
+    "linz salzburg innsbruck",
+    "BE": "belgium belgian belgië belgique belgien belgio brussels bruxelles brussel "
+    "antwerp antwerpen ghent gent leuven liège bruges",
+    "BG": "bulgaria bulgarian",
+    "CH": "switzerland swiss schweiz schweizer suisse svizzera zurich zürich geneva genève "
+    "basel bern lausanne",
+    "CZ": "czechia czech česk\\w* czesk\\w* prague praha brno ostrava",
+    "DE": "germany german deutschland deutsch\\w* allemagne alemania germania niemiec\\w* "
+    "bayern bavaria bavarian bayerisch\\w* berlin munich münchen hamburg cologne köln "
+    "frankfurt stuttgart düsseldorf leipzig dresden hanover hannover nuremberg nürnberg "
+    "bremen bonn karlsruhe heidelberg aachen",
+    "DK": "denmark danish danmark dansk copenhagen københavn aarhus",
+    "EE": "estonia estonian eesti tallinn tartu",
+    "ES": "spain spanish españa espana espanyol\\w* español\\w* espagne spagna madrid "
+    "barcelona valencia seville sevilla bilbao malaga málaga zaragoza andalusia "
+    "andalucía catalonia catalunya",
+    "FI": "finland finnish suomi helsinki tampere espoo turku oulu",
+    "FR": "france french français\\w* française\\w* francia frankreich paris lyon marseille "
+    "toulouse lille nantes bordeaux strasbourg montpellier rennes grenoble",
+    "GR": "greece greek ελλάδα hellas athens thessaloniki",
+    "HR": "croatia croatian hrvatska hrvatsk\\w* zagreb rijeka",
+    "HU": "hungary hungarian magyarország magyar budapest",
+    "IE": "ireland irish dublin galway",
+    "IT": "italy italian italia italiano italiana italienisch\\w* italie milan milano rome "
+    "roma turin torino naples napoli florence firenze bologna venice venezia genoa "
+    "genova palermo trieste udine",
+    "LT": "lithuania lithuanian lietuva vilnius kaunas",
+    "LU": "luxembourg",
+    "LV": "latvia latvian latvija riga",
+    "MA": "morocco moroccan maroc marocain\\w* marruecos marocco casablanca rabat",
+    "NL": "netherlands dutch nederland nederlands\\w* holland pays-bas niederlande amsterdam "
+    "rotterdam utrecht eindhoven delft groningen leiden",
+    "NO": "norway norwegian norge oslo bergen trondheim",
+    "PL": "poland polish polska polsk\\w* pologne polen warsaw warszawa krakow kraków "
+    "wrocław wroclaw gdansk gdańsk poznań poznan łódź",
+    "PT": "portugal portuguese português\\w* portuguesa lisbon lisboa porto braga coimbra",
+    "RO": "romania romanian românia bucharest bucurești cluj",
+    "RS": "serbia serbian srbija belgrade beograd",
+    "SE": "sweden swedish sverige svensk\\w* stockholm gothenburg göteborg malmö uppsala",
+    "SI": "slovenia slovenian slovenija sloven\\w* ljubljana maribor",
+    "SK": "slovakia slovak slovensko bratislava košice",
+    "TR": "turkey türkiye turkish türk\\w* istanbul ankara izmir",
+    "UA": "ukraine ukrainian україна kyiv kiev lviv",
+    "UK": "uk britain british england scotland scottish wales welsh london "
+    "manchester birmingham edinburgh glasgow bristol leeds liverpool oxford cambridge "
+    "cardiff belfast",
+    "US": "usa american boston chicago seattle",
+}
+# Codes an investor writes alone ("SLO/HR founders only"); "SLO" is Slovenia's.
+_CODES = {code: code for code in _PLACES} | {"SLO": "SI", "GB": "UK", "CRO": "HR"}
+_REGIONS: dict[str, frozenset[str]] = {
+    "dach": frozenset({"DE", "AT", "CH"}),
+    "benelux": frozenset({"BE", "NL", "LU"}),
+    "nordics": frozenset({"SE", "NO", "DK", "FI"}),
+    "nordic": frozenset({"SE", "NO", "DK", "FI"}),
+    "baltics": frozenset({"EE", "LV", "LT"}),
+    "baltic": frozenset({"EE", "LV", "LT"}),
+    "iberia": frozenset({"ES", "PT"}),
+    "iberian": frozenset({"ES", "PT"}),
+    "cee": frozenset({"PL", "CZ", "SK", "HU", "SI", "HR", "RO", "BG", "EE", "LV", "LT"}),
+    "see": frozenset({"SI", "HR", "RS", "RO", "BG", "GR"}),
+    "balkans": frozenset({"SI", "HR", "RS", "RO", "BG", "GR"}),
+    "alpe-adria": frozenset({"SI", "HR", "IT", "AT"}),
+}
+
+_NAMES = re.compile(
+    r"(?<![\w-])("
+    + "|".join(sorted({w for v in _PLACES.values() for w in v.split()}, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"(?<![\w-])(" + "|".join(_CODES) + r")(?![\w-])")
+_REGION = re.compile(r"(?<![\w-])(" + "|".join(_REGIONS) + r")(?![\w])", re.IGNORECASE)
+_WHICH = [(code, re.compile(rf"^(?:{'|'.join(words.split())})$", re.IGNORECASE))
+          for code, words in _PLACES.items()]  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 14)
+def _code_of(word: str) -> str:
+    return next((code for code, pattern in _WHICH if pattern.match(word)), "")
+
+
+@lru_cache(maxsize=1 << 12)
+def countries(text: str, codes: bool = False) -> frozenset[str]:
+    """The countries `text` names, by name, people's word or city, and its regions by
+    their countries; with `codes`, capital codes written alone too ("SLO/HR", "DE"),
+    which only an investor's limit is read for ("IT" and "HR" are trades elsewhere)."""
+    found = {_code_of(hit) for hit in _NAMES.findall(text)}
+    for hit in _REGION.findall(text):
+        found |= _REGIONS[hit.casefold()]
+    if codes:
+        found |= {_CODES[hit] for hit in _CODE.findall(text)}
+    found.discard("")
+    return frozenset(found)

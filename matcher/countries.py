@@ -89,7 +89,16 @@ _NAMES = re.compile(
     re.IGNORECASE,
 )
 _CODE = re.compile(r"(?<![\w-])(" + "|".join(_CODES) + r")(?![\w-])")
-_REGION = re.compile(r"(?<![\w-])(" + "|".join(_REGIONS) + r")(?![\w])", re.IGNORECASE)
+# Regions by name in any case; by acronym only in capitals ("see" is a verb, "Dach" a
+# roof).
+_ACRONYMS = frozenset({"dach", "cee", "see"})
+_REGION = re.compile(
+    r"(?<![\w-])(?:(?i:"
+    + "|".join(sorted(set(_REGIONS) - _ACRONYMS))
+    + r")|"
+    + "|".join(a.upper() for a in sorted(_ACRONYMS))
+    + r")(?![\w])"
+)
 _WHICH = [(code, re.compile(rf"^(?:{'|'.join(words.split())})$", re.IGNORECASE))
           for code, words in _PLACES.items()]  # fmt: skip
 
@@ -105,8 +114,8 @@ def countries(text: str, codes: bool = False) -> frozenset[str]:
     their countries; with `codes`, capital codes written alone too ("SLO/HR", "DE"),
     which only an investor's limit is read for ("IT" and "HR" are trades elsewhere)."""
     found = {_code_of(hit) for hit in _NAMES.findall(text)}
-    for hit in _REGION.findall(text):
-        found |= _REGIONS[hit.casefold()]
+    for hit in _REGION.finditer(text):
+        found |= _REGIONS[hit.group().casefold()]
     if codes:
         found |= {_CODES[hit] for hit in _CODE.findall(text)}
     found.discard("")

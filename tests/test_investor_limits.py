@@ -148,3 +148,9 @@ def test_an_investor_who_backs_one_country_only_does_not_meet_a_round_elsewhere(
     # "Nous n'investissons qu'au Maroc": not an Italian hotel-greywater startup's seed.
     assert not met(blind13, "lorenzo-ferri", "karim-el-idrissi")
     assert not met(blind13, "karim-el-idrissi", "lorenzo-ferri")
+
+
+def test_a_region_s_acronym_is_read_only_in_capitals() -> None:
+    assert countries("Seed tickets, SEE and CEE founders") >= {"RS", "PL"}
+    assert not limits_of("I only invest where I can see traction").regions
+    assert not countries("Wir bauen ein Dach für Startups")

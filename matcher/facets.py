@@ -522,8 +522,21 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
         headline, bool(headline or clean(prof.about)), head, who, pieces,
         implied, [len(wanted) - len(stated) + i for i in range(len(stated))], category,
-        limits(prof, english) if "family:investor" in who else Limits(), sectors(english),
+        limits(prof, english) if _backs(who, goals["offers"], vocab) else Limits(),
+        sectors(english),
     )  # fmt: skip
+
+
+_LENDS = frozenset(("capital", "debt"))
+
+
+def _backs(who: frozenset[str], offers: list[int], vocab: Vocabulary) -> bool:
+    """Whether someone's limits are an investor's: their headline says they invest, or
+    they offer money (a lender: "revenue-based financing €100k–1M (min. €50k MRR)")."""
+    if "family:investor" in who:
+        return True
+    kinds = (goal_kind(vocab.phrases[i]) for i in offers)
+    return any(kind < K and KINDS[kind] in _LENDS for kind in kinds)  # not a need offered
 
 
 # A headline part that says what its author seeks: "always looking for Belgian craft

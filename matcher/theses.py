@@ -144,9 +144,12 @@ class Limits:
     excluded: frozenset[str] = frozenset()
     only: frozenset[str] = frozenset()
     regions: frozenset[str] = frozenset()
+    # The least yearly revenue they back (in euros, any currency taken as one; 1: any
+    # revenue at all, "we never lend pre-revenue"); 0: none stated.
+    min_revenue: float = 0.0
 
     def __bool__(self) -> bool:
-        return bool(self.excluded or self.only or self.regions)
+        return bool(self.excluded or self.only or self.regions or self.min_revenue)
 
 
 def _named(text: str, table: dict[str, re.Pattern[str]]) -> set[str]:
@@ -206,7 +209,10 @@ def limits_of(text: str) -> Limits:
                 regions |= countries(said, codes=True)
     # Nobody excludes all software: "no vertical SaaS" names a kind of it.
     excluded.discard("software")
-    return Limits(frozenset(excluded), frozenset(only - excluded), frozenset(regions))
+    least = max((amount for amount, least in revenues(text) if least), default=0.0)
+    if not least and _NO_PRE_REVENUE.search(text):
+        least = 1.0
+    return Limits(frozenset(excluded), frozenset(only - excluded), frozenset(regions), least)
 
 
 def limits(profile: Profile, english: Profile | None = None) -> Limits:
@@ -229,6 +235,11 @@ def sectors(profile: Profile) -> frozenset[str]:
     about = str(profile.about or "")
     where = " . ".join([profile.headline, profile.company, *profile.organizations, about])
     placed = {f"{_IN}{code}" for code in countries(where)}
+    had = [amount for amount, least in revenues(f"{text} . {about}") if not least]
+    if had:
+        placed.add(f"{_REVENUE}{max(had):.0f}")
+    elif _PRE_REVENUE.search(f"{text} . {about}") and not _NO_PRE_REVENUE.search(about):
+        placed.add(f"{_REVENUE}0")
     if not (_ANY.search(text) or _ANY.search(about)):
         return frozenset(placed)
     found = _made(f"{text} . {affirmed_text(about)}")
@@ -238,6 +249,69 @@ def sectors(profile: Profile) -> frozenset[str]:
 
 
 _IN = "in:"
+_REVENUE = "revenue:"
+
+# Revenue: a sum and a word for it, either way round ("€8k MRR", "2,6 Mio. CHF Umsatz",
+# "ARR €1M+", ">€2M annual revenue"); a minimum when marked so ("min. €50k MRR",
+# "€50k+ MRR", "erst ab €1 Mio. ARR", ">€2M").
+_SUM = (
+    r"(?:[€$£]|chf|eur)?\s?(\d+(?:[.,'’]\d+)*)\s?(k|tis\.?|tys\.?|m|mn|mio\.?|million\w*|"
+    r"millones|milioni|millions)?\.?\s?(?:€|eur|euros?|chf|\$|£|usd)?(\+)?"
+)
+_REVENUE_WORD = (
+    r"(arr|mrr|(?:annual |yearly |recurring )*revenues?|umsatz|jahresumsatz|turnover|"
+    r"chiffre d'affaires|ricavi|fatturato|facturación|ingresos|omzet|receita|przychod\w*|"
+    r"tržby|obrat)"
+)
+_REVENUE_AT = re.compile(
+    rf"(?<![\w.])(?:{_SUM}\s?{_REVENUE_WORD}\b|\b{_REVENUE_WORD}\s?(?:of|:|von|de|di)?\s?"
+    rf"{_SUM})",
+    re.IGNORECASE,
+)
+_LEAST = re.compile(
+    r"(?:\bmin\.?|\bminimum|\bat least|\bmindestens|\bab|\bfrom|>|≥|\bover|\babove|"
+    r"\bmore than|\bau moins|\balmeno|\bm[ií]nimo|\bminimo)\s*(?:\w+\s*){0,2}$",
+    re.IGNORECASE,
+)
+_PRE_REVENUE = re.compile(
+    r"\bpre-?revenue\b|\bno revenue yet\b|\bnoch kein(?:en)? umsatz|\bsans chiffre d'affaires|"
+    r"\bsin ingresos\b|\bpre-?ricavi\b|\bbez tržeb\b",
+    re.IGNORECASE,
+)
+_NO_PRE_REVENUE = re.compile(
+    r"\b(?:no|never|not|don't|do not|keine?|nie|jamais|pas)\s+(?:\w+\s+){0,3}"
+    r"(?:pre-?revenue|before revenue|vor dem umsatz)",
+    re.IGNORECASE,
+)
+
+
+def _amount(number: str, magnitude: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:[.,'’]\d{3})+", number) and not magnitude:
+        value = float(re.sub(r"[.,'’]", "", number))  # "150.000", "4'500"
+    else:
+        value = float(number.replace(",", ".").replace("'", "").replace("’", ""))
+    scale = magnitude.casefold()[:1] if magnitude else ""
+    return value * {"k": 1e3, "t": 1e3, "m": 1e6}.get(scale, 1.0)
+
+
+@lru_cache(maxsize=1 << 12)
+def revenues(text: str) -> tuple[tuple[float, bool], ...]:
+    """Each revenue `text` states, yearly (a monthly one times twelve), and whether it
+    is a minimum asked for ("min. €50k MRR") rather than one had ("€8k MRR")."""
+    out: list[tuple[float, bool]] = []
+    for hit in _REVENUE_AT.finditer(text):
+        number, magnitude, plus, word = hit.group(1), hit.group(2), hit.group(3), hit.group(4)
+        if number is None:
+            word, number, magnitude, plus = hit.group(5), hit.group(6), hit.group(7), hit.group(8)
+        try:
+            value = _amount(number, magnitude or "")
+        except ValueError:
+            continue
+        if word.casefold() == "mrr":
+            value *= 12
+        least = bool(plus) or bool(_LEAST.search(text[max(0, hit.start() - 25) : hit.start()]))
+        out.append((value, least))
+    return tuple(out)
 
 
 def rules_out(limit: Limits, company: frozenset[str]) -> bool:
@@ -251,7 +325,10 @@ def rules_out(limit: Limits, company: frozenset[str]) -> bool:
     places = {s.removeprefix(_IN) for s in company if s.startswith(_IN)}
     if limit.regions and places and not places & limit.regions:
         return True
-    company = frozenset(s for s in company if not s.startswith(_IN))
+    had = [float(s.removeprefix(_REVENUE)) for s in company if s.startswith(_REVENUE)]
+    if limit.min_revenue and had and max(had) < limit.min_revenue:
+        return True
+    company = frozenset(s for s in company if not s.startswith((_IN, _REVENUE)))
     if limit.excluded & company:
         return True
     if not limit.only or not company:

@@ -9,7 +9,7 @@ from complements_met import met
 
 from matcher import Profile
 from matcher.countries import countries
-from matcher.theses import Limits, limits, limits_of, rules_out, sectors
+from matcher.theses import Limits, limits, limits_of, revenues, rules_out, sectors
 
 
 def test_exclusions_are_read_in_each_language_to_the_end_of_their_clause() -> None:
@@ -154,3 +154,41 @@ def test_a_region_s_acronym_is_read_only_in_capitals() -> None:
     assert countries("Seed tickets, SEE and CEE founders") >= {"RS", "PL"}
     assert not limits_of("I only invest where I can see traction").regions
     assert not countries("Wir bauen ein Dach für Startups")
+
+
+def test_revenue_is_read_yearly_and_a_minimum_only_where_it_is_marked_so() -> None:
+    assert revenues("Bootstrapped, 38 gyms in CZ/SK, €8k MRR.") == ((96_000.0, False),)
+    assert revenues("2026: 2,6 Mio. CHF Umsatz, EBITDA-positiv") == ((2_600_000.0, False),)
+    assert revenues("€420k ARR, growing 9% month on month.") == ((420_000.0, False),)
+    assert revenues("revenue-based financing €100k–1M") == ()  # a loan's size, no revenue
+    assert limits_of("revenue-based financing €100k–1M (min. €50k MRR)").min_revenue == 600_000
+    assert limits_of("companies with >€2M revenue").min_revenue == 2_000_000
+    assert limits_of("Wir investieren in Series A erst ab €1 Mio. ARR").min_revenue == 1_000_000
+    assert limits_of("We never lend pre-revenue, it's a regulatory thing.").min_revenue == 1
+    assert not limits_of("Our portfolio companies make €40M revenue together.").min_revenue
+
+
+def test_a_minimum_revenue_rules_out_only_companies_known_to_make_less() -> None:
+    lender = Limits(min_revenue=600_000)
+    assert rules_out(lender, frozenset({"revenue:96000"}))
+    assert not rules_out(lender, frozenset({"revenue:1300000"}))
+    assert not rules_out(lender, frozenset({"software"}))  # revenue unknown
+    pre = Profile(id="p", name="P", headline="Founder", about="Pre-revenue, CE marking in 2028.")
+    assert "revenue:0" in sectors(pre)
+    # "We do not finance pre-revenue companies" says nothing of the lender's own revenue.
+    lender_bio = Profile(id="l", name="L", about="We do not finance pre-revenue companies.")
+    assert not {s for s in sectors(lender_bio) if s.startswith("revenue:")}
+
+
+def test_an_investor_s_or_a_lender_s_minimum_revenue_keeps_smaller_rounds_out(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    blind13 = quality_event("blind13")
+    # "Series A erst ab €1 Mio. ARR": not Taula at €420k ARR; Wattsea at €1.3M ARR stays.
+    assert not met(blind13, "sergi-roca", "daniel-kessler")
+    assert met(blind13, "lucas-moreau", "daniel-kessler")
+    # A lender (no investor's headline) at "min. €50k MRR": not Cruxly at €8k MRR; the
+    # e-cargo bike fleet's asset-backed debt stays.
+    blind14 = quality_event("blind14")
+    assert not met(blind14, "petra-novotna", "nenad-jovanovic")
+    assert met(blind14, "jonas-weber", "nenad-jovanovic")

@@ -187,14 +187,36 @@ _MONEY_KINDS = frozenset(
 )
 _CUR = r"(?:[€$£]|\beur\b|\beuros?\b|\busd\b|\bgbp\b|\bchf\b)"
 _NUM = r"\d+(?:[.,]\d+)*"
-_SCALE = r"(?:k|m|mn|mio\.?|millions?|millionen|bn|mrd\.?|billions?)(?![\w])"
+# Thousands and millions in the languages of the events too ("800 tis. EUR", "1,8 mil.
+# €" in Czech, "6 millió EUR", "300 mil euros" in Spanish and Portuguese).
+_SCALE = (
+    r"(?:k|m|mn|mio\.?|millions?|millionen|bn|mrd\.?|billions?|tis\.?|tys\.?|tisíc\w*|"
+    r"tysi[eę]cy|tsd\.?|tausend|ezer|mila|mil\.|mil|mln\.?|milion\w*|milijon\w*|millió|"
+    r"milió|millones|milioni|miliard\w*|milliárd)(?![\w])"
+)
 _SUM = rf"({_CUR})?\s*({_NUM})\s*({_SCALE})?"
 _MONEY = re.compile(
     rf"(up to |to |max\.? |under |bis zu |jusqu'à |hasta )?{_SUM}"
     rf"(?:\s*(?:[-–—]|to|bis)\s*{_SUM})?\s*({_CUR})?"
 )
-_FACTOR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
-           "millionen": 1e6, "bn": 1e9, "mrd": 1e9, "billion": 1e9, "billions": 1e9}  # fmt: skip
+_THOUSANDS = ("k", "tis", "tys", "tsd", "tausend", "ezer", "mila", "mil")
+_BILLIONS = ("bn", "mrd", "billion", "miliard", "milliárd")
+
+
+def _factor(scale: str | None) -> float:
+    """What a scale word multiplies by: "k", "tis." a thousand; "mil." (Czech) a
+    million, "mil" (Spanish, Portuguese) a thousand; "bn", "mrd" a billion."""
+    if not scale:
+        return 1.0
+    word = scale.casefold()
+    if word == "mil.":
+        return 1e6
+    word = word.rstrip(".")
+    if word in _THOUSANDS or word.startswith(("tisíc", "tysi")):
+        return 1e3
+    return 1e9 if word.startswith(_BILLIONS) else 1e6
+
+
 _AMOUNT_BITS = 5
 
 
@@ -236,8 +258,8 @@ def amounts(key: str) -> int:
             continue
         scale2 = scale2 or scale1
         scale1 = scale1 or scale2
-        low = _number(num1) * _FACTOR.get((scale1 or "").rstrip("."), 1.0)
-        high = low if num2 is None else _number(num2) * _FACTOR.get((scale2 or "").rstrip("."), 1.0)
+        low = _number(num1) * _factor(scale1)
+        high = low if num2 is None else _number(num2) * _factor(scale2)
         if upto:
             low = 0.0
         if num2 is None and (_OPEN.match(text, m.end()) or _OPEN_BEFORE.search(text, 0, m.start())):

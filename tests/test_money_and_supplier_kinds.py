@@ -43,6 +43,12 @@ def test_sums_of_money_are_read_with_their_currency_and_scale() -> None:
     assert amounts("seed round (€1.5m)") == amounts("seed funding (1,5 mio. €)") != 0
     assert amounts("grants food strategy (to €15.000)") == amounts("grants €10k–50k") != 0
     assert amounts("seed tickets (€0.5–1.5m)") & amounts("seed round (€1.5m)")
+    # Thousands and millions as the other languages write them: "1,8 mil. €" (Czech)
+    # was €1.80, "800 tis. EUR" €800.
+    assert amounts("seed investor (1,8 mil. €)") == amounts("seed round (€1.8m)")
+    assert amounts("seed investice cca 800 tis. eur") == amounts("seed round (€800k)")
+    assert amounts("a sorozatú befektetés, 6 millió eur") == amounts("series a (€6m)")
+    assert amounts("ronda de 300 mil euros") == amounts("round of €300k")
     # No currency, no money: members, megawatts, years.
     assert amounts("citizens investment: 1.400 members") == 0
     assert amounts("large heat pumps (10–20 mw)") == 0

@@ -120,6 +120,20 @@ def _one_of_two(a: str, b: str) -> bool:
     return any(meets) and not all(meets)
 
 
+# A funding stage named alone ("Series A", "pre-seed", "Seed", "pre-revenue").
+_STAGE = re.compile(
+    r"^\s*(?:pre-?seed|seed|(?:pre-?)?s[ée]ries? [a-d]|pre-?revenue|(?:early|growth|late)[- ]stage|"
+    r"pre-?seed\s*(?:&|and|/|-|–)\s*seed|seed\s*(?:&|and|/|-|–)\s*series a)"
+    r"(?:[- ](?:stage|round|phase))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _stage(words: str) -> str:
+    """The stage `words` name alone, as compared ("Pre-Seed" -> "preseed"); "" if none."""
+    return re.sub(r"[\s-]", "", words.casefold()) if _STAGE.match(words) else ""
+
+
 @lru_cache(maxsize=1 << 18)
 def overlap_rule(a: str, b: str) -> int:
     """How the words shared by topic keys `a` and `b` limit their grade: 0 (no
@@ -128,6 +142,9 @@ def overlap_rule(a: str, b: str) -> int:
     most), `SHARED_MODIFIER` (personal interests: nothing) or `GENERIC_ONLY` (one
     grade down)."""
     if _one_of_two(a, b) or _one_of_two(b, a):
+        return KINDS_OF_ONE
+    stage_a, stage_b = _stage(a), _stage(b)
+    if stage_a and stage_b and stage_a != stage_b:  # "Series A" / "Series B": two stages
         return KINDS_OF_ONE
     wa, wb = words(a), words(b)
     if not wa or not wb or wa == wb:
@@ -186,9 +203,15 @@ def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
     - two work topics sharing only an acronym not spelt out (`ACRONYMS`), their heads
       apart ("EPC contracting" / "EPC ratings"): a short acronym names many things
       (engineering-procurement-construction, an energy performance certificate), and
-      the model reads the letters alike whatever they stand for.
+      the model reads the letters alike whatever they stand for;
+    - a funding stage said in a headline or bio ("Series A", "pre-revenue"): where a
+      company is, not what its people share.
     """
     if a[2] == b[2] == "personal" and overlap_rule(a[1], b[1]) == SHARED_MODIFIER:
+        return True
+    # A stage said in a headline or bio ("raising Series B", "pre-revenue") is where a
+    # company is, not a shared interest: readers rejected 12 of 14 such claims.
+    if any(x[2] == "about" and _stage(x[0]) for x in (a, b)):
         return True
     if a[2] == b[2] == "work" and _only_an_acronym(a, b):
         return True

@@ -64,3 +64,24 @@ def test_no_claim_quotes_the_people_a_bio_speaks_of(  # type: ignore[no-untyped-
 ) -> None:
     shared = events[name].common_ground(a, b).shared
     assert all(word not in (s.a, s.b) for s in shared)
+
+
+def test_a_funding_stage_is_where_a_company_is_not_a_shared_interest() -> None:
+    from matcher.word_overlap import KINDS_OF_ONE, apart, overlap_rule
+
+    # Said in a headline or bio, a stage is a company fact ("raising Series B").
+    assert apart(("Series A", "series a", "about"), ("Series A", "series a", "work"))
+    assert apart(("pre-revenue", "pre-revenue", "about"), ("Pre-revenue", "pre-revenue", "about"))
+    # Two stages are two things: related at most ("Series B ~ Series A" was "you both").
+    assert overlap_rule("series b", "series a") == KINDS_OF_ONE
+    assert overlap_rule("pre-seed", "seed") == KINDS_OF_ONE
+    # The same stage both invest at, listed as interests, is still shared.
+    assert not apart(("pre-seed", "pre-seed", "work"), ("Pre-Seed", "pre-seed", "work"))
+    assert overlap_rule("pre-seed", "pre-seed") == 0
+
+
+def test_no_card_says_two_companies_share_their_stage(quality_event) -> None:  # type: ignore[no-untyped-def]
+    # blind10: a skills-hiring CEO and a Series A founder were told "You both listed
+    # Series A", from their bios.
+    shared = quality_event("blind10").common_ground("kwame-mensah", "ruben-de-groot").shared
+    assert all("Series A" not in (s.a, s.b) for s in shared)

@@ -123,6 +123,21 @@ _ASIDE_NEGATED = re.compile(
 )
 # Words before the negation of a clause that negates the list after its colon.
 _LIST_LEAD = 2
+# A clause this short after a negated one, saying nothing of its own ("chips or
+# biotech", not "consumer is fine" nor "just grants"), is an item of its list.
+_LIST_ITEM = 3
+_SAYS = frozenset(("is", "are", "was", "ok", "okay", "fine", "welcome", "ist", "sind", "est"))
+_TURNS = frozenset(("just", "only", "but", "instead", "rather", "yet", "though", "however"))
+
+
+def _list_item(words: list[str]) -> bool:
+    return (
+        len(words) <= _LIST_ITEM
+        and words[0].casefold() not in _TURNS
+        and not any(w.casefold() in _SAYS for w in words)
+    )
+
+
 # Words that start a clause of its own after a colon.
 _SUBJECTS = _words("we i our my they it you he she but and so")
 # Where a sentence ends; its clauses are cut further at `_SPLIT`.
@@ -153,11 +168,12 @@ def _clauses(text: str) -> Iterator[str]:
     for sentence in _SENTENCE.split(text):
         parts = _CLAUSE_CUT.split(sentence)
         listed = False  # in a list a negation opened
+        items = False  # in a list a negated clause began ("not useful for SaaS, chips")
         for clause, cut in zip(parts[::2], [*parts[1::2], ""], strict=True):
             words = clause.split()
-            if listed and words and words[0].casefold() in _SUBJECTS:
-                listed = False  # a clause of its own ("Not a VC: we fund research")
-            if listed:
+            if (listed or items) and words and words[0].casefold() in _SUBJECTS:
+                listed = items = False  # a clause of its own ("Not a VC: we fund research")
+            if listed or (items and _list_item(words)):
                 continue
             affirmed = _affirmed(clause)
             yield affirmed
@@ -165,6 +181,9 @@ def _clauses(text: str) -> Iterator[str]:
             # can't see: 2 years of earnings").
             kept = len(affirmed.split())
             listed = ":" in cut and kept < len(words) and kept <= _LIST_LEAD
+            # A negated clause ending in a list goes on after its comma: "I'm not useful
+            # for pure SaaS, chips or biotech" negates the chips and biotech too.
+            items = "," in cut and kept < len(words) and not listed
 
 
 def _runs(words: list[str], cut: Callable[[int, str, list[str]], bool]) -> list[list[str]]:

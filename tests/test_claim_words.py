@@ -162,6 +162,12 @@ def test_what_an_about_text_negates_is_no_interest_of_the_writer() -> None:
         "fund climate",
     )
     assert about_phrases("We avoid crypto startups.") == ()
+    # blind15's labellers: a mentor's "I'm not useful for pure SaaS, chips or biotech"
+    # was shown as his chips and biotech. A negated clause's list goes on after its
+    # comma; a clause that says something of its own does not.
+    assert about_phrases("I'm not useful for pure SaaS, chips or biotech.") == ()
+    assert about_phrases("No crypto, no hardware, consumer is fine.") == ()
+    assert about_phrases("No crypto, we fund climate hardware.") == ("fund climate hardware",)
     # A negation at the end of a clause leaves the list after its colon alone.
     assert "platform earnings" in about_phrases(
         "We score gig workers banks can't see: platform earnings."

@@ -695,7 +695,10 @@ def derived_key(need_key: str, headline: str) -> str | None:
 _POSTS = re.compile(
     r"^open (?:roles|positions|jobs|vacancies|posts)\b|"
     r"^(?:(?!\b(?:open to|available|me|myself|students?|graduates?|candidates?|"
-    r"people|developers?|engineers?|interns)\b)[^,;:(–—])*?"
+    r"people|interns)\b)"
+    # Engineers or developers offered are people, unless their posts ("engineer roles").
+    r"(?!\b(?:developers?|engineers?)\b(?!\s+(?:roles|positions|jobs|openings|posts)\b))"
+    r"[^,;:(–—])*?"
     r"\b(?:jobs?|positions|roles|places|openings|vacanc(?:y|ies)|internships|"
     r"apprenticeships|traineeships|placements|posts)\s*(?:$|[,;:(–—]|\s(?:for|with|in|at|on)\b)"
 )

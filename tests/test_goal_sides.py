@@ -219,3 +219,15 @@ def test_room_to_work_or_meet_is_met_only_by_room() -> None:
     space, advice = KINDS.index("space"), KINDS.index("advice")
     assert COMPATIBLE[space, space] and not COMPATIBLE[advice, space]
     assert not COMPATIBLE[KINDS.index("topic"), space]
+
+
+def test_engineer_posts_offered_are_a_hire_and_two_hiring_companies_are_no_complement() -> None:
+    # blind15: a security firm's "OT security engineer roles (3 open)" was read as an
+    # engineer for hire and met another firm's search for security engineers.
+    assert _offered("ot security engineer roles (3 open)") == "hire"
+    assert _offered("staff/principal robotics engineer roles (8+ yrs), munich") == "hire"
+    hire = KINDS.index("hire")
+    assert not COMPATIBLE[hire, hire]  # a search for engineers is not met by posts
+    assert COMPATIBLE[KINDS.index("job"), hire]  # a job seeker's is
+    # Engineers offered as people are no posts to fill.
+    assert not offer_key("2 senior engineers available for projects").startswith("hiring")

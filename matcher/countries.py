@@ -82,30 +82,38 @@ _REGIONS: dict[str, frozenset[str]] = {
     "alpe-adria": frozenset({"SI", "HR", "IT", "AT"}),
 }
 
-_NAMES = re.compile(
-    r"(?<![\w-])("
-    + "|".join(sorted({w for v in _PLACES.values() for w in v.split()}, key=len, reverse=True))
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
-_CODE = re.compile(r"(?<![\w-])(" + "|".join(_CODES) + r")(?![\w-])")
+# Word -> code, and the stems written with "\\w*" ("deutsch\\w*" -> "deutsch").
+_WORD_CODE: dict[str, str] = {}
+_STEMS: list[tuple[str, str]] = []
+for _code, _words in _PLACES.items():
+    for _word in _words.split():
+        if _word.endswith("\\w*"):
+            _STEMS.append((_word.removesuffix("\\w*"), _code))
+        else:
+            _WORD_CODE[_word] = _code
+_STEM_START = frozenset(stem[:3] for stem, _ in _STEMS)
+# Words of letters, joined by hyphens ("pays-bas", "alpe-adria", "Lyon-based").
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Regions by name in any case; by acronym only in capitals ("see" is a verb, "Dach" a
 # roof).
 _ACRONYMS = frozenset({"dach", "cee", "see"})
-_REGION = re.compile(
-    r"(?<![\w-])(?:(?i:"
-    + "|".join(sorted(set(_REGIONS) - _ACRONYMS))
-    + r")|"
-    + "|".join(a.upper() for a in sorted(_ACRONYMS))
-    + r")(?![\w])"
-)
-_WHICH = [(code, re.compile(rf"^(?:{'|'.join(words.split())})$", re.IGNORECASE))
-          for code, words in _PLACES.items()]  # fmt: skip
 
 
-@lru_cache(maxsize=1 << 14)
-def _code_of(word: str) -> str:
-    return next((code for code, pattern in _WHICH if pattern.match(word)), "")
+def _word_codes(token: str, codes: bool) -> set[str]:
+    """The countries one word (or hyphenated word) names."""
+    key = token.casefold()
+    region = _REGIONS.get(key)
+    if region is not None and (key not in _ACRONYMS or token.isupper()):
+        return set(region)
+    if codes and token in _CODES:
+        return {_CODES[token]}
+    if key in _WORD_CODE:
+        return {_WORD_CODE[key]}
+    if "-" in key:  # "Lyon-based", "SLO/HR" is two tokens already
+        return {c for part in token.split("-") for c in _word_codes(part, codes)}
+    if key[:3] in _STEM_START:
+        return {code for stem, code in _STEMS if key.startswith(stem)}
+    return set()
 
 
 @lru_cache(maxsize=1 << 12)
@@ -113,10 +121,7 @@ def countries(text: str, codes: bool = False) -> frozenset[str]:
     """The countries `text` names, by name, people's word or city, and its regions by
     their countries; with `codes`, capital codes written alone too ("SLO/HR", "DE"),
     which only an investor's limit is read for ("IT" and "HR" are trades elsewhere)."""
-    found = {_code_of(hit) for hit in _NAMES.findall(text)}
-    for hit in _REGION.finditer(text):
-        found |= _REGIONS[hit.group().casefold()]
-    if codes:
-        found |= {_CODES[hit] for hit in _CODE.findall(text)}
-    found.discard("")
+    found: set[str] = set()
+    for token in _TOKEN.findall(text):
+        found |= _word_codes(token, codes)
     return frozenset(found)

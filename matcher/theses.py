@@ -268,6 +268,11 @@ _REVENUE_AT = re.compile(
     rf"{_SUM})",
     re.IGNORECASE,
 )
+_REVENUE_SAID = re.compile(
+    r"arr|mrr|revenue|umsatz|turnover|chiffre d'affaires|ricavi|fatturato|facturación|"
+    r"ingresos|omzet|receita|przych|tržby|obrat",
+    re.IGNORECASE,
+)
 _LEAST = re.compile(
     r"(?:\bmin\.?|\bminimum|\bat least|\bmindestens|\bab|\bfrom|>|≥|\bover|\babove|"
     r"\bmore than|\bau moins|\balmeno|\bm[ií]nimo|\bminimo)\s*(?:\w+\s*){0,2}$",
@@ -298,6 +303,8 @@ def _amount(number: str, magnitude: str) -> float:
 def revenues(text: str) -> tuple[tuple[float, bool], ...]:
     """Each revenue `text` states, yearly (a monthly one times twelve), and whether it
     is a minimum asked for ("min. €50k MRR") rather than one had ("€8k MRR")."""
+    if not _REVENUE_SAID.search(text):  # most texts name no revenue: one search says so
+        return ()
     out: list[tuple[float, bool]] = []
     for hit in _REVENUE_AT.finditer(text):
         number, magnitude, plus, word = hit.group(1), hit.group(2), hit.group(3), hit.group(4)

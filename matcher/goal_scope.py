@@ -186,15 +186,15 @@ _MONEY_KINDS = frozenset(
     KINDS.index(name) for name in ("capital", "grant", "debt", "assets", "dealflow", "coinvestors")
 )
 _CUR = r"(?:[€$£]|\beur\b|\beuros?\b|\busd\b|\bgbp\b|\bchf\b)"
-_NUM = r"\d+(?:[.,]\d+)*"
+NUMBER = r"\d+(?:[.,]\d+)*"
 # Thousands and millions in the languages of the events too ("800 tis. EUR", "1,8 mil.
 # €" in Czech, "6 millió EUR", "300 mil euros" in Spanish and Portuguese).
-_SCALE = (
+SCALE = (
     r"(?:k|m|mn|mio\.?|millions?|millionen|bn|mrd\.?|billions?|tis\.?|tys\.?|tisíc\w*|"
     r"tysi[eę]cy|tsd\.?|tausend|ezer|mila|mil\.|mil|mln\.?|milion\w*|milijon\w*|millió|"
     r"milió|millones|milioni|miliard\w*|milliárd)(?![\w])"
 )
-_SUM = rf"({_CUR})?\s*({_NUM})\s*({_SCALE})?"
+_SUM = rf"({_CUR})?\s*({NUMBER})\s*({SCALE})?"
 _MONEY = re.compile(
     rf"(up to |to |max\.? |under |bis zu |jusqu'à |hasta )?{_SUM}"
     rf"(?:\s*(?:[-–—]|to|bis)\s*{_SUM})?\s*({_CUR})?"
@@ -203,7 +203,7 @@ _THOUSANDS = ("k", "tis", "tys", "tsd", "tausend", "ezer", "mila", "mil")
 _BILLIONS = ("bn", "mrd", "billion", "miliard", "milliárd")
 
 
-def _factor(scale: str | None) -> float:
+def scale_factor(scale: str | None) -> float:
     """What a scale word multiplies by: "k", "tis." a thousand; "mil." (Czech) a
     million, "mil" (Spanish, Portuguese) a thousand; "bn", "mrd" a billion."""
     if not scale:
@@ -220,7 +220,7 @@ def _factor(scale: str | None) -> float:
 _AMOUNT_BITS = 5
 
 
-def _number(text: str) -> float:
+def number_value(text: str) -> float:
     """ "1.5" and "1,5" are decimals, "15.000" and "1,400" thousands."""
     parts = re.split(r"[.,]", text)
     if len(parts) > 1 and all(len(part) == 3 for part in parts[1:]):
@@ -258,8 +258,8 @@ def amounts(key: str) -> int:
             continue
         scale2 = scale2 or scale1
         scale1 = scale1 or scale2
-        low = _number(num1) * _factor(scale1)
-        high = low if num2 is None else _number(num2) * _factor(scale2)
+        low = number_value(num1) * scale_factor(scale1)
+        high = low if num2 is None else number_value(num2) * scale_factor(scale2)
         if upto:
             low = 0.0
         if num2 is None and (_OPEN.match(text, m.end()) or _OPEN_BEFORE.search(text, 0, m.start())):

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from matcher.about_phrases import affirmed_text
 from matcher.countries import countries
+from matcher.goal_scope import NUMBER, SCALE, number_value, scale_factor
 from matcher.types import Profile
 
 # Sector -> (words an investor excludes it by, words a company is in it by).
@@ -254,10 +255,7 @@ _REVENUE = "revenue:"
 # Revenue: a sum and a word for it, either way round ("€8k MRR", "2,6 Mio. CHF Umsatz",
 # "ARR €1M+", ">€2M annual revenue"); a minimum when marked so ("min. €50k MRR",
 # "€50k+ MRR", "erst ab €1 Mio. ARR", ">€2M").
-_SUM = (
-    r"(?:[€$£]|chf|eur)?\s?(\d+(?:[.,'’]\d+)*)\s?(k|tis\.?|tys\.?|m|mn|mio\.?|million\w*|"
-    r"millones|milioni|millions)?\.?\s?(?:€|eur|euros?|chf|\$|£|usd)?(\+)?"
-)
+_SUM = rf"(?:[€$£]|chf|eur)?\s?({NUMBER})\s?({SCALE})?\.?\s?(?:€|eur|euros?|chf|\$|£|usd)?(\+)?"
 _REVENUE_WORD = (
     r"(arr|mrr|(?:annual |yearly |recurring )*revenues?|umsatz|jahresumsatz|turnover|"
     r"chiffre d'affaires|ricavi|fatturato|facturación|ingresos|omzet|receita|przychod\w*|"
@@ -290,15 +288,6 @@ _NO_PRE_REVENUE = re.compile(
 )
 
 
-def _amount(number: str, magnitude: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:[.,'’]\d{3})+", number) and not magnitude:
-        value = float(re.sub(r"[.,'’]", "", number))  # "150.000", "4'500"
-    else:
-        value = float(number.replace(",", ".").replace("'", "").replace("’", ""))
-    scale = magnitude.casefold()[:1] if magnitude else ""
-    return value * {"k": 1e3, "t": 1e3, "m": 1e6}.get(scale, 1.0)
-
-
 @lru_cache(maxsize=1 << 12)
 def revenues(text: str) -> tuple[tuple[float, bool], ...]:
     """Each revenue `text` states, yearly (a monthly one times twelve), and whether it
@@ -311,7 +300,7 @@ def revenues(text: str) -> tuple[tuple[float, bool], ...]:
         if number is None:
             word, number, magnitude, plus = hit.group(5), hit.group(6), hit.group(7), hit.group(8)
         try:
-            value = _amount(number, magnitude or "")
+            value = number_value(number) * scale_factor(magnitude)
         except ValueError:
             continue
         if word.casefold() == "mrr":

@@ -2,10 +2,11 @@
 
 Investors limit where they invest ("Ireland & UK only", "Nous n'investissons qu'au
 Maroc", "SLO/HR founders only", "nur Österreich und Bayern"); a company's profile says
-where it is ("Lyon-based", "a German GmbH", "Brno"). `countries` reads either as
+where it is ("Lyon-based", "a Czech startup", "Brno"). `countries` reads either as
 country codes; a region an investor names ("DACH", "Benelux", "CEE") stands for its
-countries. Europe, the EU or the world name no limit. Lowercase words; codes as ISO
-3166 alpha-2 (with "UK" for the United Kingdom).
+countries (their acronyms only in capitals). Europe, the EU or the world name no
+country (`matcher.theses` reads them as no limit). Codes are ISO 3166 alpha-2, with "UK"
+for the United Kingdom.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from functools import lru_cache
 
 # Code -> the words that place someone there (names in English and in the languages
-# of the events, the people's words, the larger cities, capital codes written alone).
+# of the events, the people's words, the larger cities), lowercase; "\\w*" ends a stem.
 _PLACES: dict[str, str] = {
     "AT": "austria austrian österreich österreichisch\\w* autriche austria vienna wien graz "
     "linz salzburg innsbruck",

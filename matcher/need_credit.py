@@ -67,7 +67,7 @@ def need_credit(
     credit = np.maximum(credit, trade_credit(facets, (needer, needs), (giver, offers), params))
     credit *= ~clash
     _hold_rounds(credit, facets, needer, needs, offers)
-    _hold_pilots(credit, facets, needer, needs, offers)
+    _hold_searches(credit, facets, needer, needs, offers)
     # Needs naming people only from such a giver; offers for named people only to them.
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
@@ -152,13 +152,13 @@ def _hold_limits(
 _PILOTS = KINDS.index("customers") + K  # customers or a pilot sought, offered as a startup
 _PARTNERS = KINDS.index("partners")
 # How well a search offered must read as the seeker's own work.
-PILOT_FIT = 0.3
+SEARCH_FIT = 0.3
 # (the need's kind, the search offered): a search for startups met by a startup's
 # search for pilots; a search for partners met by another's search for partners.
 _SEARCHES = ((_FOUNDERS, _PILOTS), (_PARTNERS, _PARTNERS + K))
 
 
-def _hold_pilots(
+def _hold_searches(
     credit: np.ndarray,
     facets: Facets,
     needer: np.ndarray,
@@ -167,7 +167,7 @@ def _hold_pilots(
 ) -> None:
     """Zero, in `credit` (C, Ln, Lo), a search met by the giver's own search
     (`_SEARCHES`) when the seeker is not whom the giver seeks: the subject of the
-    giver's search against the seeker's field, below `PILOT_FIT`.
+    giver's search against the seeker's field, below `SEARCH_FIT`.
 
     A port's innovation programme is met by a startup seeking port authorities to pilot
     with; a law firm, a journalist, a grant agency or a coworking looking for startups
@@ -191,7 +191,7 @@ def _hold_pilots(
         subject = np.broadcast_to(facets.subject[offers], offered.shape)[both]  # (B, Lo)
         seeker = np.broadcast_to(needer, (rows,))[both]
         fit = np.einsum("bod,bd->bo", facets.vectors[subject], facets.fields[seeker])
-        far = offered[both] & (subject != facets.pad) & (fit < PILOT_FIT)  # (B, Lo)
+        far = offered[both] & (subject != facets.pad) & (fit < SEARCH_FIT)  # (B, Lo)
         credit[both] *= ~(seeks[both][:, :, None] & far[:, None, :])
 
 

@@ -266,11 +266,8 @@ _REVENUE_AT = re.compile(
     rf"{_SUM})",
     re.IGNORECASE,
 )
-_REVENUE_SAID = re.compile(
-    r"arr|mrr|revenue|umsatz|turnover|chiffre d'affaires|ricavi|fatturato|facturación|"
-    r"ingresos|omzet|receita|przych|tržby|obrat",
-    re.IGNORECASE,
-)
+# Any word for revenue at all (most texts name none: one search says so).
+_REVENUE_SAID = re.compile(_REVENUE_WORD, re.IGNORECASE)
 _LEAST = re.compile(
     r"(?:\bmin\.?|\bminimum|\bat least|\bmindestens|\bab|\bfrom|>|≥|\bover|\babove|"
     r"\bmore than|\bau moins|\balmeno|\bm[ií]nimo|\bminimo)\s*(?:\w+\s*){0,2}$",
@@ -292,7 +289,7 @@ _NO_PRE_REVENUE = re.compile(
 def revenues(text: str) -> tuple[tuple[float, bool], ...]:
     """Each revenue `text` states, yearly (a monthly one times twelve), and whether it
     is a minimum asked for ("min. €50k MRR") rather than one had ("€8k MRR")."""
-    if not _REVENUE_SAID.search(text):  # most texts name no revenue: one search says so
+    if not _REVENUE_SAID.search(text):
         return ()
     out: list[tuple[float, bool]] = []
     for hit in _REVENUE_AT.finditer(text):

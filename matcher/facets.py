@@ -789,8 +789,13 @@ def padded_vectors(vecs: np.ndarray, count: int) -> np.ndarray:
     return out
 
 
-# A round of one's own: "our", "we", "raising", "LPs for fund II".
-_OWN_ROUND = re.compile(r"\b(?:our|my|we|raising|raise|closing|fund (?:i|ii|iii|iv|\d))\b")
+# A round of one's own: "our", "we", "raising", "LPs for fund II"; not rounds "where
+# we can lead" or "we'd join": those are others' rounds, for the investor's money.
+_OWN_ROUND = re.compile(
+    r"\b(?:our|my|we(?!'d|\s+(?:can|could|would|will|may|like to|want to|love to)\s+"
+    r"(?:co-?)?(?:lead|invest|back|join|fund|write|take|anchor)\b)|raising|raise|closing|"
+    r"fund (?:i|ii|iii|iv|\d))\b"
+)
 
 
 def _as_dealflow(key: str) -> str:

@@ -282,7 +282,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "coinvestors",
         r"^(?!.*\b(?:our|my) (?:[\w-]+ )?round\b).*(?:"
-        r"co[- ]?invest\w*|syndicat\w*|to invest alongside|"
+        r"co[- ]?invest\w*|\bco-?angels?\b|syndicat\w*|to invest alongside|"
         r"\b(?:investors?|capital|funding|vcs?)\b.*\bfor (?:our |my )?portfolio\b)",
     ),
     # Companies at a stage ("seed-stage climate startups", "Series A logistics software
@@ -295,7 +295,9 @@ _RULES: list[tuple[str, str]] = [
         # residence)"): a hire.
         r"^(?!.*\b(?:jobs?|roles?|positions?|join|internships?|work(?:ing)? (?:at|in|for)|"
         r"to lead|entrepreneurs?[- ]in[- ]residence|eirs?)\b)"
-        r"(?:.*(?:deal ?flow|deals\b|worth backing)|"
+        # Deals as what one works on ("a co-counsel ... for cross-border deals") are no
+        # deal flow.
+        r"(?:(?!.*\bfor (?:[\w&/-]+ ){0,3}deals\b).*(?:deal ?flow|deals\b|worth backing)|"
         r"(?!(?:clients|customers|buyers)\b)"
         r".*(?:spin-?outs|"
         r"(?:pre-?seed|seed|s[ée]ries? [abc](?:[/–-][a-d])*\+?|early|growth|late)(?:[- ]stage)?"

@@ -231,3 +231,12 @@ def test_engineer_posts_offered_are_a_hire_and_two_hiring_companies_are_no_compl
     assert COMPATIBLE[KINDS.index("job"), hire]  # a job seeker's is
     # Engineers offered as people are no posts to fill.
     assert not offer_key("2 senior engineers available for projects").startswith("hiring")
+
+
+def test_deals_one_works_on_are_no_deal_flow_and_co_angels_are_co_investors() -> None:
+    # blind14: a lawyer's "co-counsel ... for cross-border deals" was an investor's
+    # deal flow, and met a founder's round.
+    assert _kind("co-counsel in croatia and one in serbia for cross-border deals") != "dealflow"
+    assert _kind("lawyer for m&a deals") != "dealflow"
+    assert _kind("seed deals in fintech") == _kind("access to deals") == "dealflow"
+    assert _kind("co-angels for joint deals in bavaria") == "coinvestors"

@@ -192,3 +192,18 @@ def test_an_investor_s_or_a_lender_s_minimum_revenue_keeps_smaller_rounds_out(
     blind14 = quality_event("blind14")
     assert not met(blind14, "petra-novotna", "nenad-jovanovic")
     assert met(blind14, "jonas-weber", "nenad-jovanovic")
+
+
+def test_an_investor_s_rounds_to_lead_are_its_deal_flow_not_a_round_it_raises(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    blind15 = quality_event("blind15")
+    # Katrin (Partner @ Isarwerk Ventures) seeks "seed rounds €1–4M where we can lead":
+    # other people's rounds. Read as her own round, it met a lender's search for
+    # companies to lend to, a patent attorney's search for startups before their seed,
+    # and another fund's tickets.
+    assert not met(blind15, "ruth-adler", "katrin-vogel")
+    assert not met(blind15, "andreas-frank", "katrin-vogel")
+    assert not met(blind15, "katrin-vogel", "lotte-jansen")
+    # A founder raising a seed round is one she seeks.
+    assert met(blind15, "katrin-vogel", "lena-hoffmann")

@@ -38,6 +38,7 @@ SETS = {
     "blind13": "blind13",
     "blind14": "blind14",
     "blind15": "blind15",
+    "blind16": "blind16",
 }
 
 Lists = dict[str, list[str]]
@@ -55,7 +56,7 @@ class HumanSet:
 
 
 def load_set(name: str) -> HumanSet:
-    """`name`: "conference", "held-out" or "blind" to "blind15" (the blind sets each
+    """`name`: "conference", "held-out" or "blind" to "blind16" (the blind sets each
     written before any matcher ran on it)."""
     stem = SETS[name]
     data = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))

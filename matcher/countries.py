@@ -126,3 +126,27 @@ def countries(text: str, codes: bool = False) -> frozenset[str]:
     for token in _TOKEN.findall(text):
         found |= _word_codes(token, codes)
     return frozenset(found)
+
+
+# Where a company says it sits ("based in Zagreb, often in Vienna", "Empresa con sede
+# en Logroño", "sede a Milano", "Sitz in Garching", "HQ Vienna", "a Munich-based
+# team"): the place named next, up to the clause's end.
+_SEAT = re.compile(
+    r"(?:\bbased\s+(?:in|out\s+of)|\bheadquartered\s+in|\bhead\s+office\s+in|\bHQ(?:\s+in)?|"
+    r"\bsede\s+(?:en|a|em|in)|\bsediad[ao]\s+em|\bsitz\s+in|\bbasée?\s+(?:à|en|au)|"
+    r"\bsiège\s+(?:à|en|au)|\bgevestigd\s+in|\bz\s+siedzibą\s+w|\bsídlo\s+ve?)\s+"
+    r"([^.,;:()|\n]{1,60})|"
+    r"\b([^\W\d_]+)-based\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1 << 12)
+def seat(text: str) -> frozenset[str]:
+    """The countries where `text` says its company sits (`_SEAT`), or none when it says
+    no such thing or names a place this module does not know: a company may name
+    markets it enters ("Queremos entrar en Alemania"); where it sits, it is."""
+    found: set[str] = set()
+    for hit in _SEAT.finditer(text):
+        found |= countries(hit.group(1) or hit.group(2))
+    return frozenset(found)

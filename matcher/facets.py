@@ -523,7 +523,7 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         headline, bool(headline or clean(prof.about)), head, who, pieces,
         implied, [len(wanted) - len(stated) + i for i in range(len(stated))], category,
         limits(prof, english) if _backs(who, goals["offers"], vocab) else Limits(),
-        sectors(english),
+        sectors(english, prof),
     )  # fmt: skip
 
 

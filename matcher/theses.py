@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from matcher.about_phrases import affirmed_text
-from matcher.countries import countries
+from matcher.countries import countries, seat
 from matcher.goal_scope import NUMBER, SCALE, number_value, scale_factor
 from matcher.types import Profile
 
@@ -225,17 +225,22 @@ def limits(profile: Profile, english: Profile | None = None) -> Limits:
     return limits_of(text)
 
 
-def sectors(profile: Profile) -> frozenset[str]:
+def sectors(profile: Profile, written: Profile | None = None) -> frozenset[str]:
     """The sectors `profile`'s own work is in, by its headline, offers, about and the
     needs that name its own work ("investors for our D2C olive oil brand"; other
     needs name what it seeks, its interests what it follows: neither what it is);
     and, as "in:<code>", the countries its headline, company, organisations and about
-    place it in (`matcher.countries`: "Lyon-based", "a Brno startup")."""
+    place it in (`matcher.countries`: "Lyon-based", "a Brno startup"): where it says
+    it sits, when it says so, as written or in English (`profile` is `written` said
+    in English), else every country they name."""
     own = [x for x in profile.looking_for if _OWN.search(x)]
     text = " . ".join([profile.headline, profile.company, *profile.offering, *own])
     about = str(profile.about or "")
     where = " . ".join([profile.headline, profile.company, *profile.organizations, about])
-    placed = {f"{_IN}{code}" for code in countries(where)}
+    seats = seat(where)
+    if written is not None and written is not profile:
+        seats |= seat(" . ".join([written.headline, str(written.about or "")]))
+    placed = {f"{_IN}{code}" for code in seats or countries(where)}
     had = [amount for amount, least in revenues(f"{text} . {about}") if not least]
     if had:
         placed.add(f"{_REVENUE}{max(had):.0f}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from complements_met import met
 
 from matcher import Profile
-from matcher.countries import countries
+from matcher.countries import countries, seat
 from matcher.theses import Limits, limits, limits_of, revenues, rules_out, sectors
 
 
@@ -207,3 +207,17 @@ def test_an_investor_s_rounds_to_lead_are_its_deal_flow_not_a_round_it_raises(
     assert not met(blind15, "katrin-vogel", "lotte-jansen")
     # A founder raising a seed round is one she seeks.
     assert met(blind15, "katrin-vogel", "lena-hoffmann")
+
+
+def test_a_company_sits_where_it_says_it_sits_not_in_the_markets_it_enters(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    assert seat("Empresa con sede en Valencia. Queremos entrar en Alemania.") == {"ES"}
+    assert seat("11 clienti in Italia, sede a Milano. Vogliamo entrare in Germania.") == {"IT"}
+    assert seat("Based in Zagreb, often in Vienna.") == {"HR"}
+    assert seat("Vienna-based FlexCo since 2026.") == seat("HQ Vienna.") == {"AT"}
+    assert seat("We move to Munich later.") == frozenset()  # says no seat
+    # blind15: Presa Robotics sits in Milan and wants to enter Germany; an angel who
+    # invests only in Austria and Bavaria does not meet its round.
+    blind15 = quality_event("blind15")
+    assert not met(blind15, "ilaria-bellini", "christine-pichler")

@@ -140,6 +140,7 @@ def _list_item(words: list[str]) -> bool:
 
 # Words that start a clause of its own after a colon.
 _SUBJECTS = _words("we i our my they it you he she but and so")
+_PRONOUNS = _words("i we you they he she")
 # Where a sentence ends; its clauses are cut further at `_SPLIT`.
 _SENTENCE = re.compile(r"(?:\.(?!\s*\d)|[;!?\n])+")
 
@@ -205,16 +206,20 @@ def _runs(words: list[str], cut: Callable[[int, str, list[str]], bool]) -> list[
 def _chunks(sentence: str) -> list[list[str]]:
     """The runs of words between stopwords, words with digits and symbols."""
 
+    words = [word.strip("'’") for word in sentence.split()]
+
     def cut(pos: int, token: str, run: list[str]) -> bool:
         return (
             (token.casefold() in _STOP and not _letter_of_name(token, run))
+            # What a subject does is a verb: "I sit down with", "we act for founders".
+            or (pos > 0 and token.islower() and words[pos - 1].casefold() in _PRONOUNS)
             or not _WORD.fullmatch(token)
             # A sentence opening with a gerund opens with a verb ("Writing my thesis on").
             or (pos == 0 and _gerund(token[:1].lower() + token[1:]))
             or any(ch.isdigit() for ch in token)
         )
 
-    return _runs([word.strip("'’") for word in sentence.split()], cut)
+    return _runs(words, cut)
 
 
 def _letter_of_name(token: str, run: list[str]) -> bool:

@@ -78,12 +78,17 @@ COMPASS = _words(
 )
 
 
+# Words that only say a place is one's seat ("Glasgow-based", "Edinburgh HQ", "HQ
+# Vienna", "Lisbon office").
+SEAT = _words("based hq headquarters headquartered office offices")
+
+
 def only_places(words: list[str]) -> bool:
-    """Whether a phrase is made only of places and compass words ("Berlin", "Southern
-    Europe", "Lisbon-based" is not: the word is "lisbon-based")."""
-    keys = [w.casefold().strip(".,") for w in words]
+    """Whether a phrase is made only of places, compass words and words of one's seat
+    ("Berlin", "Southern Europe", "Lisbon-based", "Edinburgh HQ")."""
+    keys = [k for w in words for k in w.casefold().strip(".,").split("-") if k]
     return (
         bool(keys)
         and any(k in PLACES for k in keys)
-        and all(k in PLACES or k in COMPASS for k in keys)
+        and all(k in PLACES or k in COMPASS or k in SEAT for k in keys)
     )

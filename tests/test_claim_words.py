@@ -158,9 +158,7 @@ def test_what_an_about_text_negates_is_no_interest_of_the_writer() -> None:
     # invoicing) is not my thing" was shown as his fintech. What the thing is, said in
     # brackets before its negated verb, goes with it.
     assert about_phrases("Traditional fintech (banking, payments) is not my thing.") == ()
-    assert about_phrases("Medtech (devices) is not for us, but we fund climate.") == (
-        "climate",
-    )
+    assert about_phrases("Medtech (devices) is not for us, but we fund climate.") == ("climate",)
     assert about_phrases("We avoid crypto startups.") == ()
     # blind15's labellers: a mentor's "I'm not useful for pure SaaS, chips or biotech"
     # was shown as his chips and biotech. A negated clause's list goes on after its

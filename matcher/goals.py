@@ -118,6 +118,13 @@ _EXPERIENCE = (
     r"lessons (?:learned|learnt|from|on)\b|retours? d'expérience)"
 )
 # (kind, pattern): the first match wins, so the more specific rules come first.
+# Companies sought by what they do or need ("health tech SMEs with R&D projects",
+# "VC-backed scaleups needing ...").
+_COMPANIES_THAT = (
+    r"(?:[\w&+./-]+ ){0,4}(?:startups|founders|companies|smes|businesses|firms|scale-?ups)"
+    r" (?:with|applying|that|seeking|looking|needing|in need|planning|preparing)\b"
+)
+
 _RULES: list[tuple[str, str]] = [
     # Know-how sought: "advice on ...", "how to navigate public tenders as a startup".
     (
@@ -235,15 +242,19 @@ _RULES: list[tuple[str, str]] = [
     ),
     # Money not paid back ("non-repayable funding", "financiamento não reembolsável", "à
     # fonds perdu", a share of costs co-financed) is a grant.
+    # Not companies sought that need it ("VC-backed scaleups needing non-dilutive growth
+    # capital", "companies applying for grants"): a lender's or a grant writer's deal
+    # flow (below).
     (
         "grant",
+        r"^(?!" + _COMPANIES_THAT + r").*?(?:"
         r"\bgrants?\b|non-dilutive|förder|subvenci|subsid|non-?repayable|not repayable|"
         # A company's money for its own research ("R&D funding for our next sensor
         # generation"), which public funds give; research done together is partners'.
         r"^(?!.*\b(?:joint|collaborative|co-funded)\b).*\b(?:r&d|research|innovation) funding\b|"
         r"\b(?:não|nao|no|not|non)[- ]?re?embols|fonds? perdus?|nicht rückzahlbar|"
         # A share of costs co-financed ("cofinancement de diagnostics (jusqu'à 50 %)").
-        r"\bco-?(?:financ|fund|financement)\w*\b.*\d+(?:\s*[–-]\s*\d+)?\s?%",
+        r"\bco-?(?:financ|fund|financement)\w*\b.*\d+(?:\s*[–-]\s*\d+)?\s?%)",
     ),
     # Money for land, buildings or real assets ("long-term capital for farmland
     # acquisitions"): an asset investor's, which neither backs a startup's round nor
@@ -317,10 +328,8 @@ _RULES: list[tuple[str, str]] = [
         # funding", "companies applying for grants", "founders preparing a first funding
         # round"): a funder's search, or that of one who serves those who raise (a
         # startup lawyer: `matcher.facets` makes an investor only of an investor).
-        r"^(?!.*\b(?:clients|customers|buyers)\b)"
-        r"(?:[\w&+./-]+ ){0,4}(?:startups|founders|companies|smes|businesses|firms|scale-?ups)"
-        r" (?:with|applying|that|seeking|looking|needing|in need|planning|preparing)\b.*"
-        r"\b(?:funding|financing|grants?|loans?|investments)\b|"
+        r"^(?!.*\b(?:clients|customers|buyers)\b)" + _COMPANIES_THAT + r".*"
+        r"\b(?:funding|financing|grants?|loans?|investments|capital|runway|non-dilutive)\b|"
         # Rounds to back ("Series A rounds in industrial robotics"): a founder raises
         # one round and names it with its investors ("investors for our seed round").
         r"^(?!.*\b(?:investors?|angels?|vcs?|funds?|leads?|our|my)\b)"

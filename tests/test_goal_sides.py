@@ -240,3 +240,16 @@ def test_deals_one_works_on_are_no_deal_flow_and_co_angels_are_co_investors() ->
     assert _kind("lawyer for m&a deals") != "dealflow"
     assert _kind("seed deals in fintech") == _kind("access to deals") == "dealflow"
     assert _kind("co-angels for joint deals in bavaria") == "coinvestors"
+
+
+def test_companies_sought_that_need_money_are_deal_flow_not_money_sought() -> None:
+    # A lender's "VC-backed tech companies looking for non-dilutive runway" (blind9)
+    # and a grant writer's "companies applying for grants" were grants sought.
+    assert _kind("vc-backed tech companies looking for non-dilutive runway") == "dealflow"
+    assert _kind("companies applying for grants") == "dealflow"
+    assert (
+        _kind("vc-backed or profitable companies with >€2m revenue that want to extend runway")
+        == "dealflow"
+    )
+    assert _kind("non-dilutive funding for our pilot") == "grant"
+    assert _kind("r&d funding for our next sensor generation") == "grant"

@@ -68,6 +68,7 @@ def need_credit(
     credit *= ~clash
     _hold_rounds(credit, facets, needer, needs, offers)
     _hold_searches(credit, facets, needer, needs, offers)
+    _hold_lenders(credit, facets, needs, (giver, offers))
     # Needs naming people only from such a giver; offers for named people only to them.
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
@@ -115,6 +116,33 @@ def _hold_rounds(
             continue
         if not _names_early(facets.phrases[int(needs[c, n])]):
             credit[c, n, raised[c]] = 0.0
+
+
+_CAPITAL, _DEBT = KINDS.index("capital"), KINDS.index("debt")
+_DEALFLOW_SOUGHT = KINDS.index("dealflow") + K  # a search for companies, offered
+
+
+def _hold_lenders(
+    credit: np.ndarray,
+    facets: Facets,
+    needs: np.ndarray,
+    giving: tuple[np.ndarray, np.ndarray],
+) -> None:
+    """Zero, in `credit` (C, Ln, Lo), equity sought ("pre-seed angels (raising
+    €400k)") met by a lender's search for companies to lend to ("VC-backed tech
+    companies looking for non-dilutive runway"): one who offers loans and no equity
+    is no investor in a round."""
+    giver, offers = giving
+    wants = facets.kind[needs] == _CAPITAL  # (C, Ln)
+    searches = facets.kind[offers] == _DEALFLOW_SOUGHT  # (C, Lo)
+    rows = np.flatnonzero(wants.any(axis=1) & searches.any(axis=1))
+    if rows.size == 0:
+        return
+    givers = np.broadcast_to(giver, (credit.shape[0],))
+    for c in rows.tolist():
+        kinds = facets.kind[facets.offers.row(int(givers[c]))]
+        if (kinds == _DEBT).any() and not (kinds == _CAPITAL).any():
+            credit[c, wants[c][:, None] & searches[c][None, :]] = 0.0
 
 
 _MONEY = np.array([k in ("capital", "debt") for k in KINDS], dtype=bool)

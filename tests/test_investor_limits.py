@@ -221,3 +221,14 @@ def test_a_company_sits_where_it_says_it_sits_not_in_the_markets_it_enters(
     # invests only in Austria and Bavaria does not meet its round.
     blind15 = quality_event("blind15")
     assert not met(blind15, "ilaria-bellini", "christine-pichler")
+
+
+def test_a_lender_s_search_for_companies_is_its_deal_flow_and_no_equity(quality_event) -> None:  # type: ignore[no-untyped-def]
+    blind9 = quality_event("blind9")
+    # Seán (Head of Venture Debt) seeks "VC-backed tech companies looking for
+    # non-dilutive runway": companies to lend to, not a grant he needs; an enterprise
+    # agency's feasibility grants do not meet it.
+    assert not met(blind9, "sean-fitzgerald", "rachel-obrien")
+    # Nor does his search meet a founder's equity round: he lends, he buys no shares.
+    assert not met(blind9, "ravi-menon", "sean-fitzgerald")
+    assert met(blind9, "ravi-menon", "brian-mcgrath")  # an angel's cheques do

@@ -309,6 +309,9 @@ _RULES: list[tuple[str, str]] = [
         # Deals as what one works on ("a co-counsel ... for cross-border deals") are no
         # deal flow.
         r"(?:(?!.*\bfor (?:[\w&/-]+ ){0,3}deals\b).*(?:deal ?flow|deals\b|worth backing)|"
+        # An accelerator's call ("applications for cohort 7 (idea to pre-seed)").
+        r"(?:[\w-]+ ){0,2}(?:applications|applicants)\b.*"
+        r"\b(?:cohorts?|batch(?:es)?|programmes?|programs?|accelerators?|incubators?)\b|"
         r"(?!(?:clients|customers|buyers)\b)"
         r".*(?:spin-?outs|"
         r"(?:pre-?seed|seed|s[ée]ries? [abc](?:[/–-][a-d])*\+?|early|growth|late)(?:[- ]stage)?"
@@ -355,6 +358,9 @@ _RULES: list[tuple[str, str]] = [
         # as such below.
         r"^(?!.*\b(?:roles?|jobs?|positions?|internships?|associates?|analysts?|careers?|"
         r"hire|hiring|board seats?|fractional|interim)\b)"
+        # Nor facts about money ("data on Scottish VC funding", "a report on seed rounds").
+        r"(?!(?:[\w-]+ ){0,2}(?:data|datasets?|statistics|stats|numbers|figures|reports?|"
+        r"research|insights?|trends)\s+(?:on|about|of)\b)"
         r"(?!(?:(?!\b(?:for|with|to|of)\b).)*\b(?:clients|customers|buyers)\s*(?:$|[(,;:–—]))"
         # Nor partners for a money business ("fintech partners for embedded finance"),
         # unless the partners are money ("financing partners", "investment partners").

@@ -253,3 +253,14 @@ def test_companies_sought_that_need_money_are_deal_flow_not_money_sought() -> No
     )
     assert _kind("non-dilutive funding for our pilot") == "grant"
     assert _kind("r&d funding for our next sensor generation") == "grant"
+
+
+def test_an_accelerator_s_call_is_its_deal_flow_and_facts_about_money_are_data() -> None:
+    # blind16's labellers: an accelerator's "applications for cohort 7 (Scotland-based,
+    # idea to pre-seed)" was a round raised, and met two investors' searches for
+    # startups; a journalist's "data on Scottish VC funding" was money sought.
+    assert _kind("applications for cohort 7 (scotland-based, idea to pre-seed)") == "dealflow"
+    assert _kind("applicants for our spring programme") == "dealflow"
+    assert _kind("data on scottish vc funding") == "data"
+    assert _kind("seed funding") == "capital"
+    assert _kind("startups preparing eic accelerator applications (trl 5+)") != "capital"

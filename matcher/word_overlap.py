@@ -147,7 +147,11 @@ def overlap_rule(a: str, b: str) -> int:
     if stage_a and stage_b and stage_a != stage_b:  # "Series A" / "Series B": two stages
         return KINDS_OF_ONE
     wa, wb = words(a), words(b)
-    if not wa or not wb or wa == wb:
+    if not wa or not wb:
+        # "accessibility in games" / "accessibility", "procurement of medical devices" /
+        # "medical devices": one qualified by a preposition, the other its part.
+        return _qualified(a, wb) or _qualified(b, wa)
+    if wa == wb:
         return 0
     shared = set(wa) & set(wb)
     if not shared:
@@ -167,6 +171,21 @@ def overlap_rule(a: str, b: str) -> int:
     if wa[-1] not in shared and wb[-1] not in shared:
         return SHARED_MODIFIER
     return 0
+
+
+_QUALIFIER = re.compile(r"^(.+?)\s+(?:in|for|of|on|with|at|from|about)\s+(.+)$")
+
+
+def _qualified(a: str, other: tuple[str, ...]) -> int:
+    """`NARROWER` when topic key `a` is "<X> <preposition> <Y>" and `other` (the words
+    of a plain key) are X's ("supply chain in Asia" / "supply chain"), `ABOUT_IT` when
+    they are Y's ("procurement of medical devices" / "medical devices"), else 0."""
+    hit = _QUALIFIER.match(a)
+    if not other or hit is None:
+        return 0
+    if words(hit.group(1)) == other:
+        return NARROWER
+    return ABOUT_IT if words(hit.group(2)) == other else 0
 
 
 # An acronym as written: two to four capitals, letters only ("EPC", "CE"; not "HL7").

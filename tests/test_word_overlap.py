@@ -40,6 +40,12 @@ def test_a_compound_reads_as_its_field_and_its_generic_ending() -> None:
         ("social housing", "social housing finance", ABOUT_IT),
         # A shared modifier: a field for work interests, two activities for hobbies.
         ("carbon accounting", "carbon removal", SHARED_MODIFIER),
+        # One qualified by a preposition, the other its part (blind14, blind16: "supply
+        # chain in Asia", "accessibility in games" were the same as the broader topic).
+        ("supply chain in asia", "supply chain", NARROWER),
+        ("accessibility in games", "accessibility", NARROWER),
+        ("procurement of medical devices", "medical devices", ABOUT_IT),
+        ("ai in healthcare", "ai in healthcare", 0),
         # An abbreviation, an acronym: no limit.
         ("edtech", "education technology", 0),
         ("ml engineering", "machine learning engineering", 0),

@@ -26,7 +26,9 @@ _STAGES = (
     # "late-stage equity").
     re.compile(
         # "our B round": a letter after A before "round" (an "a round" is any round).
-        r"\bs[ée]ries? (?:a\s*[/–-]\s*)?[b-e]\b|\b[b-e][- ]rounds?\b|"
+        # "Series A/B", "Series A and B", "séries A et B": both stages.
+        r"\bs[ée]ries? (?:a\s*(?:[/–+&,-]|\b(?:and|or|to|und|et|y|e|en|i)\b)\s*)?[b-e]\b|"
+        r"\b[b-e][- ]rounds?\b|"
         r"growth[- ](?:stage|capital|equity|rounds?|funds?|investors?)"
         r"|late[- ]stage"
     ),
@@ -188,19 +190,21 @@ _MONEY_KINDS = frozenset(
 _CUR = r"(?:[€$£]|\beur\b|\beuros?\b|\busd\b|\bgbp\b|\bchf\b)"
 NUMBER = r"\d+(?:[.,]\d+)*"
 # Thousands and millions in the languages of the events too ("800 tis. EUR", "1,8 mil.
-# €" in Czech, "6 millió EUR", "300 mil euros" in Spanish and Portuguese).
+# €" in Czech, "6 millió EUR", "300 mil euros" in Spanish and Portuguese, "€2 miljoen"
+# in Dutch, "3 miljoner kr" in Swedish).
 SCALE = (
     r"(?:k|m|mn|mio\.?|millions?|millionen|bn|mrd\.?|billions?|tis\.?|tys\.?|tisíc\w*|"
     r"tysi[eę]cy|tsd\.?|tausend|ezer|mila|mil\.|mil|mln\.?|milion\w*|milijon\w*|millió|"
-    r"milió|millones|milioni|miliard\w*|milliárd)(?![\w])"
+    r"milió|millones|milioni|miliard\w*|milliárd|miljoen\w*|miljon\w*|millón|milhão|milhões|"
+    r"miljard\w*|milliard\w*|duizend|tusen)(?![\w])"
 )
 _SUM = rf"({_CUR})?\s*({NUMBER})\s*({SCALE})?"
 _MONEY = re.compile(
     rf"(up to |to |max\.? |under |bis zu |jusqu'à |hasta )?{_SUM}"
     rf"(?:\s*(?:[-–—]|to|bis)\s*{_SUM})?\s*({_CUR})?"
 )
-_THOUSANDS = ("k", "tis", "tys", "tsd", "tausend", "ezer", "mila", "mil")
-_BILLIONS = ("bn", "mrd", "billion", "miliard", "milliárd")
+_THOUSANDS = ("k", "tis", "tys", "tsd", "tausend", "ezer", "mila", "mil", "duizend", "tusen")
+_BILLIONS = ("bn", "mrd", "billion", "miliard", "milliárd", "miljard", "milliard")
 
 
 def scale_factor(scale: str | None) -> float:
@@ -394,3 +398,13 @@ def scope_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
     acts = (offer_scope >> _TRADE_SHIFT) & _ACTS
     out |= (supply > 0) & (acts > 0)
     return out
+
+
+_AMOUNT_MASK = np.int64(((1 << _AMOUNT_BITS) - 1) << _AMOUNT_SHIFT)
+
+
+def sum_clash(need_scope: np.ndarray, offer_scope: np.ndarray) -> np.ndarray:
+    """`scope_clash` of the sums of money alone (broadcast): an investor's tickets and a
+    round, whatever stages each names ("seed cheques €500k–1.5M" may join a €400k
+    pre-seed round; "tickets €250k–1.5M" are no €50–100k angel money)."""
+    return scope_clash(need_scope & _AMOUNT_MASK, offer_scope & _AMOUNT_MASK)

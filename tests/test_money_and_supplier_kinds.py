@@ -49,6 +49,10 @@ def test_sums_of_money_are_read_with_their_currency_and_scale() -> None:
     assert amounts("seed investice cca 800 tis. eur") == amounts("seed round (€800k)")
     assert amounts("a sorozatú befektetés, 6 millió eur") == amounts("series a (€6m)")
     assert amounts("ronda de 300 mil euros") == amounts("round of €300k")
+    # Dutch and Swedish millions: blind10's "seed-ronde van ongeveer €2 miljoen" was €2.
+    assert amounts("seed round of about €2 miljoen") == amounts("seed round (€2m)")
+    assert amounts("€3 miljoner") == amounts("€3m")
+    assert amounts("€500 duizend") == amounts("€500k")
     # No currency, no money: members, megawatts, years.
     assert amounts("citizens investment: 1.400 members") == 0
     assert amounts("large heat pumps (10–20 mw)") == 0

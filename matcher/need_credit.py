@@ -27,7 +27,7 @@ from matcher.goal_fit import (
     trade_credit,
     wording_credit,
 )
-from matcher.goal_scope import scope_clash
+from matcher.goal_scope import scope_clash, sum_clash
 from matcher.goals import KINDS, MANY, K
 from matcher.grades import goal_credit, role_credit
 from matcher.scoring import ScoreParams
@@ -68,7 +68,8 @@ def need_credit(
     credit *= ~clash
     _hold_rounds(credit, facets, needer, needs, offers)
     _hold_searches(credit, facets, needer, needs, offers)
-    _hold_lenders(credit, facets, needs, (giver, offers))
+    _hold_investor_searches(credit, facets, needs, (giver, offers))
+    _hold_rounds_by_tickets(credit, facets, (needer, needs), offers)
     # Needs naming people only from such a giver; offers for named people only to them.
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
@@ -122,16 +123,18 @@ _CAPITAL, _DEBT = KINDS.index("capital"), KINDS.index("debt")
 _DEALFLOW_SOUGHT = KINDS.index("dealflow") + K  # a search for companies, offered
 
 
-def _hold_lenders(
+def _hold_investor_searches(
     credit: np.ndarray,
     facets: Facets,
     needs: np.ndarray,
     giving: tuple[np.ndarray, np.ndarray],
 ) -> None:
-    """Zero, in `credit` (C, Ln, Lo), equity sought ("pre-seed angels (raising
-    €400k)") met by a lender's search for companies to lend to ("VC-backed tech
-    companies looking for non-dilutive runway"): one who offers loans and no equity
-    is no investor in a round."""
+    """Zero, in `credit` (C, Ln, Lo), money sought that an investor's search for
+    companies meets ("agritech startups with first revenue (pre-seed/seed)") when what
+    they offer says they do not: a lender who offers loans and no equity ("pre-seed
+    angels (raising €400k)" / "VC-backed tech companies looking for non-dilutive
+    runway"), or tickets of a size the round is not ("€50–100k" / "tickets
+    €250k–1.5M", `matcher.goal_scope.sum_clash`)."""
     giver, offers = giving
     wants = facets.kind[needs] == _CAPITAL  # (C, Ln)
     searches = facets.kind[offers] == _DEALFLOW_SOUGHT  # (C, Lo)
@@ -140,9 +143,47 @@ def _hold_lenders(
         return
     givers = np.broadcast_to(giver, (credit.shape[0],))
     for c in rows.tolist():
-        kinds = facets.kind[facets.offers.row(int(givers[c]))]
+        own = facets.offers.row(int(givers[c]))
+        kinds = facets.kind[own]
         if (kinds == _DEBT).any() and not (kinds == _CAPITAL).any():
             credit[c, wants[c][:, None] & searches[c][None, :]] = 0.0
+            continue
+        tickets = own[kinds == _CAPITAL]
+        if tickets.size == 0:
+            continue
+        for n in np.flatnonzero(wants[c]).tolist():
+            need = facets.scope[needs[c, n]]
+            if sum_clash(need, facets.scope[tickets]).all():
+                credit[c, n, searches[c]] = 0.0
+
+
+_DEALFLOW = KINDS.index("dealflow")
+
+
+def _hold_rounds_by_tickets(
+    credit: np.ndarray,
+    facets: Facets,
+    seeking: tuple[np.ndarray, np.ndarray],
+    offers: np.ndarray,
+) -> None:
+    """Zero, in `credit` (C, Ln, Lo), an investor's search for companies met by a
+    round (a founder's need for capital, offered) that none of the investor's tickets
+    fits (`matcher.goal_scope.sum_clash`: "tickets €250k–1.5M" / "€50–100k")."""
+    needer, needs = seeking
+    searches = facets.kind[needs] == _DEALFLOW  # (C, Ln)
+    rounds = facets.kind[offers] == _RAISED  # (C, Lo)
+    rows = np.flatnonzero(searches.any(axis=1) & rounds.any(axis=1))
+    if rows.size == 0:
+        return
+    needers = np.broadcast_to(needer, (credit.shape[0],))
+    for c in rows.tolist():
+        own = facets.offers.row(int(needers[c]))
+        tickets = own[facets.kind[own] == _CAPITAL]
+        if tickets.size == 0:
+            continue
+        for o in np.flatnonzero(rounds[c]).tolist():
+            if sum_clash(facets.scope[offers[c, o]], facets.scope[tickets]).all():
+                credit[c, searches[c], o] = 0.0
 
 
 _MONEY = np.array([k in ("capital", "debt") for k in KINDS], dtype=bool)

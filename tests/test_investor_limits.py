@@ -9,6 +9,7 @@ from complements_met import met
 
 from matcher import Profile
 from matcher.countries import countries, seat
+from matcher.goal_scope import stage
 from matcher.theses import Limits, limits, limits_of, revenues, rules_out, sectors
 
 
@@ -232,3 +233,16 @@ def test_a_lender_s_search_for_companies_is_its_deal_flow_and_no_equity(quality_
     # Nor does his search meet a founder's equity round: he lends, he buys no shares.
     assert not met(blind9, "ravi-menon", "sean-fitzgerald")
     assert met(blind9, "ravi-menon", "brian-mcgrath")  # an angel's cheques do
+
+
+def test_an_investor_s_search_meets_only_rounds_its_tickets_fit(quality_event) -> None:  # type: ignore[no-untyped-def]
+    assert stage("€5–20m tickets, lead or co-lead, series a and b") == stage("series a/b")
+    blind15 = quality_event("blind15")
+    # Felix raises €50–100k from an angel in Austria or Bavaria. Lotte's fund writes
+    # €250k–1.5M tickets: her search for agritech startups does not meet his round.
+    # Christine's €25–75k tickets (Austria and Bavaria only) do.
+    assert not met(blind15, "felix-aigner", "lotte-jansen")
+    assert met(blind15, "felix-aigner", "christine-pichler")
+    # blind6: Rui writes €25–75k angel cheques; a founder's €2.5M seed lead is no round
+    # his search for founders raising pre-seed or seed meets.
+    assert not met(quality_event("blind6"), "rui-matos", "kwame-asante")

@@ -119,8 +119,20 @@ def _hold_rounds(
             credit[c, n, raised[c]] = 0.0
 
 
-_CAPITAL, _DEBT = KINDS.index("capital"), KINDS.index("debt")
-_DEALFLOW_SOUGHT = KINDS.index("dealflow") + K  # a search for companies, offered
+_CAPITAL, _DEBT, _DEALFLOW = KINDS.index("capital"), KINDS.index("debt"), KINDS.index("dealflow")
+
+
+def _rows(first: np.ndarray, second: np.ndarray) -> list[int]:
+    """The rows of two (C, L) masks where both hold somewhere."""
+    return np.flatnonzero(first.any(axis=1) & second.any(axis=1)).tolist()
+
+
+def _misfit(facets: Facets, money: int, person: int) -> bool:
+    """Whether a sum sought or raised (phrase id `money`) fits none of the tickets
+    `person` offers, when they offer some (`matcher.goal_scope.sum_clash`)."""
+    own = facets.offers.row(person)
+    tickets = own[facets.kind[own] == _CAPITAL]
+    return tickets.size > 0 and bool(sum_clash(facets.scope[money], facets.scope[tickets]).all())
 
 
 def _hold_investor_searches(
@@ -134,30 +146,20 @@ def _hold_investor_searches(
     they offer says they do not: a lender who offers loans and no equity ("pre-seed
     angels (raising €400k)" / "VC-backed tech companies looking for non-dilutive
     runway"), or tickets of a size the round is not ("€50–100k" / "tickets
-    €250k–1.5M", `matcher.goal_scope.sum_clash`)."""
+    €250k–1.5M")."""
     giver, offers = giving
     wants = facets.kind[needs] == _CAPITAL  # (C, Ln)
-    searches = facets.kind[offers] == _DEALFLOW_SOUGHT  # (C, Lo)
-    rows = np.flatnonzero(wants.any(axis=1) & searches.any(axis=1))
-    if rows.size == 0:
-        return
+    searches = facets.kind[offers] == _DEALFLOW + K  # (C, Lo): a search offered
     givers = np.broadcast_to(giver, (credit.shape[0],))
-    for c in rows.tolist():
-        own = facets.offers.row(int(givers[c]))
-        kinds = facets.kind[own]
+    for c in _rows(wants, searches):
+        g = int(givers[c])
+        kinds = facets.kind[facets.offers.row(g)]
         if (kinds == _DEBT).any() and not (kinds == _CAPITAL).any():
             credit[c, wants[c][:, None] & searches[c][None, :]] = 0.0
             continue
-        tickets = own[kinds == _CAPITAL]
-        if tickets.size == 0:
-            continue
         for n in np.flatnonzero(wants[c]).tolist():
-            need = facets.scope[needs[c, n]]
-            if sum_clash(need, facets.scope[tickets]).all():
+            if _misfit(facets, int(needs[c, n]), g):
                 credit[c, n, searches[c]] = 0.0
-
-
-_DEALFLOW = KINDS.index("dealflow")
 
 
 def _hold_rounds_by_tickets(
@@ -168,21 +170,14 @@ def _hold_rounds_by_tickets(
 ) -> None:
     """Zero, in `credit` (C, Ln, Lo), an investor's search for companies met by a
     round (a founder's need for capital, offered) that none of the investor's tickets
-    fits (`matcher.goal_scope.sum_clash`: "tickets €250k–1.5M" / "€50–100k")."""
+    fits ("tickets €250k–1.5M" / "€50–100k")."""
     needer, needs = seeking
     searches = facets.kind[needs] == _DEALFLOW  # (C, Ln)
     rounds = facets.kind[offers] == _RAISED  # (C, Lo)
-    rows = np.flatnonzero(searches.any(axis=1) & rounds.any(axis=1))
-    if rows.size == 0:
-        return
     needers = np.broadcast_to(needer, (credit.shape[0],))
-    for c in rows.tolist():
-        own = facets.offers.row(int(needers[c]))
-        tickets = own[facets.kind[own] == _CAPITAL]
-        if tickets.size == 0:
-            continue
+    for c in _rows(searches, rounds):
         for o in np.flatnonzero(rounds[c]).tolist():
-            if sum_clash(facets.scope[offers[c, o]], facets.scope[tickets]).all():
+            if _misfit(facets, int(offers[c, o]), int(needers[c])):
                 credit[c, searches[c], o] = 0.0
 
 

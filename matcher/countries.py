@@ -129,7 +129,7 @@ def countries(text: str, codes: bool = False) -> frozenset[str]:
 
 
 # Where a company says it sits ("based in Zagreb, often in Vienna", "Empresa con sede
-# en Logroño", "sede a Milano", "Sitz in Garching", "HQ Vienna", "a Munich-based
+# en Valencia", "sede a Milano", "Sitz in München", "HQ Vienna", "a Munich-based
 # team"): the place named next, up to the clause's end.
 _SEAT = re.compile(
     r"(?:\bbased\s+(?:in|out\s+of)|\bheadquartered\s+in|\bhead\s+office\s+in|\bHQ(?:\s+in)?|"

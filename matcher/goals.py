@@ -117,14 +117,13 @@ _EXPERIENCE = (
     r"de|d'|di|come|met|als)\b|\s*$)|"
     r"lessons (?:learned|learnt|from|on)\b|retours? d'expérience)"
 )
-# (kind, pattern): the first match wins, so the more specific rules come first.
 # Companies sought by what they do or need ("health tech SMEs with R&D projects",
 # "VC-backed scaleups needing ...").
 _COMPANIES_THAT = (
     r"(?:[\w&+./-]+ ){0,4}(?:startups|founders|companies|smes|businesses|firms|scale-?ups)"
     r" (?:with|applying|that|seeking|looking|needing|in need|planning|preparing)\b"
 )
-
+# (kind, pattern): the first match wins, so the more specific rules come first.
 _RULES: list[tuple[str, str]] = [
     # Know-how sought: "advice on ...", "how to navigate public tenders as a startup".
     (

@@ -39,6 +39,7 @@ SETS = {
     "blind14": "blind14",
     "blind15": "blind15",
     "blind16": "blind16",
+    "blind17": "blind17",
 }
 
 Lists = dict[str, list[str]]
@@ -56,7 +57,7 @@ class HumanSet:
 
 
 def load_set(name: str) -> HumanSet:
-    """`name`: "conference", "held-out" or "blind" to "blind16" (the blind sets each
+    """`name`: "conference", "held-out" or "blind" to "blind17" (the blind sets each
     written before any matcher ran on it)."""
     stem = SETS[name]
     data = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))

@@ -522,12 +522,20 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
         headline, bool(headline or clean(prof.about)), head, who, pieces,
         implied, [len(wanted) - len(stated) + i for i in range(len(stated))], category,
-        limits(prof, english) if _backs(who, goals["offers"], vocab) else Limits(),
+        limits(prof, english, _searches(wanted)) if _backs(who, goals["offers"], vocab)
+        else Limits(),
         sectors(english, prof),
     )  # fmt: skip
 
 
 _LENDS = frozenset(("capital", "debt"))
+_DEALFLOW = KINDS.index("dealflow")
+
+
+def _searches(wanted: list[tuple[str, str]]) -> tuple[str, ...]:
+    """An investor's searches for companies, each as written and as its key (in
+    English): "dealflow: pre-seed founders in AI infra / devtools (DACH + CEE)"."""
+    return tuple(f"{text} . {key}" for key, text in wanted if goal_kind(key) % K == _DEALFLOW)
 
 
 def _backs(who: frozenset[str], offers: list[int], vocab: Vocabulary) -> bool:

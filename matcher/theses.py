@@ -9,7 +9,9 @@ a fund that says "No invertim en marques de consum (CPG)"; a cold-room maker and
 software-only fund); those whose limit is a sector are read here.
 
 `limits` reads an investor's profile for the sectors they exclude and the sectors
-they say they back only; `sectors` reads a company's for the sectors it is in; and
+they say they back only, and their searches for companies for the verticals sought
+(2026-12-06: a games-and-AI fund's search met an upcycled-food company's round);
+`sectors` reads a company's for the sectors it is in; and
 `rules_out` says whether the first rules the second out. Sectors are a short list of
 the ones investors name (hardware, consumer, crypto, biotech, medtech, ...), each
 found by its words in English and in the languages of the events; what no sector
@@ -19,7 +21,7 @@ names (stages, regions, "things I understand") limits nothing here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from matcher.about_phrases import affirmed_text
@@ -82,8 +84,84 @@ _SECTORS: dict[str, tuple[str, str]] = {
     ),
     "software": (
         r"software\w*|saas|mjukvar\w*|logiciel\w*",
-        r"software(?:-\w+)?|saas|platform|apps?|apis?|devtools|analytics|dashboards?",
+        r"software(?:-\w+)?|saas|platform|apps?|apis?|analytics|dashboards?",
     ),
+    "devtools": (
+        r"devtools|developer tools",
+        r"devtools|developer (?:tools|tooling|platforms?|experience)",
+    ),
+    "construction": (
+        r"construction",
+        r"construction|contech|bim|façades?|facades?|retrofit\w*|buildings?",
+    ),
+    # The verticals investors name as their focus ("fintech or insurtech founders",
+    # "spółki pre-seed/seed: gry i narzędzia AI"): a company in one of them and in none
+    # an investor's search names is not the deal flow it seeks (`VERTICALS`).
+    "fintech": (
+        r"fintech\w*|financial services|neobank\w*",
+        r"fintech\w*|neo-?bank\w*|payments?|lending|lenders?|loans?|bnpl|open banking|"
+        r"regtech|wealthtech|banking|credit scoring|invoice financ\w*",
+    ),
+    "insurtech": (
+        r"insurtech\w*|insurance",
+        r"insurtech\w*|insurance|insurers?|reinsurance|underwriting|versicherung\w*|"
+        r"seguros?|assicura\w*",
+    ),
+    "games": (
+        r"games?|gaming|gamedev|video ?games?|gry|gier|jeux vid[ée]o|videojuegos?|"
+        r"videogiochi|videospiele?",
+        r"games?|gaming|gamedev|game studios?|video ?games?|esports?|gry|gier|"
+        r"jeux vid[ée]o|videojuegos?|videogiochi|videospiele?",
+    ),
+    "ai": (
+        r"ai|a\.i\.|artificial intelligence|machine learning|ml|llms?|genai|ki|ia",
+        r"ai|ai-\w+|artificial intelligence|machine learning|ml|llms?|genai|deep learning|"
+        r"computer vision|nlp",
+    ),
+    "food": (
+        r"food\w*|f&b|beverages?|agri-?food|alimenta\w*|lebensmittel\w*|voedsel\w*",
+        r"food\w*|f&b|beverages?|drinks?|agri-?food|olive oil|snacks?|restaurants?|"
+        r"brew(?:ery|eries|ing)|distiller(?:y|ies)|whisky|wines?|winer(?:y|ies)|coffee|"
+        r"chocolate|dairy|chees\w*|bakery|plant-based|alimenta\w*|lebensmittel\w*|"
+        r"voedsel\w*",
+    ),
+    "climate": (
+        r"climate\w*|cleantech|decarboni[sz]\w*|energy|renewables?|net[- ]zero",
+        r"climate\w*|cleantech|decarboni[sz]\w*|energy|renewables?|solar|wind|"
+        r"hydrogen|batter(?:y|ies)|heat pumps?|grids?|emissions|circular\w*|recycl\w*|"
+        r"ocean|marine|blue economy|"
+        r"electrif\w*|ev charging|biochar|net[- ]zero",
+    ),
+    "health": (
+        r"health\w*|life sciences",
+        r"health\w*|medical|medtech|clinical|clinics?|clinicians?|patients?|hospitals?|"
+        r"nhs|diagnos\w*|therap\w*|care homes?|biotech|pharma\w*|gesundheit\w*|"
+        r"sant[ée]|salud|sa[úu]de|sanit[àa]",
+    ),
+    "edtech": (
+        r"edtech|education|e-?learning",
+        r"edtech|education(?:al)?|e-?learning|schools?|teachers?|tutor\w*|classrooms?|"
+        r"pupils",
+    ),
+}
+# The sectors a company is in by its field (not by what it is made of, or who buys it:
+# hardware, software, consumer), read against the verticals an investor seeks.
+VERTICALS = frozenset(
+    [
+        "fintech", "insurtech", "games", "ai", "food", "climate", "health", "edtech",
+        "crypto", "biotech", "medtech", "real estate", "wellness", "micromobility",
+        "carbon offsets", "devtools", "construction",
+    ]
+)  # fmt: skip
+# A vertical inside broader ones: a medical-device company is in health; investors in
+# proptech or in climate back construction tech (buildings are much of emissions).
+_BROADER: dict[str, tuple[str, ...]] = {
+    "medtech": ("health",),
+    "biotech": ("health",),
+    "wellness": ("health",),
+    "construction": ("real estate", "climate"),
+    "carbon offsets": ("climate",),
+    "micromobility": ("climate",),
 }
 
 
@@ -119,6 +197,8 @@ _ONLY = re.compile(
     r"bara|endast|alleen|uitsluitend|wyłącznie|tylko|qu'(?:au|aux|en|à))(?![\w-])",
     re.IGNORECASE,
 )
+# An "only" before what it limits ("only health"), not after ("medical devices only").
+_ONLY_NEXT = re.compile(rf"(?:{_ONLY.pattern})(?=\s+\w)", re.IGNORECASE)
 # A place that names no limit: "only B2B, anywhere in Europe".
 _ANYWHERE = re.compile(
     r"\b(?:europe\w*|eu|europa|eur[oó]p\w*|global\w*|world\w*|international\w*|anywhere)\b",
@@ -148,9 +228,12 @@ class Limits:
     # The least yearly revenue they back (in euros, any currency taken as one; 1: any
     # revenue at all, "we never lend pre-revenue"); 0: none stated.
     min_revenue: float = 0.0
+    # The verticals their search for companies names ("pre-seed and seed fintech or
+    # insurtech founders"; empty: any).
+    focus: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.excluded or self.only or self.regions or self.min_revenue)
+        return bool(self.excluded or self.only or self.regions or self.min_revenue or self.focus)
 
 
 def _named(text: str, table: dict[str, re.Pattern[str]]) -> set[str]:
@@ -201,6 +284,8 @@ def limits_of(text: str) -> Limits:
                 continue
             before = clause[: hit.start()]
             scope = before if _SAID_FIRST.search(before) else _BUT.split(after)[0]
+            # "not interested in fintech/adtech, only health": what is backed only.
+            scope = _ONLY_NEXT.split(scope)[0]
             excluded |= _named(scope, _EXCLUDES)
         first = _NEGATION.search(clause)
         said = clause[: first.start()] if first else clause  # "solo in software: niente ..."
@@ -208,21 +293,57 @@ def limits_of(text: str) -> Limits:
             only |= _named(said, _EXCLUDES)
             if not _ANYWHERE.search(said):  # "Ireland & UK only", "qu'au Maroc"
                 regions |= countries(said, codes=True)
-    # Nobody excludes all software: "no vertical SaaS" names a kind of it.
-    excluded.discard("software")
+    # Nobody excludes all software ("no vertical SaaS" names a kind of it), nor AI ("I'm
+    # allergic to 'AI for everything' decks" is about decks).
+    excluded -= {"software", "ai"}
     least = max((amount for amount, least in revenues(text) if least), default=0.0)
     if not least and _NO_PRE_REVENUE.search(text):
         least = 1.0
     return Limits(frozenset(excluded), frozenset(only - excluded), frozenset(regions), least)
 
 
-def limits(profile: Profile, english: Profile | None = None) -> Limits:
+def limits(
+    profile: Profile, english: Profile | None = None, searches: tuple[str, ...] = ()
+) -> Limits:
     """What `profile` (an investor's) says they never back, or back only, as written
-    and as said in English (`english`, `matcher.translation.in_english`)."""
+    and as said in English (`english`, `matcher.translation.in_english`); and what its
+    `searches` for companies (each as written and in English) name: the verticals and
+    the countries sought ("spółki pre-seed/seed: gry i narzędzia AI — CEE + UK"), where
+    the profile names none it backs only."""
     text = _text(profile)
     if english is not None and english is not profile:
         text += " . " + _text(english)
-    return limits_of(text)
+    stated = limits_of(text)
+    if not searches:
+        return stated
+    focus, regions = searched(searches)
+    return replace(
+        stated,
+        focus=frozenset() if stated.only & VERTICALS else focus - stated.excluded,
+        regions=stated.regions or regions,
+    )
+
+
+@lru_cache(maxsize=1 << 12)
+def searched(searches: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The sectors and the countries (`matcher.countries` codes) searches for
+    companies name ("seed and Series A climate companies in Ireland & UK"); a search
+    "anywhere in Europe" names no country, nor one preferred ("esp. Hungarian")."""
+    named: set[str] = set()
+    regions: set[str] = set()
+    for text in searches:
+        named |= _named(text, _IS)
+        if not _ANYWHERE.search(text):
+            regions |= countries(_PREFERRED.split(text)[0], codes=True)
+    return frozenset(named), frozenset(regions)
+
+
+# What a search prefers, not requires: "esp. Hungarian founders", "ideally in Lyon".
+_PREFERRED = re.compile(
+    r"(?<![\w-])(?:esp\.?|especially|ideally|preferably|preferred|bonus|nice to have|"
+    r"incl\.?|including|e\.g\.)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def sectors(profile: Profile, written: Profile | None = None) -> frozenset[str]:
@@ -314,12 +435,13 @@ def revenues(text: str) -> tuple[tuple[float, bool], ...]:
 
 def rules_out(limit: Limits, company: frozenset[str]) -> bool:
     """Whether an investor with `limit` rules out a company in the `company` sectors:
-    it is in one they exclude, or, when they back some only, it is in known sectors
+    it is in one they exclude; or, when they back some only, it is in known sectors
     and none of those ("software only" rules out a cold-room maker, not the maker of
-    an app with a sensor; nor a company whose sector nothing says); or, when they back
-    some countries only, its profile places it in countries and in none of those
-    ("Ireland & UK only" rules out a Lyon startup, not one in Dublin and Lyon, nor one
-    whose profile names no place)."""
+    an app with a sensor, nor a fintech whose form nothing says; nor a company whose
+    sector nothing says); or it is outside the focus of their search for companies
+    (`_outside`); or, when they back some countries only, its profile places it in
+    countries and in none of those ("Ireland & UK only" rules out a Lyon startup, not
+    one in Dublin and Lyon, nor one whose profile names no place)."""
     places = {s.removeprefix(_IN) for s in company if s.startswith(_IN)}
     if limit.regions and places and not places & limit.regions:
         return True
@@ -329,9 +451,29 @@ def rules_out(limit: Limits, company: frozenset[str]) -> bool:
     company = frozenset(s for s in company if not s.startswith((_IN, _REVENUE)))
     if limit.excluded & company:
         return True
+    if limit.focus and _outside(limit.focus, company):
+        return True
     if not limit.only or not company:
         return False
-    return not limit.only & company
+    if not limit.only & VERTICALS:  # "software only": a field says nothing of it
+        company -= VERTICALS
+    if "ai" not in limit.only:  # AI is a way of working, in any field
+        company -= {"ai"}
+    return bool(company) and not _wider(limit.only) & _wider(company)
+
+
+def _wider(named: frozenset[str]) -> frozenset[str]:
+    """`named` sectors with the broader verticals they are part of."""
+    return named.union(*(_BROADER.get(x, ()) for x in named))
+
+
+def _outside(focus: frozenset[str], company: frozenset[str]) -> bool:
+    """Whether a company in the `company` sectors is outside the `focus` an investor's
+    search names: its field is known (AI alone names none) and not one sought, and
+    it is not of a kind sought either ("fintech and B2B SaaS companies")."""
+    if _wider(focus) & _wider(company):
+        return False
+    return bool((company & VERTICALS) - {"ai"}) and bool(focus & VERTICALS)
 
 
 def _text(profile: Profile) -> str:

@@ -40,7 +40,15 @@ def test_what_is_not_an_exclusion_is_not_read_as_one() -> None:
     assert limits_of(
         "Wir investieren nicht in Software-only-Geschäftsmodelle ohne Hardware"
     ).excluded == {"software-only"}
-    assert not limits_of("Ex-engineer. No fintech, no health, no vertical SaaS.")
+    no_vertical = limits_of("Ex-engineer. No fintech, no health, no vertical SaaS.")
+    assert no_vertical.excluded == {"fintech", "health"}  # vertical SaaS is still software
+    # Consumer lending is a kind of lending, not all of fintech; "not interested in
+    # fintech/adtech, only health" excludes no health.
+    assert limits_of("no consumer lending, no crypto").excluded == {"consumer", "crypto"}
+    assert limits_of("not interested in fintech/adtech/mobility, only health").excluded == {
+        "fintech"
+    }
+    assert not limits_of("I'm allergic to 'AI for everything' decks, no offence").excluded
     assert not limits_of("We don't do Class III devices or pharma").excluded - {"biotech"}
     # Stages, regions and "things I understand" name no sector (a region is read as
     # the countries they back: below).
@@ -65,7 +73,7 @@ def test_a_company_s_sectors_are_what_it_makes_not_what_it_serves() -> None:
         headline="Founder, Olivar de la Sierra — regenerative olive oil, sold direct",
         looking_for=["Investors for our D2C olive oil brand", "hardware engineers"],
     )
-    assert sectors(brand) == {"consumer"}
+    assert sectors(brand) == {"consumer", "food"}
     # What a company says it does not do is not its sector.
     assert "hardware" not in sectors(
         Profile(id="s", name="S", headline="Payroll SaaS", about="We don't build hardware.")
@@ -97,6 +105,53 @@ def test_an_investor_s_tickets_do_not_meet_a_round_in_a_sector_they_rule_out(
     assert met(blind8, "tomas-vaitkus", "david-cohen")
     # "We don't do Class III devices or pharma" leaves a class IIa device in.
     assert met(quality_event("blind6"), "kwame-asante", "elena-popescu")
+
+
+def test_the_verticals_an_investor_s_search_names_are_its_focus() -> None:
+    angel = Profile(id="p", name="P", headline="Angel investor", about="Not for me: hardware.")
+    fintech = limits(angel, searches=("pre-seed and seed fintech or insurtech founders",))
+    assert fintech.focus == {"fintech", "insurtech"} and fintech.excluded == {"hardware"}
+    games = limits(angel, searches=("spółki pre-seed/seed: gry i narzędzia AI — CEE + UK",))
+    assert games.focus == {"games", "ai"}
+    assert games.regions >= {"PL", "CZ", "UK"} and "IT" not in games.regions
+    # A country preferred is no limit; a sector backed only overrides a search's focus.
+    assert not limits(angel, searches=("founders in consumer health, esp. Hungarian",)).regions
+    only = Profile(id="o", name="O", headline="Angel", about="Medical devices only.")
+    assert not limits(only, searches=("seed fintech founders",)).focus
+
+
+def test_a_company_outside_an_investor_s_focus_is_ruled_out_only_by_its_known_field() -> None:
+    games_and_ai = Limits(focus=frozenset({"games", "ai"}))
+    assert rules_out(games_and_ai, frozenset({"food", "in:IT"}))
+    assert not rules_out(games_and_ai, frozenset({"games", "software"}))
+    assert not rules_out(games_and_ai, frozenset({"software"}))  # no field known
+    # AI is a way of working, in any field: a climate fund's focus keeps an AI startup.
+    assert not rules_out(Limits(focus=frozenset({"climate"})), frozenset({"ai"}))
+    # A search for "fintech and B2B SaaS companies" keeps a proptech SaaS.
+    fintech_or_saas = Limits(focus=frozenset({"fintech", "software"}))
+    assert not rules_out(fintech_or_saas, frozenset({"real estate", "software"}))
+    # A vertical inside a broader one: medical devices are health; buildings, climate.
+    assert not rules_out(Limits(only=frozenset({"medtech"})), frozenset({"health"}))
+    assert not rules_out(Limits(focus=frozenset({"climate"})), frozenset({"construction"}))
+    # "Software only" says nothing of a company known only by its field.
+    assert not rules_out(Limits(only=frozenset({"software"})), frozenset({"fintech"}))
+
+
+def test_an_investor_s_search_meets_no_round_outside_its_focus(quality_event) -> None:  # type: ignore[no-untyped-def]
+    blind16 = quality_event("blind16")
+    # Tomasz's fund seeks "spółki pre-seed/seed: gry i narzędzia AI — CEE + UK"; an
+    # Italian upcycled-food company's seed round is neither his field nor his region.
+    assert not met(blind16, "marco-ferrari", "tomasz-nowak")
+    assert not met(blind16, "tomasz-nowak", "marco-ferrari")
+    # Katharina seeks "pre-seed founders in AI infra / devtools": not a neobank's round.
+    assert not met(quality_event("blind12"), "luca-moretti", "katharina-moser")
+    blind10 = quality_event("blind10")
+    # Pieter seeks fintech or insurtech founders: not an LLM-evals startup.
+    assert not met(blind10, "pieter-van-dam", "priya-raman")
+    # A climate fund's search meets a built-environment energy-software company's round.
+    assert met(blind10, "grace-thompson", "femke-jansen")
+    # A medical-devices-only angel still meets a device maker that says "health".
+    assert met(quality_event("blind11"), "sarah-cohen", "jean-marc-aubert")
 
 
 def test_a_german_investor_s_limits() -> None:

@@ -21,7 +21,7 @@ _PLACES: dict[str, str] = {
     "linz salzburg innsbruck",
     "BE": "belgium belgian belgië belgique belgien belgio brussels bruxelles brussel "
     "antwerp antwerpen ghent gent leuven liège bruges",
-    "BG": "bulgaria bulgarian",
+    "BG": "bulgaria bulgarian българия български\\w* софия plovdiv пловдив varna варна burgas",
     "CH": "switzerland swiss schweiz schweizer suisse svizzera zurich zürich geneva genève "
     "basel bern lausanne",
     "CZ": "czechia czech česk\\w* czesk\\w* prague praha brno ostrava",
@@ -33,11 +33,13 @@ _PLACES: dict[str, str] = {
     "EE": "estonia estonian eesti tallinn tartu",
     "ES": "spain spanish españa espana espanyol\\w* español\\w* espagne spagna madrid "
     "barcelona valencia seville sevilla bilbao malaga málaga zaragoza andalusia "
-    "andalucía catalonia catalunya",
+    "andalucía catalonia catalunya logroño pamplona santander valladolid murcia",
     "FI": "finland finnish suomi helsinki tampere espoo turku oulu",
     "FR": "france french français\\w* française\\w* francia frankreich paris lyon marseille "
     "toulouse lille nantes bordeaux strasbourg montpellier rennes grenoble",
-    "GR": "greece greek ελλάδα hellas athens thessaloniki",
+    "CY": "cyprus cypriot κύπρος κυπριακ\\w* limassol λεμεσός nicosia λευκωσία larnaca",
+    "GR": "greece greek ελλάδα ελληνικ\\w* hellas athens αθήνα thessaloniki θεσσαλονίκη "
+    "piraeus πειραιάς patras heraklion crete volos",
     "HR": "croatia croatian hrvatska hrvatsk\\w* zagreb rijeka",
     "HU": "hungary hungarian magyarország magyar budapest",
     "IE": "ireland irish dublin galway",
@@ -63,8 +65,8 @@ _PLACES: dict[str, str] = {
     "UA": "ukraine ukrainian україна kyiv kiev lviv",
     "UK": "uk britain british england scotland scottish wales welsh london "
     "manchester birmingham edinburgh glasgow bristol leeds liverpool oxford cambridge "
-    "cardiff belfast",
-    "US": "usa american boston chicago seattle",
+    "cardiff belfast dundee aberdeen newcastle sheffield",
+    "US": "usa american boston chicago seattle delaware",
 }
 # Codes an investor writes alone ("SLO/HR founders only"); "SLO" is Slovenia's.
 _CODES = {code: code for code in _PLACES} | {"SLO": "SI", "GB": "UK", "CRO": "HR"}
@@ -87,7 +89,7 @@ _REGIONS: dict[str, frozenset[str]] = {
 _WORD_CODE: dict[str, str] = {}
 _STEMS: list[tuple[str, str]] = []
 for _code, _words in _PLACES.items():
-    for _word in _words.split():
+    for _word in _words.casefold().split():  # Greek "ς" is "σ" casefolded
         if _word.endswith("\\w*"):
             _STEMS.append((_word.removesuffix("\\w*"), _code))
         else:

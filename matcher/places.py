@@ -17,7 +17,7 @@ from __future__ import annotations
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+    return frozenset(text.casefold().split())  # Greek "ς" is "σ" casefolded
 
 
 PLACES = _words(
@@ -67,6 +67,21 @@ PLACES = _words(
     angeles sydney melbourne tokyo beijing shanghai shenzhen seoul bangalore bengaluru
     mumbai delhi dubai cairo lagos nairobi accra johannesburg são
     janeiro buenos aires bogotá bogota
+    aegean ionian adriatic cypriot piraeus patras heraklion crete cyclades rhodes corfu
+    volos larissa chania limassol nicosia larnaca ελλάδα αθήνα πειραιάς θεσσαλονίκη
+    κύπρος λεμεσός λευκωσία plovdiv varna burgas българия софия пловдив варна izmir
+    antalya bursa novi sad niš skopje tirana podgorica rijeka zadar maribor
+    timișoara iași constanța debrecen szeged košice ostrava katowice lublin szczecin
+    bydgoszcz kaunas tartu dundee aberdeen inverness stirling newcastle sheffield
+    nottingham southampton brighton cork limerick logroño logrono pamplona santander
+    valladolid murcia alicante granada córdoba cordoba vigo gijón oviedo palma
+    tenerife canaries marbella toulon dijon angers reims metz nancy
+    clermont-ferrand mannheim münster munster wiesbaden mainz freiburg augsburg
+    regensburg würzburg kiel lübeck rostock potsdam erfurt linz klagenfurt lugano
+    verona padua padova bari catania cagliari trieste udine bergamo brescia parma
+    modena pisa ancona perugia haarlem arnhem nijmegen tilburg breda maastricht
+    namur charleroi mechelen odense aalborg västerås örebro linköping lund stavanger
+    tromsø jyväskylä lahti kuopio delaware
     """
 )
 # Words that only place a region ("Southern Europe", "Northern Portugal").

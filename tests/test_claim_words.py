@@ -187,6 +187,10 @@ def test_places_and_filler_words_of_an_about_text_are_no_phrases() -> None:
     for word in ("Berlin", "Rotterdam", "Southern Europe", "you're", "tell", "anyone"):
         assert word not in phrases
     assert "evenings" not in phrases
+    # Smaller cities too: blind16's and blind17's readers rejected "Dundee ~ Dundee" and
+    # "Piraeus ~ Piraeus", and "cortica ~ Cork" (cork, the material, and the city).
+    moved = about_phrases("Our studio is in Dundee. Moved to Piraeus, then Cork.")
+    assert not {"Dundee", "Piraeus", "Cork"} & set(moved)
     # Units of time: "we rent bikes by the hour" and "billed by the hour" share no ground.
     assert "hour" not in about_phrases("We rent e-cargo bikes by the hour, insurance included.")
     # A place with what is done there stays: "Brussels kitchen" says what.

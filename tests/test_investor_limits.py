@@ -171,6 +171,10 @@ def test_the_countries_an_investor_backs_only_are_read_as_a_limit() -> None:
     assert limits_of("Nous n'investissons qu'au Maroc.").regions == {"MA"}
     assert limits_of("We invest only in Ireland & UK climate companies").regions == {"IE", "UK"}
     assert limits_of("DACH only, pre-seed").regions == {"DE", "AT", "CH"}
+    assert limits_of("Angel tickets €25k–€75k (Greece & Cyprus only)").regions == {"GR", "CY"}
+    # Places in their own scripts: a Bulgarian startup is placed in Bulgaria.
+    assert countries("Основател @ SeaHome, регистрирана в България") == {"BG"}
+    assert countries("Άγγελος επενδυτής, Λεμεσός") == {"CY"}
     # A place with no "only" is where they are; Europe or the world limits nothing.
     assert not limits_of("Angel based in Vienna, tickets €25k").regions
     assert not limits_of("We invest only in B2B software across Europe and the US").regions

@@ -808,11 +808,20 @@ _OWN_ROUND = re.compile(
 
 def _as_dealflow(key: str) -> str:
     """An investor's search that reads as a round ("Series A/B in water and climate
-    adaptation, Mediterranean and North Africa"): the companies they back, unless it
-    is a round of their own ("LPs for our fund II")."""
-    if KINDS[goal_kind(key) % K] != "capital" or _OWN_ROUND.search(key):
+    adaptation, Mediterranean and North Africa") or as suppliers sought (companies
+    named last): the companies they back, unless it is a round of their own ("LPs for
+    our fund II")."""
+    kind = KINDS[goal_kind(key) % K]
+    if kind == "solution" and _COMPANIES.search(key) and not _OWN_ROUND.search(key):
+        return "dealflow: " + key  # "Greek maritime & port software companies"
+    if kind != "capital" or _OWN_ROUND.search(key):
         return key
     return "dealflow: " + key
+
+
+# Companies sought by an investor ("Greek maritime & port software companies"): the
+# companies they back, not suppliers.
+_COMPANIES = re.compile(r"\b(?:startups?|compan(?:y|ies)|founders|scale-?ups|ventures)$")
 
 
 def build_facets(

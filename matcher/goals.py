@@ -120,8 +120,10 @@ _EXPERIENCE = (
 # Companies sought by what they do or need ("health tech SMEs with R&D projects",
 # "VC-backed scaleups needing ...").
 _COMPANIES_THAT = (
-    r"(?:[\w&+./-]+ ){0,4}(?:startups|founders|companies|smes|businesses|firms|scale-?ups)"
-    r" (?:with|applying|that|seeking|looking|needing|in need|planning|preparing)\b"
+    r"(?:[\w&+./-]+ ){0,4}(?:startups|founders|companies|smes|businesses|firms|scale-?ups|"
+    r"(?:ship)?owners|operators|borrowers|manufacturers|producers)"
+    r" (?:with|applying|that|seeking|looking|needing|in need|planning|preparing|"
+    r"(?:re)?financing|raising)\b"
 )
 # (kind, pattern): the first match wins, so the more specific rules come first.
 _RULES: list[tuple[str, str]] = [
@@ -159,7 +161,10 @@ _RULES: list[tuple[str, str]] = [
         "intros",
         r"\bintros\b|\bintroductions? (?:to|for)\b|^(?:an? )?intro to .*s$|\bwarm intro|"
         r"\bcontacts? (?:to|with|in|at|among)\b|\bkontakte\b|\bconnections? (?:to|with)\b|"
-        r"\breferrals?\b",
+        r"\breferrals?\b|"
+        # A stage before investors ("demo day with 60+ investors", "a pitch slot at our
+        # investor evening"): a way to meet them, no money of one's own.
+        r"\bdemo ?days?\b|\bpitch(?:ing)? (?:slots?|sessions?|nights?|evenings?)\b",
     ),
     # What one who covers seeks: stories, sources or guests ("stories of heritage
     # buildings getting heat pumps", "podcast guests: founders in health", "founders
@@ -330,6 +335,7 @@ _RULES: list[tuple[str, str]] = [
         # funding", "companies applying for grants", "founders preparing a first funding
         # round"): a funder's search, or that of one who serves those who raise (a
         # startup lawyer: `matcher.facets` makes an investor only of an investor).
+        r"^(?!.*\b(?:clients|customers|buyers)\b)" + _COMPANIES_THAT + r"(?<=financing)|"
         r"^(?!.*\b(?:clients|customers|buyers)\b)" + _COMPANIES_THAT + r".*"
         r"\b(?:funding|financing|grants?|loans?|investments|capital|runway|non-dilutive)\b|"
         # Rounds to back ("Series A rounds in industrial robotics"): a founder raises

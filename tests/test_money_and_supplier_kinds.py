@@ -149,6 +149,28 @@ def test_cheques_of_a_sum_and_rounds_led_are_money_and_a_lead_of_a_team_is_a_hir
     assert _kind("lead generation") == "topic"
 
 
+def test_borrowers_sought_are_a_lender_s_deal_flow_and_a_demo_day_is_no_money() -> None:
+    """blind17: a ship bank's "shipowners refinancing eco vessels" read as a round it
+    raises, met by a venture lender's and a Series A fund's searches; an accelerator's
+    "demo day with 60+ investors" read as money for a founder's seed+ round."""
+    assert _kind("shipowners refinancing eco vessels") == "dealflow"
+    assert _kind("operators refinancing their fleets") == "dealflow"
+    assert _kind("founders raising seed") == "dealflow"
+    assert _kind("seed funding for our startup") == "capital"
+    assert _kind("demo day with 60+ investors") == "intros"
+    assert _kind("a pitch slot at our investor evening") == "intros"
+
+
+def test_an_investor_s_search_for_companies_is_its_deal_flow_not_suppliers(quality_event) -> None:  # type: ignore[no-untyped-def]
+    blind17 = quality_event("blind17")
+    # Thomas (Series A fund) seeks "Greek maritime & port software companies": no port
+    # customer for a port-software founder, no startups for a fleet's pilots; the
+    # founder's Series A is what his search meets.
+    assert not met(blind17, "omar-haddad", "thomas-becker")
+    assert not met(blind17, "stavros-mavridis", "thomas-becker")
+    assert met(blind17, "thomas-becker", "omar-haddad")
+
+
 def test_a_loan_is_debt_even_for_buildings_and_money_for_assets_is_an_asset_investor_s() -> None:
     assert _kind("long-term loans (20-25 years) for finance building renovation") == "debt"
     assert _kind("senior loans €5–50m for building retrofit portfolios") == "debt"

@@ -215,7 +215,23 @@ def normalise_org(text: str) -> str:
     while words and words[0] == "the":
         words.pop(0)
     key = " ".join(w for w in words if w)
+    if key in _NO_ORG:
+        return ""
     return _ORG_ALIASES.get(key, key)
+
+
+# What a company field says of one's work when there is no organisation to share
+# ("Freelance", "Independent", "Stealth"): two freelancers are not colleagues
+# (blind17's readers rejected "Freelance ~ Freelance").
+_NO_ORG = frozenset(
+    [
+        "freelance", "freelancer", "freelancing", "independent", "independent consultant",
+        "self employed", "selbststandig", "selbstandig", "autonomo",
+        "autonoma", "independant", "independante", "n.a", "n a", "na", "none",
+        "student", "retired", "stealth", "stealth mode", "stealth startup", "various",
+        "tbd", "unemployed", "open to work", "confidential", "private", "myself",
+    ]
+)  # fmt: skip
 
 
 def unique_items(

@@ -74,6 +74,18 @@ def test_normalisation() -> None:
     assert normalise_org("Université de Montréal") == "universite de montreal"
 
 
+def test_a_work_status_is_no_organisation_two_people_share(fake_encoder) -> None:  # type: ignore[no-untyped-def]
+    # blind17's readers rejected "Freelance ~ Freelance" and "Independent ~ Independent"
+    # shown as "You are both at ...".
+    for status in ("Freelance", "Independent", "Self-employed", "Selbstständig", "Stealth"):
+        assert normalise_org(status) == ""
+    assert normalise_org("N/A") == normalise_org("Student") == ""
+    assert normalise_org("Independent Consulting Group") == "independent consulting"
+    a = Profile(id="a", name="A", headline="UX designer", company="Freelance")
+    b = Profile(id="b", name="B", headline="AR developer", company="freelance")
+    assert not Matcher(encoder=fake_encoder).common_ground(a, b).ties
+
+
 def test_a_few_phrases_encode_on_one_thread_to_the_same_vectors(real_encoder) -> None:  # type: ignore[no-untyped-def]
     """A sign-up's few phrases go through one torch thread (fast when the other core
     is busy); the vectors are those of the batched path, and the caller keeps its

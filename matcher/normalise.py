@@ -205,7 +205,9 @@ def normalise_goal(text: str) -> str:
 @lru_cache(maxsize=_CACHE)
 def normalise_org(text: str) -> str:
     """An organization's identity: "Google LLC", "google, inc." and "Google" are one."""
-    plain = unicodedata.normalize("NFKD", clean(text).lower())
+    # A role or years in brackets after the name ("Startup Lisboa (mentor)", "Shell
+    # (2009–2016)") is one's part in it, not another organisation.
+    plain = unicodedata.normalize("NFKD", _ROLE_IN.sub("", clean(text)).lower())
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     plain = plain.replace("&", " and ")
     words = [w for w in re.split(r"[^a-z0-9.]+", plain) if w]
@@ -220,6 +222,7 @@ def normalise_org(text: str) -> str:
     return _ORG_ALIASES.get(key, key)
 
 
+_ROLE_IN = re.compile(r"(?<=\S)\s*\([^()]*\)\s*$")
 # What a company field says of one's work when there is no organisation to share
 # ("Freelance", "Independent", "Stealth"): two freelancers are not colleagues
 # (blind17's readers rejected "Freelance ~ Freelance").

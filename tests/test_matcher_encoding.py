@@ -81,6 +81,10 @@ def test_a_work_status_is_no_organisation_two_people_share(fake_encoder) -> None
         assert normalise_org(status) == ""
     assert normalise_org("N/A") == normalise_org("Student") == ""
     assert normalise_org("Independent Consulting Group") == "independent consulting"
+    # One's part in an organisation, in brackets, is no other organisation (blind15's
+    # readers: "Isar Forge Accelerator (mentor)" and "Isar Forge Accelerator" are one).
+    assert normalise_org("Isar Forge Accelerator (mentor)") == "isar forge accelerator"
+    assert normalise_org("TUM (M.Sc. Robotics, 2026)") == normalise_org("TUM")
     a = Profile(id="a", name="A", headline="UX designer", company="Freelance")
     b = Profile(id="b", name="B", headline="AR developer", company="freelance")
     assert not Matcher(encoder=fake_encoder).common_ground(a, b).ties

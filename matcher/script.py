@@ -6,9 +6,9 @@ only as rare single characters, and any two such texts sit close together whatev
 they say ("инвестиции в стартапы" / "поиск сотрудников": cosine 0.65, above the bar
 of a related interest; "ищем инвесторов" / "seed investors": 0.0). Such a text is
 given a vector of its own instead of the model's (`opaque_vector`): the same words
-still meet the same words, and nothing else. A Russian or Ukrainian profile is first
-said in English with the glossary (`matcher.translation`): only the words it does not
-know stay in Cyrillic. The language notice tells the attendee that their profile is
+still meet the same words, and nothing else. A Russian, Ukrainian or Greek profile is
+first said in English with the glossary (`matcher.translation`): only the words it does
+not know stay in their script. The language notice tells the attendee that their profile is
 read only where it is written in a language the model knows. Text surely written in a
 language that is neither English nor one with a glossary (Turkish, Hungarian, ...) is
 given such a vector too (`unknown_language`).
@@ -34,24 +34,24 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
-# Glossaries written in Cyrillic; the others are in the Latin script.
-CYRILLIC_GLOSSARIES = frozenset({"ru", "uk"})
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# The script of each glossary not written in the Latin one.
+SCRIPT_OF = {"ru": "cyrillic", "uk": "cyrillic", "el": "greek"}
+_SCRIPTS = {
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "greek": re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"),
+    "latin": _LATIN,
+}
 
 
 def in_script_of(text: str) -> dict[str, Glossary]:
     """The glossaries whose script `text` is written in: a Latin word is in no Cyrillic
-    column and a Cyrillic word in no Latin one, so neither is looked up there."""
-    return _of_scripts(bool(_CYRILLIC.search(text)), bool(_LATIN.search(text)))
+    or Greek column and a Cyrillic word in no Latin one, so neither is looked up there."""
+    return _of_scripts(frozenset(name for name, p in _SCRIPTS.items() if p.search(text)))
 
 
-@lru_cache(maxsize=4)
-def _of_scripts(cyrillic: bool, latin: bool) -> dict[str, Glossary]:
-    return {
-        code: g
-        for code, g in glossaries().items()
-        if (cyrillic if code in CYRILLIC_GLOSSARIES else latin)
-    }
+@lru_cache(maxsize=8)
+def _of_scripts(present: frozenset[str]) -> dict[str, Glossary]:
+    return {code: g for code, g in glossaries().items() if SCRIPT_OF.get(code, "latin") in present}
 
 
 def unreadable(text: str) -> bool:

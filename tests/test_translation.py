@@ -14,6 +14,7 @@ import pytest
 from matcher import EventState, Matcher, Profile
 from matcher.facets import phrase_keys
 from matcher.glossary import glossary_languages, translates
+from matcher.script import in_script_of
 from matcher.translation import source_language, to_english
 
 INSTALLER = Profile(
@@ -312,8 +313,24 @@ def test_a_personal_interest_is_read_as_the_activity() -> None:
 def test_the_glossary_covers_the_languages_people_write_here() -> None:
     assert {"de", "es", "fr", "pt", "it", "nl"} <= set(glossary_languages())
     assert {"pl", "cs", "fi", "sv", "da", "no"} <= set(glossary_languages())
-    assert {"ca", "hu", "sl", "hr"} <= set(glossary_languages())
+    assert {"ca", "hu", "sl", "hr", "el"} <= set(glossary_languages())
     assert not translates("tr") and not translates("en")
+
+
+def test_a_greek_profile_is_read_in_english_and_its_words_only_in_greek() -> None:
+    # blind17 (Piraeus): Greek tags and bios met nobody; the Greek column reads them.
+    assert to_english("ναυτιλία", "el") == "shipping"
+    assert to_english("τεχνητή νοημοσύνη", "el") == "artificial intelligence"
+    assert to_english("ιστιοπλοΐα", "el", personal=True) == "sailing"
+    assert to_english("ψάχνουμε επενδυτές", "el") == "looking for investor"
+    greek = Profile(
+        id="gr", name="Γ", headline="Τεχνικός Διευθυντής, ναυτιλιακή εταιρεία",
+        interests=["ναυτιλία", "απανθρακοποίηση"], personal_interests=["σκάκι"],
+        about="Ψάχνουμε νεοφυείς επιχειρήσεις για πιλοτικά έργα στα πλοία μας.",
+    )  # fmt: skip
+    assert source_language(greek) == "el"
+    # A word in the Latin script is looked up in no Greek column, nor the reverse.
+    assert "el" not in in_script_of("sailing") and set(in_script_of("σκάκι")) == {"el"}
 
 
 # Everyday business vocabulary (logistics, training): a Spanish fruit exporter's

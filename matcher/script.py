@@ -8,9 +8,9 @@ of a related interest; "ищем инвесторов" / "seed investors": 0.0).
 given a vector of its own instead of the model's (`opaque_vector`): the same words
 still meet the same words, and nothing else. A Russian, Ukrainian or Greek profile is
 first said in English with the glossary (`matcher.translation`): only the words it does
-not know stay in their script. The language notice tells the attendee that their profile is
-read only where it is written in a language the model knows. Text surely written in a
-language that is neither English nor one with a glossary (Turkish, Hungarian, ...) is
+not know stay in their script. The language notice tells the attendee that their
+profile is read only where it is written in a language the model knows. Text surely written in a
+language that is neither English nor one with a glossary (Turkish, Romanian, ...) is
 given such a vector too (`unknown_language`).
 A model trained on many languages (`matcher.language.reads_across_languages`) reads
 every script, and keeps its vectors.

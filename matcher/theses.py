@@ -114,7 +114,7 @@ _SECTORS: dict[str, tuple[str, str]] = {
         r"jeux vid[ée]o|videojuegos?|videogiochi|videospiele?",
     ),
     "ai": (
-        r"ai|a\.i\.|artificial intelligence|machine learning|ml|llms?|genai|ki|ia",
+        r"ai|a\.i\.|artificial intelligence|machine learning|ml|llms?|genai|ia",
         r"ai|ai-\w+|artificial intelligence|machine learning|ml|llms?|genai|deep learning|"
         r"computer vision|nlp",
     ),
@@ -228,8 +228,8 @@ class Limits:
     # The least yearly revenue they back (in euros, any currency taken as one; 1: any
     # revenue at all, "we never lend pre-revenue"); 0: none stated.
     min_revenue: float = 0.0
-    # The verticals their search for companies names ("pre-seed and seed fintech or
-    # insurtech founders"; empty: any).
+    # The sectors their searches for companies name ("pre-seed and seed fintech or
+    # insurtech founders"; empty: any), read against a company's by `_outside`.
     focus: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:

@@ -227,6 +227,8 @@ def test_a_lone_word_of_an_about_text_meets_only_an_item_with_its_word() -> None
     assert apart(
         ("hospitals", "hospitals", "about"), ("public hospitals", "public hospitals", "about")
     )
+    # Nor a hobby: "board" of "9 producers on board" / "board games" (4 of 5 rejected).
+    assert apart(("board", "board", "about"), ("board games", "board games", "personal"))
     # Two phrases of two bios, and a word of a listed item, are left to the model.
     assert not apart(
         ("heat pumps", "heat pumps", "about"),

@@ -11,7 +11,7 @@ import numpy as np
 
 from matcher.about_phrases import about_phrases, affirmed_text
 from matcher.encoding import PhraseVectors
-from matcher.goal_scope import at_own_stage, own_stages, scope, stage
+from matcher.goal_scope import MONEY, at_own_stage, own_stages, scope, stage
 from matcher.goals import (
     CONTEXT_MARK,
     KINDS,
@@ -468,6 +468,7 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         # Lockgate Ventures — pre-seed/seed AI infra"): the stage of its money.
         stages = stage(normalise_goal(english.headline or "").replace(CONTEXT_MARK, ", "))
     wanted = [(at_own_stage(key, stages), text) for key, text in wanted]
+    offered = [(at_own_stage(key, stages, MONEY), text) for key, text in offered]
     for facet, items in (("needs", wanted), ("offers", offered)):
         ids = goals[facet] = []
         listed = len(items) - (len(stated) if facet == "needs" else 0)
@@ -652,7 +653,9 @@ def _identity(prof: Profile, stated: Sequence[tuple[str, str]] = ()) -> frozense
     # so: a startup lawyer's "founders about to raise their first round", an
     # accelerator's "climate startups for cohort 4 (pre-seed to seed)" or a grant
     # agency's "SMEs planning automation investments" are no money for a round.
-    investor = any(kind in ("capital", "assets") for kind, _ in offers) or (
+    # Co-investment offered ("co-investimento €100k–1M a fianco di un investitore
+    # privato", a regional fund's) is money too.
+    investor = any(kind in ("capital", "assets", "coinvestors") for kind, _ in offers) or (
         any(kind == "dealflow" for kind, _ in needs) and investing_headline(prof.headline)
     )
     # Know-how offered says a specialty one has ("plant start-up experience"); offers
@@ -810,13 +813,23 @@ def _as_dealflow(key: str) -> str:
     """An investor's search that reads as a round ("Series A/B in water and climate
     adaptation, Mediterranean and North Africa") or as suppliers sought (companies
     named last): the companies they back, unless it is a round of their own ("LPs for
-    our fund II")."""
+    our fund II"); investors sought are co-investors."""
     kind = KINDS[goal_kind(key) % K]
     if kind == "solution" and _COMPANIES.search(key) and not _OWN_ROUND.search(key):
         return "dealflow: " + key  # "Greek maritime & port software companies"
     if kind != "capital" or _OWN_ROUND.search(key):
         return key
+    if _INVESTORS_SOUGHT.match(key):  # "investitori privati che guidano round (angel, VC)"
+        return "co-investors: " + key
     return "dealflow: " + key
+
+
+# Investors as the head of an investor's search ("private investors that lead rounds",
+# "angels or VCs to lead"): others to invest beside, not companies to back.
+_INVESTORS_SOUGHT = re.compile(
+    r"^(?:[\w&-]+ ){0,3}?(?:investors?|angels?|vcs?|family offices?)\b"
+    r"(?!\s*(?:tickets?|money|funding|capital|rounds?|networks?|syndicates?)\b)"
+)
 
 
 # Companies sought by an investor ("Greek maritime & port software companies"): the

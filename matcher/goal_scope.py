@@ -118,15 +118,18 @@ _STAGE_NAMES = ("pre-seed", "seed", "series a", "series b")
 
 # An investor's searches that are read at the stages of its money when they name none.
 _AT_OWN_STAGE = frozenset(("coinvestors", "dealflow", "founders"))
+MONEY = frozenset(("capital",))
 
 
-def at_own_stage(key: str, own: int) -> str:
+def at_own_stage(key: str, own: int, kinds: frozenset[str] = _AT_OWN_STAGE) -> str:
     """An investor's co-investor, deal-flow or founder search that names no stage
     ("co-investors for syndicates", "technical founders from the Baltics") at the
     stages `own` (a `stage` mask) of its author's money: an investor syndicates the
     rounds it writes tickets for, and backs founders at those stages, so a pre-seed
-    angel's founders are no Series B company's."""
-    if not own or stage(key) or KINDS[goal_kind(key) % K] not in _AT_OWN_STAGE:
+    angel's founders are no Series B company's. With `kinds` ("capital"), its money
+    offered without a stage too ("a network of 90 women angels" of a pre-seed and
+    seed syndicate)."""
+    if not own or stage(key) or KINDS[goal_kind(key) % K] not in kinds:
         return key
     names = " or ".join(name for i, name in enumerate(_STAGE_NAMES) if own >> i & 1)
     return f"{key} ({names} stage)"

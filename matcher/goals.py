@@ -61,6 +61,8 @@ SEED_ROUND = (
     r"(?:raising|raise|closing|close) (?:our |a |the )?seed\b|"
     # A sum of money for seed: "€1.5m seed from health-focused investors".
     r"[€$£]\s?\d[\d.,]*\s*(?:[kmb]|mn|mio)?\s+seed\b|"
+    # After pre-seed: "pre-seed/seed with first paying customers".
+    r"(?<=pr[eé]-seed/)seed\b|(?<=preseed/)seed\b|"
     # Not what is sown: "preservation of seed", "the seed we save".
     r"(?<!\bof )(?<!\bthe )"
     r"\bseed(?=[- ]stage|[- ]rounds?\b|[- ]?(?:funding|financing|investments?|investing|"
@@ -310,6 +312,8 @@ _RULES: list[tuple[str, str]] = [
         # residence)"): a hire.
         r"^(?!.*\b(?:jobs?|roles?|positions?|join|internships?|work(?:ing)? (?:at|in|for)|"
         r"to lead|entrepreneurs?[- ]in[- ]residence|eirs?)\b)"
+        # Nor a post at one ("Head of Product / VP Product at a Series A–B company").
+        r"(?!.*\b(?:head of|vp|vice president|director|chief)\b.*\bat an?\b)"
         # Deals as what one works on ("a co-counsel ... for cross-border deals") are no
         # deal flow.
         r"(?:(?!.*\bfor (?:[\w&/-]+ ){0,3}deals\b).*(?:deal ?flow|deals\b|worth backing)|"
@@ -363,6 +367,10 @@ _RULES: list[tuple[str, str]] = [
         # as such below.
         r"^(?!.*\b(?:roles?|jobs?|positions?|internships?|associates?|analysts?|careers?|"
         r"hire|hiring|board seats?|fractional|interim)\b)"
+        r"(?!.*\b(?:head of|vp|vice president|director|chief)\b.*\bat an?\b)"
+        # Nor talks about money ("honest founder talk about hardware-ish fundraising").
+        r"(?!(?:[\w-]+ ){0,3}(?:talks?|stor(?:y|ies)|tips|lessons|sessions?|workshops?|"
+        r"webinars?|chats?|panels?)\s+(?:on|about|of)\b)"
         # Nor facts about money ("data on Scottish VC funding", "a report on seed rounds").
         r"(?!(?:[\w-]+ ){0,2}(?:data|datasets?|statistics|stats|numbers|figures|reports?|"
         r"research|insights?|trends)\s+(?:on|about|of)\b)"
@@ -467,6 +475,9 @@ _RULES: list[tuple[str, str]] = [
     # to pilot our soil sensors") are "customers".
     (
         "solution",
+        # Not those sought "for a free pilot" ("5 boutiques in Milan for a free pilot"):
+        # places to pilot, sought by the one who gives it.
+        r"(?<!\bfor a )(?<!\bfor )"
         r"\bfree (?:(?!for\b)[\w-]+ ){0,3}(?:pilots?|trials?|betas?|licen[cs]es?)\b|"
         r"\b(?:pilots?|trials?|betas?) (?:of|with) (?:our|my)\b|"
         r"\b(?:pilot|test|trial)\w* (?:in|on|at|with) (?:our|my)\b|"
@@ -702,11 +713,18 @@ CONTEXT_MARK = " — "  # what follows is the context of a derived key
 _CONTEXT_MARK = CONTEXT_MARK
 
 
+# Money sought for others ("family offices or investors for clients facing
+# generational handover"): an adviser's or a fund's search, no company raising.
+_FOR_OTHERS = re.compile(r"\bfor (?:our |my |their )?(?:[\w-]+ ){0,2}(?:clients|members)\b")
+
+
 def derived_key(need_key: str, headline: str) -> str | None:
     """The key under which a need is also offered, or None when its kind is offered
     by nobody's need (advice, data: only ordinary offers meet those)."""
     if KINDS[goal_kind(need_key)] not in DERIVED_KINDS:
         return None
+    if _FOR_OTHERS.search(need_key) and KINDS[goal_kind(need_key)] == "capital":
+        return None  # an adviser's "investors for clients facing a handover": no round
     context = headline.strip().lower()
     return DERIVED_PREFIX + need_key + (_CONTEXT_MARK + context if context else "")
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from complements_met import met  # noqa: E402
 
 from matcher import EventState  # noqa: E402
-from matcher.goal_scope import amounts, at_own_stage, scope, scope_clash, stage  # noqa: E402
+from matcher.goal_scope import MONEY, amounts, at_own_stage, scope, scope_clash, stage  # noqa: E402
 from matcher.goals import KINDS, K, goal_kind  # noqa: E402
 
 
@@ -249,3 +249,43 @@ def test_pre_seed_written_with_an_accent_is_pre_seed() -> None:
         "pre-seed €250k to grow the fleet",
         at_own_stage("startups in mobility or tourism", stage("angel | pré-seed")),
     )
+
+
+def test_talks_about_money_and_places_sought_for_a_pilot_are_what_they_are() -> None:
+    """blind18: a founder's "honest founder talk about hardware-ish fundraising" read as
+    money for two rounds; "5 boutiques in Milan for a free pilot" (places sought) as a
+    product offered; blind16: a job sought "at a Series A–B company" as deal flow."""
+    assert _kind("honest founder talk about hardware-ish fundraising") != "capital"
+    assert _kind("lessons on seed fundraising") != "capital"
+    assert _kind("5 boutiques in milan for a free pilot") == "customers"
+    assert _kind("free 3-month pilot for law firms") == "solution"
+    post = "head of product / vp product at a series a–b company (edinburgh or hybrid)"
+    assert _kind(post) not in ("capital", "dealflow")
+    # "pre-seed/seed" names both stages, whatever follows.
+    both = stage("pre-seed or seed")
+    assert stage("scottish companies raising pre-seed/seed with first paying customers") == both
+
+
+def test_an_investor_s_money_offered_without_a_stage_is_at_its_stages() -> None:
+    early = stage("pre-seed or seed")
+    assert stage(at_own_stage("a network of 90 women angels", early, MONEY)) == early
+    assert at_own_stage("pitch coaching", early, MONEY) == "pitch coaching"
+    assert at_own_stage("seed tickets €500k", early, MONEY) == "seed tickets €500k"
+
+
+def test_investors_sought_by_an_investor_and_money_sought_for_clients_are_no_round(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    blind18 = quality_event("blind18")
+    # A regional co-investment fund's "investitori privati che guidano round (angel,
+    # VC)" seeks investors to invest beside, not Amélie's Series A.
+    investors = "investitori privati che guidano round (angel, VC)"
+    assert not {need for need, _ in met(blind18, "paolo-brambilla", "amelie-durand")} & {investors}
+    assert not {need for need, _ in met(blind18, "paolo-brambilla", "lucia-romero")} & {investors}
+    # An accountant's "family offices or investors for clients facing generational
+    # handover" is no company raising for a Series A fund or a corporate VC.
+    assert not met(blind18, "claire-dumont", "fabio-marini")
+    assert not met(blind18, "alessandro-ricci", "fabio-marini")
+    assert met(blind18, "claire-dumont", "priya-nair")
+    # No talk about fundraising for a seed round.
+    assert not met(blind18, "francesca-gatti", "giulia-ferrante")

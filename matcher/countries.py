@@ -28,15 +28,18 @@ _PLACES: dict[str, str] = {
     "DE": "germany german deutschland deutsch\\w* allemagne alemania germania niemiec\\w* "
     "bayern bavaria bavarian bayerisch\\w* berlin munich münchen hamburg cologne köln "
     "frankfurt stuttgart düsseldorf leipzig dresden hanover hannover nuremberg nürnberg "
-    "bremen bonn karlsruhe heidelberg aachen",
+    "bremen bonn karlsruhe heidelberg aachen baden-württemberg nordrhein-westfalen "
+    "rhine-westphalia hessen sachsen saxony",
     "DK": "denmark danish danmark dansk copenhagen københavn aarhus",
     "EE": "estonia estonian eesti tallinn tartu",
     "ES": "spain spanish españa espana espanyol\\w* español\\w* espagne spagna madrid "
     "barcelona valencia seville sevilla bilbao malaga málaga zaragoza andalusia "
-    "andalucía catalonia catalunya logroño pamplona santander valladolid murcia",
+    "andalucía catalonia catalunya logroño pamplona santander valladolid murcia euskadi "
+    "navarra asturias cantabria",
     "FI": "finland finnish suomi helsinki tampere espoo turku oulu",
     "FR": "france french français\\w* française\\w* francia frankreich paris lyon marseille "
-    "toulouse lille nantes bordeaux strasbourg montpellier rennes grenoble",
+    "toulouse lille nantes bordeaux strasbourg montpellier rennes grenoble île-de-france "
+    "occitanie bretagne brittany normandie normandy auvergne-rhône-alpes",
     "CY": "cyprus cypriot κύπρος κυπριακ\\w* limassol λεμεσός nicosia λευκωσία larnaca",
     "GR": "greece greek ελλάδα ελληνικ\\w* hellas athens αθήνα thessaloniki θεσσαλονίκη "
     "piraeus πειραιάς patras heraklion crete volos",
@@ -45,7 +48,10 @@ _PLACES: dict[str, str] = {
     "IE": "ireland irish dublin galway",
     "IT": "italy italian italia italiano italiana italienisch\\w* italie milan milano rome "
     "roma turin torino naples napoli florence firenze bologna venice venezia genoa "
-    "genova palermo trieste udine",
+    "genova palermo trieste udine bergamo brescia verona padova padua parma modena bari "
+    "catania lecce prato lombardy lombardia piedmont piemonte veneto emilia-romagna tuscany "
+    "toscana lazio campania sicily sicilia puglia apulia liguria sardinia sardegna calabria "
+    "abruzzo umbria friuli trentino brianza",
     "LT": "lithuania lithuanian lietuva vilnius kaunas",
     "LU": "luxembourg",
     "LV": "latvia latvian latvija riga",
@@ -141,6 +147,37 @@ _SEAT = re.compile(
     r"\b([^\W\d_]+)-based\b",
     re.IGNORECASE,
 )
+
+
+# A market a company opens or enters, to its clause's end ("now moving into Italy",
+# "opening Milan in Q1", "On ouvre l'Italie en 2027", "Queremos abrir Italia en 2027"),
+# or where it seeks something ("nous cherchons aussi des artisans à Milan"): a place it
+# sells in next or looks to, not where it is.
+_MARKET = re.compile(
+    r"(?:\b(?:opening|expanding|expansion|entering|moving into|launching in|scaling (?:to|"
+    r"into)|going into|looking for|seeking|cherch\w*|recherch\w*|buscamos|busco|"
+    r"cerchiamo|cerco|suchen|procuramos)\b|"
+    r"\bopens? (?:up )?(?:in|an? [\w-]+ (?:office|hub|branch))\b|"
+    r"\bouvr\w*|\bouvre\b|\babrir\b|\babrimos\b|\bentrar\b|\baprire\b|\bapriamo\b|"
+    r"\bespansione\b|\bexpansión\b|\bexpansão\b)[^.;!?\n]*",
+    re.IGNORECASE,
+)
+
+
+# A sentence about the languages one speaks ("Je parle italien", "I speak Italian
+# and German"): the people's words in it name languages, not places.
+_SPOKEN = re.compile(
+    r"[^.;!?\n]*\b(?:speak\w*|spoken|fluent|parl[eo]|parlons|hablo|hablamos|spreche|"
+    r"sprechen|falo|falamos|vorbesc|konuşuyorum|mówię)\b[^.;!?\n]*",
+    re.IGNORECASE,
+)
+
+
+def home(text: str) -> frozenset[str]:
+    """The countries `text` names outside what it says of markets it opens or enters
+    or where it seeks something (`_MARKET`), and of the languages one speaks: where a
+    company is, when it names no seat (`seat`)."""
+    return countries(_SPOKEN.sub(" ", _MARKET.sub(" ", text)))
 
 
 @lru_cache(maxsize=1 << 12)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from matcher.about_phrases import affirmed_text
-from matcher.countries import countries, seat
+from matcher.countries import countries, home, seat
 from matcher.goal_scope import NUMBER, SCALE, number_value, scale_factor
 from matcher.types import Profile
 
@@ -87,12 +87,16 @@ _SECTORS: dict[str, tuple[str, str]] = {
         r"software(?:-\w+)?|saas|platform|apps?|apis?|analytics|dashboards?",
     ),
     "devtools": (
-        r"devtools|developer tools",
-        r"devtools|developer (?:tools|tooling|platforms?|experience)",
+        r"dev ?tools|developer tools",
+        r"dev ?tools|developer (?:tools|tooling|platforms?|experience)",
     ),
     "construction": (
         r"construction",
-        r"construction|contech|bim|façades?|facades?|retrofit\w*|buildings?",
+        # Buildings, not building something ("founders building dev tools").
+        r"construction|contech|bim|façades?|facades?|retrofit\w*|buildings|"
+        r"(?:smart|green|office|commercial|residential|public|existing|new) building|"
+        r"building (?:energy|materials?|envelopes?|stock|sector|industry|automation|"
+        r"management|renovations?|retrofits?|information|permits?|codes?|products?)",
     ),
     # The verticals investors name as their focus ("fintech or insurtech founders",
     # "spółki pre-seed/seed: gry i narzędzia AI"): a company in one of them and in none
@@ -199,6 +203,14 @@ _ONLY = re.compile(
 )
 # An "only" before what it limits ("only health"), not after ("medical devices only").
 _ONLY_NEXT = re.compile(rf"(?:{_ONLY.pattern})(?=\s+\w)", re.IGNORECASE)
+# What makes the places after it a requirement, with or without "only": "company
+# incorporated in Italy or Switzerland", "Requisito non negoziabile: sede legale ... in
+# Lombardia", "must be based in Portugal".
+_REQUIRED = re.compile(
+    r"(?<![\w-])(?:incorporated|registered|headquartered|domiciled|requirements?|required|"
+    r"requisit\w*|criteria|must be|must have|sede legale|registered office)(?![\w-])",
+    re.IGNORECASE,
+)
 # A place that names no limit: "only B2B, anywhere in Europe".
 _ANYWHERE = re.compile(
     r"\b(?:europe\w*|eu|europa|eur[oó]p\w*|global\w*|world\w*|international\w*|anywhere)\b",
@@ -293,6 +305,10 @@ def limits_of(text: str) -> Limits:
             only |= _named(said, _EXCLUDES)
             if not _ANYWHERE.search(said):  # "Ireland & UK only", "qu'au Maroc"
                 regions |= countries(said, codes=True)
+        required = _REQUIRED.search(clause)
+        if required and not _ANYWHERE.search(clause[required.start() :]):
+            # "Criteria: ..., company incorporated in Italy or Switzerland"
+            regions |= countries(clause[required.start() :], codes=True)
     # Nobody excludes all software ("no vertical SaaS" names a kind of it), nor AI ("I'm
     # allergic to 'AI for everything' decks" is about decks).
     excluded -= {"software", "ai"}
@@ -361,7 +377,7 @@ def sectors(profile: Profile, written: Profile | None = None) -> frozenset[str]:
     seats = seat(where)
     if written is not None and written is not profile:
         seats |= seat(" . ".join([written.headline, str(written.about or "")]))
-    placed = {f"{_IN}{code}" for code in seats or countries(where)}
+    placed = {f"{_IN}{code}" for code in seats or home(where)}
     had = [amount for amount, least in revenues(f"{text} . {about}") if not least]
     if had:
         placed.add(f"{_REVENUE}{max(had):.0f}")
@@ -383,13 +399,15 @@ _REVENUE = "revenue:"
 # "€50k+ MRR", "erst ab €1 Mio. ARR", ">€2M").
 _SUM = rf"(?:[€$£]|chf|eur)?\s?({NUMBER})\s?({SCALE})?\.?\s?(?:€|eur|euros?|chf|\$|£|usd)?(\+)?"
 _REVENUE_WORD = (
-    r"(arr|mrr|(?:annual |yearly |recurring )*revenues?|umsatz|jahresumsatz|turnover|"
+    r"(arr|mrr|monthly (?:recurring )?revenues?|(?:annual |yearly |recurring )*revenues?|"
+    r"umsatz|jahresumsatz|turnover|"
     r"chiffre d'affaires|ricavi|fatturato|facturación|ingresos|omzet|receita|przychod\w*|"
     r"tržby|obrat)"
 )
 _REVENUE_AT = re.compile(
-    rf"(?<![\w.])(?:{_SUM}\s?{_REVENUE_WORD}\b|\b{_REVENUE_WORD}\s?(?:of|:|von|de|di)?\s?"
-    rf"{_SUM})",
+    rf"(?<![\w.])(?:{_SUM}\s?{_REVENUE_WORD}\b|\b{_REVENUE_WORD}\s?"
+    # The year it is for, between ("ingresos 2026 de 1,7 M€").
+    rf"(?:(?:in |im |en |nel )?(?:19|20)\d\d\s?)?(?:of|:|von|de|di)?\s?{_SUM})",
     re.IGNORECASE,
 )
 # Any word for revenue at all (most texts name none: one search says so).
@@ -405,10 +423,14 @@ _PRE_REVENUE = re.compile(
     re.IGNORECASE,
 )
 _NO_PRE_REVENUE = re.compile(
-    r"\b(?:no|never|not|don't|do not|keine?|nie|jamais|pas)\s+(?:\w+\s+){0,3}"
+    r"\b(?:no|never|not|don't|do not|can't|cannot|won't|keine?|nie|jamais|pas)\s+"
+    r"(?:\w+\s+){0,3}"
     r"(?:pre-?revenue|before revenue|vor dem umsatz)",
     re.IGNORECASE,
 )
+
+
+_CURRENCY = re.compile(r"[€$£]|\b(?:chf|eur|euros?|usd)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -422,11 +444,13 @@ def revenues(text: str) -> tuple[tuple[float, bool], ...]:
         number, magnitude, plus, word = hit.group(1), hit.group(2), hit.group(3), hit.group(4)
         if number is None:
             word, number, magnitude, plus = hit.group(5), hit.group(6), hit.group(7), hit.group(8)
+        if not magnitude and not _CURRENCY.search(hit.group(0)):
+            continue  # "ingresos 2026 de 1,7 M€": a year, no sum
         try:
             value = number_value(number) * scale_factor(magnitude)
         except ValueError:
             continue
-        if word.casefold() == "mrr":
+        if word.casefold() == "mrr" or word.casefold().startswith("monthly"):
             value *= 12
         least = bool(plus) or bool(_LEAST.search(text[max(0, hit.start() - 25) : hit.start()]))
         out.append((value, least))

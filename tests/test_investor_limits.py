@@ -8,9 +8,9 @@ from __future__ import annotations
 from complements_met import met
 
 from matcher import Profile
-from matcher.countries import countries, seat
+from matcher.countries import countries, home, seat
 from matcher.goal_scope import stage
-from matcher.theses import Limits, limits, limits_of, revenues, rules_out, sectors
+from matcher.theses import Limits, limits, limits_of, revenues, rules_out, searched, sectors
 
 
 def test_exclusions_are_read_in_each_language_to_the_end_of_their_clause() -> None:
@@ -305,3 +305,63 @@ def test_an_investor_s_search_meets_only_rounds_its_tickets_fit(quality_event) -
     # blind6: Rui writes €25–75k angel cheques; a founder's €2.5M seed lead is no round
     # his search for founders raising pre-seed or seed meets.
     assert not met(quality_event("blind6"), "rui-matos", "kwame-asante")
+
+
+def test_a_requirement_names_the_countries_an_investor_backs_without_an_only() -> None:
+    """blind18: an angel syndicate's "Criteria: ..., company incorporated in Italy or
+    Switzerland" and a regional fund's "Requisito non negoziabile: sede legale o unità
+    operativa in Lombardia" limit where they invest, though neither says "only"."""
+    criteria = "Criteria: one female founder, company incorporated in Italy or Switzerland."
+    assert limits_of(criteria).regions == {"IT", "CH"}
+    requisite = "Requisito non negoziabile: sede legale o unità operativa in Lombardia."
+    assert limits_of(requisite).regions == {"IT"}
+    # Where a fund has its offices is no requirement; the EU names no country.
+    assert not limits_of("Fund II (€120M), offices in Munich and Milan.").regions
+    assert not limits_of("Companies must be registered in the EU.").regions
+    # Regions and smaller cities place someone in their country.
+    assert countries("Lombardia") == countries("Bergamo") == countries("Toscana") == {"IT"}
+    assert countries("Nordrhein-Westfalen") == {"DE"}
+    assert countries("Île-de-France") == {"FR"}
+
+
+def test_a_monthly_revenue_minimum_and_a_lender_who_cannot_fund_pre_revenue() -> None:
+    lender = "Minimum €25k monthly revenue and 12 months of trading history."
+    assert limits_of(lender).min_revenue == 300_000
+    assert limits_of("We can't fund pre-revenue companies.").min_revenue == 1
+    assert limits_of("We cannot finance pre-revenue startups.").min_revenue == 1
+
+
+def test_a_syndicate_s_criteria_and_a_lender_s_minimum_keep_rounds_out(quality_event) -> None:  # type: ignore[no-untyped-def]
+    blind18 = quality_event("blind18")
+    # Trama Angels back pre-seed and seed companies incorporated in Italy or
+    # Switzerland: not a Madrid Series A (its "network of 90 women angels" was offered).
+    assert not met(blind18, "lucia-romero", "beatrice-monti")
+    # Flowcap lends from €25k monthly revenue: not Loopcart at about €6k MRR.
+    assert not met(blind18, "sara-okafor", "nina-hofmann")
+
+
+def test_a_building_sector_is_buildings_not_building_something() -> None:
+    """blind6: "technical founders building dev tools or infra" read as a search for
+    construction companies."""
+    assert searched(("technical founders building dev tools or infra (pre-seed/seed)",))[0] == {
+        "devtools"
+    }
+    assert "construction" not in sectors(
+        Profile(id="a", name="A", headline="We are building an app for nurses")
+    )
+    assert "construction" in sectors(Profile(id="b", name="B", headline="Smart building sensors"))
+
+
+def test_a_company_is_placed_neither_where_it_expands_nor_seeks_nor_by_languages_spoken(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """blind18: a Paris repair start-up that "opens Italy in 2027", seeks artisans in
+    Milan and speaks Italian was placed in Italy, and met a Lombardy-only fund."""
+    assert home("Team of 28 in London, now moving into Italy, opening Milan in Q1.") == {"UK"}
+    paris = "HEC Paris. On ouvre l'Italie en 2027 — nous cherchons des artisans à Milan."
+    assert home(paris + " Je parle italien.") == {"FR"}
+    assert home("23 marcas en España y Francia. Queremos abrir Italia en 2027.") == {"ES", "FR"}
+    assert home("I speak Italian and German.") == frozenset()
+    blind18 = quality_event("blind18")
+    assert not met(blind18, "paolo-brambilla", "amelie-durand")
+    assert not met(blind18, "amelie-durand", "paolo-brambilla")

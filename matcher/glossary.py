@@ -1,15 +1,17 @@
 """The bundled glossary (`glossary.csv` beside this file, semicolon-separated): event
 vocabulary in German, Spanish, Catalan, French, Portuguese, Italian, Dutch, Polish,
 Czech, Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian, Russian,
-Ukrainian, Slovenian, Croatian, Hungarian and Greek, one concept a row with its English,
-and how one word is looked up in it. A row may end early: the languages after its last
-cell have no word for it. The Russian and Ukrainian columns hold Cyrillic wordings only,
-the Greek column Greek ones (a Latin loanword is English already).
+Ukrainian, Slovenian, Croatian, Hungarian, Greek, Romanian and Turkish, one concept a
+row with its English, and how one word is looked up in it. A row may end early: the
+languages after its last cell have no word for it. The Russian and Ukrainian columns
+hold Cyrillic wordings only, the Greek column Greek ones (a Latin loanword is English
+already).
 
 A word is found as written, without accents, without an inflection ending (a noun's
-plural said in English too: "fincas" -> "farms"; a Finnish, Estonian, Baltic, Slavic or
-Hungarian case ending: "järjestelmään" -> "system", "akudele" -> "batteries", "pompach"
--> "pumps", "инвесторам" -> "investors", "erőforrásokkal" -> "resources"),
+plural said in English too: "fincas" -> "farms"; a Finnish, Estonian, Baltic, Slavic,
+Hungarian, Romanian or Turkish case ending: "järjestelmään" -> "system", "akudele" ->
+"batteries", "pompach" -> "pumps", "инвесторам" -> "investors", "erőforrásokkal" ->
+"resources", "fabrikasıyla" -> "factory"),
 or, in the Germanic languages, Finnish, Estonian and Hungarian, as a compound of known
 parts split at a known head ("Wärme|pumpen" -> "heat pumps", "sairaala|hankinnat" ->
 "hospital procurement").
@@ -70,6 +72,23 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("val", ""), ("vel", ""), ("át", "a"), ("ét", "e"), ("ák", "a"), ("ék", "e"),
            ("ok", ""), ("ek", ""), ("ök", ""), ("ot", ""), ("et", ""), ("ra", ""),
            ("re", ""), ("t", ""), ("k", "")),
+    # Romanian: the definite and plural endings back to the indefinite singular
+    # ("brandurilor", "brandurile", "branduri" -> "brand"; "producția" -> "producție").
+    "ro": (("urilor", ""), ("urile", ""), ("ului", ""), ("uri", ""), ("iile", "ie"),
+           ("ilor", ""), ("ția", "ție"), ("ele", "ă"), ("ile", ""), ("ul", ""), ("ii", "ie"),
+           ("ii", "i"), ("ea", "e"), ("le", ""), ("a", "ă"), ("i", "")),
+    # Turkish: case and possessive endings after a proper name's apostrophe ("Milano'da")
+    # or on the word, and plurals, back to the bare noun ("fabrikasıyla" -> "fabrika").
+    "tr": (("'nın", ""), ("'nin", ""), ("'dan", ""), ("'den", ""), ("'tan", ""),
+           ("'ten", ""), ("'da", ""), ("'de", ""), ("'ta", ""), ("'te", ""), ("'ya", ""),
+           ("'ye", ""), ("'ın", ""), ("'in", ""), ("'a", ""), ("'e", ""), ("'ı", ""),
+           ("'i", ""), ("larından", ""), ("lerinden", ""), ("larında", ""), ("lerinde", ""),
+           ("larına", ""), ("lerine", ""), ("larını", ""), ("lerini", ""), ("larla", ""),
+           ("lerle", ""), ("ları", ""), ("leri", ""), ("sıyla", ""), ("siyle", ""), ("ıyla", ""),
+           ("iyle", ""), ("ından", ""), ("inden", ""), ("ında", ""), ("inde", ""),
+           ("lar", ""), ("ler", ""), ("dan", ""), ("den", ""), ("tan", ""), ("ten", ""),
+           ("sı", ""), ("si", ""), ("su", ""), ("sü", ""), ("da", ""), ("de", ""), ("ta", ""),
+           ("te", ""), ("ı", ""), ("i", ""), ("u", ""), ("ü", ""), ("a", ""), ("e", "")),
     "ca": (("cions", "ció"), ("sions", "sió"), ("essos", "és"), ("iques", "ic"),
            ("eres", "er"), ("ores", "or"), ("ades", "at"), ("ides", "it"), ("ives", "iu"),
            ("oses", "ós"), ("ssos", "s"), ("ques", "ca"), ("gues", "ga"), ("ces", "ça"),

@@ -38,7 +38,7 @@ from matcher.language import ENGLISH, detect_language, profile_text
 from matcher.script import in_script_of
 from matcher.types import Profile
 
-_ROMANCE = frozenset({"es", "ca", "fr", "pt", "it"})
+_ROMANCE = frozenset({"es", "ca", "fr", "pt", "it", "ro"})
 # Elided articles and prepositions glued to the next word ("l'énergie", "dell'acqua").
 _ELISION = re.compile(r"^(l|d|dell|all|nell|sull|dall|un|qu|j|n|s|c)['’](\w.*)$", re.IGNORECASE)
 
@@ -315,10 +315,11 @@ def _maybe_other(text: str) -> bool:
 
 # Languages read only when the language identifier tells them, never guessed from a
 # word or two: their one- and two-letter case endings make names of other languages
-# parse (Estonian: "Moodle" -> "mood" + "-le", fashion; Slovenian and Croatian "-a",
-# "-i", "-u"; Hungarian "-t", "-k", "-et"); and Catalan, which shares most short
-# Spanish tags ("rutas", "flotas"), so a guess between the two would be a tie.
-_NEVER_GUESSED = frozenset({"et", "lv", "lt", "sl", "hr", "hu", "ca"})
+# parse (Estonian: "Moodle" -> "mood" + "-le", fashion; Slovenian, Croatian, Romanian
+# and Turkish "-a", "-i", "-u", "-e"; Hungarian "-t", "-k", "-et"); and Catalan, which
+# shares most short Spanish tags ("rutas", "flotas"), so a guess between the two would
+# be a tie.
+_NEVER_GUESSED = frozenset({"et", "lv", "lt", "sl", "hr", "hu", "ca", "ro", "tr"})
 
 
 def _guessable(word: str) -> dict[str, Glossary]:

@@ -92,16 +92,16 @@ def form(person: dict, email: str) -> dict[str, str]:  # type: ignore[type-arg]
     }
 
 
-# A profile in a language without a glossary (Turkish): the model reads it poorly.
+# A profile in a language without a glossary (Arabic): the model reads it poorly.
 AYSE = {
-    "name": "Ayşe Demir",
-    "headline": "Proje yöneticisi, İzmir'de bir enerji kooperatifi",
-    "interests": ["ısı pompaları", "yenilenebilir enerji", "enerji kooperatifleri"],
-    "personal_interests": ["yelken"],
-    "looking_for": ["güneş enerjisi projeleri için ortaklar"],
-    "offering": ["AB hibeleri konusunda deneyim"],
+    "name": "Layla Haddad",
+    "headline": "مديرة مشاريع في تعاونية للطاقة في عمّان",
+    "interests": ["المضخات الحرارية", "الطاقة المتجددة", "تعاونيات الطاقة"],
+    "personal_interests": ["الإبحار"],
+    "looking_for": ["شركاء لمشاريع الطاقة الشمسية"],
+    "offering": ["خبرة في المنح الأوروبية"],
     "organizations": [],
-    "about": "Belediyelerle yerel yenilenebilir enerji projeleri üzerinde çalışıyorum.",
+    "about": "أعمل مع البلديات على مشاريع محلية للطاقة المتجددة.",
 }
 
 
@@ -120,7 +120,7 @@ def test_a_profile_the_model_cannot_read_is_told_and_the_organizer_sees_it(  # t
     open_private_link(ayse, token)
     page = ayse.get("/e/conf/me").get_data(as_text=True)
     assert 'id="language-notice"' in page and "data-translated" not in page
-    assert "Your profile is written in Turkish." in page
+    assert "Your profile is written in Arabic." in page
     assert "compares profiles in English" in page and "in English too" in page
     open_private_link(english_reader, english_token)
     assert 'id="language-notice"' not in english_reader.get("/e/conf/me").get_data(as_text=True)
@@ -128,14 +128,14 @@ def test_a_profile_the_model_cannot_read_is_told_and_the_organizer_sees_it(  # t
     organizer = app.test_client()
     login(organizer)
     event_page = organizer.get("/organizer/events/conf").get_data(as_text=True)
-    assert "Profiles in other languages" in event_page and "(Turkish 1)" in event_page
+    assert "Profiles in other languages" in event_page and "(Arabic 1)" in event_page
     # The languages said to be matched through the glossary are the glossary's own.
     assert "Profiles in German, Spanish, French" in event_page
-    matched = "Catalan, Hungarian, Slovenian, Croatian and Greek are matched"
+    matched = "Hungarian, Slovenian, Croatian, Greek, Romanian and Turkish are matched"
     assert matched in event_page
     listed = organizer.get("/organizer/events/conf/attendees?filter=other-language")
     text = listed.get_data(as_text=True)
-    assert "Ayşe Demir" in text and "Turkish profile" in text
+    assert "Layla Haddad" in text and "Arabic profile" in text
     assert "1 attendee · profile in another language" in text
     assert "Klaus Brenner" not in text  # matched through the German glossary
     assert not any(p["name"] in text for p in english)

@@ -15,7 +15,7 @@ from matcher import EventState, Matcher, Profile
 from matcher.facets import phrase_keys
 from matcher.glossary import glossary_languages, translates
 from matcher.script import in_script_of
-from matcher.translation import source_language, to_english
+from matcher.translation import glossary_guess, source_language, to_english
 
 INSTALLER = Profile(
     id="de-installer",
@@ -313,8 +313,8 @@ def test_a_personal_interest_is_read_as_the_activity() -> None:
 def test_the_glossary_covers_the_languages_people_write_here() -> None:
     assert {"de", "es", "fr", "pt", "it", "nl"} <= set(glossary_languages())
     assert {"pl", "cs", "fi", "sv", "da", "no"} <= set(glossary_languages())
-    assert {"ca", "hu", "sl", "hr", "el"} <= set(glossary_languages())
-    assert not translates("tr") and not translates("en")
+    assert {"ca", "hu", "sl", "hr", "el", "ro", "tr"} <= set(glossary_languages())
+    assert not translates("ar") and not translates("en")
 
 
 def test_a_greek_profile_is_read_in_english_and_its_words_only_in_greek() -> None:
@@ -331,6 +331,30 @@ def test_a_greek_profile_is_read_in_english_and_its_words_only_in_greek() -> Non
     assert source_language(greek) == "el"
     # A word in the Latin script is looked up in no Greek column, nor the reverse.
     assert "el" not in in_script_of("sailing") and set(in_script_of("σκάκι")) == {"el"}
+
+
+def test_romanian_and_turkish_profiles_are_read_in_english() -> None:
+    # blind18 (Milan): a Romanian nearshoring platform's and a Turkish biotech
+    # founder's goals met nobody; their columns read them, endings and all.
+    assert to_english("lanțul de aprovizionare", "ro") == "supply chain"
+    assert to_english("economie circulară", "ro") == "circular economy"
+    assert to_english("inteligență artificială", "ro") == "artificial intelligence"
+    assert to_english("căutăm investitori", "ro") == "looking for investor"
+    assert to_english("înot", "ro", personal=True) == "swimming"
+    assert to_english("döngüsel ekonomi", "tr") == "circular economy"
+    assert to_english("yapay zeka", "tr") == "artificial intelligence"
+    assert to_english("yelken", "tr", personal=True) == "sailing"
+    # Endings: "with its factory", "investors" (plural), "in Milan".
+    assert to_english("fabrikasıyla", "tr") == "factory"
+    assert to_english("yatırımcılar", "tr") == "investor"
+    turkish = Profile(
+        id="tr", name="Z", headline="Kurucu, Boya Bio — bakterilerle tekstil boyası",
+        interests=["biyoteknoloji", "sürdürülebilir moda"], personal_interests=["yüzme"],
+        about="Şirketimiz İstanbul'da kayıtlı. Moda markalarıyla pilot projeler arıyoruz.",
+    )  # fmt: skip
+    assert source_language(turkish) == "tr"
+    # Their short tags are never guessed: a Romanian or Turkish ending makes names parse.
+    assert glossary_guess("Milano") is None
 
 
 # Everyday business vocabulary (logistics, training): a Spanish fruit exporter's

@@ -110,7 +110,7 @@ _ACRONYMS = frozenset({"dach", "cee", "see"})
 
 def _word_codes(token: str, codes: bool) -> set[str]:
     """The countries one word (or hyphenated word) names."""
-    key = token.casefold()
+    key = token.replace("İ", "I").casefold()  # Turkish "İstanbul": no dot left over
     region = _REGIONS.get(key)
     if region is not None and (key not in _ACRONYMS or token.isupper()):
         return set(region)
@@ -144,7 +144,9 @@ _SEAT = re.compile(
     r"\bsede\s+(?:en|a|em|in)|\bsediad[ao]\s+em|\bsitz\s+in|\bbasée?\s+(?:à|en|au)|"
     r"\bsiège\s+(?:à|en|au)|\bgevestigd\s+in|\bz\s+siedzibą\s+w|\bsídlo\s+ve?)\s+"
     r"([^.,;:()|\n]{1,60})|"
-    r"\b([^\W\d_]+)-based\b",
+    r"\b([^\W\d_]+)-based\b|"
+    # Turkish, the place first: "İstanbul'da kayıtlı" (registered in), "İzmir merkezli".
+    r"\b([^\W\d_]+)(?:'?(?:da|de|ta|te)\s+(?:kayıtlı|kurulu)|'?\s*merkezli)\b",
     re.IGNORECASE,
 )
 
@@ -187,5 +189,5 @@ def seat(text: str) -> frozenset[str]:
     markets it enters ("Queremos entrar en Alemania"); where it sits, it is."""
     found: set[str] = set()
     for hit in _SEAT.finditer(text):
-        found |= countries(hit.group(1) or hit.group(2))
+        found |= countries(next(group for group in hit.groups() if group))
     return frozenset(found)

@@ -183,7 +183,7 @@ _SENTENCE = re.compile(r"[.;!?\n|•·]+(?:\s|$)|\s[–—-]\s|\(|\)")
 # What opens an exclusion, to the clause's end ("No crypto, no hardware"; "Not for
 # me: hardware"; "keine Hardware"; "niente immobili").
 _NEGATION = re.compile(
-    r"(?<![\w-])(?:no|not|never|nothing|excluding|except|nor|don't|do not|"
+    r"(?<![\w-])(?:no|not|never|nothing|excluding|except|nor|don't|do not|out of scope|"
     r"doesn't|won't|geen|keine?|nicht|niente|né|ni|pas|aucun\w*|ingen|inte|não|nem|nie|"
     r"nunca|ningún|ninguna|mai)(?![\w-])",
     re.IGNORECASE,

@@ -365,3 +365,17 @@ def test_a_company_is_placed_neither_where_it_expands_nor_seeks_nor_by_languages
     blind18 = quality_event("blind18")
     assert not met(blind18, "paolo-brambilla", "amelie-durand")
     assert not met(blind18, "amelie-durand", "paolo-brambilla")
+
+
+def test_a_turkish_seat_and_an_out_of_scope_list_are_read() -> None:
+    """blind18: an Italy-only angel who rules out biotech met an Istanbul biotech that
+    wants to spend months in Milan; a corporate VC's "Out of scope: medtech, ...,
+    crypto/NFT" was read as nothing."""
+    assert seat("Şirket İstanbul'da kayıtlı ve merkezimiz orada kalacak.") == {"TR"}
+    assert seat("İzmir merkezli bir girişim") == {"TR"}
+    assert countries("İstanbul") == {"TR"}
+    assert limits_of("Out of scope: medtech, fast fashion, crypto/NFT.").excluded == {
+        "medtech",
+        "crypto",
+    }
+    assert limits_of("Medtech is out of scope for us.").excluded == {"medtech"}

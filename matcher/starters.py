@@ -285,9 +285,14 @@ def _slot(text: str, template_form: str) -> str:
     return text if template_form == "q" else mid_sentence(text)
 
 
+# Banks whose topic is a name (an organisation, a contact): said as written, never in
+# sentence case ("Bocconi alumni", not "bocconi alumni").
+_NAMED = frozenset(("organization", "contact"))
+
+
 def _render(template: Template, topic: _Topic) -> str:
     mine = mid_sentence(topic.mine) if topic.mine else ""
-    x = _slot(topic.x, template.form)
+    x = topic.x if topic.bank in _NAMED else _slot(topic.x, template.form)
     first_word = x.split(" ", 1)[0]
     if template.text.startswith("“{x}") and x[:1].islower() and first_word == first_word.lower():
         x = x[0].upper() + x[1:]  # it opens the sentence

@@ -595,3 +595,14 @@ def test_money_offered_is_asked_about_as_whom_it_is_for() -> None:
     assert asked, starters
     assert not any("become something you offer" in s for s in asked)
     assert any(word in asked[0] for word in ("look for", "fit", "hear first", "check"))
+
+
+def test_an_organisation_s_name_keeps_its_capitals_inside_a_question() -> None:
+    """blind18: "We both have bocconi alumni in our background" (a sentence-case
+    phrase loses its capital inside a sentence; a name never does)."""
+    a = Profile(id="1", name="Beatrice", organizations=["Bocconi alumni"])
+    b = Profile(id="2", name="Elisa", organizations=["Bocconi alumni"])
+    cg = CommonGround(score=0.5, ties=[Tie("organization", "Bocconi alumni", "Bocconi alumni")])
+    starters = make_starters(a, b, cg)
+    assert any("Bocconi alumni" in s for s in starters), starters
+    assert not any("bocconi alumni" in s for s in starters), starters

@@ -93,7 +93,7 @@ def form(person: dict, email: str) -> dict[str, str]:  # type: ignore[type-arg]
 
 
 # A profile in a language without a glossary (Arabic): the model reads it poorly.
-AYSE = {
+LAYLA = {
     "name": "Layla Haddad",
     "headline": "مديرة مشاريع في تعاونية للطاقة في عمّان",
     "interests": ["المضخات الحرارية", "الطاقة المتجددة", "تعاونيات الطاقة"],
@@ -114,11 +114,11 @@ def test_a_profile_the_model_cannot_read_is_told_and_the_organizer_sees_it(  # t
     english_token = sign_up(english_reader, **form(english[0], "p0@example.org"))
     for i, person in enumerate(english[1:], start=1):
         sign_up(app.test_client(), **form(person, f"p{i}@example.org"))
-    ayse = app.test_client()
-    token = sign_up(ayse, **form(AYSE, "ayse@example.org"))
+    layla = app.test_client()
+    token = sign_up(layla, **form(LAYLA, "layla@example.org"))
     sign_up(app.test_client(), **form(KLAUS, "klaus@example.de"))  # German: translated
-    open_private_link(ayse, token)
-    page = ayse.get("/e/conf/me").get_data(as_text=True)
+    open_private_link(layla, token)
+    page = layla.get("/e/conf/me").get_data(as_text=True)
     assert 'id="language-notice"' in page and "data-translated" not in page
     assert "Your profile is written in Arabic." in page
     assert "compares profiles in English" in page and "in English too" in page

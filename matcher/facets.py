@@ -32,7 +32,8 @@ from matcher.normalise import (
     topic_item,
     unique_items,
 )
-from matcher.roles import fits, identity, phrase_roles
+from matcher.programmes import places, runs_programme
+from matcher.roles import PROGRAMME, fits, identity, phrase_roles
 from matcher.script import readable_part, unreadable
 from matcher.specific_words import stems
 from matcher.stated_goals import stated_needs
@@ -469,14 +470,18 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         stages = stage(normalise_goal(english.headline or "").replace(CONTEXT_MARK, ", "))
     wanted = [(at_own_stage(key, stages), text) for key, text in wanted]
     offered = [(at_own_stage(key, stages, MONEY), text) for key, text in offered]
+    listed = {"needs": len(wanted) - len(stated), "offers": len(offered)}
+    stated_at = [listed["needs"] + i for i in range(len(stated))]
+    # Money sought or offered beside a programme is a place in it too.
+    wanted += places(wanted)
+    offered += places(offered)
     for facet, items in (("needs", wanted), ("offers", offered)):
         ids = goals[facet] = []
-        listed = len(items) - (len(stated) if facet == "needs" else 0)
         for pos, (key, text) in enumerate(items):
             ids.append(vocab.goal(key))
             words[facet].append(text)
             # A stated goal is a sentence of the about, whose phrases are pieces already.
-            if not vocab.vague[ids[-1]] and pos < listed:
+            if not vocab.vague[ids[-1]] and pos < listed[facet]:
                 pieces.append((_spelt(key, ids[-1], vocab), text))
     implied: list[int] = []
     if not prof.looking_for and not prof.offering:
@@ -519,10 +524,12 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     for key, text in headline_parts(prof.headline, english.headline, prof):
         pieces.append((vocab.phrase(spelt_out(key)), text))  # a language named as one
     who = _identity(english, stated)
+    if runs_programme(head_key, [k for k, _ in wanted], [k for k, _ in offered]):
+        who |= {"family:" + PROGRAMME}
     return Row(
         t_ids, t_personal, goals["needs"], goals["offers"], o_ids, company, words, whole,
         headline, bool(headline or clean(prof.about)), head, who, pieces,
-        implied, [len(wanted) - len(stated) + i for i in range(len(stated))], category,
+        implied, stated_at, category,
         limits(prof, english, _searches(wanted)) if _backs(who, goals["offers"], vocab)
         else Limits(),
         sectors(english, prof),

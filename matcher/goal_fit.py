@@ -261,9 +261,37 @@ def role_fit(
     if sided.any():
         x = np.where(sided, np.maximum(mixed, fields), x)
         threshold = np.where(sided, p.fit_threshold, threshold)
+    programme = _programme_needs(facets, seeker, needs)
+    if programme.any():
+        x = np.where(programme, _programme_fit(facets, seeker, giver, p)[:, None], x)
+        threshold = np.where(programme, p.fit_threshold, threshold)
     credit = _ramp(x, 0.0, p.fit_floor, p.fit_full)
     credit[x < threshold] = 0.0
     return credit
+
+
+_ACCELERATOR = KINDS.index("accelerator")
+
+
+def _programme_needs(facets: Facets, seeker: np.ndarray, needs: np.ndarray) -> np.ndarray:
+    """(S, Ln) bool: a place in a programme sought (`matcher.programmes`)."""
+    out: np.ndarray = (facets.kind[needs] % K == _ACCELERATOR) & (needs != facets.pad)
+    return out
+
+
+def _programme_fit(
+    facets: Facets, seeker: np.ndarray, giver: np.ndarray, p: ScoreParams
+) -> np.ndarray:
+    """(P,) fit of a founder and a programme: the closer of the two fields (either
+    one's whole profile against the other's field, goals included), at least the bar
+    where one piece of each one's work is close (`pieces_fit` from `fit_full`). An
+    accelerator's profile spans every field it takes, so the whole fit is diluted;
+    the founder's line of work is one piece of it ("tele-rehab after knee surgery" and
+    "early-stage healthtech")."""
+    both = np.maximum(field_fit(facets, seeker, giver), field_fit(facets, giver, seeker))
+    near = pieces_fit(facets, seeker, giver) >= np.float32(p.fit_full)
+    out: np.ndarray = np.where(near, np.maximum(both, np.float32(p.fit_threshold)), both)
+    return out.astype(np.float32)
 
 
 _CUSTOMERS = KINDS.index("customers")

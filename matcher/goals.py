@@ -51,6 +51,7 @@ KINDS = (
     "space",  # room to work or meet: desks, a coworking, a venue, event or lab space
     "sources",  # stories, sources or guests to cover sought, or oneself offered as one
     "experience",  # years of work offered ("8 yrs ML engineering", "board experience")
+    "accelerator",  # a place in an accelerator or incubator sought, or a programme offered
 )
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
@@ -127,8 +128,30 @@ _COMPANIES_THAT = (
     r" (?:with|applying|that|seeking|looking|needing|in need|planning|preparing|"
     r"(?:re)?financing|raising)\b"
 )
+# The key of a money goal that names a programme, read as a place in it.
+PLACE_PREFIX = "accelerator place: "
+# An accelerator or incubator as the head of a goal, or a programme of weeks or months.
+_PROGRAMME_WORD = r"(?:pre-?)?(?:accelerat(?:or|ors|ion)|incubat(?:or|ors|ion))"
+ACCELERATOR_PLACE = (
+    r"^(?!.*\beic accelerator\b)(?:(?:an?|the|one|some)\s+)?"
+    r"(?:(?:place|spot|seat) in (?:an?|the) )?"
+    r"(?:(?!(?:partner\w*|collaborat\w*|startups?|founders?|teams|companies|alumni|mentors?|"
+    r"judges?|investors?)\b)[\w&/+'-]+ ){0,3}?"
+    + _PROGRAMME_WORD
+    + r"(?:\s+(?:programmes?|programs?))?(?:\s*$|\s*[,;:(/–—+]|\s+(?:or|with|for|in|focused|"
+    r"that|and|programmes?|programs?)\b)|"
+    r"^(?:an?\s+)?(?:\d+|one|two|three|four|six|eight|ten|twelve)[- ](?:weeks?|months?)"
+    r"(?:[- ]long)?\s+(?:[\w&-]+\s+){0,2}(?:programmes?|programs?|bootcamps?)\b|"
+    # "an impact programme", "a programme that gives us access to heavy industry sites".
+    r"^(?:an?\s+)?(?:(?:startup|start-up|founders?|impact|venture|incubation)\s+)"
+    r"(?:programmes?|programs?)\b|"
+    r"^(?:an?\s+)?programmes?\s+(?:that|which)\s+(?:gives?|offers?|provides?)\b"
+)
 # (kind, pattern): the first match wins, so the more specific rules come first.
 _RULES: list[tuple[str, str]] = [
+    # Money sought or offered beside a programme, read as a place in it
+    # (`matcher.programmes`).
+    ("accelerator", "^" + PLACE_PREFIX),
     # Know-how sought: "advice on ...", "how to navigate public tenders as a startup".
     (
         "advice",
@@ -392,8 +415,17 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:cheques?|checks?)\b[^€$£]{0,12}[€$£]\s?\d|"
         r"[€$£]\s?\d[\d.,]*\s*[kmb]?\s+(?:cheques?|checks?)\b|"
         # A sum for a share ("€100k for 7%") is equity.
-        r"[€$£]\s?\d[\d.,]*\s*[kmb]?\s+for\s+\d+(?:[.,]\d+)?\s?%)",
+        r"[€$£]\s?\d[\d.,]*\s*[kmb]?\s+for\s+\d+(?:[.,]\d+)?\s?%|"
+        # A sum to build a company's first things ("first £50k to build MVP").
+        r"^(?:(?:our|my|the|a)\s+)?(?:first\s+)?[€$£]\s?\d[\d.,]*\s*[km]?\s+"
+        r"(?:to (?:build|launch|start|develop|finish|get to)|for (?:(?:our|my|the|an?)\s+)?"
+        r"(?:mvp|prototype|launch|runway))\b)",
     ),
+    # A place in an accelerator or incubator ("accelerator with circular-economy
+    # focus", "pre-accelerator / incubator"), or such a programme offered ("3-month
+    # climate accelerator", "12-week programme, equity-free, €15k stipend"). Not the
+    # EU's grant of that name, nor partners, startups or mentors of a programme.
+    ("accelerator", ACCELERATOR_PLACE),
     # Coverage offered ("podcast episode + clips for your hiring page") is press,
     # whatever it is for.
     ("press", r"^(?:podcast|radio|tv|video) (?:episodes?|features?|interviews?|slots?)\b"),
@@ -610,13 +642,19 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     # Experience sought ("experience with notified bodies") is met as know-how is, and
     # by years of it.
     "experience": (*_OPEN, "mentor", "experience"),
+    # A programme sought is met by one offered (and by its call for startups, below).
+    "accelerator": ("accelerator",),
 }
 # need kind -> the kinds of other people's needs that meet it (each such pair both ways).
 MEETS_NEED: dict[str, tuple[str, ...]] = {
     "capital": ("dealflow", "founders"),
-    "dealflow": ("capital",),
+    # A startup seeking a programme is a startup (to an accelerator's call only:
+    # `matcher.roles`).
+    "dealflow": ("capital", "accelerator"),
     # A startup raising, or seeking its first customers or a pilot, is a startup.
-    "founders": ("capital", "customers"),
+    "founders": ("capital", "customers", "accelerator"),
+    # A programme sought is met by an accelerator's call for startups.
+    "accelerator": ("dealflow", "founders"),
     "hire": ("job",),
     "job": ("hire",),
     "mentor": ("mentee",),
@@ -773,7 +811,8 @@ COMPATIBLE = _table()
 # profiles, not by how alike the two phrases read.
 # A job and a hire are met by wording (the role itself: "a product designer").
 ROLE_KINDS = ("capital", "grant", "debt", "assets", "dealflow", "founders", "mentor", "mentee",
-              "press", "cofounder", "cofounding", "coinvestors", "sources")  # fmt: skip
+              "press", "cofounder", "cofounding", "coinvestors", "sources",
+              "accelerator")  # fmt: skip
 ROLE = np.array([name in ROLE_KINDS for name in KINDS], dtype=bool)
 
 # Needs met by many people at once: a seller's buyers, a mentor's mentees, a lead's
@@ -804,7 +843,7 @@ _KIND_WORDS = re.compile(
     r"(?:pilot|test)[- ](?:sites?|locations?)|pilot(?:s|ing)?|customers?|clients?|buyers?|"
     r"partners?|partner|collaborat\w*|"
     r"hir(?:e|ing)|recruit\w*|openings|roles?|jobs?|positions?|work|"
-    r"co-?founders?|join|volunteer\w*|"
+    r"co-?founders?|join|volunteer\w*|(?:pre-?)?(?:accelerat\w*|incubat\w*)|"
     r"looking|for|to|with|in|on|of|from|at|by|as|and|or|our|my|your|their|we|we're|i|i'm|"
     r"can|could|want|wants|willing|that|which|some|new|next|a|an|the|"
     r"is|are|be|have|has|who've|will)\b|"
@@ -829,6 +868,8 @@ _FOUNDER_WORDS = re.compile(
 def subject(key: str) -> str:
     """A normalised goal phrase without its kind words ("" when nothing else is said)."""
     text = key.removeprefix(DERIVED_PREFIX).split(_CONTEXT_MARK)[0]
+    if text.startswith(PLACE_PREFIX):
+        return ""  # its money goal's words are that goal's subject already
     # "our sepsis tool", "my team": the seeker's own things, not what the provider is.
     text = _OWN.sub("", text)
     if KINDS[goal_kind(key) % K] == "founders":

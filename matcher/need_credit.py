@@ -181,7 +181,7 @@ def _hold_rounds_by_tickets(
                 credit[c, searches[c], o] = 0.0
 
 
-_MONEY = np.array([k in ("capital", "debt") for k in KINDS], dtype=bool)
+_MONEY = np.array([k in ("capital", "debt", "accelerator") for k in KINDS], dtype=bool)
 _BACKS = np.array([k in ("dealflow", "founders") for k in KINDS], dtype=bool)
 
 

@@ -289,6 +289,10 @@ _COMPANIES = re.compile(r"\b(?:start-?ups?|compan(?:y|ies)|scale-?ups?|teams?|sm
 # Those a company's equity is for: its founders, or a company seeking customers for a
 # product of its own (`matcher.facets`).
 _COMPANY: tuple[Role, ...] = (("founder", frozenset()), ("company", frozenset()))
+# One who runs an accelerator or incubator (`matcher.facets`: a call for a cohort, a
+# programme offered, or a headline that says so).
+PROGRAMME = "programme"
+_PROGRAMME: tuple[Role, ...] = ((PROGRAMME, frozenset()),)
 _EQUITY_OFFER = re.compile(r"\bseries [a-d]\b|\bseed\b|pre-?seed|equity|tickets?|\bvc\b|venture")
 
 
@@ -318,6 +322,12 @@ def phrase_roles(key: str) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
             return (), ()
         investee = _COMPANY if kind == "capital" and _EQUITY_OFFER.search(text) else ()
         return (("investor", frozenset()),), investee
+    if kind == "accelerator":
+        # A place in a programme is given by one who runs it (`PROGRAMME`): a founder
+        # seeking an accelerator meets an accelerator's call, never a fund's search
+        # for startups; offered (the founder's need meeting another's call), it meets
+        # only the call of one who runs a programme.
+        return ((), _PROGRAMME) if derived else (_PROGRAMME, ())
     if kind in ("dealflow", "founders"):
         # Companies to back, or founders and startups to write about, advise or run a
         # programme with, are met by a founder: a hospital's or a city's own search

@@ -31,7 +31,7 @@ from matcher.goal_scope import scope_clash, sum_clash
 from matcher.goals import KINDS, MANY, K
 from matcher.grades import goal_credit, role_credit
 from matcher.scoring import ScoreParams
-from matcher.theses import rules_out
+from matcher.theses import rules_out, seeks_lead
 
 # A provider within this much of the best credit for a need is as good as the best.
 TIE = 1e-4
@@ -209,6 +209,12 @@ def _hold_limits(
         n, g = int(needers[c]), int(givers[c])
         if limits[g] and money[c].any() and rules_out(limits[g], sectors[n]):
             credit[c, money[c]] = 0.0
+        if limits[g].follows and money[c].any():
+            # A lead sought from one who never leads.
+            row = needs[min(c, needs.shape[0] - 1)]
+            for i in np.flatnonzero(money[c]).tolist():
+                if seeks_lead(facets.phrases[int(row[i])]):
+                    credit[c, i] = 0.0
         if limits[n] and backs[c].any() and rules_out(limits[n], sectors[g]):
             credit[c, backs[c]] = 0.0
 

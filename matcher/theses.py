@@ -243,9 +243,15 @@ class Limits:
     # The sectors their searches for companies name ("pre-seed and seed fintech or
     # insurtech founders"; empty: any), read against a company's by `_outside`.
     focus: frozenset[str] = frozenset()
+    # They never lead a round ("We never lead; we co-invest alongside a financial
+    # lead"): no lead sought is theirs to meet.
+    follows: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.excluded or self.only or self.regions or self.min_revenue or self.focus)
+        return bool(
+            self.excluded or self.only or self.regions or self.min_revenue or self.focus
+            or self.follows
+        )  # fmt: skip
 
 
 def _named(text: str, table: dict[str, re.Pattern[str]]) -> set[str]:
@@ -315,7 +321,10 @@ def limits_of(text: str) -> Limits:
     least = max((amount for amount, least in revenues(text) if least), default=0.0)
     if not least and _NO_PRE_REVENUE.search(text):
         least = 1.0
-    return Limits(frozenset(excluded), frozenset(only - excluded), frozenset(regions), least)
+    follows = bool(_NEVER_LEADS.search(text))
+    return Limits(
+        frozenset(excluded), frozenset(only - excluded), frozenset(regions), least, follows=follows
+    )
 
 
 def limits(
@@ -422,6 +431,35 @@ _PRE_REVENUE = re.compile(
     r"\bsin ingresos\b|\bpre-?ricavi\b|\bbez tržeb\b",
     re.IGNORECASE,
 )
+# An investor who never leads ("We never lead", "we don't lead equity rounds", "we
+# co-invest alongside a financial lead"), not one who leads up to a size ("we don't
+# lead rounds above €2M").
+_NEVER_LEADS = re.compile(
+    r"\b(?:never|don't|do not|doesn't|does not|won't|will not|cannot|can't)\s+"
+    r"(?:take\s+(?:the\s+)?)?lead(?:s|ing)?\b"
+    r"(?!\s+(?:[\w-]+\s+){0,2}(?:above|over|beyond|larger|bigger|more than|past)\b)|"
+    r"\bco-?invest(?:s|ing)?\s+(?:only\b|alongside\s+(?:an?|the)\s+(?:[\w-]+\s+)?lead\b)|"
+    r"\bnon\s+guidiamo\b|\bno\s+lideramos\b|\bne\s+(?:menons|prenons)\s+(?:pas|jamais)\s+"
+    r"(?:le\s+)?lead\b|\bführen\s+(?:nie|keine)\b",
+    re.IGNORECASE,
+)
+# A round whose lead is sought ("Series A lead (€4M)", "buscamos fondo que lidere"),
+# not one that has its lead or takes co-investors too ("we have a lead for half",
+# "lead or co-investor").
+_LEAD_SOUGHT = re.compile(r"\blead(?:-investor)?\b|\blider(?:e|ar|a)\b|\bguidi\b")
+_HAS_LEAD = re.compile(
+    r"\b(?:have|has|got|with|alongside|behind|beside)\s+(?:an?\s+|the\s+|our\s+)?"
+    r"(?:[\w-]+\s+)?lead\b|\blead\s+(?:committed|secured|in place|confirmed|partiel)|"
+    r"\blead\s+(?:or|o|ou|oder)\b|\bco-?lead\b"
+)
+
+
+@lru_cache(maxsize=1 << 12)
+def seeks_lead(key: str) -> bool:
+    """Whether a round sought (a normalised goal) asks for its lead."""
+    return bool(_LEAD_SOUGHT.search(key)) and not _HAS_LEAD.search(key)
+
+
 _NO_PRE_REVENUE = re.compile(
     r"\b(?:no|never|not|don't|do not|can't|cannot|won't|keine?|nie|jamais|pas)\s+"
     r"(?:\w+\s+){0,3}"

@@ -10,7 +10,16 @@ from complements_met import met
 from matcher import Profile
 from matcher.countries import countries, home, seat
 from matcher.goal_scope import stage
-from matcher.theses import Limits, limits, limits_of, revenues, rules_out, searched, sectors
+from matcher.theses import (
+    Limits,
+    limits,
+    limits_of,
+    revenues,
+    rules_out,
+    searched,
+    sectors,
+    seeks_lead,
+)
 
 
 def test_exclusions_are_read_in_each_language_to_the_end_of_their_clause() -> None:
@@ -379,3 +388,32 @@ def test_a_turkish_seat_and_an_out_of_scope_list_are_read() -> None:
         "crypto",
     }
     assert limits_of("Medtech is out of scope for us.").excluded == {"medtech"}
+
+
+def test_an_investor_who_never_leads_meets_no_lead_sought() -> None:
+    follows = "We never lead; we co-invest alongside a financial lead and don't take board seats."
+    assert limits_of(follows).follows
+    assert limits_of("We don't do seed and we don't lead equity rounds.").follows
+    # One who leads up to a size, or leads, is no follower.
+    assert not limits_of("We follow, we don't lead rounds above €2M.").follows
+    assert not limits_of("co-investors (we never lead above €2M)").follows
+    assert not limits_of("We lead seed rounds up to €2M.").follows
+    assert seeks_lead("series a lead (€4m)")
+    assert seeks_lead("series a of 5 m€ — looking for fondo that lidere")
+    # A round that has its lead, or takes a co-investor as well, asks for no lead.
+    assert not seeks_lead("€1.2m seed (we have a lead for half)")
+    assert not seeks_lead("seed round €2.5m — angels welcome alongside a lead")
+    assert not seeks_lead("series a of 3 m€ — lead or co investor stratégique")
+
+
+def test_a_corporate_vc_that_never_leads_is_not_offered_for_a_lead(quality_event) -> None:  # type: ignore[no-untyped-def]
+    blind18 = quality_event("blind18")
+    lead = "Serie A de 5 M€ — buscamos fondo que lidere"
+    assert not any(n == lead for n, _ in met(blind18, "lucia-romero", "alessandro-ricci"))
+    # Her round is still what his search for Series A–B startups meets, and Amélie's
+    # "lead or strategic co-investor" still meets his tickets.
+    assert met(blind18, "alessandro-ricci", "lucia-romero")
+    assert any(
+        o == "minority tickets €1–5M (Series A–B)"
+        for _, o in met(blind18, "amelie-durand", "alessandro-ricci")
+    )

@@ -423,3 +423,26 @@ def test_an_english_need_for_training_meets_a_french_offer(business_event) -> No
     met = {(c.need, c.offer) for c in cg.complements if c.seeker == "a"}
     offer = "programmes de formation sur mesure pour les entreprises"
     assert ("a training programme for our store staff", offer) in met
+
+
+def test_words_of_making_and_selling_things_are_read_in_each_language() -> None:
+    # blind18 (Milan): leather goods, tiles, footwear, cotton and dyeing were left as
+    # typed, so the Italian, Portuguese and Turkish makers met nobody by them.
+    assert to_english("pelletteria", "it") == "leather goods"
+    assert to_english("maroquinerie", "fr") == "leather goods"
+    assert to_english("calzature", "it") == "footwear"
+    assert to_english("încălțăminte", "ro") == "footwear"
+    assert to_english("pamuk", "tr") == "cotton"
+    assert to_english("denim boyama", "tr") == "denim dyeing"
+    assert to_english("łożysk", "pl") == "bearing"
+    assert "tile" in to_english("difetti delle piastrelle ceramiche", "it")
+    # Refurbishing goods is no building retrofit (the Spanish word was in that row).
+    assert to_english("reacondicionamiento", "es") == "refurbishment"
+
+
+def test_a_portuguese_cork_upholstery_maker_meets_an_upholstery_lab(quality_event) -> None:  # type: ignore[no-untyped-def]
+    blind18 = quality_event("blind18")
+    cg = blind18.common_ground("tiago-mendes", "stefano-mariani")
+    assert any(
+        c.seeker == "a" and "estofos" in c.need and "upholstery" in c.offer for c in cg.complements
+    )

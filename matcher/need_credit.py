@@ -191,9 +191,10 @@ def _hold_limits(
     seeking: tuple[np.ndarray, np.ndarray],
     giver: np.ndarray,
 ) -> None:
-    """Zero, in `credit` (C, Ln, Lo), money sought from an investor who rules the
-    seeker's sector out, and an investor's search for companies met by a company in a
-    sector they rule out (`matcher.theses`: "no hardware", "medical devices only")."""
+    """Zero, in `credit` (C, Ln, Lo), money (or a place in a programme) sought from an
+    investor who rules the seeker's sector out, a lead sought from one who never leads,
+    and an investor's search for companies met by a company in a sector they rule out
+    (`matcher.theses`: "no hardware", "medical devices only")."""
     needer, needs = seeking
     limited = facets.limited
     if not limited.any():

@@ -114,9 +114,12 @@ def test_a_founder_seeking_an_accelerator_meets_a_programme_of_their_field(quali
     for other in blind7.ids:
         if other not in ("marcin-gorski", "natalia-sokolowska"):
             assert not any(n == need for n, _ in met(blind7, "marcin-gorski", other)), other
-    # Leon's "programme that gives us access to heavy industry sites": Paweł's.
+    # An idea-stage hardware founder and an accelerator that takes idea-stage hardware
+    # teams (blind9).
+    blind9 = quality_event("blind9")
     assert any(
-        o == "3-month climate accelerator" for _, o in met(blind7, "leon-fischer", "pawel-zawadzki")
+        n == "an accelerator programme" and o == "€50k for 6% + 12-week programme"
+        for n, o in met(blind9, "fionn-oconnell", "mark-dunne")
     )
 
 
@@ -130,6 +133,12 @@ def test_a_place_sought_in_another_language_or_beside_money_is_met(quality_event
     assert any(
         n == "accelerator or impact programme in Austria"
         for n, _ in met(blind12, "carmen-ruiz", "sebastian-frank")
+    )
+    # "accelerator or pre-seed investor (climate)": a place is sought too, and a climate
+    # accelerator's programme meets it.
+    blind8 = quality_event("blind8")
+    assert any(
+        o == "12-week programme in Tallinn" for _, o in met(blind8, "eveliina-makela", "laura-jogi")
     )
 
 

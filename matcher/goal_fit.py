@@ -261,7 +261,7 @@ def role_fit(
     if sided.any():
         x = np.where(sided, np.maximum(mixed, fields), x)
         threshold = np.where(sided, p.fit_threshold, threshold)
-    programme = _programme_needs(facets, seeker, needs)
+    programme = _programme_needs(facets, needs)
     if programme.any():
         x = np.where(programme, _programme_fit(facets, seeker, giver, p)[:, None], x)
         threshold = np.where(programme, p.fit_threshold, threshold)
@@ -273,7 +273,7 @@ def role_fit(
 _ACCELERATOR = KINDS.index("accelerator")
 
 
-def _programme_needs(facets: Facets, seeker: np.ndarray, needs: np.ndarray) -> np.ndarray:
+def _programme_needs(facets: Facets, needs: np.ndarray) -> np.ndarray:
     """(S, Ln) bool: a place in a programme sought (`matcher.programmes`)."""
     out: np.ndarray = (facets.kind[needs] % K == _ACCELERATOR) & (needs != facets.pad)
     return out

@@ -1,6 +1,6 @@
 """The bundled glossary (`glossary.csv` beside this file, semicolon-separated): event
 vocabulary in German, Spanish, Catalan, French, Portuguese, Italian, Dutch, Polish,
-Czech, Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian, Russian,
+Czech, Slovak, Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian, Russian,
 Ukrainian, Slovenian, Croatian, Hungarian, Greek, Romanian and Turkish, one concept a
 row with its English, and how one word is looked up in it. A row may end early: the
 languages after its last cell have no word for it. The Russian and Ukrainian columns
@@ -109,6 +109,18 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("e", ""), ("e", "a"), ("ě", "a"), ("i", ""), ("í", "e"), ("é", "ý"), ("á", "ý"),
            ("u", "o"), ("a", "o"), ("ě", "o"), ("ech", "o"), ("ám", "a"), ("ím", "e"),
            ("emi", "e"), ("ce", "ec"), ("é", "á"), ("ou", "á")),
+    # Slovak: as Czech, with its own endings ("investorov", "firmách", "stratégiu",
+    # "riadenia", "umelej"), each back to the form the glossary writes.
+    "sk": (("iami", "ia"), ("iách", "ia"), ("iach", "ie"), ("iami", "ie"), ("iam", "ie"),
+           ("iám", "ia"), ("ými", "ý"), ("ých", "ý"), ("ého", "ý"), ("ému", "ý"),
+           ("ami", "a"), ("ami", "o"), ("ami", ""), ("ách", "a"), ("ách", "o"),
+           ("och", ""), ("ovi", ""), ("iou", "ia"), ("ie", "ia"), ("ii", "ia"),
+           ("iu", "ia"), ("ií", "ia"), ("ia", "ie"), ("iu", "ie"), ("ím", "ie"),
+           ("í", "ie"), ("ám", "a"), ("ám", "o"), ("ov", ""), ("om", ""), ("om", "o"),
+           ("om", "ý"), ("ým", "ý"), ("mi", ""), ("ou", "a"), ("ou", ""), ("ej", "á"),
+           ("ú", "á"), ("é", "á"), ("é", "ý"), ("í", "ý"), ("á", "o"), ("y", ""), ("y", "a"),
+           ("e", "a"), ("e", "o"), ("e", ""), ("u", "a"), ("u", "o"), ("u", ""), ("a", "o"),
+           ("a", ""), ("i", ""), ("i", "a")),
     # Finnish: case endings (in, on, from, to, of, partitive), plural stems and their
     # vowels ("hoitajia" -> "hoitaja", "järjestelmiä" -> "järjestelmä").
     "fi": (("issä", "ä"), ("issa", "a"), ("istä", "ä"), ("ista", "a"), ("illa", "a"),
@@ -201,6 +213,8 @@ _PLURALS: dict[str, frozenset[str]] = {
                      "ins", "ons", "ns", "es", "s"}),
     "pl": frozenset({"ami", "ach", "ów", "om", "y", "i"}),
     "cs": frozenset({"ami", "ách", "ích", "ech", "ům", "ů", "y", "ám", "ím", "emi"}),
+    "sk": frozenset({"iami", "iách", "iach", "iam", "iám", "ií", "ami", "ách", "och", "ov",
+                     "mi", "ám", "y"}),
     "fi": frozenset({"issä", "issa", "istä", "ista", "illa", "illä", "ille", "iden", "ien",
                      "jen", "ihin", "ita", "itä", "ja", "jä", "ia", "iä", "t", "kset", "ksia",
                      "ksiä", "aat", "aita", "aiden", "aille"}),
@@ -242,10 +256,15 @@ class Glossary:
         code: str,
         entries: dict[tuple[str, ...], Entry],
         personal: dict[tuple[str, ...], Entry],
+        letters: frozenset[str] = frozenset(),
+        typed: frozenset[str] = frozenset(),
     ) -> None:
         self.code = code
         self.entries = entries
         self.personal = personal  # personal activities ("p" rows) only
+        # The letters beyond a-z its words are written with ("ľ", "ô" in Slovak).
+        self.letters = letters
+        self.typed = typed  # its one-word variants as written, accents kept
         # Words looked up so far: a long unknown German word tries every split (ms).
         self._seen: dict[tuple[str, int, bool], Entry | None] = {}
         self.longest = max((len(k) for k in entries), default=1)
@@ -262,6 +281,12 @@ class Glossary:
             if found is not None:
                 return found
         return self.entries.get(words) or self.entries.get(plain)
+
+    def as_typed(self, word: str) -> bool:
+        """Whether case-folded `word` is known with its accents as typed, or with an
+        inflection ending taken off ("technologií" in Czech, not in Slovak)."""
+        folded = word.casefold()
+        return folded in self.typed or any(stem in self.typed for stem, _ in self._stems(folded))
 
     def word(self, word: str, depth: int = 0, personal: bool = False) -> Entry | None:
         """The entry of one word: as written, without an inflection ending (a noun's
@@ -427,21 +452,31 @@ def glossaries() -> dict[str, Glossary]:
     tables: dict[str, dict[tuple[str, ...], Entry]] = {code: {} for code in codes}
     personal: dict[str, dict[tuple[str, ...], Entry]] = {code: {} for code in codes}
     plain: dict[str, str] = {}  # each word's form without accents, made once
+    letters: dict[str, set[str]] = {code: set() for code in codes}
+    typed: dict[str, set[str]] = {code: set() for code in codes}
     for row in body:
         pos, english = row[0].strip(), row[1].strip()
         entry = Entry(english, pos)
         for code, cell in zip(codes, row[2:], strict=False):
+            letters[code].update(ch for ch in cell.lower() if ch.isalpha() and not ch.isascii())
             for variant in cell.split("|"):
                 # Words and spaces only (most variants): the words as `_words` cuts them.
                 simple = variant.replace(" ", "").isalpha()
                 key = tuple(variant.casefold().split()) if simple else _words(variant)
                 if not key:
                     continue
+                if len(key) == 1:
+                    typed[code].add(key[0])
                 bare = tuple(plain.get(w) or plain.setdefault(w, _plain(w)) for w in key)
                 for table in (tables[code], personal[code]) if pos == "p" else (tables[code],):
                     table.setdefault(key, entry)
                     table.setdefault(bare, entry)
-    return {code: Glossary(code, tables[code], personal[code]) for code in codes}
+    return {
+        code: Glossary(
+            code, tables[code], personal[code], frozenset(letters[code]), frozenset(typed[code])
+        )
+        for code in codes
+    }
 
 
 def translates(code: str) -> bool:

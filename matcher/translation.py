@@ -323,8 +323,15 @@ _NEVER_GUESSED = frozenset({"et", "lv", "lt", "sl", "hr", "hu", "ca", "ro", "tr"
 
 
 def _guessable(word: str) -> dict[str, Glossary]:
-    """The glossaries a word or a short item may be guessed to be in (of its script)."""
-    return {code: g for code, g in in_script_of(word).items() if code not in _NEVER_GUESSED}
+    """The glossaries a word or a short item may be guessed to be in: of its script,
+    and writing every letter of it ("přírodní" is Czech, never Slovak: Slovak has no
+    "ř", though both glossaries know the word without its accents)."""
+    own = {ch for ch in word.lower() if ch.isalpha() and not ch.isascii()}
+    return {
+        code: g
+        for code, g in in_script_of(word).items()
+        if code not in _NEVER_GUESSED and own <= g.letters
+    }
 
 
 @lru_cache(maxsize=1 << 16)
@@ -412,14 +419,27 @@ def source_language(profile: Profile) -> str | None:
     return reading(profile).code
 
 
+def _lower_words(text: str) -> list[str]:
+    """The words of `text` that start lower-case (not a name: "Castellón")."""
+    return [w for w in text.split() if w[:1].islower()]
+
+
+def _writing(codes: tuple[str, ...], writes: set[str]) -> tuple[str, ...]:
+    return tuple(code for code in codes if code in writes)
+
+
 @lru_cache(maxsize=1 << 16)
 def item_language(text: str) -> str | None:
     """The glossary language of an item of an English profile: the one that knows
     most of its words that are not English ("Wandern", "pesca"), or any of several
-    that say it alike ("vela": sailing in Spanish, Portuguese and Italian); None
-    when such words are fewer than its English words, or the languages disagree."""
+    that say it alike ("vela": sailing in Spanish, Portuguese and Italian), else the
+    likeliest of those; None when such words are fewer than its English words. A
+    language that never writes one of the item's letters is not its language
+    ("Almanca konuşma partneri" is Turkish, whatever else knows "partneri")."""
     words = [w for w in _evidence_words(text) if w not in _small_words()]
-    foreign = [codes for w in words if (codes := _foreign_codes(w))]
+    own = {ch for w in _lower_words(text) for ch in w if ch.isalpha() and not ch.isascii()}
+    writes = {code for code, g in glossaries().items() if own <= g.letters}
+    foreign = [codes for w in words if (codes := _writing(_foreign_codes(w), writes))]
     english = sum(is_english_word(w) for w in words)
     # An English phrase with a loanword ("CSRD reporting in the Mittelstand") stays.
     if not foreign or 2 * len(foreign) < len(foreign) + english:
@@ -437,7 +457,14 @@ def item_language(text: str) -> str | None:
     kept = {code: len(set(_plain_words(text)) & set(_plain_words(s))) for code, s in said.items()}
     fewest = min(kept.values())
     fewer = [code for code in best if kept[code] == fewest]
-    return fewer[0] if len(fewer) == 1 else None
+    if len(fewer) == 1:
+        return fewer[0]
+    # Still several ("transfer technologií": Czech and Slovak): the one that knows
+    # more of its words with their accents as typed.
+    typed = {code: sum(glossaries()[code].as_typed(w) for w in words) for code in fewer}
+    most_typed = max(typed.values())
+    first = [code for code in fewer if typed[code] == most_typed]
+    return first[0] if len(first) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -313,7 +313,7 @@ def test_a_personal_interest_is_read_as_the_activity() -> None:
 def test_the_glossary_covers_the_languages_people_write_here() -> None:
     assert {"de", "es", "fr", "pt", "it", "nl"} <= set(glossary_languages())
     assert {"pl", "cs", "fi", "sv", "da", "no"} <= set(glossary_languages())
-    assert {"ca", "hu", "sl", "hr", "el", "ro", "tr"} <= set(glossary_languages())
+    assert {"ca", "hu", "sl", "hr", "el", "ro", "tr", "sk"} <= set(glossary_languages())
     assert not translates("ar") and not translates("en")
 
 
@@ -446,3 +446,44 @@ def test_a_portuguese_cork_upholstery_maker_meets_an_upholstery_lab(quality_even
     assert any(
         c.seeker == "a" and "estofos" in c.need and "upholstery" in c.offer for c in cg.complements
     )
+
+
+def test_slovak_profiles_are_read_in_english() -> None:
+    # blind12 (Vienna) and blind19 (Prague): a Slovak railway's need for predictive
+    # maintenance and a Slovak fleet-charging founder's pilot met nobody in English.
+    assert to_english("prediktívna údržba", "sk") == "predictive maintenance"
+    assert to_english("hľadáme investorov pre seed kolo", "sk") == (
+        "looking for investors for seed round"
+    )
+    assert "electric vehicles" in to_english("firmy s flotilou 50+ elektromobilov na pilot", "sk")
+    assert to_english("obnoviteľné zdroje energie", "sk") == "renewable energy"
+    assert to_english("beh", "sk", personal=True) == "running"
+    slovak = Profile(
+        id="sk", name="Zuzana", headline="Inovačná manažérka, železničná doprava",
+        interests=["prediktívna údržba", "digitalizácia depa"],
+        looking_for=["startup na prediktívnu údržbu ložísk podvozkov, pilot v depe Zvolen"],
+    )  # fmt: skip
+    assert source_language(slovak) == "sk"
+
+
+def test_an_item_s_letters_tell_which_of_two_near_languages_it_is_in() -> None:
+    # Czech and Slovak glossaries both know "přírodní" once its accents are taken off;
+    # Slovak has no "ř". Of two that know as many words, the one knowing them with
+    # their accents as typed ("technologií" is Czech; Slovak writes "technológií").
+    assert item_language("přírodní materiály") == "cs"
+    assert item_language("transfer technologií") == "cs"
+    assert item_language("prediktívna údržba") == "sk"
+    # A Turkish item is not Polish or Slovak for knowing "partneri"; a Portuguese one
+    # is not Spanish for "ceramica"; a name's letters ("Castellón") rule nothing out.
+    assert item_language("Almanca konuşma partneri") not in ("pl", "sk")
+    assert item_language("cerâmica") == "pt"
+    assert item_language("advisor con esperienza di vendita in Spagna (Castellón)") == "it"
+
+
+def test_a_slovak_railway_meets_the_polish_bearing_monitor(quality_event) -> None:  # type: ignore[no-untyped-def]
+    blind12 = quality_event("blind12")
+    cg = blind12.common_ground("zuzana-kovacova", "mateusz-kowalczyk")
+    assert ("prediktívna údržba", "utrzymanie predykcyjne") in [(s.a, s.b) for s in cg.shared]
+    # A planted introduction: each is in the other's five.
+    assert "mateusz-kowalczyk" in [s.other_id for s in blind12.suggestions("zuzana-kovacova")]
+    assert "zuzana-kovacova" in [s.other_id for s in blind12.suggestions("mateusz-kowalczyk")]

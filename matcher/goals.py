@@ -156,6 +156,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "advice",
         r"^(advice|feedback|tips|help with|guidance|beratung|consejo|asesor|"
+        # "help building a financial model for my first raise", "help writing grant
+        # applications": a document to shape, not the round or the grant it is for.
+        r"help (?:building|writing|preparing|structuring|drafting|reviewing|refining)\b|"
         r"how (to|do|does|can)\b|to (understand|learn)\b|"
         # "learn about deeptech spin-outs": know-how, not the spin-outs themselves.
         r"(?:learn|learning|understand|understanding) (?:about|how|more)\b)",

@@ -289,3 +289,16 @@ def test_investors_sought_by_an_investor_and_money_sought_for_clients_are_no_rou
     assert met(blind18, "claire-dumont", "priya-nair")
     # No talk about fundraising for a seed round.
     assert not met(blind18, "francesca-gatti", "giulia-ferrante")
+
+
+def test_help_shaping_a_document_for_a_round_is_know_how_not_money(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind19: an idea-stage founder's "help building a financial model for my first
+    raise" was read as money sought and offered a Series A lead's €4–10M tickets."""
+    assert _kind("help building a financial model for my first raise") == "advice"
+    assert _kind("help writing grant applications") == "advice"
+    assert _kind("help cleaning messy climate datasets") != "advice"  # the work itself
+    blind19 = quality_event("blind19")
+    model = "help building a financial model for my first raise"
+    assert not {need for need, _ in met(blind19, "sam-oconnor", "helena-brandt")} & {model}
+    reviews = "Financial model & fundraising reviews for first-time founders"
+    assert (model, reviews) in met(blind19, "sam-oconnor", "peter-lang")

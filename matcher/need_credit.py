@@ -74,7 +74,7 @@ def need_credit(
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
     credit *= ~colleagues(facets, needer, giver)[:, None, None]
-    _hold_limits(credit, facets, (needer, needs), giver)
+    _hold_limits(credit, facets, (needer, needs), (giver, offers))
     # Sales only in a buyer's category.
     credit *= buyer_mask(facets, (needer, giver), needs, False, params)[:, :, None]
     credit *= buyer_mask(facets, (needer, giver), offers, True, params)[:, None, :]
@@ -189,13 +189,15 @@ def _hold_limits(
     credit: np.ndarray,
     facets: Facets,
     seeking: tuple[np.ndarray, np.ndarray],
-    giver: np.ndarray,
+    giving: tuple[np.ndarray, np.ndarray],
 ) -> None:
     """Zero, in `credit` (C, Ln, Lo), money (or a place in a programme) sought from an
     investor who rules the seeker's sector out, a lead sought from one who never leads,
     and an investor's search for companies met by a company in a sector they rule out
-    (`matcher.theses`: "no hardware", "medical devices only")."""
+    (`matcher.theses`: "no hardware", "medical devices only") or, for one who never
+    leads, by a round that seeks its lead."""
     needer, needs = seeking
+    giver, offers = giving
     limited = facets.limited
     if not limited.any():
         return
@@ -218,6 +220,18 @@ def _hold_limits(
                     credit[c, i] = 0.0
         if limits[n] and backs[c].any() and rules_out(limits[n], sectors[g]):
             credit[c, backs[c]] = 0.0
+        if limits[n].follows and backs[c].any() and _lacks_lead(facets, g):
+            # A follower's search for companies met by a company whose round seeks its
+            # lead ("Seed lead investor (€1.5M round)", whatever else it seeks).
+            row = offers[min(c, offers.shape[0] - 1)]
+            raised = facets.kind[row] == _RAISED
+            credit[c, backs[c][:, None] & raised[None, :]] = 0.0
+
+
+def _lacks_lead(facets: Facets, person: int) -> bool:
+    """Whether one of the rounds `person` raises seeks its lead (`seeks_lead`)."""
+    own = facets.offers.row(person)
+    return any(seeks_lead(facets.phrases[int(o)]) for o in own[facets.kind[own] == _RAISED])
 
 
 _PILOTS = KINDS.index("customers") + K  # customers or a pilot sought, offered as a startup

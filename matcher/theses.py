@@ -185,7 +185,9 @@ _SENTENCE = re.compile(r"[.;!?\n|•·]+(?:\s|$)|\s[–—-]\s|\(|\)")
 _NEGATION = re.compile(
     r"(?<![\w-])(?:no|not|never|nothing|excluding|except|nor|don't|do not|out of scope|"
     r"doesn't|won't|geen|keine?|nicht|niente|né|ni|pas|aucun\w*|ingen|inte|não|nem|nie|"
-    r"nunca|ningún|ninguna|mai)(?![\w-])",
+    r"nunca|ningún|ninguna|mai|"
+    # Czech, Slovak, Hungarian: "žádný hardware", "žiadne biotech", "nem finanszírozunk".
+    r"žádn[ýáé]|žiadn[yae]|nem)(?![\w-])",
     re.IGNORECASE,
 )
 # Negations that do not exclude: "don't mind some hardware", "not just finance it",
@@ -198,7 +200,8 @@ _SAID_FIRST = re.compile(r"\b(?:is|are|isn't|aren't)\s*$", re.IGNORECASE)
 _ONLY = re.compile(
     r"(?<![\w-])(?:only|exclusively|solely|ausschließlich|nur|uniquement|exclusivement|"
     r"seulement|solo|soltanto|esclusivamente|apenas|somente|solamente|únicamente|"
-    r"bara|endast|alleen|uitsluitend|wyłącznie|tylko|qu'(?:au|aux|en|à))(?![\w-])",
+    r"bara|endast|alleen|uitsluitend|wyłącznie|tylko|qu'(?:au|aux|en|à)|"
+    r"jen|pouze|výhradně|len|iba|výlučne|výhradne|csak|kizárólag)(?![\w-])",
     re.IGNORECASE,
 )
 # An "only" before what it limits ("only health"), not after ("medical devices only").
@@ -432,15 +435,20 @@ _PRE_REVENUE = re.compile(
     re.IGNORECASE,
 )
 # An investor who never leads ("We never lead", "we don't lead equity rounds", "we
-# co-invest alongside a financial lead"), not one who leads up to a size ("we don't
-# lead rounds above €2M").
+# co-invest alongside a financial lead", "seed startups that already have a lead"), not
+# one who leads up to a size ("we don't lead rounds above €2M").
 _NEVER_LEADS = re.compile(
     r"\b(?:never|don't|do not|doesn't|does not|won't|will not|cannot|can't)\s+"
     r"(?:take\s+(?:the\s+)?)?lead(?:s|ing)?\b"
     r"(?!\s+(?:[\w-]+\s+){0,2}(?:above|over|beyond|larger|bigger|more than|past)\b)|"
     r"\bco-?invest(?:s|ing)?\s+(?:only\b|alongside\s+(?:an?|the)\s+(?:[\w-]+\s+)?lead\b)|"
     r"\bnon\s+guidiamo\b|\bno\s+lideramos\b|\bne\s+(?:menons|prenons)\s+(?:pas|jamais)\s+"
-    r"(?:le\s+)?lead\b|\bführen\s+(?:nie|keine)\b",
+    r"(?:le\s+)?lead\b|\bführen\s+(?:nie|keine)\b|"
+    # Czech, Slovak, Polish: "nikdy nevedieme kolo", "nevedeme kola", "nie prowadzimy".
+    r"\bneved(?:ie)?me\b|\bnie\s+prowadzimy\b|"
+    # Companies sought "that already have a lead" ("ktoré už majú lead investora").
+    r"\b(?:already|už|již|już|bereits|déjà|già|ya)\s+(?:have|has|majú|mají|mają|haben|hat|ont|"
+    r"hanno|tienen)\s+(?:an?\s+|the\s+|einen\s+|un\s+)?(?:[\w-]+\s+)?lead",
     re.IGNORECASE,
 )
 # A round whose lead is sought ("Series A lead (€4M)", "buscamos fondo que lidere"),

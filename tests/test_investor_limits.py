@@ -417,3 +417,26 @@ def test_a_corporate_vc_that_never_leads_is_not_offered_for_a_lead(quality_event
         o == "minority tickets €1–5M (Series A–B)"
         for _, o in met(blind18, "amelie-durand", "alessandro-ricci")
     )
+
+
+def test_limits_said_in_czech_slovak_and_hungarian_are_read() -> None:
+    """blind19: a Slovak seed fund "investujeme len do softvéru (žiadny hardvér, žiadne
+    biotech)" met a heat-pump maker; a Czech agency's grants "jen firmy se sídlem v ČR".
+    Their words "only" and "no" are read as the glossary leaves them."""
+    software = limits_of("investujeme len until software (žiadny hardware, žiadne biotech)")
+    assert software.only == {"software"} and software.excluded == {"hardware", "biotech"}
+    assert limits_of("csak software, nem hardware").excluded == {"hardware"}
+    assert limits_of("dotace na VaV (jen firmy se sídlem v Czech Republic)").regions == {"CZ"}
+
+
+def test_a_fund_seeking_companies_that_already_have_a_lead_is_a_follower(quality_event) -> None:  # type: ignore[no-untyped-def]
+    assert limits_of("Co-investície €150–400k (nikdy nevedieme kolo)").follows
+    assert limits_of("seed startups that already have a lead investor").follows
+    assert limits_of("seed startupy z CZ, SK, PL a HU, ktoré už majú lead investora").follows
+    assert not limits_of("Wir führen Seed-Runden, Tickets bis €2M").follows
+    blind19 = quality_event("blind19")
+    # Leila still seeks her seed lead: the co-investor's search is not met by her round,
+    # whichever of her goals would be quoted.
+    assert not met(blind19, "katarina-mikulova", "leila-haddad")
+    # A software-only fund is offered to no heat-pump maker's seed round.
+    assert not met(blind19, "petra-svobodova", "katarina-mikulova")

@@ -31,6 +31,8 @@ _STAGES = (
         r"\b[b-e][- ]rounds?\b|"
         r"growth[- ](?:stage|capital|equity|rounds?|funds?|investors?)"
         r"|late[- ]stage"
+        # "post-Series A companies": Series A and every round after it.
+        r"|\bpost[- ]s[ée]ries? a\b"
     ),
 )
 

@@ -280,7 +280,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "grant",
         r"^(?!" + _COMPANIES_THAT + r").*?(?:"
-        r"\bgrants?\b|non-dilutive|förder|subvenci|subsid|non-?repayable|not repayable|"
+        # Not non-dilutive capital or runway: a lender's ("non-dilutive growth capital
+        # (€3–5M)" for a Series A company is venture debt).
+        r"\bgrants?\b|non-dilutive(?! (?:growth )?(?:capital|financing|runway))|förder|"
+        r"subvenci|subsid|non-?repayable|not repayable|"
         # A company's money for its own research ("R&D funding for our next sensor
         # generation"), which public funds give; research done together is partners'.
         r"^(?!.*\b(?:joint|collaborative|co-funded)\b).*\b(?:r&d|research|innovation) funding\b|"
@@ -315,7 +318,8 @@ _RULES: list[tuple[str, str]] = [
     # A loan's term ("20–25 year tenors") is a lender's.
     (
         "debt",
-        r"\bdebt\b|\b(?<!on )loans?\b|working capital|revenue-based|kredit|préstamo|\btenors?\b",
+        r"\bdebt\b|\b(?<!on )loans?\b|working capital|revenue-based|kredit|préstamo|\btenors?\b|"
+        r"^(?!" + _COMPANIES_THAT + r").*non-dilutive (?:growth )?(?:capital|financing|runway)",
     ),
     # Investors to share a round with: an investor's need, never a founder's round to
     # back ("co-investors for Nordic deals"; translated: "co investors from the
@@ -445,6 +449,17 @@ _RULES: list[tuple[str, str]] = [
         # Posts listed ("open roles: 3 backend engineers").
         r"^open (?:roles|positions|vacancies|jobs)\s*[:(–—-]",
     ),
+    # A freelancer sought ("freelance UX researcher for 3 months", "Unity/AR developers
+    # (freelance)", "game artist (freelance or hire)"): a hire for a project, not the
+    # freelance work one seeks oneself ("freelance projects", "freelance gigs").
+    (
+        "hire",
+        r"^(?!.*\b(?:projects?|projekty|projeler|gigs?|missions?|work|contracts?|clients?)\b)"
+        r"(?=.*\bfreelance\b).*\b(?:researchers?|designers?|developers?|devs?|engineers?|"
+        r"writers?|copywriters?|translators?|photographers?|illustrators?|accountants?|"
+        r"bookkeepers?|animators?|videographers?|marketers?|lawyers?|analysts?|artists?|"
+        r"programmers?)\b",
+    ),
     (
         "job",
         # Not "composition", "positioning"; not a smart or an offtake contract.
@@ -568,7 +583,9 @@ _RULES: list[tuple[str, str]] = [
         "service",
         r"\b(?:design|photography|copywriting|illustration|branding|video production|"
         r"translation|bookkeeping|web development) (?:for|services?)\b|\bfreelance\b|"
-        r"\bfor hire\b|\bcommissions?\b(?!-based)|\bpro bono\b",
+        r"\bfor hire\b|\bcommissions?\b(?!-based)|\bpro bono\b|"
+        # Work at a price ("ESOP set-up for Czech s.r.o. (fixed fee)"), books kept.
+        r"\bfixed[- ]fees?\b|\bbookkeeping\b|\bpayroll\b",
     ),
     (
         "solution",

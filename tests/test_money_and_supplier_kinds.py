@@ -302,3 +302,39 @@ def test_help_shaping_a_document_for_a_round_is_know_how_not_money(quality_event
     assert not {need for need, _ in met(blind19, "sam-oconnor", "helena-brandt")} & {model}
     reviews = "Financial model & fundraising reviews for first-time founders"
     assert (model, reviews) in met(blind19, "sam-oconnor", "peter-lang")
+
+
+def test_a_freelancer_sought_is_a_hire_and_work_at_a_fixed_fee_a_service(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind19: a founder's "freelance UX researcher for 3 months" and a freelancer's
+    "Freelance UX research projects" were two jobs sought (peers); an accountant's
+    "bookkeeping & payroll for s.r.o." met no "English-speaking accountant"."""
+    assert _kind("freelance ux researcher for 3 months") == "hire"
+    assert _kind("unity/ar developers (freelance)") == "hire"
+    assert _kind("game artist (freelance or hire)") == "hire"
+    assert _kind("freelance ux research projects (2–4 months)") == "job"
+    assert _kind("freelance projects") == "job"
+    assert _kind("esop set-up for czech s.r.o. (fixed fee)") == "service"
+    assert _kind("english-speaking bookkeeping & payroll for s.r.o.") == "service"
+    blind19 = quality_event("blind19")
+    ux = "freelance UX researcher for 3 months"
+    assert ux in {n for n, _ in met(blind19, "nikola-jovanovic", "ines-duarte")}
+    accountant = "English-speaking accountant"
+    assert accountant in {n for n, _ in met(blind19, "sofie-lindqvist", "milan-hruska")}
+
+
+def test_non_dilutive_capital_is_a_lender_s_and_post_series_a_is_every_later_round(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """blind18, blind19: "non-dilutive growth capital ~€500k (RBF or venture debt)" was
+    read as a grant, and a venture-debt fund "for post-Series A companies" as backing
+    Series A only, so no Series B company's venture debt met it."""
+    assert _kind("non-dilutive growth capital (€3–5m)") == "debt"
+    assert _kind("non-dilutive funding / grants for our lisbon pilot") == "grant"
+    assert _kind("vc-backed scaleups needing non-dilutive growth capital") == "dealflow"
+    assert stage("venture debt for post-series a companies") == stage("series a, series b")
+    blind18 = quality_event("blind18")
+    rbf = "revenue-based financing €50k–2M"
+    assert rbf in {o for _, o in met(blind18, "rocco-esposito", "nina-hofmann")}
+    blind19 = quality_event("blind19")
+    debt = "Venture debt to extend runway ahead of Series C"
+    assert debt in {n for n, _ in met(blind19, "tomas-blaha", "oliver-grant")}

@@ -470,6 +470,11 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         stages = stage(normalise_goal(english.headline or "").replace(CONTEXT_MARK, ", "))
     wanted = [(at_own_stage(key, stages), text) for key, text in wanted]
     offered = [(at_own_stage(key, stages, MONEY), text) for key, text in offered]
+    if not invests:
+        # A founder's money sought that names no stage ("angels with fintech
+        # background") is for the round their other goals name ("Seed lead investor").
+        raising = own_stages([], [key for key, _ in wanted])
+        wanted = [(at_own_stage(key, raising, MONEY), text) for key, text in wanted]
     listed = {"needs": len(wanted) - len(stated), "offers": len(offered)}
     stated_at = [listed["needs"] + i for i in range(len(stated))]
     # Money sought or offered beside a programme is a place in it too.

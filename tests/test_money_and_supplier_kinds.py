@@ -338,3 +338,17 @@ def test_non_dilutive_capital_is_a_lender_s_and_post_series_a_is_every_later_rou
     blind19 = quality_event("blind19")
     debt = "Venture debt to extend runway ahead of Series C"
     assert debt in {n for n, _ in met(blind19, "tomas-blaha", "oliver-grant")}
+
+
+def test_a_founder_s_money_sought_without_a_stage_is_for_the_round_they_raise(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """blind19: a seed founder's "angels with fintech background" met a venture-debt
+    fund's search for "VC-backed companies post Series A with €3M+ ARR"; her other goal
+    says the round is a seed ("Seed lead investor (€1.5M round)")."""
+    blind19 = quality_event("blind19")
+    assert not met(blind19, "oliver-grant", "leila-haddad")
+    # A company past its Series A still meets it (Docsy, at Series B).
+    assert met(blind19, "oliver-grant", "tomas-blaha") or met(
+        blind19, "tomas-blaha", "oliver-grant"
+    )

@@ -147,6 +147,12 @@ ACCELERATOR_PLACE = (
     r"(?:programmes?|programs?)\b|"
     r"^(?:an?\s+)?programmes?\s+(?:that|which)\s+(?:gives?|offers?|provides?)\b"
 )
+# Those a freelance project is given to ("a freelance UX researcher for 3 months").
+_FREELANCERS = (
+    r"(?:researchers?|designers?|developers?|devs?|engineers?|writers?|copywriters?|"
+    r"translators?|photographers?|illustrators?|accountants?|bookkeepers?|animators?|"
+    r"videographers?|marketers?|lawyers?|analysts?|artists?|programmers?)"
+)
 # (kind, pattern): the first match wins, so the more specific rules come first.
 _RULES: list[tuple[str, str]] = [
     # Money sought or offered beside a programme, read as a place in it
@@ -451,14 +457,12 @@ _RULES: list[tuple[str, str]] = [
     ),
     # A freelancer sought ("freelance UX researcher for 3 months", "Unity/AR developers
     # (freelance)", "game artist (freelance or hire)"): a hire for a project, not the
-    # freelance work one seeks oneself ("freelance projects", "freelance gigs").
+    # freelance work one seeks oneself ("freelance projects", "freelance gigs"), nor
+    # oneself as a freelancer ("freelance UX designer").
     (
         "hire",
         r"^(?!.*\b(?:projects?|projekty|projeler|gigs?|missions?|work|contracts?|clients?)\b)"
-        r"(?=.*\bfreelance\b).*\b(?:researchers?|designers?|developers?|devs?|engineers?|"
-        r"writers?|copywriters?|translators?|photographers?|illustrators?|accountants?|"
-        r"bookkeepers?|animators?|videographers?|marketers?|lawyers?|analysts?|artists?|"
-        r"programmers?)\b",
+        rf"(?:.*\b{_FREELANCERS}\b.*\bfreelance\b|.*\bfreelance\b.*\b{_FREELANCERS}\b.*\bfor\b)",
     ),
     (
         "job",

@@ -487,7 +487,7 @@ _RULES: list[tuple[str, str]] = [
         r"candidates|"
         # "lead" of a team, not "lead generation"; "CTO-level architecture" and "developer
         # tools" are know-how.
-        r"\b(engineers?|developers?|designers?|scientists?|head of|"
+        r"\b(engineers?|developers?|programmers?|designers?|scientists?|head of|"
         # A lead, not of a round ("we lead", "we co-lead rounds up to €2M").
         r"(?<!we )(?<!can )(?<!co-)lead(?![- ](?:gen|times?))"
         r"(?! (?:or co-?lead|rounds?|investors?)\b)|"

@@ -352,3 +352,16 @@ def test_a_founder_s_money_sought_without_a_stage_is_for_the_round_they_raise(
     assert met(blind19, "oliver-grant", "tomas-blaha") or met(
         blind19, "tomas-blaha", "oliver-grant"
     )
+
+
+def test_a_programmer_sought_is_a_hire(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind19: a studio's "Unity gameplay programmer" read as a topic, so a gameplay
+    programmer seeking an indie studio was offered its "Hiring 2D character artist"."""
+    assert _kind("unity gameplay programmer") == "hire"
+    assert _kind("tools programmer (mid/senior)") == "hire"
+    blind19 = quality_event("blind19")
+    job = "praca jako gameplay programmer w studiu indie"
+    assert ("Unity gameplay programmer", job) in met(blind19, "tereza-holubova", "krzysztof-wojcik")
+    assert "Hiring 2D character artist" not in {
+        o for _, o in met(blind19, "krzysztof-wojcik", "tereza-holubova")
+    }

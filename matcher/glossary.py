@@ -1,11 +1,11 @@
 """The bundled glossary (`glossary.csv` beside this file, semicolon-separated): event
 vocabulary in German, Spanish, Catalan, French, Portuguese, Italian, Dutch, Polish,
-Czech, Slovak, Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian, Russian,
-Ukrainian, Slovenian, Croatian, Hungarian, Greek, Romanian and Turkish, one concept a
-row with its English, and how one word is looked up in it. A row may end early: the
-languages after its last cell have no word for it. The Russian and Ukrainian columns
-hold Cyrillic wordings only, the Greek column Greek ones (a Latin loanword is English
-already).
+Czech, Slovak, Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian,
+Russian, Ukrainian, Slovenian, Croatian, Hungarian, Greek, Romanian and Turkish, one
+concept a row with its English, and how one word is looked up in it. A row may end
+early: the languages after its last cell have no word for it. The Russian and Ukrainian
+columns hold Cyrillic wordings only, the Greek column Greek ones (a Latin loanword is
+English already).
 
 A word is found as written, without accents, without an inflection ending (a noun's
 plural said in English too: "fincas" -> "farms"; a Finnish, Estonian, Baltic, Slavic,

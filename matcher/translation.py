@@ -425,6 +425,7 @@ def _lower_words(text: str) -> list[str]:
 
 
 def _writing(codes: tuple[str, ...], writes: set[str]) -> tuple[str, ...]:
+    """`codes` that are among the languages `writes` (those writing an item's letters)."""
     return tuple(code for code in codes if code in writes)
 
 
@@ -433,9 +434,10 @@ def item_language(text: str) -> str | None:
     """The glossary language of an item of an English profile: the one that knows
     most of its words that are not English ("Wandern", "pesca"), or any of several
     that say it alike ("vela": sailing in Spanish, Portuguese and Italian), else the
-    likeliest of those; None when such words are fewer than its English words. A
-    language that never writes one of the item's letters is not its language
-    ("Almanca konuşma partneri" is Turkish, whatever else knows "partneri")."""
+    one of those that knows more of its words with their accents as typed; None when
+    such words are fewer than its English words, or still several tie. A language
+    that never writes one of the item's letters is not its language ("Almanca konuşma
+    partneri" is Turkish, whatever else knows "partneri")."""
     words = [w for w in _evidence_words(text) if w not in _small_words()]
     own = {ch for w in _lower_words(text) for ch in w if ch.isalpha() and not ch.isascii()}
     writes = {code for code, g in glossaries().items() if own <= g.letters}

@@ -68,7 +68,8 @@ SEED_ROUND = (
     r"(?<!\bof )(?<!\bthe )"
     r"\bseed(?=[- ]stage|[- ]rounds?\b|[- ]?(?:funding|financing|investments?|investing|"
     r"investors?|capital|money|tickets?|cheques?|checks?|funds?|vcs?|extensions?|leads?)\b|"
-    r"\s*(?:$|[,;/&+(]|and series|to series|or series|-series))"
+    # "seed to Series A", "seed–Series A", "seed up to Series A" (Czech "seed až série A").
+    r"\s*(?:$|[,;/&+(]|and series|(?:up )?to series|until series|or series|[-–—]\s*series))"
 )
 SEED_MONEY = r"pre-?seed|" + SEED_ROUND
 # Seed as money sought or offered: a company's stage ("a role in seed-stage SaaS",

@@ -208,10 +208,12 @@ _ONLY = re.compile(
 _ONLY_NEXT = re.compile(rf"(?:{_ONLY.pattern})(?=\s+\w)", re.IGNORECASE)
 # What makes the places after it a requirement, with or without "only": "company
 # incorporated in Italy or Switzerland", "Requisito non negoziabile: sede legale ... in
-# Lombardia", "must be based in Portugal".
+# Lombardia", "must be based in Portugal", "Region: CZ & SK".
 _REQUIRED = re.compile(
     r"(?<![\w-])(?:incorporated|registered|headquartered|domiciled|requirements?|required|"
-    r"requisit\w*|criteria|must be|must have|sede legale|registered office)(?![\w-])",
+    r"requisit\w*|criteria|must be|must have|sede legale|registered office|"
+    # A region said as a label ("Region: Česko a Slovensko").
+    r"regions?(?=\s*:))(?![\w-])",
     re.IGNORECASE,
 )
 # A place that names no limit: "only B2B, anywhere in Europe".

@@ -440,3 +440,18 @@ def test_a_fund_seeking_companies_that_already_have_a_lead_is_a_follower(quality
     assert not met(blind19, "katarina-mikulova", "leila-haddad")
     # A software-only fund is offered to no heat-pump maker's seed round.
     assert not met(blind19, "petra-svobodova", "katarina-mikulova")
+
+
+def test_a_czech_fund_s_stages_region_and_a_czech_agency_s_grants_are_read(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind19: a Czech corporate VC's "investice 0,5–3 mil. € (seed až série A)" was
+    read as Series A only and its "Region: Česko a Slovensko" as no limit, so a Czech
+    heat-pump maker's seed round was not met and a Slovenian one was; "rada k dotacím"
+    (advice on subsidies) was read as grants offered for R&D grants sought."""
+    assert stage("seed up to series a") == stage("seed–series a") == stage("seed, series a")
+    assert limits_of("Region: Czech Republic and Slovensko.").regions == {"CZ", "SK"}
+    blind19 = quality_event("blind19")
+    seed = "investor do seed kola (cca 25 mil. Kč), ideálně strategický z energetiky"
+    assert seed in {n for n, _ in met(blind19, "petra-svobodova", "pavel-dostal")}
+    assert not met(blind19, "ziga-kovac", "pavel-dostal")
+    assert "R&D grants" in {n for n, _ in met(blind19, "ondrej-kral", "ivana-markova")}
+    assert "R&D grants" not in {n for n, _ in met(blind19, "ondrej-kral", "petra-svobodova")}

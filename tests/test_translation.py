@@ -487,3 +487,14 @@ def test_a_slovak_railway_meets_the_polish_bearing_monitor(quality_event) -> Non
     # A planted introduction: each is in the other's five.
     assert "mateusz-kowalczyk" in [s.other_id for s in blind12.suggestions("zuzana-kovacova")]
     assert "zuzana-kovacova" in [s.other_id for s in blind12.suggestions("mateusz-kowalczyk")]
+
+
+def test_a_polish_neuter_noun_after_with_is_read(quality_event) -> None:  # type: ignore[no-untyped-def]
+    # blind19: "CFO z doświadczeniem w fintechu" (a CFO with fintech experience) left
+    # "doświadczeniem" as typed, and no CFO search firm met it.
+    assert to_english("z doświadczeniem", "pl") == "with experience"
+    assert to_english("zarządzaniem projektami", "pl") == "project management"
+    blind19 = quality_event("blind19")
+    cfo = "CFO z doświadczeniem w fintechu (przed rundą B)"
+    met = blind19.common_ground("marta-kowalczyk", "mark-davies").complements
+    assert any(c.seeker == "a" and c.need == cfo for c in met)

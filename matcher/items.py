@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from matcher.normalise import keeps_full_stop
+
 # Phrases starting like a sentence or a bare verb only fit in quotes.
 _SENTENCE_STARTS = {
     "i", "i'm", "im", "i've", "i'd", "i'll", "we", "we're", "we've", "my", "our", "me",
@@ -54,7 +56,8 @@ def clean_item(text: str) -> str:
     text = text.lstrip("-•*·–— ").strip()
     while len(text) > 1 and text[0] in "\"'“‘«" and text[-1] in "\"'”’»":
         text = text[1:-1].strip()
-    text = text.rstrip(".,;:!?… ").strip()
+    trimmed = text.rstrip(".,;:!?… ").strip()
+    text = trimmed + "." if keeps_full_stop(text, trimmed) else trimmed
     # "Go (the board game" (a closing bracket trimmed upstream) gets it back.
     for opening, closing in ("()", "[]"):
         missing = text.count(opening) - text.count(closing)

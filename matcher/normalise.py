@@ -95,6 +95,17 @@ _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\s\-–—•*·,;:.!?\"'()\[\]]+|[\s\-–—•*·,;:.!?\"'()\[\]]+$")
 _LEADING_PUNCT = re.compile(r"^[\s\-–—•*·,;:.!?\"'()\[\]]*")
 _CLOSERS = {")": "(", "]": "[", '"': '"', "'": "'"}
+# A last word that is an abbreviation with full stops inside ("s.r.o", "Ph.D", "U.S"):
+# its final full stop is part of it, not the end of a sentence.
+_DOTTED = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}$")
+
+
+def keeps_full_stop(text: str, trimmed: str) -> bool:
+    """Whether `trimmed` (`text` without its end punctuation) ends in an abbreviation
+    whose own full stop `text` had ("payroll for s.r.o." keeps it)."""
+    rest = text[len(trimmed) :] if text.startswith(trimmed) else ""
+    return rest.startswith(".") and _DOTTED.search(trimmed) is not None
+
 
 # Legal-form and filler words that do not change which organization is meant.
 _ORG_SUFFIXES = {
@@ -142,6 +153,8 @@ def clean(text: str) -> str:
         if not unclosed:
             break
         out += ch
+    if keeps_full_stop(text[lead.end() if lead else 0 :], out):
+        out += "."
     return out
 
 

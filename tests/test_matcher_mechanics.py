@@ -159,6 +159,23 @@ def test_clean_trims_list_punctuation_but_keeps_brackets_that_close_inside() -> 
     assert clean("C++") == "C++"
 
 
+def test_an_abbreviation_keeps_its_own_full_stop_at_the_end_of_an_item() -> None:
+    """blind19: "bookkeeping & payroll for s.r.o." was quoted as "... for s.r.o" (the
+    full stop of an item is trimmed, and with it the abbreviation's own)."""
+    from matcher.items import clean_item
+    from matcher.normalise import clean
+
+    for trim in (clean, clean_item):
+        assert trim("English-speaking bookkeeping & payroll for s.r.o.") == (
+            "English-speaking bookkeeping & payroll for s.r.o."
+        )
+        assert trim("- offices in the U.S. ") == "offices in the U.S."
+        assert trim("a Ph.D.") == "a Ph.D."
+        assert trim("we build apps.") == "we build apps"
+        assert trim("see acme.com.") == "see acme.com"
+        assert trim("Ltd.") == "Ltd"
+
+
 def test_phrase_neighbourhoods_in_small_blocks_give_the_same_weights_and_candidates(
     fake_encoder, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]

@@ -56,6 +56,15 @@ KINDS = (
 K = len(KINDS)
 _ID = {name: i for i, name in enumerate(KINDS)}
 
+# A seat on one's board sought ("board member with US diagnostics experience", "an
+# independent non-executive director", "a chair for our board"): a hire; offered,
+# oneself for the seat (`offer_key`).
+_BOARD_SEAT = (
+    r"^(?:an? |our )?(?:independent |non-exec(?:utive)? )*(?:board members?|"
+    r"non-executive directors?|neds?|board chair|"
+    r"chair(?:wo)?(?:man|person)? for (?:our|the|my) board)\b"
+)
+
 # "Seed" as money (a seed round, seed tickets, raising seed), not as what a farmer
 # sows ("seed saving workshops", "seed from our own tomatoes").
 SEED_ROUND = (
@@ -494,6 +503,8 @@ _RULES: list[tuple[str, str]] = [
         r"(?! (?:or co-?lead|rounds?|investors?)\b)|"
         r"cto|cmo|cfo|coo|managers?|"
         r"analysts?|associates?|sre|apprentices|interns)\b(?![- ](?:level|tools?|tooling)\b)|"
+        # A seat on one's board filled (`_BOARD_SEAT`).
+        + _BOARD_SEAT + "|"
         r"^interns?\b|"
         # "a sales intern for the season"; not to intern somewhere oneself.
         r"\bintern\b(?! (?:at|in|with|for a)\b)",
@@ -794,11 +805,13 @@ def derived_key(need_key: str, headline: str) -> str | None:
 
 # Posts named as such, the head of an offer ("permanent positions with relocation",
 # "internship places for students", "open roles: B2B sales representatives", "jobs
-# with purpose in the energy transition"): posts to fill, not oneself for hire.
+# with purpose in the energy transition"): posts to fill, not oneself for hire, nor
+# seats on others' boards.
 _POSTS = re.compile(
     r"^open (?:roles|positions|jobs|vacancies|posts)\b|"
     r"^(?:(?!\b(?:open to|available|me|myself|students?|graduates?|candidates?|"
-    r"people|interns)\b)"
+    # Seats on boards offered are oneself ("board and advisory roles – I ran ...").
+    r"people|interns|board|advisory|non-executive|ned|chair)\b)"
     # Engineers or developers offered are people, unless their posts ("engineer roles").
     r"(?!\b(?:developers?|engineers?)\b(?!\s+(?:roles|positions|jobs|openings|posts)\b))"
     r"[^,;:(–—])*?"
@@ -807,12 +820,19 @@ _POSTS = re.compile(
 )
 
 
+_SEAT = re.compile(_BOARD_SEAT)
+
+
 def offer_key(key: str) -> str:
     """The key of a normalised goal written under "offering": posts offered (`_POSTS`),
     which read as a job sought wherever they were written, are a hire ("hiring: ..."),
-    and meet job seekers' needs."""
-    if KINDS[goal_kind(key) % K] == "job" and _POSTS.search(key):
+    and meet job seekers' needs; a seat on a board offered ("board member for medtech
+    startups") is oneself for it, a job sought ("board seat: ...")."""
+    kind = KINDS[goal_kind(key) % K]
+    if kind == "job" and _POSTS.search(key):
         return "hiring: " + key
+    if kind == "hire" and _SEAT.match(key):
+        return "board seat: " + key
     return key
 
 

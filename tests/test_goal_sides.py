@@ -264,3 +264,25 @@ def test_an_accelerator_s_call_is_its_deal_flow_and_facts_about_money_are_data()
     assert _kind("data on scottish vc funding") == "data"
     assert _kind("seed funding") == "capital"
     assert _kind("startups preparing eic accelerator applications (trl 5+)") != "capital"
+
+
+def test_a_board_seat_sought_is_a_hire_and_offered_is_oneself_for_it(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind20: a Series A CEO's "Board member with US commercial diagnostics
+    experience" was a topic, and a retired CEO's "Board and advisory roles – I ran US
+    commercial ops ..." posts he was hiring for, so the two never met."""
+    for need in (
+        "board member with us commercial diagnostics experience",
+        "an independent non-executive director",
+        "chair for our board",
+    ):
+        assert _kind(need) == "hire"
+        assert _offered(need) == "job"  # "board member" offered: oneself for the seat
+    seats = "board and advisory roles – i ran us commercial ops for a diagnostics company"
+    assert _offered(seats) == "job"
+    assert _kind("board member roles") == "job"
+    assert _offered("internship positions for students") == "hire"  # posts stay posts
+    blind20 = quality_event("blind20")
+    cg = blind20.common_ground("emil-lund", "bo-jacobsen")
+    assert "Board member with US commercial diagnostics experience" in {
+        c.need for c in cg.complements if c.seeker == "a"
+    }

@@ -498,3 +498,23 @@ def test_a_polish_neuter_noun_after_with_is_read(quality_event) -> None:  # type
     cfo = "CFO z doświadczeniem w fintechu (przed rundą B)"
     met = blind19.common_ground("marta-kowalczyk", "mark-davies").complements
     assert any(c.seeker == "a" and c.need == cfo for c in met)
+
+
+def test_the_nordic_polish_and_czech_columns_read_the_later_concepts_too() -> None:
+    # blind20 (Copenhagen–Malmö): the Danish, Swedish, Norwegian, Finnish, Polish and
+    # Czech columns held none of the ~690 concepts added after they were written, so a
+    # dairy co-op's "metanreduktion", a sensor maker's "Mejerier" and a drone
+    # inspector's "havvindoperatør" stayed as typed and met nobody in English.
+    assert to_english("Startups med målinger eller løsninger til metanreduktion", "da") == (
+        "startup with measurements or solutions for methane reduction"
+    )
+    assert to_english("Mejerier eller gårdar som vill pilota våra sensorer", "sv") == (
+        "dairy or farms that want pilot our sensors"
+    )
+    assert "offshore wind operator" in to_english("Pilot med en havvindoperatør", "no")
+    assert to_english("Specialestuderende i proteinkemi (forår 2027)", "da").endswith(
+        "(spring 2027)"
+    )
+    assert to_english("Rådgivning om patentering af vores proces inden vi publicerer", "da") == (
+        "advice on patenting of our processes before we publish"
+    )

@@ -331,10 +331,12 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:joint|collaborative|co-funded)\b.*\b(?:research|r&d)\b",
     ),
     # "headsets on loan" are lent things, not money.
-    # A loan's term ("20–25 year tenors") is a lender's.
+    # A loan's term ("20–25 year tenors") is a lender's. A tax credit ("R&D tax credit
+    # applications (Danish skattekredit)") is no loan.
     (
         "debt",
-        r"\bdebt\b|\b(?<!on )loans?\b|working capital|revenue-based|kredit|préstamo|\btenors?\b|"
+        r"\bdebt\b|\b(?<!on )loans?\b|working capital|revenue-based|(?<!skatte)kredit|préstamo|"
+        r"\btenors?\b|"
         r"^(?!" + _COMPANIES_THAT + r").*non-dilutive (?:growth )?(?:capital|financing|runway)",
     ),
     # Investors to share a round with: an investor's need, never a founder's round to
@@ -660,7 +662,9 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "press": ("press",),
     "volunteers": ("volunteers",),
     # Know-how is met by know-how, a topic, a product or a partner: data is no advice.
-    "advice": ("topic", "advice", "solution", "partners", "mentor", "experience"),
+    # Advice may be bought: "advice on patenting before we publish" is met by a
+    # "patentability assessment before publication (fixed fee)".
+    "advice": ("topic", "advice", "solution", "partners", "mentor", "experience", "service"),
     "data": ("data",),
     "volunteering": ("volunteering",),
     # Another investor's money is no complement to a co-investor search: whether two

@@ -286,3 +286,20 @@ def test_a_board_seat_sought_is_a_hire_and_offered_is_oneself_for_it(quality_eve
     assert "Board member with US commercial diagnostics experience" in {
         c.need for c in cg.complements if c.seeker == "a"
     }
+
+
+def test_advice_may_be_bought_and_a_tax_credit_is_no_loan(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind20: a founder's "Rådgivning om patentering ... inden vi publicerer" (advice on
+    patenting before we publish) met no patent attorney's "Patentability assessment
+    before publication (fixed fee)" (advice was not met by a service), and an auditor's
+    "R&D tax credit applications (Danish skattekredit)" was a loan ("kredit")."""
+    assert COMPATIBLE[KINDS.index("advice"), KINDS.index("service")]
+    assert _kind("r&d tax credit applications (danish skattekredit)") != "debt"
+    assert _kind("bank kredit for working capital") == "debt"
+    blind20 = quality_event("blind20")
+    for seeker, provider, offer in (
+        ("maja-kristensen", "stefan-richter", "Patentability assessment before publication"),
+        ("jesper-holt", "lotte-friis", "R&D tax credit applications"),
+    ):
+        cg = blind20.common_ground(seeker, provider)
+        assert any(c.seeker == "a" and c.offer.startswith(offer) for c in cg.complements)

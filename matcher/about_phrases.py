@@ -126,16 +126,28 @@ _LIST_LEAD = 2
 # A clause this short after a negated one, saying nothing of its own ("chips or
 # biotech", not "consumer is fine" nor "just grants"), is an item of its list.
 _LIST_ITEM = 3
+_LIST_ITEMS = 5  # words of a clause of several items ("consumer products or carbon offsets")
+_JOINS = frozenset(("or", "and", "nor", "&"))
 _SAYS = frozenset(("is", "are", "was", "ok", "okay", "fine", "welcome", "ist", "sind", "est"))
 _TURNS = frozenset(("just", "only", "but", "instead", "rather", "yet", "though", "however"))
 
 
 def _list_item(words: list[str]) -> bool:
-    return (
-        len(words) <= _LIST_ITEM
-        and words[0].casefold() not in _TURNS
-        and not any(w.casefold() in _SAYS for w in words)
-    )
+    """Whether a clause is an item of the list a negated clause began: a few words, or
+    a few such joined by "or" / "and" ("we don't do biotech, marine ingredients or
+    fisheries")."""
+    if not words or words[0].casefold() in _TURNS:
+        return False
+    if any(w.casefold() in _SAYS for w in words):
+        return False
+    parts: list[list[str]] = [[]]
+    for w in words:
+        if w.casefold() in _JOINS:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    parts = parts[1:] if not parts[0] else parts  # "..., or anything pre-product"
+    return len(words) <= _LIST_ITEMS and all(1 <= len(p) <= _LIST_ITEM for p in parts)
 
 
 # Words that start a clause of its own after a colon.

@@ -506,7 +506,8 @@ _RULES: list[tuple[str, str]] = [
         r"cto|cmo|cfo|coo|managers?|"
         r"analysts?|associates?|sre|apprentices|interns)\b(?![- ](?:level|tools?|tooling)\b)|"
         # A seat on one's board filled (`_BOARD_SEAT`).
-        + _BOARD_SEAT + "|"
+        + _BOARD_SEAT
+        + "|"
         r"^interns?\b|"
         # "a sales intern for the season"; not to intern somewhere oneself.
         r"\bintern\b(?! (?:at|in|with|for a)\b)",

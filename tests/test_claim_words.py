@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from matcher import EventState
-from matcher.about_phrases import about_phrases
+from matcher.about_phrases import about_phrases, affirmed_text
 from matcher.normalise import normalise_phrase
 from matcher.word_overlap import (
     ABOUT_IT,
@@ -166,6 +166,16 @@ def test_what_an_about_text_negates_is_no_interest_of_the_writer() -> None:
     assert about_phrases("I'm not useful for pure SaaS, chips or biotech.") == ()
     assert about_phrases("No crypto, no hardware, consumer is fine.") == ()
     assert about_phrases("No crypto, we fund climate hardware.") == ("climate hardware",)
+    # blind20's labellers: a shipping CVC's "we don't do biotech, marine ingredients or
+    # fisheries" was shown as its marine ingredients. Items joined by "or" are items of
+    # the list too; a longer clause after it is not ("..., especially around finding
+    # and keeping technicians").
+    assert about_phrases("We don't do biotech, marine ingredients or fisheries.") == ()
+    assert about_phrases("We do NOT fund consumer apps, crypto, or anything pre-product.") == ()
+    assert affirmed_text(
+        "Happy to help founders avoid my mistakes, especially around finding and keeping "
+        "technicians."
+    ).endswith("especially around finding and keeping technicians.")
     # A negation at the end of a clause leaves the list after its colon alone.
     assert "platform earnings" in about_phrases(
         "We score gig workers banks can't see: platform earnings."

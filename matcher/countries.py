@@ -30,13 +30,15 @@ _PLACES: dict[str, str] = {
     "frankfurt stuttgart düsseldorf leipzig dresden hanover hannover nuremberg nürnberg "
     "bremen bonn karlsruhe heidelberg aachen baden-württemberg nordrhein-westfalen "
     "rhine-westphalia hessen sachsen saxony",
-    "DK": "denmark danish danmark dansk copenhagen københavn aarhus",
+    "DK": "denmark danish danmark dansk\\w* copenhagen københavn aarhus odense aalborg "
+    "esbjerg roskilde køge jutland jylland sjælland",
     "EE": "estonia estonian eesti tallinn tartu",
     "ES": "spain spanish españa espana espanyol\\w* español\\w* espagne spagna madrid "
     "barcelona valencia seville sevilla bilbao malaga málaga zaragoza andalusia "
     "andalucía catalonia catalunya logroño pamplona santander valladolid murcia euskadi "
     "navarra asturias cantabria",
-    "FI": "finland finnish suomi helsinki tampere espoo turku oulu",
+    "FI": "finland finnish suomi suome\\w* suomalai\\w* helsinki tampere espoo turku oulu vantaa "
+    "jyväskylä",
     "FR": "france french français\\w* française\\w* francia frankreich paris lyon marseille "
     "toulouse lille nantes bordeaux strasbourg montpellier rennes grenoble île-de-france "
     "occitanie bretagne brittany normandie normandy auvergne-rhône-alpes",
@@ -58,13 +60,14 @@ _PLACES: dict[str, str] = {
     "MA": "morocco moroccan maroc marocain\\w* marruecos marocco casablanca rabat",
     "NL": "netherlands dutch nederland nederlands\\w* holland pays-bas niederlande amsterdam "
     "rotterdam utrecht eindhoven delft groningen leiden",
-    "NO": "norway norwegian norge oslo bergen trondheim",
+    "NO": "norway norwegian norge norsk\\w* oslo bergen trondheim stavanger tromsø",
     "PL": "poland polish polska polsk\\w* pologne polen warsaw warszawa krakow kraków "
     "wrocław wroclaw gdansk gdańsk poznań poznan łódź",
     "PT": "portugal portuguese português\\w* portuguesa lisbon lisboa porto braga coimbra",
     "RO": "romania romanian românia bucharest bucurești cluj",
     "RS": "serbia serbian srbija belgrade beograd",
-    "SE": "sweden swedish sverige svensk\\w* stockholm gothenburg göteborg malmö uppsala",
+    "SE": "sweden swedish sverige svensk\\w* stockholm gothenburg göteborg malmö uppsala "
+    "skåne skane scania lund helsingborg linköping västerås örebro umeå luleå",
     "SI": "slovenia slovenian slovenija sloven\\w* ljubljana maribor",
     "SK": "slovakia slovak slovensko bratislava košice",
     "TR": "turkey türkiye turkish türk\\w* istanbul ankara izmir",

@@ -187,7 +187,9 @@ _NEGATION = re.compile(
     r"doesn't|won't|geen|keine?|nicht|niente|né|ni|pas|aucun\w*|ingen|inte|não|nem|nie|"
     r"nunca|ningún|ninguna|mai|"
     # Czech, Slovak, Hungarian: "žádný hardware", "žiadne biotech", "nem finanszírozunk".
-    r"žádn[ýáé]|žiadn[yae]|nem)(?![\w-])",
+    r"žádn[ýáé]|žiadn[yae]|nem|"
+    # Danish, Norwegian, Swedish, Finnish: "ikke software", "aldrig", "inga appar", "emme".
+    r"ikke|aldrig|aldri|inga|inget|emme)(?![\w-])",
     re.IGNORECASE,
 )
 # Negations that do not exclude: "don't mind some hardware", "not just finance it",
@@ -201,7 +203,8 @@ _ONLY = re.compile(
     r"(?<![\w-])(?:only|exclusively|solely|ausschließlich|nur|uniquement|exclusivement|"
     r"seulement|solo|soltanto|esclusivamente|apenas|somente|solamente|únicamente|"
     r"bara|endast|alleen|uitsluitend|wyłącznie|tylko|qu'(?:au|aux|en|à)|"
-    r"jen|pouze|výhradně|len|iba|výlučne|výhradne|csak|kizárólag)(?![\w-])",
+    r"jen|pouze|výhradně|len|iba|výlučne|výhradne|csak|kizárólag|"
+    r"kun|udelukkende|utelukkende|enbart|vain|ainoastaan|yksinomaan)(?![\w-])",
     re.IGNORECASE,
 )
 # An "only" before what it limits ("only health"), not after ("medical devices only").
@@ -212,6 +215,9 @@ _ONLY_NEXT = re.compile(rf"(?:{_ONLY.pattern})(?=\s+\w)", re.IGNORECASE)
 _REQUIRED = re.compile(
     r"(?<![\w-])(?:incorporated|registered|headquartered|domiciled|requirements?|required|"
     r"requisit\w*|criteria|must be|must have|sede legale|registered office|"
+    # Danish, Norwegian, Swedish, Finnish: "hovedsæde i Danmark", "registrerade i Skåne".
+    r"hovedsæde|hovedkontor|registreret|registrerede|registrerad\w*|registrert\w*|"
+    r"kotipaik\w*|"
     # A region said as a label ("Region: Česko a Slovensko").
     r"regions?(?=\s*:))(?![\w-])",
     re.IGNORECASE,
@@ -448,6 +454,10 @@ _NEVER_LEADS = re.compile(
     r"(?:le\s+)?lead\b|\bführen\s+(?:nie|keine)\b|"
     # Czech, Slovak, Polish: "nikdy nevedieme kolo", "nevedeme kola", "nie prowadzimy".
     r"\bneved(?:ie)?me\b|\bnie\s+prowadzimy\b|"
+    # Danish, Norwegian, Swedish, Finnish: "Jeg leder ikke runder", "vi leder aldrig",
+    # "emme johda"; companies sought "med en lead investor på plads" (with a lead in place).
+    r"\bleder\s+(?:ikke|inte|aldrig|aldri)\b|\bemme\s+johda\b|"
+    r"\blead(?:[- ]investor\w*)?\s+(?:på\s+(?:plads|plass|plats)|in\s+place)|"
     # Companies sought "that already have a lead" ("ktoré už majú lead investora").
     r"\b(?:already|už|již|już|bereits|déjà|già|ya)\s+(?:have|has|majú|mají|mają|haben|hat|ont|"
     r"hanno|tienen)\s+(?:an?\s+|the\s+|einen\s+|un\s+)?(?:[\w-]+\s+)?lead",

@@ -455,3 +455,22 @@ def test_a_czech_fund_s_stages_region_and_a_czech_agency_s_grants_are_read(quali
     assert not met(blind19, "ziga-kovac", "pavel-dostal")
     assert "R&D grants" in {n for n, _ in met(blind19, "ondrej-kral", "ivana-markova")}
     assert "R&D grants" not in {n for n, _ in met(blind19, "ondrej-kral", "petra-svobodova")}
+
+
+def test_a_nordic_investor_s_limits(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind20: a Danish angel's "Jeg leder ikke runder ... kun selskaber med hovedsæde i
+    Danmark eller Sverige" and a Swedish one's "jag investerar bara i bolag registrerade
+    i Skåne" limited nothing: the words of "only", "not", a seat and Skåne were unread."""
+    danish = limits_of(
+        "Jeg leder ikke runder – der skal være en lead investor på plads. "
+        "Ingen ren software, og kun selskaber med hovedsæde i Danmark eller Sverige."
+    )
+    assert danish.follows and danish.regions == {"DK", "SE"}
+    assert limits_of("Medtech-virksomheder med en lead investor på plads").follows
+    assert not limits_of("Vi leder gerne runden").follows
+    swedish = limits_of("Ingen hårdvara, och jag investerar bara i bolag registrerade i Skåne")
+    assert swedish.regions == {"SE"} and swedish.excluded == {"hardware"}
+    assert limits_of("Sijoitamme vain suomalaisiin yrityksiin").regions == {"FI"}
+    blind20 = quality_event("blind20")
+    # A Copenhagen start-up's pre-seed is not met by the Skåne-only angel's tickets.
+    assert not met(blind20, "maja-kristensen", "erik-holm")

@@ -85,12 +85,35 @@ def topic_text(item: str) -> str:
 
     Emoji, emoticons and stray punctuation are dropped; an item made only of
     low-signal words ("enthusiasm :)", "networking!!", "n/a") gives "".
+    An item whose spaced dash adds a note to its head ("Board and advisory roles – I
+    ran US commercial ops for 6 years", "a CTO co-founder — my co-founder left") is
+    asked about by its head (`_head`).
     """
-    text = clean_item(" ".join(_without_symbols(item).split()))
+    parts = (_without_symbols(part) for part in _NOTE_DASH.split(_head(item)))
+    text = clean_item(" – ".join(" ".join(part.split()) for part in parts if part.strip()))
     words = [w.strip(".,;:!?()\"'“”‘’").casefold() for w in text.split()]
     if not any(ch.isalnum() for ch in text) or all(w in _LOW_SIGNAL for w in words if w):
         return ""
     return text
+
+
+# A dash between spaces: what follows it is a note on what precedes it.
+_NOTE_DASH = re.compile(r"\s[-–—]\s")
+# A note that is a clause of one's own ("– I ran ...", "— my co-founder left").
+_OWN_CLAUSE = re.compile(r"(?:i|i'm|i've|we|we're|we've|my|our|me|us)\b", re.I)
+
+
+def _head(item: str) -> str:
+    """`item` before a note set off by a spaced dash, when the head says what it is
+    without the note: two words or more ("Senior Product Manager – scheduling"), or
+    any head before a clause of one's own. "Türkçe – Almanca dil değişimi" keeps its
+    note: one word alone does not say what is meant."""
+    parts = _NOTE_DASH.split(item, maxsplit=1)
+    if len(parts) < 2:
+        return item
+    head, note = parts[0].strip(), parts[1].strip()
+    words = [w for w in head.split() if any(ch.isalnum() for ch in w)]
+    return head if len(words) >= 2 or (words and _OWN_CLAUSE.match(note)) else item
 
 
 def _gerund(text: str) -> str:

@@ -442,6 +442,34 @@ def test_goals_are_asked_about_as_what_is_offered_or_sought() -> None:
     assert "hiring a CTO" in text or "a CTO" in text
 
 
+def test_a_goal_with_a_note_after_a_dash_is_asked_about_by_its_head() -> None:
+    # blind20: Emil's starter to Bo quoted "Board and advisory roles I ran US
+    # commercial ops for a diagnostics company for 6 years", the dash dropped.
+    seeker = Profile(id="s", name="Emil Lund", looking_for=["Board member with US experience"])
+    bo = Profile(
+        id="b",
+        name="Bo Jacobsen",
+        looking_for=["a CTO co-founder — my co-founder left in September"],
+        offering=[
+            "Board and advisory roles – I ran US commercial ops for 6 years",
+            "Türkçe – Almanca dil değişimi",
+        ],
+    )
+    cg = CommonGround(
+        score=0.5, complements=[Complement("a", seeker.looking_for[0], bo.offering[0], 0.7)]
+    )
+    seen = []
+    for i in range(60):
+        seen += make_starters(as_asker(seeker, i), bo, cg)
+        seen += make_starters(as_asker(seeker, i), bo, CommonGround(score=0.0))
+    text = "\n".join(seen)
+    assert "Board and advisory roles" in text and "a CTO co-founder" in text
+    for note in ("I ran", "ops for", "my co-founder left", "roles I", "co-founder my"):
+        assert note not in text, note
+    # A one-word head says nothing alone: the note stays, set off by its dash.
+    assert "Türkçe – Almanca dil değişimi" in text
+
+
 def test_emoticons_stray_punctuation_and_empty_words_never_become_topics() -> None:
     sophie = conference()["sophie-martin"]
     cheerful = Profile(

@@ -163,11 +163,28 @@ _FREELANCERS = (
     r"translators?|photographers?|illustrators?|accountants?|bookkeepers?|animators?|"
     r"videographers?|marketers?|lawyers?|analysts?|artists?|programmers?)"
 )
+# Whom one serves, marked as such: "(clients)" or "as clients" at the goal's end.
+_AS_CLIENTS = (
+    r"\((?:clients?|customers?|klanten|kunden|clienți|clienti|ügyfelek)\)\s*$|"
+    r"\bas (?:our |my )?(?:clients|customers)\s*$"
+)
 # (kind, pattern): the first match wins, so the more specific rules come first.
 _RULES: list[tuple[str, str]] = [
     # Money sought or offered beside a programme, read as a place in it
     # (`matcher.programmes`).
     ("accelerator", "^" + PLACE_PREFIX),
+    # An investor's search read as the companies they back (`matcher.facets`): "seed
+    # rounds to lead in CEE" is no money sought, whatever its words ("to lead").
+    ("dealflow", r"^dealflow: "),
+    # Whom one serves, marked so ("SMEs needing EU funding (clients)", "medtech startups
+    # as clients"): customers sought, whatever they need. Startups raising among them
+    # ("startups raising their first round (clients)") are read below, as startups
+    # sought, which a startup's round meets.
+    (
+        "customers",
+        r"^(?!(?=.*\b(?:startups?|start-ups?|founders|companies)\b)"
+        r".*\b(?:raising|rounds?|fundrais\w*)\b).*(?:" + _AS_CLIENTS + ")",
+    ),
     # Know-how sought: "advice on ...", "how to navigate public tenders as a startup".
     (
         "advice",
@@ -288,6 +305,16 @@ _RULES: list[tuple[str, str]] = [
         r"\bco-?working\b|\bmeeting rooms?\b|\bvenues?\b|\b(?:office|lab|laboratory|studio|"
         r"workshop|bench|storage|maker|event|meeting|kitchen) ?spaces?\b",
     ),
+    # Work done to win money ("grant writing: PNRR, AFIR", "a consultant for AFIR
+    # funding", "EU funds consultant"): a service bought, neither the grant nor money.
+    (
+        "service",
+        r"\bgrants?[- ](?:writ\w*|application (?:writing|support)|consult\w*)|"
+        r"\bgrant[- ]?writers?\b|"
+        r"\b(?:consultants?|advis[eo]rs?)\b (?:for|on|in) (?:\w+ )?(?:funding|grants?|"
+        r"financing|subsid\w*|eu funds?)\b|"
+        r"\b(?:funding|grants?|financing|eu[- ]funds?) (?:consultants?|advis[eo]rs?|consulting)\b",
+    ),
     # Money not paid back ("non-repayable funding", "financiamento não reembolsável", "à
     # fonds perdu", a share of costs co-financed) is a grant.
     # Not companies sought that need it ("VC-backed scaleups needing non-dilutive growth
@@ -332,11 +359,12 @@ _RULES: list[tuple[str, str]] = [
     ),
     # "headsets on loan" are lent things, not money.
     # A loan's term ("20–25 year tenors") is a lender's. A tax credit ("R&D tax credit
-    # applications (Danish skattekredit)") is no loan.
+    # applications (Danish skattekredit)") is no loan. A convertible loan ("SEK 300k
+    # convertible loan") turns into shares: equity's (below), not non-dilutive money.
     (
         "debt",
-        r"\bdebt\b|\b(?<!on )loans?\b|working capital|revenue-based|(?<!skatte)kredit|préstamo|"
-        r"\btenors?\b|"
+        r"\bdebt\b|\b(?<!on )(?<!convertible )loans?\b|working capital|revenue-based|"
+        r"(?<!skatte)kredit|préstamo|\btenors?\b|"
         r"^(?!" + _COMPANIES_THAT + r").*non-dilutive (?:growth )?(?:capital|financing|runway)",
     ),
     # Investors to share a round with: an investor's need, never a founder's round to
@@ -430,7 +458,7 @@ _RULES: list[tuple[str, str]] = [
         # Not clinical or principal investigators: doctors who run a study.
         r".*?(?:invest(?!igat)|funding|capital|financ(?!ial\b)|s[ée]ries? [ab]|angel|"
         r"ticket(?!ing)|"
-        r"raising|"
+        r"raising|\bconvertible (?:loans?|notes?)\b|"
         # "financial documents", "financial data" are things; financial help is money.
         r"financial (?:support|backing|help|partners?|resources)\b|"
         r"\braise|\bvc\b|" + _SEED_CASH + "|"
@@ -644,7 +672,9 @@ _OPEN = ("topic", "advice", "data", "solution", "partners", "service")
 _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "topic": (*_OPEN, "mentor"),
     "capital": ("capital",),
-    "grant": ("grant",),
+    # A grant may be won with a grant writer's help ("EU grant for equipment" / "grant
+    # writing: PNRR, AFIR").
+    "grant": ("grant", "service"),
     "debt": ("debt",),
     "dealflow": (),
     "founders": (),

@@ -303,3 +303,48 @@ def test_advice_may_be_bought_and_a_tax_credit_is_no_loan(quality_event) -> None
     ):
         cg = blind20.common_ground(seeker, provider)
         assert any(c.seeker == "a" and c.offer.startswith(offer) for c in cg.complements)
+
+
+def test_a_convertible_loan_is_equity_not_non_dilutive_money(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind20: an accelerator's "6-month programme with SEK 300k convertible loan" was
+    a loan, so it met a SaaS founder's "Non-dilutive growth capital (~€500k)"; a
+    convertible loan turns into shares."""
+    for offer in ("6-month programme with sek 300k convertible loan", "a convertible note"):
+        assert _offered(offer) == "capital"
+    assert _offered("loans for smes up to €1m") == "debt"
+    blind20 = quality_event("blind20")
+    cg = blind20.common_ground("felix-brandt", "rolf-sandberg")
+    assert not any(c.need.startswith("Non-dilutive") for c in cg.complements)
+
+
+def test_work_to_win_a_grant_is_a_service_and_whom_one_serves_are_clients(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind21: an EU-funds consultant's "grant writing: PNRR, PR Nord-Vest, AFIR" was a
+    grant offered, a guesthouse's "consultant pentru finanțare AFIR" money sought, and
+    her "SMEs, farmers and guesthouses needing EU funding (clients)" money sought too,
+    so the guesthouse never met the consultant and a start-up raising angel money was
+    offered her client search."""
+    for offer in ("grant writing: pnrr, afir", "eu funds consultant", "grant writer for eic"):
+        assert _offered(offer) == "service"
+    assert _kind("consultant for funding afir (extindere pensiune)") == "service"
+    assert _kind("grants up to €50k") == "grant"  # the money itself
+    assert _kind("help writing grant applications") == "advice"
+    for need in ("smes, farmers and guesthouses needing eu funding (clients)", "ngos as clients"):
+        assert _kind(need) == "customers"
+    # Startups raising, sought as clients, are still met by a startup's round.
+    assert _kind("startups raising their first round (clients)") == "dealflow"
+    blind21 = quality_event("blind21")
+    cg = blind21.common_ground("ileana-sabau", "carmen-ilies")
+    assert any(c.offer.startswith("grant writing") for c in cg.complements if c.seeker == "a")
+    cg = blind21.common_ground("carmen-ilies", "raul-chis")
+    assert not any("(clients)" in c.need for c in cg.complements)
+
+
+def test_an_investor_s_search_for_rounds_to_lead_is_deal_flow(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind21: a climate VC's "seed rounds to lead in CEE", read as the companies she
+    backs, kept the kind of money sought ("to lead" kept it from deal flow), so another
+    seed VC's "seed investment €300k–1.5M" was said to meet it."""
+    assert _kind("dealflow: seed rounds to lead in cee") == "dealflow"
+    assert _kind("business profiles to lead spin-outs") != "dealflow"
+    blind21 = quality_event("blind21")
+    cg = blind21.common_ground("elena-vasilescu", "ioana-pop")
+    assert not any(c.need.startswith("seed rounds to lead") for c in cg.complements)

@@ -64,7 +64,12 @@ _PLACES: dict[str, str] = {
     "PL": "poland polish polska polsk\\w* pologne polen warsaw warszawa krakow kraków "
     "wrocław wroclaw gdansk gdańsk poznań poznan łódź",
     "PT": "portugal portuguese português\\w* portuguesa lisbon lisboa porto braga coimbra",
-    "RO": "romania romanian românia bucharest bucurești cluj",
+    "MD": "moldova moldovan moldovenesc\\w* moldovean\\w* moldoveni chișinău chisinau "
+    "кишинэу кишинёв молдова",
+    "RO": "romania romanian românia românesc\\w* române\\w* românește bucharest bucurești "
+    "bucuresti cluj ardeal transilvania transylvania timișoara timisoara iași iasi brașov "
+    "brasov sibiu hermannstadt bistrița bistrita oradea constanța constanta craiova "
+    "sălaj salaj румъния румунія",
     "RS": "serbia serbian srbija belgrade beograd",
     "SE": "sweden swedish sverige svensk\\w* stockholm gothenburg göteborg malmö uppsala "
     "skåne skane scania lund helsingborg linköping västerås örebro umeå luleå",
@@ -78,7 +83,7 @@ _PLACES: dict[str, str] = {
     "US": "usa american boston chicago seattle delaware",
 }
 # Codes an investor writes alone ("SLO/HR founders only"); "SLO" is Slovenia's.
-_CODES = {code: code for code in _PLACES} | {"SLO": "SI", "GB": "UK", "CRO": "HR"}
+_CODES = {code: code for code in _PLACES} | {"SLO": "SI", "GB": "UK", "CRO": "HR", "RM": "MD"}
 _REGIONS: dict[str, frozenset[str]] = {
     "dach": frozenset({"DE", "AT", "CH"}),
     "benelux": frozenset({"BE", "NL", "LU"}),

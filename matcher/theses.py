@@ -189,7 +189,11 @@ _NEGATION = re.compile(
     # Czech, Slovak, Hungarian: "žádný hardware", "žiadne biotech", "nem finanszírozunk".
     r"žádn[ýáé]|žiadn[yae]|nem|"
     # Danish, Norwegian, Swedish, Finnish: "ikke software", "aldrig", "inga appar", "emme".
-    r"ikke|aldrig|aldri|inga|inget|emme)(?![\w-])",
+    r"ikke|aldrig|aldri|inga|inget|emme|"
+    # Romanian before its verb ("nu investim în"; Danish "nu" is "now"), Bulgarian and
+    # Ukrainian "не".
+    r"nu(?=\s+(?:investim|investesc|finanțăm|finantam|facem|intrăm|intram|lucrăm|"
+    r"lucram|pot|vreau)\b)|не)(?![\w-])",
     re.IGNORECASE,
 )
 # Negations that do not exclude: "don't mind some hardware", "not just finance it",
@@ -204,7 +208,9 @@ _ONLY = re.compile(
     r"seulement|solo|soltanto|esclusivamente|apenas|somente|solamente|únicamente|"
     r"bara|endast|alleen|uitsluitend|wyłącznie|tylko|qu'(?:au|aux|en|à)|"
     r"jen|pouze|výhradně|len|iba|výlučne|výhradne|csak|kizárólag|"
-    r"kun|udelukkende|utelukkende|enbart|vain|ainoastaan|yksinomaan)(?![\w-])",
+    r"kun|udelukkende|utelukkende|enbart|vain|ainoastaan|yksinomaan|"
+    # Romanian, Bulgarian, Ukrainian, Serbian, Turkish: "doar companii din RM".
+    r"doar|numai|exclusiv|само|лише|тільки|samo|sadece|yalnızca|yalnizca)(?![\w-])",
     re.IGNORECASE,
 )
 # An "only" before what it limits ("only health"), not after ("medical devices only").
@@ -218,6 +224,10 @@ _REQUIRED = re.compile(
     # Danish, Norwegian, Swedish, Finnish: "hovedsæde i Danmark", "registrerade i Skåne".
     r"hovedsæde|hovedkontor|registreret|registrerede|registrerad\w*|registrert\w*|"
     r"kotipaik\w*|"
+    # Romanian, Hungarian, Ukrainian, Bulgarian, Turkish: "înregistrate în Republica
+    # Moldova", "székhelyű", "зареєстровані в Україні", "Türkiye'de kayıtlı".
+    r"înregistrat\w*|inregistrat\w*|sediul|bejegyzett|székhely\w*|зареєстрован\w*|"
+    r"регистриран\w*|kayıtlı|kayitli|"
     # A region said as a label ("Region: Česko a Slovensko").
     r"regions?(?=\s*:))(?![\w-])",
     re.IGNORECASE,

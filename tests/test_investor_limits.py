@@ -474,3 +474,20 @@ def test_a_nordic_investor_s_limits(quality_event) -> None:  # type: ignore[no-u
     blind20 = quality_event("blind20")
     # A Copenhagen start-up's pre-seed is not met by the Skåne-only angel's tickets.
     assert not met(blind20, "maja-kristensen", "erik-holm")
+
+
+def test_a_moldovan_investor_s_limits(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind21: a Chișinău angel's "investiții 10.000–50.000 EUR (doar companii din RM)"
+    and "Investesc exclusiv în companii înregistrate în Republica Moldova" limited
+    nothing: Moldova, "RM", "doar", "exclusiv" and "înregistrate" were unread, so his
+    tickets were offered to a Romanian SRL's pre-seed round."""
+    assert limits_of("investiții 10.000–50.000 EUR (doar companii din RM)").regions == {"MD"}
+    bio = "Investesc exclusiv în companii înregistrate în Republica Moldova."
+    assert limits_of(bio).regions == {"MD"}
+    assert limits_of("Nu investim în biotech sau hardware.").excluded == {"biotech", "hardware"}
+    # Danish "nu" is "now": "investerer nu egne penge i ... medtech" excludes nothing.
+    assert not limits_of("Jeg investerer nu egne penge i danske medtech-startups").excluded
+    assert countries("SRL registered in Bistrița") == {"RO"}
+    blind21 = quality_event("blind21")
+    assert not met(blind21, "larisa-cretu", "victor-ceban")
+    assert met(blind21, "natalia-rotaru", "victor-ceban")  # a Moldovan winery's round

@@ -70,7 +70,7 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
             units.append((token, ""))
             i += 1
             continue
-        if _english_compound(tokens, i):
+        if _english_compound(tokens, i) or _acronym_not_word(glossary, token):
             units.append((token, ""))
             i += 1
             continue
@@ -92,6 +92,16 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
     if code in _ROMANCE:
         units = _adjectives_first(units)
     return _joined(_to_before_verbs(units))
+
+
+def _acronym_not_word(glossary: Glossary, token: str) -> bool:
+    """Whether `token` is written in capitals ("EU", "PR") where the glossary knows its
+    letters only as a small word or a verb (Romanian "eu" is "I", Italian "AI" is "to
+    the"): an acronym, kept as written."""
+    if len(token) < 2 or not token.isupper():
+        return False
+    found = glossary.word(token)
+    return found is not None and found.pos in ("f", "v")
 
 
 def _english_compound(tokens: list[str], i: int) -> bool:

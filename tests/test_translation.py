@@ -518,3 +518,34 @@ def test_the_nordic_polish_and_czech_columns_read_the_later_concepts_too() -> No
     assert to_english("Rådgivning om patentering af vores proces inden vi publicerer", "da") == (
         "advice on patenting of our processes before we publish"
     )
+
+
+def test_a_word_in_capitals_is_an_acronym_not_the_small_word_of_its_letters() -> None:
+    # blind21: an EU-funds consultant with a Romanian bio wrote "needing EU funding"; the
+    # Romanian "eu" ("I") made it "needing i funding".
+    assert (
+        to_english("SMEs needing EU funding (clients)", "ro") == "SMEs needing EU funding (clients)"
+    )
+    assert to_english("Eu sunt inginer", "ro").startswith("i ")
+    assert to_english("KI für Mittelstand", "de").startswith("artificial intelligence")
+
+
+def test_a_trade_is_not_read_as_the_hobby_it_serves() -> None:
+    # blind21: a guesthouse's "turism montan" (mountain tourism, her trade) was read as
+    # "hiking" and a photographer's "portréfotózás" (portrait photography) as
+    # "photography": each was called the same as another's hobby.
+    assert to_english("turism montan", "ro") != "hiking"
+    assert to_english("portréfotózás", "hu") != "photography"
+    assert to_english("drumeții", "ro", personal=True) == "hiking"
+    assert to_english("fotózás", "hu", personal=True) == "photography"
+
+
+def test_a_narrow_sport_is_read_as_narrow_as_it_is_meant() -> None:
+    # A narrower hobby is only related to the broader one (`matcher.grades`), so a word
+    # that means the narrow one must say it: Czech and Slovak "hokej" is ice hockey,
+    # German "Rennrad" and Dutch "wielrennen" are road cycling.
+    for word, code in (("hokej", "cs"), ("hokej", "sk"), ("hokej", "pl")):
+        assert to_english(word, code, personal=True) == "ice hockey"
+    assert to_english("Rennradfahren", "de", personal=True) == "road cycling"
+    assert to_english("wielrennen", "nl", personal=True) == "road cycling"
+    assert to_english("fietsen", "nl", personal=True) == "cycling"

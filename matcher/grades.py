@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from matcher.goals import COMPATIBLE, KINDS, ROLE, VAGUE_WEIGHT, K
-from matcher.word_overlap import ABOUT_IT, GENERIC_ONLY, NARROWER, SHARED_MODIFIER, overlap_rule
+from matcher.word_overlap import ABOUT_IT, GENERIC_ONLY, SHARED_MODIFIER, overlap_rule
 
 if TYPE_CHECKING:
     from matcher.facets import Facets
@@ -113,8 +113,8 @@ def overlap_limited(
     """Topic cosines `sims` of phrase ids a_ids x b_ids (broadcastable), lowered where
     the words the two share overstate them (`matcher.word_overlap`): two kinds of one
     thing ("road freight" / "rail freight") stay below the same bar, and so do a narrower
-    work topic ("industrial heat pumps" / "heat pumps") and one about the other ("heat
-    pump controls"), a narrower hobby below the strict same bar; a pair sharing
+    work topic ("industrial heat pumps" / "heat pumps") or hobby ("road cycling" /
+    "cycling") and a work topic about the other ("heat pump controls"); a pair sharing
     only a generic part ("edtech" / "regtech", "B2B SaaS" / "B2B payments") goes one
     grade down. Only pairs at or above their related bar are read word by word."""
     strict = facets.strict[a_ids] | facets.strict[b_ids]
@@ -136,11 +136,12 @@ def overlap_limited(
         return sims
     out = np.array(sims, dtype=np.float32, copy=True)
     value, below_same = out[at], np.nextafter(same[at], np.float32(0.0))
-    # A narrower hobby is the same only where the two read as near-identical; a
-    # narrower work topic, or one about the other, is related at most.
+    # A narrower kind is related at most, a hobby ("road cycling" / "cycling",
+    # "climbing" / "mountain climbing") as a work topic: readers of the later sets
+    # rejected every such pair called the same (2026-12-06); one about the other is
+    # related at most for work topics only.
     hobby = hobby[at]
-    near_same = hobby & (value >= np.float32(p.personal_same))
-    limit = (rules > 0) & (rules != SHARED_MODIFIER) & ((rules != NARROWER) | ~near_same)
+    limit = (rules > 0) & (rules != SHARED_MODIFIER)
     limit &= (rules != ABOUT_IT) | ~hobby
     limited = np.where(limit, np.minimum(value, below_same), value)
     limited = np.where((rules == GENERIC_ONLY) & (value < same[at]), np.float32(0.0), limited)

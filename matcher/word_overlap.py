@@ -8,10 +8,9 @@ the meaning. Two such cases overstate a pair:
   *related* at most, never the *same* interest.
 - *A narrower kind* ("urban farming" / "farming", "mixed fermentation" /
   "fermentation", "industrial heat pumps" / "heat pumps"): the other's head word with
-  modifiers added is one kind of it. A work topic is then *related*, never the *same*
-  (a supplier of industrial heat pumps is no "you both" for a homeowner's heat pump);
-  a hobby is the same only where the model reads the two as near-identical (the strict
-  bar of `matcher.grades`: "rock climbing" / "climbing").
+  modifiers added is one kind of it: *related*, never the *same* (a supplier of
+  industrial heat pumps is no "you both" for a homeowner's heat pump; "road cycling" is
+  not the "cycling" of someone who rides to work).
 - *A thing about the other* ("heat pump controls" / "heat pumps", "social housing
   finance" / "social housing"): the other's words with a new head added. Among work
   topics, related at most (controls for heat pumps are not heat pumps; lending to
@@ -63,7 +62,7 @@ _MAX_WORDS = 5
 
 KINDS_OF_ONE = 1  # related at most
 GENERIC_ONLY = 2  # one grade down
-NARROWER = 3  # the same only from the strict bar
+NARROWER = 3  # related at most
 SHARED_MODIFIER = 4  # personal interests: not even related (`apart`)
 ABOUT_IT = 5  # work topics: related at most; hobbies: no limit
 
@@ -137,10 +136,9 @@ def _stage(words: str) -> str:
 @lru_cache(maxsize=1 << 18)
 def overlap_rule(a: str, b: str) -> int:
     """How the words shared by topic keys `a` and `b` limit their grade: 0 (no
-    limit), `KINDS_OF_ONE` (related at most), `NARROWER` (work topics: related at most;
-    hobbies: the same only from the strict bar), `ABOUT_IT` (work topics: related at
-    most), `SHARED_MODIFIER` (personal interests: nothing) or `GENERIC_ONLY` (one
-    grade down)."""
+    limit), `KINDS_OF_ONE` (related at most), `NARROWER` (related at most),
+    `ABOUT_IT` (work topics: related at most), `SHARED_MODIFIER` (personal interests:
+    nothing) or `GENERIC_ONLY` (one grade down)."""
     if _one_of_two(a, b) or _one_of_two(b, a):
         return KINDS_OF_ONE
     stage_a, stage_b = _stage(a), _stage(b)

@@ -136,10 +136,9 @@ def overlap_limited(
         return sims
     out = np.array(sims, dtype=np.float32, copy=True)
     value, below_same = out[at], np.nextafter(same[at], np.float32(0.0))
-    # A narrower kind is related at most, a hobby ("road cycling" / "cycling",
-    # "climbing" / "mountain climbing") as a work topic: readers of the later sets
-    # rejected every such pair called the same (2026-12-06); one about the other is
-    # related at most for work topics only.
+    # A narrower kind is related at most, for hobbies as for work topics ("road
+    # cycling" / "cycling": readers of the later sets rejected every such hobby pair
+    # called the same, 2026-12-06). One about the other is limited for work topics only.
     hobby = hobby[at]
     limit = (rules > 0) & (rules != SHARED_MODIFIER)
     limit &= (rules != ABOUT_IT) | ~hobby

@@ -54,6 +54,7 @@ _SOURCES = KINDS.index("sources")
 _FOUNDERS = KINDS.index("founders")
 _CAPITAL = KINDS.index("capital")
 _DEBT = KINDS.index("debt")
+_SERVICE = KINDS.index("service")
 
 
 def _ramp(x: np.ndarray, threshold: float, floor: float, full: float) -> np.ndarray:
@@ -162,6 +163,13 @@ def wording_credit(
         fit, bar, role = fit[:, :, None], bar[..., None], role[..., None]
     mixed = (best + fit) / 2
     mixed[(best <= 0) | (mixed < bar)] = 0.0
+    # A professional sought by name and met by one ("accountant for our Romanian SRL" /
+    # an accountant's "accounting for companies with foreign founders"): the
+    # profession is the fit, whatever else the two fields say.
+    hired = named & (facets.kind[needs] % K == _SERVICE)
+    if best.ndim == 3:
+        hired = hired[..., None]
+    mixed = np.where(hired, np.maximum(mixed, best), mixed)
     out: np.ndarray = np.where(role, best, mixed).astype(np.float32)
     return out
 

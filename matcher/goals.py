@@ -168,6 +168,17 @@ _AS_CLIENTS = (
     r"\((?:clients?|customers?|klanten|kunden|clienți|clienti|ügyfelek)\)\s*$|"
     r"\bas (?:our |my )?(?:clients|customers)\s*$"
 )
+# Professionals whose work one commissions: a lawyer, an accountant, a notary, a tax or
+# patent adviser, named as the goal's head ("Lawyer to set up ESOP before we hire",
+# "English-speaking accountant", "GDPR / health data lawyer for cross-border pilots").
+_PROFESSIONALS = (
+    r"(?:lawyers?|attorneys?|solicitors?|legal counsel|notar(?:y|ies)|accountants?|"
+    r"bookkeepers?|auditors?|tax (?:advis[eo]rs?|consultants?)|patent (?:agents?|attorneys?)|"
+    r"avocat[ei]?s?|abogad[oa]s?|advogad[oa]s?|avvocat[oi]|(?:rechts)?anw[äa]lt\w*|"
+    r"steuerberater\w*|comptables?|commercialista|contables?|contador(?:es|a)?|"
+    r"contabil\w*|advokát\w*|ügyvéd\w*|könyvelő\w*|адвокат\w*|юрист\w*|бухгалтер\w*|"
+    r"księgow\w*|účetní)"
+)
 # (kind, pattern): the first match wins, so the more specific rules come first.
 _RULES: list[tuple[str, str]] = [
     # Money sought or offered beside a programme, read as a place in it
@@ -184,6 +195,18 @@ _RULES: list[tuple[str, str]] = [
         "customers",
         r"^(?!(?=.*\b(?:startups?|start-ups?|founders|companies)\b)"
         r".*\b(?:raising|rounds?|fundrais\w*)\b).*(?:" + _AS_CLIENTS + ")",
+    ),
+    # A professional sought for their work (`_PROFESSIONALS`): a service bought, met
+    # only by such a professional (`matcher.roles`). Not a post ("in-house lawyer",
+    # "junior accountant (full-time)"), nor those who send one clients ("accountants and
+    # advisors who refer founders") or are one's clients or partners, nor one to quote
+    # ("a lawyer who can explain the new IFICI regime on the record": a source).
+    (
+        "service",
+        r"^(?!.*\b(?:in-house|full-time|part-time|permanent|salaried|employed|junior|"
+        r"trainees?|interns?\w*|to hire|hiring|jobs?|roles?|positions?|join|refer\w*|"
+        r"clients?|customers?|partners?|on the record)\b)"
+        r"(?:[\w'/&+.-]+ ){0,4}?" + _PROFESSIONALS + r"(?![\w-])",
     ),
     # Know-how sought: "advice on ...", "how to navigate public tenders as a startup".
     (
@@ -241,6 +264,8 @@ _RULES: list[tuple[str, str]] = [
         r"(?:story|series(?! [a-e]\b)|article|feature|documentary|episode)\b)|"
         r"\b(?:for|to) (?:journalists|reporters|the press)\b|"
         r"\bgo(?:ing)? on (?:podcasts?|panels?)\b|"
+        # People to quote ("founders and engineers willing to talk on the record").
+        r"\bon the record\b|\bwilling to (?:talk|speak|be (?:interviewed|quoted))\b|"
         # Guests sought ("guests: women founders at Series A+", "guests for my podcast").
         r"^guests?\s*:|\bguests? for (?:my|our|a|the) (?:[\w-]+ )?(?:podcast|show|series|panel)",
     ),
@@ -632,7 +657,7 @@ _RULES: list[tuple[str, str]] = [
         r"translation|bookkeeping|web development) (?:for|services?)\b|\bfreelance\b|"
         r"\bfor hire\b|\bcommissions?\b(?!-based)|\bpro bono\b|"
         # Work at a price ("ESOP set-up for Czech s.r.o. (fixed fee)"), books kept.
-        r"\bfixed[- ]fees?\b|\bbookkeeping\b|\bpayroll\b",
+        r"\bfixed[- ](?:fees?|prices?|priced)\b|\bbookkeeping\b|\bpayroll\b",
     ),
     (
         "solution",

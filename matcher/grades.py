@@ -154,19 +154,29 @@ def goal_credit(
     offer_kind: np.ndarray,
     need_vague: np.ndarray,
     p: ScoreParams,
+    named: np.ndarray | None = None,
 ) -> np.ndarray:
     """Match credit of need / offer pairs: cosines `sims`, the kinds of the needs and
     of the offers (broadcastable), whether each need is vague. Offers that are
     another person's need (kind >= K) meet by kind, and by fit over a lower bar:
-    two needs are worded alike less often than a need and an offer."""
+    two needs are worded alike less often than a need and an offer. `named`
+    (broadcastable, bool): the need names the professional it seeks, whose offers
+    meet it over `ScoreParams.named_threshold` (only such a giver's: `role_mask`)."""
     derived = offer_kind >= K
     threshold = np.where(derived, p.derived_threshold, p.goal_threshold).astype(np.float32)
+    if named is not None:
+        # "Lawyer to set up ESOP before we hire" reads 0.41 like a lawyer's "ESOP set-up
+        # for Czech s.r.o. (fixed fee)": the profession named weighs on the wording.
+        lower = named & (need_kind % K == _SERVICE) & ~derived
+        threshold = np.where(lower, np.float32(p.named_threshold), threshold)
     credit = _linear(sims, p.goal_floor, p.goal_full)
     credit[sims < threshold] = 0.0
     # Role needs are met by the pair's fit instead (`role_credit`), unless the offer
     # says the very same thing (then the words carry the subject, not the kind word).
     worded_alike = sims >= np.float32(p.role_same)
-    credit *= COMPATIBLE[need_kind % K, offer_kind] * (~ROLE[need_kind % K] | worded_alike)
+    credit *= COMPATIBLE[need_kind % K, offer_kind] * (
+        ~ROLE[need_kind % K] | worded_alike | _worded_service(need_kind, offer_kind)
+    )
     credit *= np.where(need_vague, np.float32(VAGUE_WEIGHT), np.float32(1.0))
     return credit
 
@@ -187,6 +197,7 @@ def role_credit(
     something else ("a mentor who has taken a biotech into the clinic" / "mentoring
     for PMs"), however alike the two people's fields."""
     gate = COMPATIBLE[need_kind % K, offer_kind] * ROLE[need_kind % K]
+    gate = gate * ~_worded_service(need_kind, offer_kind)
     mentoring = (need_kind == _MENTOR) & (offer_kind == _MENTOR)
     gate = np.where(mentoring & (sims < np.float32(p.mentor_wording)), np.float32(0.0), gate)
     return (gate * np.where(need_vague, np.float32(VAGUE_WEIGHT), np.float32(1.0))).astype(
@@ -195,3 +206,12 @@ def role_credit(
 
 
 _MENTOR = KINDS.index("mentor")
+_SERVICE = KINDS.index("service")
+_GRANT = KINDS.index("grant")
+
+
+def _worded_service(need_kind: np.ndarray, offer_kind: np.ndarray) -> np.ndarray:
+    """Where a grant sought meets a service (grant writing): by the service's words, not
+    by the two people's fit, or any service of a giver in the seeker's field would meet
+    it ("founders' agreements (fixed price)" for "small grants or a stipend")."""
+    return (need_kind % K == _GRANT) & (offer_kind == _SERVICE)

@@ -57,7 +57,8 @@ def need_credit(
     kind = facets.kind
     need_kind, offer_kind = kind[needs][:, :, None], kind[offers][:, None, :]
     vague = facets.vague[needs][:, :, None]
-    credit = goal_credit(sims, need_kind, offer_kind, vague, params)
+    named = facets.names_provider[needs][:, :, None]
+    credit = goal_credit(sims, need_kind, offer_kind, vague, params, named)
     # Needs met by wording: the need's subject fits the giver's field too; role needs:
     # a compatible offer and the fit of the two people (`matcher.goal_fit`).
     credit = wording_credit(credit, facets, (needer, needs), giver, params)

@@ -46,7 +46,16 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "agronomist": ("agronomist",),
     "journalist": ("journalist", "reporter", "editor"),
     "teacher": ("teacher", "educator", "tutor"),
-    "lawyer": ("lawyer", "attorney", "solicitor"),
+    # With the words of the events' languages a headline keeps untranslated ("Expert
+    # contabil CECCAR", "avocat d'affaires").
+    "lawyer": (
+        "lawyer", "attorney", "solicitor", "notary", "avocat", "abogado", "advogado",
+        "avvocato", "anwalt", "rechtsanwalt", "advokat",
+    ),
+    "accountant": (
+        "accountant", "bookkeeper", "auditor", "contabil", "contable", "contador", "comptable",
+        "commercialista", "steuerberater", "buchhalter",
+    ),
     "installer": ("installer", "electrician", "technician"),
 }  # fmt: skip
 FAMILY = {word: family for family, words in _FAMILIES.items() for word in words}
@@ -279,6 +288,7 @@ def fits(roles: tuple[Role, ...], who: frozenset[str]) -> tuple[bool, bool]:
 # read from the two fields (`matcher.goal_fit`).
 _NAMES_PROVIDER = frozenset(
     {"hire", "mentee", "mentor", "topic", "advice", "partners", "sources", "experience"}
+    | {"service"}  # a professional sought ("a lawyer to set up our ESOP")
 )
 # Offers that name whom they are for ("mentoring for new engineering managers", "tech
 # advice for non-tech founders").

@@ -63,6 +63,9 @@ class ScoreParams:
     goal_floor: float = 0.25
     goal_full: float = 0.75
     derived_threshold: float = 0.45  # a need met by another's need (hiring <-> a job)
+    # A professional sought by name ("a lawyer to set up our ESOP"), met by such a
+    # professional's offer (`matcher.grades.goal_credit`).
+    named_threshold: float = 0.38
     # A role need worded like the offer itself ("mentoring in mathematics" on both
     # sides) is met by those words, whatever the two whole profiles say.
     role_same: float = 0.9
@@ -318,7 +321,8 @@ class PhraseCredit:
         fits = ~scope_clash(f.scope[a_ids][:, None], f.scope[b_ids][None, :])
         credit = Credit(
             topic_credit(_topic_sims(f, a_ids[:, None], b_ids[None, :], sims, p), strict, p),
-            goal_credit(sims, need_kind, offer_kind, vague, p) * fits,
+            goal_credit(sims, need_kind, offer_kind, vague, p, f.names_provider[a_ids][:, None])
+            * fits,
             role_credit(sims, need_kind, offer_kind, vague, p) * fits,
         )
         if a_ids is b_ids:
@@ -326,7 +330,8 @@ class PhraseCredit:
         else:
             need_t, offer_t, vague_t = offer_kind.T, need_kind.T, f.vague[b_ids][:, None]
             fits_t = ~scope_clash(f.scope[b_ids][:, None], f.scope[a_ids][None, :])
-            credit.goal_t = goal_credit(sims.T, need_t, offer_t, vague_t, p) * fits_t
+            named_t = f.names_provider[b_ids][:, None]
+            credit.goal_t = goal_credit(sims.T, need_t, offer_t, vague_t, p, named_t) * fits_t
             credit.role_t = role_credit(sims.T, need_t, offer_t, vague_t, p) * fits_t
         return credit
 

@@ -28,7 +28,7 @@ LANGUAGE_NAMES = {
     "hu": "Hungarian", "el": "Greek", "uk": "Ukrainian", "ru": "Russian", "ja": "Japanese",
     "zh": "Chinese", "ko": "Korean", "ar": "Arabic", "hi": "Hindi", "et": "Estonian",
     "lv": "Latvian", "lt": "Lithuanian", "sk": "Slovak", "sl": "Slovenian", "hr": "Croatian",
-    "bg": "Bulgarian", "sr": "Serbian", "ca": "Catalan", "is": "Icelandic",
+    "bg": "Bulgarian", "sr": "Serbian", "ca": "Catalan", "is": "Icelandic", "eu": "Basque",
 }  # fmt: skip
 # Below this probability (among the languages above) the answer is "not sure".
 MIN_CONFIDENCE = 0.9

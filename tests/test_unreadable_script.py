@@ -5,6 +5,7 @@ Russian speakers' unrelated items were "related" and their goals complements."""
 from __future__ import annotations
 
 import numpy as np
+from complements_met import met
 
 from matcher import Matcher, Profile
 from matcher.encoding import PhraseVectors
@@ -83,3 +84,27 @@ def test_a_language_without_a_glossary_meets_only_the_same_words(real_encoder) -
     )  # fmt: skip
     cg = Matcher(encoder=real_encoder).common_ground(jon, ain)
     assert not cg.complements and not cg.shared, cg.reasons
+
+
+def test_basque_is_a_language_without_a_glossary(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind22: Basque was not among the languages detected, so Basque goals were read
+    as pieces of English words and met each other by chance: a cheesemaker's
+    "banatzaileak Frantzian eta Alemanian" (distributors in France and Germany) met an
+    investor's "IP eta lizentzia negoziazioan laguntza" (help with IP and licence
+    negotiation); its readers rejected all twelve such complements. A Basque profile is
+    told its language by name."""
+    from matcher.language import language_name, profile_language
+    from matcher.script import unknown_language
+
+    assert unknown_language("banatzaileak Frantzian eta Alemanian")
+    assert unknown_language("IP eta lizentzia negoziazioan laguntza")
+    assert not unknown_language("distribuidores en Francia y Alemania")  # Spanish has one
+    blind22 = quality_event("blind22")
+    for seeker, provider in (("josu-agirre", "inigo-arrieta"), ("miren-uriarte", "inigo-arrieta")):
+        assert not met(blind22, seeker, provider)
+    josu = Profile(
+        id="josu", name="Josu", headline="Artzaina eta gaztagilea · Agirre Gazta · Zegama",
+        looking_for=["banatzaileak Frantzian eta Alemanian", "esportaziorako mentore bat"],
+        about="Gazta ekoizten dugu 400 ardirekin. Frantziara eta Alemaniara saldu nahi dugu.",
+    )  # fmt: skip
+    assert language_name(profile_language(josu)) == "Basque"

@@ -72,6 +72,20 @@ _SECTORS: dict[str, tuple[str, str]] = {
         r"(?:carbon )?offsets?|carbon credits?",
         r"carbon offsets?|carbon credits?|offsetting",
     ),
+    # "No invertim en mobilitat d'hidrogen (camions, autobusos, hidrogeneres)": trucks,
+    # buses and tractors run on hydrogen, not hydrogen made for industry.
+    "hydrogen mobility": (
+        r"(?:hydrogen|h2) (?:mobility|trucks|buses|vehicles|cars)|mobility (?:of|with) hydrogen|"
+        r"mobilitat d'hidrogen|movilidad (?:de|del|con) hidr[óo]geno|"
+        r"mobilit[ée] (?:à l'|a l')?hydrog[èe]ne|wasserstoffmobilit[äa]t",
+        r"(?:hydrogen|h2|fuel[- ]cells?)\b[\w -]{0,40}?\b(?:mobility|trucks?|buses|vehicles?|"
+        r"tractors?|forklifts?|cars?|trains?|refuel\w*)|hydrogen refuel\w*",
+    ),
+    # "we don't invest in biomass combustion": pellets and wood chips are burnt.
+    "biomass": (
+        r"biomass\w*|biomas[aă]|biomasse",
+        r"biomass\w*|biomas[aă]|biomasse|pellets?|pelleting|peleți|wood chips|firewood",
+    ),
     "micromobility": (
         r"micro-?mobility|e-?scooters?|scooters?",
         r"micro-?mobility|e-?scooters?|scooters?|e-?bike sharing",
@@ -154,7 +168,7 @@ VERTICALS = frozenset(
     [
         "fintech", "insurtech", "games", "ai", "food", "climate", "health", "edtech",
         "crypto", "biotech", "medtech", "real estate", "wellness", "micromobility",
-        "carbon offsets", "devtools", "construction",
+        "carbon offsets", "devtools", "construction", "hydrogen mobility", "biomass",
     ]
 )  # fmt: skip
 # A vertical inside broader ones: a medical-device company is in health; investors in
@@ -166,6 +180,8 @@ _BROADER: dict[str, tuple[str, ...]] = {
     "construction": ("real estate", "climate"),
     "carbon offsets": ("climate",),
     "micromobility": ("climate",),
+    "hydrogen mobility": ("climate",),
+    "biomass": ("climate",),
 }
 
 

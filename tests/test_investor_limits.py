@@ -491,3 +491,28 @@ def test_a_moldovan_investor_s_limits(quality_event) -> None:  # type: ignore[no
     blind21 = quality_event("blind21")
     assert not met(blind21, "larisa-cretu", "victor-ceban")
     assert met(blind21, "natalia-rotaru", "victor-ceban")  # a Moldovan winery's round
+
+
+def test_hydrogen_mobility_and_biomass_are_sectors_an_investor_excludes(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind21, blind22: a climate VC who writes "we don't invest in biomass combustion"
+    was offered for a pellet line's raise, and one who writes "No invertim en mobilitat
+    d'hidrogen (camions, autobusos, hidrogeneres)" for a hydrogen retrofit of terminal
+    tractors; hydrogen made for industry stays in."""
+    assert limits_of("we don't invest in biomass combustion").excluded == {"biomass"}
+    catalan = "No invertim en mobilitat d'hidrogen (camions, autobusos, hidrogeneres)"
+    assert limits_of(catalan).excluded == {"hydrogen mobility"}
+    tractors = Profile(
+        id="h",
+        name="H",
+        headline="Founder H2Port — hydrogen fuel-cell retrofit for terminal tractors",
+    )
+    assert "hydrogen mobility" in sectors(tractors)
+    electrolysers = Profile(
+        id="e", name="E", headline="Green hydrogen for steel reheating furnaces"
+    )
+    assert "hydrogen mobility" not in sectors(electrolysers)
+    pellets = Profile(id="p", name="P", headline="Founder — ENplus A1 pellets from sawmill waste")
+    assert "biomass" in sectors(pellets)
+    assert not met(quality_event("blind21"), "ciprian-nemes", "elena-vasilescu")
+    blind22 = quality_event("blind22")
+    assert not met(blind22, "pablo-ruiz", "clara-montserrat-i-vidal")

@@ -357,7 +357,11 @@ _RULES: list[tuple[str, str]] = [
         r"^(?!.*\b(?:joint|collaborative|co-funded)\b).*\b(?:r&d|research|innovation) funding\b|"
         r"\b(?:não|nao|no|not|non)[- ]?re?embols|fonds? perdus?|nicht rückzahlbar|"
         # A share of costs co-financed ("cofinancement de diagnostics (jusqu'à 50 %)").
-        r"\bco-?(?:financ|fund|financement)\w*\b.*\d+(?:\s*[–-]\s*\d+)?\s?%)",
+        r"\bco-?(?:financ|fund|financement)\w*\b.*\d+(?:\s*[–-]\s*\d+)?\s?%|"
+        # Projects co-funded through a programme's calls ("co-funding via Ports 4.0
+        # calls", "cofinanciación en proyectos Hazitek"): no share of a company.
+        r"\bco-?(?:financ|fund)\w*\b (?:in|of|for|via|through) (?:[\w.&/-]+ ){0,3}?"
+        r"(?:projects?|calls?|programmes?|programs?|consortia)\b)",
     ),
     # Money for land, buildings or real assets ("long-term capital for farmland
     # acquisitions"): an asset investor's, which neither backs a startup's round nor
@@ -476,6 +480,8 @@ _RULES: list[tuple[str, str]] = [
         r"(?!(?:[\w-]+ ){0,2}(?:data|datasets?|statistics|stats|numbers|figures|reports?|"
         r"research|insights?|trends)\s+(?:on|about|of)\b)"
         r"(?!(?:(?!\b(?:for|with|to|of)\b).)*\b(?:clients|customers|buyers)\s*(?:$|[(,;:–—]))"
+        # Nor work with money's people ("collaboration with networks of business angels").
+        r"(?!(?:[\w-]+ )?collaborat\w* (?:with|among|between)\b)"
         # Nor partners for a money business ("fintech partners for embedded finance"),
         # unless the partners are money ("financing partners", "investment partners").
         r"(?!(?:(?!(?:invest|financ|fund|capital|money|lps?)\w*\b)[\w&/-]+ ){0,3}partners?\b"

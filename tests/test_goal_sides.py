@@ -390,3 +390,26 @@ def test_a_grant_is_met_by_a_grant_writer_s_words_not_by_any_service(quality_eve
     assert not any(need.startswith("Small grants") for need in needs)
     offers = {offer for _, offer in met(quality_event("blind21"), "ciprian-nemes", "carmen-ilies")}
     assert any(offer.startswith("grant writing") for offer in offers)
+
+
+def test_projects_co_funded_through_calls_are_a_grant_and_work_with_angels_no_money(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """blind22: a steelworks' "cofinanciación en proyectos Hazitek" and a port's
+    "co-funding via Ports 4.0 calls" were money, offered for a spin-off's pre-seed, a
+    seed lead and a Series A; a lawyer's "colaboración con redes de business angels" was
+    money sought, met by an angel's tickets. Its readers rejected all eight."""
+    assert _offered("co-funding via ports 4.0 calls") == "grant"
+    assert _offered("co-financing in projects hazitek") == "grant"
+    assert _kind("collaboration with networks of business angels") == "partners"
+    assert _kind("co-investment in seed rounds") == "coinvestors"
+    assert _offered("co-funding for pilots (up to 300k pln)") == "customers"
+    blind22 = quality_event("blind22")
+    for seeker, provider in (
+        ("nerea-bilbao", "javier-ortuondo"),
+        ("unai-mendizabal", "javier-ortuondo"),
+        ("begona-larrea", "jean-baptiste-harriet"),
+    ):
+        assert not met(blind22, seeker, provider), (seeker, provider)
+    iker = met(blind22, "iker-sarasola", "eneko-zubiaurre")
+    assert not any(offer.startswith("co-funding") for _, offer in iker)

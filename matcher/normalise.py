@@ -131,6 +131,7 @@ _ORG_ALIASES: dict[str, str] = {
 }
 
 
+_ORDINALS = re.compile("([\u00aa\u00ba])")
 # A full run normalises every item of every profile (240,000 at 10,000 attendees),
 # mostly the same few thousand wordings: the pure functions below are cached.
 _CACHE = 1 << 16
@@ -139,7 +140,11 @@ _CACHE = 1 << 16
 @lru_cache(maxsize=_CACHE)
 def clean(text: str) -> str:
     """Unicode-normalised, trimmed, single-spaced display text ("" for blank input)."""
-    text = _SPACE.sub(" ", unicodedata.normalize("NFKC", text or "")).strip()
+    # The ordinals of Romance languages ("4ª generación", "1º andar") kept as written:
+    # NFKC makes them plain letters, and a headline quoted so is misquoted.
+    parts = _ORDINALS.split(text or "")
+    normalised = [p if _ORDINALS.fullmatch(p) else unicodedata.normalize("NFKC", p) for p in parts]
+    text = _SPACE.sub(" ", "".join(normalised)).strip()
     out = _EDGE_PUNCT.sub("", text)
     # Give back closing brackets and quotes that close one inside the phrase,
     # so "Go (the board game)" keeps its ")".

@@ -159,6 +159,17 @@ def test_clean_trims_list_punctuation_but_keeps_brackets_that_close_inside() -> 
     assert clean("C++") == "C++"
 
 
+def test_clean_keeps_romance_ordinals_as_written() -> None:
+    """blind22: a fill quoted "bonito del norte y anchoa, 4ª generación" as "4a
+    generación" (NFKC makes the ordinal a plain letter); its reader rejected the
+    misquote. Full-width letters are still made plain."""
+    from matcher.normalise import clean
+
+    assert clean("anchoa, 4ª generación") == "anchoa, 4ª generación"
+    assert clean("1º andar") == "1º andar"
+    assert clean("Ａｄａ, ４ª") == "Ada, 4ª"
+
+
 def test_an_abbreviation_keeps_its_own_full_stop_at_the_end_of_an_item() -> None:
     """blind19: "bookkeeping & payroll for s.r.o." was quoted as "... for s.r.o" (the
     full stop of an item is trimmed, and with it the abbreviation's own)."""

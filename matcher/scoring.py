@@ -517,11 +517,11 @@ def background_credit(facets: Facets, a: np.ndarray, b: np.ndarray, p: ScorePara
 
 def headlines_related(facets: Facets, a: np.ndarray, b: np.ndarray, p: ScoreParams) -> np.ndarray:
     """(P,) bool: the two profiles' likeness ranks them as a real suggestion: said as
-    "similar backgrounds" where `headlines_agree`, as related work where the
-    headlines read alike (`headline_threshold`) and one of the two is a founder or
-    an investor, whose work is their company's or fund's field
-    (`matcher.work_roles.field_defined`: a carbon-accounting founder and a
-    sustainability manager); where either wrote no headline, unsaid."""
+    "similar backgrounds" where `headlines_agree`; where the headlines read alike
+    (`headline_threshold`) and one of the two is a founder or an investor, whose work
+    is their company's or fund's field (`matcher.work_roles.field_defined`: a
+    carbon-accounting founder and a sustainability manager), ranked but said only as
+    a fill (`matcher.explain`); where either wrote no headline, unsaid."""
     if not len(facets.head):
         return np.ones(len(b), dtype=bool)
     a, b = np.broadcast_arrays(a, b)

@@ -64,9 +64,10 @@ class Tie:
     """A mutual tie: same organization (former employer, school), or a shared contact."""
 
     # "organization" or "contact"; or no tie but what is said when nothing else is:
-    # "background" (similar backgrounds: both headlines, the same kind of work), "field"
-    # (related work: both headlines, work in one field) or "nearby" (a list's fill,
-    # `matcher.fill`: the other's work is among the closest here; both headlines).
+    # "background" (similar backgrounds: both headlines, the same kind of work) or
+    # "nearby" (a list's fill, `matcher.fill`: the other's work is among the closest
+    # here; both headlines). "field" (related work: both headlines, work in one field)
+    # is no longer made (`matcher.explain`), but suggestions stored with it still read.
     kind: str
     a: str
     b: str

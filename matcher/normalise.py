@@ -137,14 +137,18 @@ _ORDINALS = re.compile("([\u00aa\u00ba])")
 _CACHE = 1 << 16
 
 
+def compatible(text: str) -> str:
+    """`text` in Unicode's compatibility form (NFKC: full-width letters plain, ligatures
+    spelt out), but for the ordinals of Romance languages ("4ª generación", "1º
+    andar"), kept as written: NFKC makes them plain letters, which misquotes them."""
+    parts = _ORDINALS.split(text)
+    return "".join(p if _ORDINALS.fullmatch(p) else unicodedata.normalize("NFKC", p) for p in parts)
+
+
 @lru_cache(maxsize=_CACHE)
 def clean(text: str) -> str:
     """Unicode-normalised, trimmed, single-spaced display text ("" for blank input)."""
-    # The ordinals of Romance languages ("4ª generación", "1º andar") kept as written:
-    # NFKC makes them plain letters, and a headline quoted so is misquoted.
-    parts = _ORDINALS.split(text or "")
-    normalised = [p if _ORDINALS.fullmatch(p) else unicodedata.normalize("NFKC", p) for p in parts]
-    text = _SPACE.sub(" ", "".join(normalised)).strip()
+    text = _SPACE.sub(" ", compatible(text or "")).strip()
     out = _EDGE_PUNCT.sub("", text)
     # Give back closing brackets and quotes that close one inside the phrase,
     # so "Go (the board game)" keeps its ")".

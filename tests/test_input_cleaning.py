@@ -110,6 +110,7 @@ LOOK_ALIKES = [
     ("Ada\u2066 Lovelace\u2069", "Ada Lovelace"),  # isolates
     ("\ufeffＡｄａ Ｌｏｖｅｌａｃｅ", "Ada Lovelace"),  # BOM, full-width letters (NFKC)
     ("Ada\u00a0Lovelace\u2060", "Ada Lovelace"),  # no-break space, word joiner
+    ("Ane Zubizarreta, 4ª generación", "Ane Zubizarreta, 4ª generación"),  # an ordinal kept
 ]
 
 

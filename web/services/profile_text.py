@@ -35,6 +35,9 @@ def clean_line(value: str | None) -> str:
     return _SPACES.sub(" ", clean_text(value).replace("\n", " ")).strip()
 
 
+_ORDINALS = ("ª", "º")
+
+
 def clean_name(value: str | None) -> str:
     """A name or headline as it displays: one line, NFKC, no invisible format characters.
 
@@ -44,7 +47,10 @@ def clean_name(value: str | None) -> str:
     """
     if not value:
         return ""
-    value = unicodedata.normalize("NFKC", value)
+    # The ordinals of "4ª generación" kept: NFKC makes them plain letters (a misquote).
+    value = "".join(
+        p if p in _ORDINALS else unicodedata.normalize("NFKC", p) for p in re.split("([ªº])", value)
+    )
     return clean_line("".join(ch for ch in value if unicodedata.category(ch) != "Cf"))
 
 

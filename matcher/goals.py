@@ -138,6 +138,16 @@ _COMPANIES_THAT = (
     r" (?:with|applying|that|seeking|looking|needing|in need|planning|preparing|"
     r"(?:re)?financing|raising)\b"
 )
+# A pilot of a stated length offered ("scrap rate reduction pilots (3 months)", "6-week
+# paid pilot with ROI guarantee"): in every set a vendor's trial of its product, like a
+# "free pilot of our ..." (`_RULES`), not a site to pilot in.
+_TIMED_PILOT = re.compile(
+    r"\bpilots?\s*\((?:\d+|one|two|three|four|six|twelve)[- ](?:weeks?|months?)\)|"
+    r"\b(?:\d+|one|two|three|four|six|twelve)[- ](?:week|month)s? (?:paid |free )?pilots?\b"
+)
+PRODUCT_PILOT = "product pilot: "
+
+
 # The key of a money goal that names a programme, read as a place in it.
 PLACE_PREFIX = "accelerator place: "
 # An accelerator or incubator as the head of a goal, or a programme of weeks or months.
@@ -187,6 +197,8 @@ _RULES: list[tuple[str, str]] = [
     # An investor's search read as the companies they back (`matcher.facets`): "seed
     # rounds to lead in CEE" is no money sought, whatever its words ("to lead").
     ("dealflow", r"^dealflow: "),
+    # A vendor's trial of its product offered (`offer_key`).
+    ("solution", "^" + PRODUCT_PILOT),
     # Whom one serves, marked so ("SMEs needing EU funding (clients)", "medtech startups
     # as clients"): customers sought, whatever they need. Startups raising among them
     # ("startups raising their first round (clients)") are read below, as startups
@@ -897,6 +909,8 @@ def offer_key(key: str) -> str:
     kind = KINDS[goal_kind(key) % K]
     if kind == "job" and _POSTS.search(key):
         return "hiring: " + key
+    if kind == "customers" and _TIMED_PILOT.search(key):
+        return PRODUCT_PILOT + key
     if kind == "hire" and _SEAT.match(key):
         return "board seat: " + key
     return key

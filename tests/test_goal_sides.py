@@ -413,3 +413,16 @@ def test_projects_co_funded_through_calls_are_a_grant_and_work_with_angels_no_mo
         assert not met(blind22, seeker, provider), (seeker, provider)
     iker = met(blind22, "iker-sarasola", "eneko-zubiaurre")
     assert not any(offer.startswith("co-funding") for _, offer in iker)
+
+
+def test_a_pilot_of_a_stated_length_offered_is_a_vendor_s_trial(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind22: a foundry-AI start-up's "scrap rate reduction pilots (3 months)" was a
+    site to pilot in, so a foundry's "AI / process data tools to reduce scrap &
+    porosity" never met it; every such offer in the sets is a vendor's trial, as a
+    "free pilot of our ..." is. A site offered stays a site, and a need keeps its kind."""
+    assert _offered("scrap rate reduction pilots (3 months)") == "solution"
+    assert _offered("6-week paid pilot with roi guarantee") == "solution"
+    assert _offered("pilot site (santurtzi & zierbena docks)") == "customers"
+    assert _kind("scrap rate reduction pilots (3 months)") == "customers"
+    offers = {o for _, o in met(quality_event("blind22"), "amaia-larranaga", "marc-puig")}
+    assert "scrap rate reduction pilots (3 months)" in offers

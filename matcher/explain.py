@@ -87,9 +87,9 @@ def _shared_many(
         if grade != SAME and (
             _lone_about(words[ia], personal[ia]) or _lone_about(words[ib], personal[ib])
         ):
-            # A lone word of a bio is the same as an item, or no common ground: related
-            # ("climate adaptation" / "climate", "logistics" / "operating theatre
-            # logistics"), readers of the labelled sets rejected 70 of 133 such claims.
+            # A lone word of a bio is the same as an item or no common ground, never
+            # related ("climate adaptation" / "climate", "logistics" / "operating
+            # theatre logistics"): readers of the labelled sets rejected 70 of 133.
             continue
         used_a.add(x)
         used_b.add(y)

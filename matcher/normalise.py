@@ -131,6 +131,7 @@ _ORG_ALIASES: dict[str, str] = {
 }
 
 
+# The feminine and masculine ordinal indicators (ª, º), kept by `compatible`.
 _ORDINALS = re.compile("([\u00aa\u00ba])")
 # A full run normalises every item of every profile (240,000 at 10,000 attendees),
 # mostly the same few thousand wordings: the pure functions below are cached.

@@ -53,7 +53,8 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         "avvocato", "anwalt", "rechtsanwalt", "advokat",
     ),
     "accountant": (
-        "accountant", "bookkeeper", "auditor", "contabil", "contable", "contador", "comptable",
+        # Not "auditor": a supplier or a quality auditor is no accountant.
+        "accountant", "bookkeeper", "contabil", "contable", "contador", "comptable",
         "commercialista", "steuerberater", "buchhalter",
     ),
     "installer": ("installer", "electrician", "technician"),

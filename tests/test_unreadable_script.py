@@ -91,7 +91,7 @@ def test_basque_is_a_language_without_a_glossary(quality_event) -> None:  # type
     as pieces of English words and met each other by chance: a cheesemaker's
     "banatzaileak Frantzian eta Alemanian" (distributors in France and Germany) met an
     investor's "IP eta lizentzia negoziazioan laguntza" (help with IP and licence
-    negotiation); its readers rejected all twelve such complements. A Basque profile is
+    negotiation); its readers rejected all ten such complements. A Basque profile is
     told its language by name."""
     from matcher.language import language_name, profile_language
     from matcher.script import unknown_language

@@ -374,8 +374,6 @@ def test_a_professional_sought_is_a_service_met_only_by_such_a_professional(
     assert met(quality_event("blind20"), "amira-haddad", "camilla-frost")
     blind21 = quality_event("blind21")
     assert met(blind21, "oleksandr-kovalenko", "marius-hodis")  # бухгалтер для ... SRL
-    # Only by such a professional: the accountant's offers meet no other founder's
-    # need for a lawyer, nor a lawyer's the need for an accountant.
     # Only by such a professional: a lawyer who sets up SRLs is no accountant.
     assert not any("бухгалтер" in n for n, _ in met(blind21, "oleksandr-kovalenko", "roxana-dinu"))
 

@@ -54,6 +54,7 @@ _SOURCES = KINDS.index("sources")
 _FOUNDERS = KINDS.index("founders")
 _CAPITAL = KINDS.index("capital")
 _DEBT = KINDS.index("debt")
+_PRESS = KINDS.index("press")
 _SERVICE = KINDS.index("service")
 
 
@@ -246,6 +247,14 @@ def role_fit(
     if len(rows):
         # What a mentor or a journalist covers is often one piece of their profile.
         pieces = piece_fit(facets, _take(seeker, rows), _take(needs, rows), _take(giver, rows))
+        # Coverage of oneself ("press coverage when we announce the round"): what a
+        # journalist covers is one piece of each one's work ("hydrogen" / "green
+        # hydrogen"), which the journalist's whole field dilutes.
+        own = _take(needs, rows)
+        own = (facets.kind[own] % K == _PRESS) & (facets.subject[own] == facets.pad)
+        if own.any():
+            near = pieces_fit(facets, _take(seeker, rows), _take(giver, rows))
+            pieces = np.where(own, np.maximum(pieces, near[:, None]), pieces)
         fit = np.array(np.broadcast_to(fit, fields.shape), dtype=np.float32)
         subject_rows = np.broadcast_to(by_subject, fields.shape)[rows]
         fit[rows] = np.where(subject_rows, np.maximum(fit[rows], pieces), fit[rows])

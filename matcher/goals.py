@@ -981,7 +981,9 @@ _OWN = re.compile(r"\b(?:our|my|unsere[mnrs]?|notre|nos|nuestr[ao]s?|mi|mis)\b.*
 # The words of coverage itself; the medium ("podcasts", "newsletter") says who meets it.
 _PRESS_WORDS = re.compile(
     r"\b(?:press|coverage|media|journalists?|reporters?|articles?|stories|story|tell|"
-    r"covering|covers?|visibility|attention)\b"
+    r"covering|covers?|visibility|attention|"
+    # When it is wanted says nothing of what it is about ("when we announce the round").
+    r"(?:when|once|after|before|as) (?:we|i) (?:\w+ ){0,2}(?:announce|launch|close)\w*.*$)\b"
 )
 _FOUNDER_WORDS = re.compile(
     r"\b(?:meet|other|more|fellow|founders?|startups?|start-ups?|spin-?outs?|scale-?ups?|"

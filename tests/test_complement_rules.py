@@ -132,6 +132,20 @@ def test_a_podcast_host_and_a_founder_seeking_podcasts_meet_both_ways(quality_ev
     assert met(state, "jess-carroll", "sarah-okafor")
 
 
+def test_coverage_of_oneself_is_met_by_a_journalist_covering_a_piece_of_one_s_work(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """blind22's planted pair: an electrolyser maker's "press coverage when we announce
+    the round" read "when announce" as what the coverage is about, and a regional
+    reporter of industry, energy, ports and hydrogen fit it too little as a whole. When
+    coverage is wanted says nothing of its subject; the reporter's "hydrogen" and the
+    maker's "green hydrogen" are one piece of each one's work."""
+    assert subject("press coverage when we announce the round") == ""
+    assert subject("media coverage once we launch the app") == ""
+    needs = {need for need, _ in met(quality_event("blind22"), "gorka-ibarra", "nahia-rezola")}
+    assert needs == {"press coverage when we announce the round"}
+
+
 def test_an_investor_s_thesis_written_only_in_goals_decides_whom_they_fund(real_encoder) -> None:  # type: ignore[no-untyped-def]
     investor = _person(
         "iris",

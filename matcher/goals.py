@@ -289,7 +289,14 @@ _RULES: list[tuple[str, str]] = [
         r"\bas (?:an? |the )?(?:[\w/&-]+ ){0,2}co-?founder)",
     ),
     ("cofounder", r"co-?founder|cofundador|mitgründer|cofondateur|founding team"),
-    ("mentee", r"(to|i can|we can) mentor\b|mentees"),
+    # People to mentor, also as those who want one ("founders selling into wind OEMs who
+    # want mentoring").
+    (
+        "mentee",
+        r"(to|i can|we can) mentor\b|mentees|"
+        r"\b(?:who|that) (?:wants?|needs?|seeks?|(?:are|is) looking for) (?:an? )?"
+        r"(?:mentor(?:s|ing|ship)?|coach(?:es|ing)?)\b",
+    ),
     # Coaching in a skill of speaking to others ("press/podcast coaching for founders",
     # "pitch coaching") is know-how on that skill, not a mentor for the founder.
     (
@@ -547,6 +554,9 @@ _RULES: list[tuple[str, str]] = [
         r"^(?!.*\b(?:projects?|projekty|projeler|gigs?|missions?|work|contracts?|clients?)\b)"
         rf"(?:.*\b{_FREELANCERS}\b.*\bfreelance\b|.*\bfreelance\b.*\b{_FREELANCERS}\b.*\bfor\b)",
     ),
+    # Data on a subject ("data on wind supply chain jobs", "background data on the wind
+    # supply chain (for press)"): data, whatever it is about or for.
+    ("data", r"^(?:[\w-]+ ){0,2}(?:data|datasets?|statistics) (?:on|about)\b"),
     (
         "job",
         # Not "composition", "positioning"; not a smart or an offtake contract.

@@ -424,3 +424,27 @@ def test_a_pilot_of_a_stated_length_offered_is_a_vendor_s_trial(quality_event) -
     assert _kind("scrap rate reduction pilots (3 months)") == "customers"
     offers = {o for _, o in met(quality_event("blind22"), "amaia-larranaga", "marc-puig")}
     assert "scrap rate reduction pilots (3 months)" in offers
+
+
+def test_founders_who_want_a_mentor_are_mentees_and_data_on_a_subject_is_data(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """blind22's planted pairs: an ex-VP of a wind OEM seeks "founders selling into wind
+    OEMs who want mentoring", which read as a mentor sought, a peer of a founder's
+    "mentor who has sold to wind OEMs"; a reporter's "data on wind supply chain jobs"
+    read as a job, and the ex-VP's "background data on the wind supply chain (for
+    press, off the record)" as coverage."""
+    assert _kind("founders selling into wind oems who want mentoring") == "mentee"
+    assert _kind("maritime or port tech founders who want a mentor") == "mentee"
+    assert _kind("mentor who has sold to wind oems") == "mentor"
+    assert _kind("data on wind supply chain jobs") == "data"
+    assert _offered("background data on the wind supply chain (for press, off the record)") == (
+        "data"
+    )
+    assert _kind("data scientist role") == "job"
+    blind22 = quality_event("blind22")
+    assert met(blind22, "mikel-arrizabalaga", "susana-vidal")
+    assert ("data on wind supply chain jobs",) == tuple(
+        need for need, _ in met(blind22, "nahia-rezola", "susana-vidal")
+    )
+

@@ -478,7 +478,11 @@ _RULES: list[tuple[str, str]] = [
         "customers",
         r"\b(?:co-?)?fund(?:ing|s)? (?:for|of) (?:a |our |your |joint |paid )?"
         r"(?:[\w-]+ ){0,2}pilots?\b|"
-        r"\bpilot (?:co-?)?funding\b",
+        r"\bpilot (?:co-?)?funding\b|"
+        # A buyer paying for samples ("co-développement et financement d'échantillons")
+        # is a customer trying a material, not an investor.
+        r"\b(?:co-?)?(?:fund\w*|financ\w*|pay(?:s|ing)? for)\s+(?:(?:of|for|d'|de|des)\s*)?"
+        r"(?:[\w-]+ ){0,2}(?:samples?|échantillons?|muestras?|amostras?|campioni)\b",
     ),
     # Money sought, unless the goal's head is the clients or customers sought ("Series
     # A–B SaaS clients" are customers at a stage, not a round; "seed tickets for

@@ -58,8 +58,14 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         "commercialista", "steuerberater", "buchhalter",
     ),
     "installer": ("installer", "electrician", "technician"),
+    # "mentoring for students, founders and next-gen family business leaders".
+    "student": (
+        "student", "undergraduate", "estudante", "estudiante", "studente", "étudiant",
+        "etudiant", "studentin", "msc", "bsc",
+    ),
 }  # fmt: skip
 FAMILY = {word: family for family, words in _FAMILIES.items() for word in words}
+_STUDENT = "student"
 # Families whose people are the other's too: a postdoc in plant physiology is a plant
 # scientist, a research scientist a researcher (the specialty still has to agree).
 _KIN = {"scientist": ("researcher",), "researcher": ("scientist",)}
@@ -278,7 +284,10 @@ def fits(roles: tuple[Role, ...], who: frozenset[str]) -> tuple[bool, bool]:
         if not any("family:" + k in who for k in (name, *kin)):
             continue
         sought = "sought:" + name in who
-        if not specialty or specialty & who or ("generic:" + name in who and not sought):
+        # What a student studies is said too many ways ("medical students", "Med
+        # student"; "industrial design students", "MSc Industrial Design Engineering").
+        anyone = name == _STUDENT or ("generic:" + name in who and not sought)
+        if not specialty or specialty & who or anyone:
             return True, True
         family = family or not sought
     return family, False

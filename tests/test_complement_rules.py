@@ -403,6 +403,24 @@ def test_a_goal_names_roles_by_family_and_specialty_without_the_seeker_s_own_thi
     assert named_roles("rust mentoring") == ()
 
 
+def test_students_named_are_students_of_any_field(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind23's planted pair: a retired textile CEO's "mentoring for students, founders
+    and next-gen family business leaders" named founders only, so a knitwear MSc
+    student's "a mentor in the industy" was never met. What a student studies is said
+    too many ways to be a specialty ("medical students" / "Med student")."""
+    roles = named_roles("mentoring for students, founders and next-gen family business leaders")
+    assert ("student", frozenset()) in roles
+    med = named_roles("medical students to help with blood pressure checks")
+    assert fits(med, identity([], ["Med student @ Erasmus MC"])) == (True, True)
+    design = named_roles("internships for industrial design and biomedical engineering students")
+    assert fits(design, identity([], ["MSc Industrial Design Engineering @ TU Delft"]))[1]
+    assert fits(med, identity([], ["CEO DermaScan | AI-assisted skin cancer triage"])) == (
+        False,
+        False,
+    )
+    assert met(quality_event("blind23"), "joana-marques", "antonio-vieira")
+
+
 def test_a_job_sought_in_a_field_names_its_people_and_a_role_without_specialty_fits_any() -> None:
     # "a data science job": a data scientist; an interest in data science is not one.
     assert fits(named_roles("data scientists to hire"), identity([], ["a data science job"])) == (

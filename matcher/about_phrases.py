@@ -102,13 +102,16 @@ _NEGATIONS = _words(
     no not never without nor neither don't doesn't didn't won't can't cannot isn't
     aren't wasn't weren't haven't hasn't shouldn't wouldn't avoid avoids avoiding
     exclude excludes excluding except
+    sen sin sans senza ohne utan zonder
     """
 )
 # Exclusions said without a negation word ("outside our thesis", "out of scope"): read
 # as one ("not").
 _EXCLUDING = re.compile(
     r"\b(?:outside (?:of )?(?:our|my|the) (?:thesis|scope|focus|mandate|remit)|"
-    r"out of (?:our |my |the )?scope|off-limits)\b",
+    r"out of (?:our |my |the )?scope|off-limits|"
+    # What one knows nothing about ("I know nothing about textiles").
+    r"(?:know|knows|knew) (?:nothing|little) (?:about|of))\b",
     re.IGNORECASE,
 )
 # A negated clause whose subject is the thing ("Medtech is not for us"): all of it goes.

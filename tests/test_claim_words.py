@@ -184,6 +184,17 @@ def test_what_an_about_text_negates_is_no_interest_of_the_writer() -> None:
     assert about_phrases("Women’s health matters.") == ("Women's health matters",)
 
 
+def test_what_an_about_text_is_without_or_knows_nothing_about_is_no_interest() -> None:
+    """blind23's labellers: a Galician bio's "Predicia é só software, sen hardware" was
+    shown as its hardware, related to two investors' hardware; a sneaker fan's "I know
+    nothing about textiles" as his textiles. A focus said by exclusion stays."""
+    assert about_phrases("Predicia é só software, sen hardware.") == ("Predicia é só software",)
+    assert "hardware" not in " ".join(about_phrases("Es solo software, sin hardware."))
+    assert about_phrases("Wir bauen Software ohne Hardware.") == ("Wir bauen Software",)
+    assert about_phrases("I know nothing about textiles.") == ()
+    assert about_phrases("No consumer apps, nothing outside the water cycle.") == ("water cycle",)
+
+
 def test_places_and_filler_words_of_an_about_text_are_no_phrases() -> None:
     # The blind labellers rejected "Berlin ~ Berlin", "Rotterdam ~ Rotterdam", "Europe ~
     # Southern Europe" (where people are, not what they do) and lone words of talk

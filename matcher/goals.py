@@ -632,7 +632,7 @@ _RULES: list[tuple[str, str]] = [
         # Not those sought "for a free pilot" ("5 boutiques in Milan for a free pilot"):
         # places to pilot, sought by the one who gives it.
         r"(?<!\bfor a )(?<!\bfor )"
-        r"\bfree (?:(?!for\b)[\w-]+ ){0,3}(?:pilots?|trials?|betas?|licen[cs]es?)\b|"
+        r"(?<![\w-])free (?:(?!for\b)[\w-]+ ){0,3}(?:pilots?|trials?|betas?|licen[cs]es?)\b|"
         r"\b(?:pilots?|trials?|betas?) (?:of|with) (?:our|my)\b|"
         r"\b(?:pilot|test|trial)\w* (?:in|on|at|with) (?:our|my)\b|"
         r"\b(?:we|i) can (?:pilot|test|trial)|"

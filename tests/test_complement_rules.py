@@ -271,6 +271,8 @@ def test_a_pilot_has_two_sides_a_place_to_pilot_and_a_product_to_try() -> None:
         "logistics companies to pilot",
         "farms to pilot our soil sensors",
         "free sensor kits for pilot farms",
+        # blind23: "PFAS-free" is no free pilot; a finisher's pilot partners are sought.
+        "smes for a 2027 pfas-free finishing pilot",
     ):
         assert kind(place) == "customers", place
 

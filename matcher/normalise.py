@@ -64,6 +64,15 @@ ACRONYMS: dict[str, str] = {
     "emr": "electronic medical records",
     "samd": "software as a medical device",
     "mdr": "medical device regulation",
+    # EU rules and offices of the sets' product and reporting work: the letters alone
+    # read alike to the model ("ESRS" / "ESPR", "EPI" / "EPO").
+    "espr": "ecodesign for sustainable products regulation",
+    "esrs": "european sustainability reporting standards",
+    "dpp": "digital product passport",
+    "dpps": "digital product passports",
+    "epr": "extended producer responsibility",
+    "eudr": "eu deforestation regulation",
+    "epo": "european patent office",
 }
 
 # Programming languages named by an everyday word ("Rust", "Go", "Swift"). Written

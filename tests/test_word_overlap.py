@@ -122,6 +122,17 @@ def test_work_topics_sharing_only_an_acronym_nobody_spelt_out_are_apart(real_enc
     assert _shared(real_encoder, ["HL7 FHIR"], ["HL7 v2"]) == [("HL7 FHIR", "HL7 v2", "related")]
 
 
+def test_eu_rules_and_offices_are_spelt_out_so_lookalike_letters_are_apart(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    """blind18 and blind23 readers: "ESRS ~ ESPR" (reporting standards, a product
+    regulation) and "EPI ~ EPO" (protective equipment, the patent office) were said
+    related. Spelt out, the same rule met in another language is the same item."""
+    assert _shared(real_encoder, ["ESRS"], ["ESPR"]) == []
+    assert _shared(real_encoder, ["EPI"], ["EPO"]) == []
+    assert _shared(real_encoder, ["DPP"], ["digital product passport"]) == [
+        ("DPP", "digital product passport", "same")
+    ]
+
+
 def test_a_lone_word_of_a_bio_is_the_same_as_an_item_or_no_common_ground(
     quality_event,
 ) -> None:  # type: ignore[no-untyped-def]

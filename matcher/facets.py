@@ -153,6 +153,9 @@ class Facets:
     # (trades each phrase asks for (U + 1,), trades each headline names (N,)), as bits
     # (`matcher.trades`), made on first use.
     trades: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
+    # The fibres each phrase names (U + 1,), as bits (`matcher.materials`), made on
+    # first use.
+    fibres: np.ndarray | None = field(default=None, repr=False, compare=False)
     # Per phrase id (U + 1,): the phrase id of a need's subject (`matcher.goals.subject`),
     # the padding id when it has none. Per profile (N, d): the field vector, the whole
     # profile with the person's own goals (`matcher.goal_fit`).

@@ -30,6 +30,7 @@ from matcher.goal_fit import (
 from matcher.goal_scope import scope_clash, sum_clash
 from matcher.goals import KINDS, MANY, K
 from matcher.grades import goal_credit, role_credit
+from matcher.materials import fibre_clash
 from matcher.scoring import ScoreParams
 from matcher.theses import rules_out, seeks_lead
 
@@ -64,6 +65,7 @@ def need_credit(
     credit = wording_credit(credit, facets, (needer, needs), giver, params)
     fit = role_fit(facets, needer, needs, giver, params)[:, :, None]
     clash = scope_clash(facets.scope[needs][:, :, None], facets.scope[offers][:, None, :])
+    clash |= fibre_clash(facets, needs, offers)
     credit = np.maximum(credit, role_credit(sims, need_kind, offer_kind, vague, params) * fit)
     credit = np.maximum(credit, trade_credit(facets, (needer, needs), (giver, offers), params))
     credit *= ~clash

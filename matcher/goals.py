@@ -380,7 +380,12 @@ _RULES: list[tuple[str, str]] = [
         # Projects co-funded through a programme's calls ("co-funding via Ports 4.0
         # calls", "cofinanciación en proyectos Hazitek"): no share of a company.
         r"\bco-?(?:financ|fund)\w*\b (?:in|of|for|via|through) (?:[\w.&/-]+ ){0,3}?"
-        r"(?:projects?|calls?|programmes?|programs?|consortia)\b)",
+        r"(?:projects?|calls?|programmes?|programs?|consortia)\b|"
+        # Public incentives to export, invest or innovate ("incentivos à
+        # internacionalização (Portugal 2030)"); not a company's incentive plans.
+        r"\bincentiv\w* (?:to|for|à|a|ao|para|de|of|pour|per) (?:the |la |l')?"
+        r"(?:internationali[sz]\w*|internacionali[sz]\w*|export\w*|invest\w*|innovat\w*|"
+        r"inova\w*|innova\w*|r&d))",
     ),
     # Money for land, buildings or real assets ("long-term capital for farmland
     # acquisitions"): an asset investor's, which neither backs a startup's round nor
@@ -558,6 +563,10 @@ _RULES: list[tuple[str, str]] = [
         r"^(?!.*\b(?:projects?|projekty|projeler|gigs?|missions?|work|contracts?|clients?)\b)"
         rf"(?:.*\b{_FREELANCERS}\b.*\bfreelance\b|.*\bfreelance\b.*\b{_FREELANCERS}\b.*\bfor\b)",
     ),
+    # A person named by a role word with its feminine ending in brackets, as Portuguese
+    # and Spanish job posts write it ("modelador(a) CAD de calçado com experiência",
+    # "técnico(a) de laboratório"; translated, "modeller() cad of footwear"): a hire.
+    ("hire", r"^(?:[\w-]+ )?[\w-]+\((?:a|as|o|os|e)?\)(?=\s|$)"),
     # Data on a subject ("data on wind supply chain jobs", "background data on the wind
     # supply chain (for press)"): data, whatever it is about or for.
     ("data", r"^(?:[\w-]+ ){0,2}(?:data|datasets?|statistics) (?:on|about)\b"),

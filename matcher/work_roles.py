@@ -47,6 +47,8 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "design": (
         "designer", "design", "ux", "ui", "diseñador", "diseñadora", "designerin",
         "ontwerper", "progettista", "graphiste",
+        # Who draws a shoe's or a garment's pattern ("modelador(a) CAD de calçado").
+        "modeller", "modeler", "modelador", "modeladora", "modelista", "modellista",
     ),
     "sales": (
         "sales", "salesperson", "development", "partnership", "bd", "account", "commercial",

@@ -459,3 +459,29 @@ def test_a_buyer_paying_for_samples_is_a_customer_not_an_investor(quality_event)
     blind23 = quality_event("blind23")
     for seeker in ("antoine-moreau", "beatriz-lima", "jonas-berg", "marta-azevedo"):
         assert not met(blind23, seeker, "claire-dubois"), seeker
+
+
+def test_a_role_word_with_its_feminine_ending_is_a_hire_and_public_incentives_a_grant(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """blind23: a safety-footwear maker's "modelador(a) CAD de calçado com experiência"
+    read as a topic, met by a technology centre's "footwear product data model for
+    DPP"; an export agency's "incentivos à internacionalização (Portugal 2030)" as
+    know-how, met by searches for a sales agent and for manufacturers. Its readers
+    rejected all three. blind15: a Dutch lab's "PhD-stagiair(e) quantum software"
+    became a hire, met by an Italian student's research stage (a planted pair)."""
+    assert _kind("modelador(a) cad de calçado com experiência") == "hire"
+    assert _kind("técnico(a) de laboratório") == "hire"
+    assert _kind("phd-stagiair(e) quantum software (6 maanden)") == "hire"
+    assert _kind("funding (a) or (b)") == "capital"
+    assert _offered("incentivos à internacionalização (portugal 2030)") == "grant"
+    assert _kind("fiscalidad de stock options y planes de incentivos") != "grant"
+    assert phrase_families("modelador(a) cad de calçado") == phrase_families("cad designer")
+    blind23 = quality_event("blind23")
+    assert not met(blind23, "sofia-teixeira", "rita-fonseca")
+    assert not met(blind23, "uxia-fernandez", "pedro-almeida")
+    assert not met(blind23, "giulia-ferrari", "pedro-almeida")
+    # An operations job is met by a recruiter of operations people, not by a CAD post.
+    jobs = met(blind23, "fernando-lopes", "sophie-martin")
+    assert {need for need, _ in jobs} == {"COO / General Manager role in footwear or leather goods"}
+    assert met(quality_event("blind15"), "sander-de-vries", "beatrice-ferraro")

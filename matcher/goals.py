@@ -567,6 +567,13 @@ _RULES: list[tuple[str, str]] = [
     # and Spanish job posts write it ("modelador(a) CAD de calçado com experiência",
     # "técnico(a) de laboratório"; translated, "modeller() cad of footwear"): a hire.
     ("hire", r"^(?:[\w-]+ )?[\w-]+\((?:a|as|o|os|e)?\)(?=\s|$)"),
+    # A person sought for an internship, named by their work ("giovane designer di
+    # filato (stage con possibilità di assunzione)"): a hire, not an internship sought.
+    (
+        "hire",
+        r"^(?:[\w-]+ ){0,3}" + _FREELANCERS + r"\b[^()]*\((?:internship|stage|traineeship|"
+        r"apprenticeship|estágio|prácticas|praktikum)",
+    ),
     # Data on a subject ("data on wind supply chain jobs", "background data on the wind
     # supply chain (for press)"): data, whatever it is about or for.
     ("data", r"^(?:[\w-]+ ){0,2}(?:data|datasets?|statistics) (?:on|about)\b"),

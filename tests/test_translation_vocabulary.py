@@ -7,6 +7,7 @@ bois" is timber frame construction, "Porto" in "vinho do Porto" is a city, not
 from __future__ import annotations
 
 import pytest
+from complements_met import met
 
 from matcher import EventState, Matcher, Profile
 from matcher.translation import to_english
@@ -140,3 +141,17 @@ def test_a_french_carpenter_meets_an_english_timber_supplier(timber_event) -> No
     met = {(c.need, c.offer) for c in cg.complements if c.seeker == "b"}
     need = "carpentry firms in France building vertical extensions"
     assert (need, "30 ans de chantiers de surélévation bois à Lyon") in met
+
+
+def test_regenerated_wool_is_read_in_italian_spanish_and_portuguese(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind23's planted pairs: a Prato spinner's "filati e tessuti in lana rigenerata"
+    kept "lana rigenerata" untranslated, so a Swedish outdoor brand's "återvunnen ull
+    med spårbarhet" (traceable recycled wool) never met it; a Biella spinner's "giovane
+    designer di filati (stage con possibilità di assunzione)" read as an internship
+    sought, a peer of a student's, not a post she fills."""
+    assert to_english("lana rigenerata", "it") == "regenerated wool"
+    assert to_english("fios de lã reciclada", "pt") == "yarn of recycled wool"
+    assert to_english("lana merino", "es").startswith("wool")
+    blind23 = quality_event("blind23")
+    assert met(blind23, "elin-lindqvist", "lorenzo-bianchi")
+    assert met(blind23, "francesca-rossi", "joana-marques")

@@ -155,3 +155,14 @@ def test_regenerated_wool_is_read_in_italian_spanish_and_portuguese(quality_even
     blind23 = quality_event("blind23")
     assert met(blind23, "elin-lindqvist", "lorenzo-bianchi")
     assert met(blind23, "francesca-rossi", "joana-marques")
+
+
+def test_customs_and_the_united_kingdom_are_read_in_the_events_languages(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind23's planted pair: a Como silk printer's "consulenza doganale per spedire nel
+    Regno Unito" kept "doganale" and "Regno Unito" untranslated and met no customs
+    adviser; a UK customs adviser's "UK customs & rules of origin" meets it now."""
+    assert to_english("consulenza doganale", "it") == "advice customs"
+    assert to_english("reino unido", "es") == "united kingdom"
+    assert to_english("formalités de douane", "fr").endswith("customs")
+    offers = {offer for _, offer in met(quality_event("blind23"), "giulia-ferrari", "helen-ward")}
+    assert offers == {"UK customs & rules of origin"}

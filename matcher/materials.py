@@ -21,8 +21,8 @@ from matcher.goals import CONTEXT_MARK, DERIVED_PREFIX
 if TYPE_CHECKING:
     from matcher.facets import Facets
 
-# One pattern per fibre, its bit its place. Not "lane" (a road's), "modal" (of
-# transport) nor Catalan "ull" (an eye) outside a fibre's words.
+# One pattern per fibre, its bit its place. Not "lane" (a road's) nor "modal" (of
+# transport); "ull" is Swedish and Norwegian wool (a Catalan eye, rare in a goal).
 _FIBRES = tuple(
     re.compile(pattern)
     for pattern in (

@@ -450,9 +450,9 @@ def test_founders_who_want_a_mentor_are_mentees_and_data_on_a_subject_is_data(
 
 def test_a_buyer_paying_for_samples_is_a_customer_not_an_investor(quality_event) -> None:  # type: ignore[no-untyped-def]
     """blind23: a luxury house's "co-développement et financement d'échantillons" was
-    money, offered for two seed rounds, a Series A, a seed lead search and a wastewater
-    plant; its readers rejected all six. Money for one's own prototypes is still money
-    sought."""
+    money, offered for three seed rounds, a seed lead search, a search for seed
+    investors, a Series A and a wastewater plant; its readers rejected all seven. Money
+    for one's own prototypes is still money sought."""
     assert _offered("co-développement et financement d'échantillons") == "customers"
     assert _offered("we pay for samples") == "customers"
     assert _kind("funding for prototypes") == "capital"

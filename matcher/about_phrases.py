@@ -55,7 +55,7 @@ _STOP = _words(
     finished moved laid wear afford keep move sell left share paid live instead far
     going goes happy ready right lately change yrs empty cannot can't won't don't
     become becomes became becoming tell tells told say says said ask asks asked
-    anyone anybody somebody nobody everybody whoever
+    anyone anybody somebody nobody everybody whoever ones
     take takes took taken taking back suggest suggests decide decides decided outside
     anos años ans anni jahre jaar
     sorry please thanks thank come comes came coming fine sold ok okay hey hi hello
@@ -232,9 +232,17 @@ def _chunks(sentence: str) -> list[list[str]]:
             # A sentence opening with a gerund opens with a verb ("Writing my thesis on").
             or (pos == 0 and _gerund(token[:1].lower() + token[1:]))
             or any(ch.isdigit() for ch in token)
+            # A verb of a phrasal verb: "help a propulsion startup go from prototype",
+            # "companies set up in Occitanie".
+            or words[pos + 1 : pos + 2] in _PHRASAL.get(token, [])
         )
 
     return _runs(words, cut)
+
+
+_GO = [[w] for w in ("from", "to", "into", "through", "out", "back", "beyond")]
+_SET = [[w] for w in ("up", "out", "off")]
+_PHRASAL = {"go": _GO, "goes": _GO, "set": _SET, "sets": _SET}
 
 
 def _letter_of_name(token: str, run: list[str]) -> bool:

@@ -287,3 +287,21 @@ def test_what_a_subject_does_and_where_a_company_sits_are_no_key_phrases() -> No
     assert about_phrases("HQ Vienna. A Lisbon office.") == ()
     # A place with what it is stays.
     assert about_phrases("Edinburgh fintech scene.") == ("Edinburgh fintech scene",)
+
+
+def test_a_phrasal_verb_and_the_ones_who_do_something_are_no_key_phrases() -> None:
+    # blind24's labellers: "propulsion startup go ~ propulsion" ("help a propulsion
+    # startup go from prototype to series production"), "course à pied ~ ones running"
+    # ("the last ones running a single-aisle programme"), "drone companies set" ("help
+    # foreign aerospace and drone companies set up in Occitanie").
+    bio = (
+        "Spent 28 years at a large OEM, the last ones running a single-aisle derivative "
+        "programme. Now I want to help a propulsion startup go from prototype to series "
+        "production."
+    )
+    phrases = about_phrases(bio)
+    assert "propulsion startup" in phrases and "ones running" not in phrases
+    assert not any(p.endswith((" go", "running")) for p in phrases)
+    assert "drone companies" in about_phrases("I help drone companies set up in Occitanie.")
+    # A set that is a thing stays.
+    assert "skill set" in about_phrases("We teach a new skill set to welders.")

@@ -546,12 +546,15 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
 
 _LENDS = frozenset(("capital", "debt"))
 _DEALFLOW = KINDS.index("dealflow")
+_FOUNDERS = KINDS.index("founders")
 
 
 def _searches(wanted: list[tuple[str, str]]) -> tuple[str, ...]:
     """An investor's searches for companies, each as written and as its key (in
     English): "dealflow: pre-seed founders in AI infra / devtools (DACH + CEE)"."""
-    return tuple(f"{text} . {key}" for key, text in wanted if goal_kind(key) % K == _DEALFLOW)
+    return tuple(
+        f"{text} . {key}" for key, text in wanted if goal_kind(key) % K in (_DEALFLOW, _FOUNDERS)
+    )
 
 
 def _backs(who: frozenset[str], offers: list[int], vocab: Vocabulary) -> bool:

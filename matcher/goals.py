@@ -459,6 +459,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?:startups?|founders|compan(?:y|ies)|fintechs|scale-?ups|ventures|teams|brands)\b|"
         r"(?:founders|startups|companies|fintechs|scale-?ups|ventures|brands)\b.*"
         r"(?:raising|\braise\b|backing|(?<![\w-])back\b|invest|fund\b|seed)|"
+        # Makers raising ("SAF-producenten die een Series A ophalen": "SAF producers that
+        # a Series A raise").
+        r"(?:producers|manufacturers|makers)\b.*(?:raising|\braise\b)|"
         # Companies named by the stage they are at ("climate companies at Series A",
         # "VC-backed companies after Series A", "post-Series A").
         # A Romance noun after its head stays there ("startups climat en Série A").

@@ -161,6 +161,48 @@ _SECTORS: dict[str, tuple[str, str]] = {
         r"edtech|education(?:al)?|e-?learning|schools?|teachers?|tutor\w*|classrooms?|"
         r"pupils",
     ),
+    # Aerospace investors name these ("Investiamo ... nello spazio upstream", "startups
+    # de drones o agritech", "dual-use startups raising Series A", "SAF-producenten").
+    # "Space" alone is a room or a U-space airspace: a company is in space by its
+    # satellites, launches or orbit.
+    "space": (
+        r"space(?:[- ]?tech)?|newspace|upstream space|spazio|espacio|espai|espace|"
+        r"raumfahrt|spatial|satellites?|satellit\w*",
+        r"newspace|(?:upstream|downstream) space|space (?:tech|industry|sector|startups?|"
+        r"companies|economy|infrastructure|systems?|hardware|missions?)|spazio|spaziali?|"
+        r"espacial|espai|raumfahrt|spatial(?! (?:data|computing|analysis|audio|planning|"
+        r"analytics|intelligence))|(?:micro|nano|mini|small)?satellit\w*|sat[eè]l·lits?|cubesats?|"
+        r"smallsats?|nanosats?|spacecraft|in-orbit|in orbit|orbital|earth observation|"
+        r"launchers?|launch (?:services?|vehicles?|slots?|brokerage)|"
+        r"ground (?:stations?|segment)",
+    ),
+    "aviation": (
+        # Not a fuel for it ("SAF and pure software are not our topic").
+        r"aero|a[ée]ro|aerospace|a[ée]rospatial\w*|a[ée]ronaut\w*|aviation(?! fuels?)|aircraft|"
+        r"luftfahrt|lotnict\w*|aeroespacial|aerospazial\w*",
+        r"aerospace|a[ée]rospatial\w*|a[ée]ronaut\w*|aviation|aircraft|luftfahrt|"
+        r"lotnict\w*|aeroespacial|aerospazial\w*|avionics|airlines?|airports?|evtol|mro|a[ée]ro",
+    ),
+    "drones": (
+        r"drones?|drohnen?|dron(?:es|y|ów|i)?|uavs?|uas|unmanned",
+        r"drones?|drohnen?|dron(?:es|y|ów|i)?|uavs?|uas|bvlos|u-space|unmanned aircraft",
+    ),
+    "defence": (
+        r"defen[cs]e|dual-use|military|weapons?|défense|defensa|difesa|verteidigung|"
+        r"rüstung|armement",
+        r"defen[cs]e|dual-use|military|weapons?|counter-uas|défense|defensa|difesa|"
+        r"verteidigung|rüstung|armement",
+    ),
+    "aviation fuels": (
+        r"saf|e-?fuels?|sustainable aviation fuels?|biokerosene|carburants? durables?",
+        r"saf|e-?fuels?|sustainable aviation fuels?|biokerosene|carburants? durables?|"
+        r"alcohol-to-jet|power-to-liquid|biojet|duurzame vliegtuigbrandstof",
+    ),
+    "agritech": (
+        r"agri-?tech|ag-?tech|agricultur\w*|agr[ií]col\w*|agricole\w*",
+        r"agri-?tech|ag-?tech|agricultur\w*|agr[ií]col\w*|agricoles?|farmers?|farming|"
+        r"viticultur\w*|vineyards?|viñedos?|vinyes?|vignobles?|orchards?|crops?|livestock",
+    ),
 }
 # The sectors a company is in by its field (not by what it is made of, or who buys it:
 # hardware, software, consumer), read against the verticals an investor seeks.
@@ -169,6 +211,7 @@ VERTICALS = frozenset(
         "fintech", "insurtech", "games", "ai", "food", "climate", "health", "edtech",
         "crypto", "biotech", "medtech", "real estate", "wellness", "micromobility",
         "carbon offsets", "devtools", "construction", "hydrogen mobility", "biomass",
+        "space", "aviation", "drones", "defence", "aviation fuels", "agritech",
     ]
 )  # fmt: skip
 # A vertical inside broader ones: a medical-device company is in health; investors in
@@ -182,6 +225,8 @@ _BROADER: dict[str, tuple[str, ...]] = {
     "micromobility": ("climate",),
     "hydrogen mobility": ("climate",),
     "biomass": ("climate",),
+    # Farming is food, and much of what climate investors back (irrigation, soil carbon).
+    "agritech": ("food", "climate"),
 }
 
 
@@ -314,13 +359,18 @@ _FOR = frozenset(
 )
 
 
+# Data "from satellite" is a means, like a device one's software runs on; thrusters
+# "for satellites" are still made for space.
+_MEANS = {"hardware": _FOR, "space": frozenset(["from", "via", "using", "by"])}
+
+
 def _made(text: str) -> set[str]:
     """The sectors `text` (a company's own words) says its work is in."""
     found: set[str] = set()
     for name, pattern in _IS.items():
         for hit in pattern.finditer(text):
             before = text[: hit.start()].split()[-1:]
-            if name != "hardware" or not before or before[0].casefold() not in _FOR:
+            if not before or before[0].casefold() not in _MEANS.get(name, ()):
                 found.add(name)
                 break
     return found
@@ -394,7 +444,11 @@ def searched(searches: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]
     named: set[str] = set()
     regions: set[str] = set()
     for text in searches:
-        named |= _named(text, _IS)
+        found = _named(text, _IS)
+        if "drones" in found and not _IS["hardware"].search(_IS["drones"].sub(" ", text)):
+            # "startups de drones o agritech": drones sought, not any hardware.
+            found.discard("hardware")
+        named |= found
         if not _ANYWHERE.search(text):
             regions |= countries(_PREFERRED.split(text)[0], codes=True)
     return frozenset(named), frozenset(regions)
@@ -451,7 +505,7 @@ _REVENUE_WORD = (
     r"tržby|obrat)"
 )
 _REVENUE_AT = re.compile(
-    rf"(?<![\w.])(?:{_SUM}\s?{_REVENUE_WORD}\b|\b{_REVENUE_WORD}\s?"
+    rf"(?<![\w.])(?:{_SUM}\s?(?:de |of |di |d')?{_REVENUE_WORD}\b|\b{_REVENUE_WORD}\s?"
     # The year it is for, between ("ingresos 2026 de 1,7 M€").
     rf"(?:(?:in |im |en |nel )?(?:19|20)\d\d\s?)?(?:of|:|von|de|di)?\s?{_SUM})",
     re.IGNORECASE,
@@ -477,7 +531,7 @@ _NEVER_LEADS = re.compile(
     r"(?!\s+(?:[\w-]+\s+){0,2}(?:above|over|beyond|larger|bigger|more than|past)\b)|"
     r"\bco-?invest(?:s|ing)?\s+(?:only\b|alongside\s+(?:an?|the)\s+(?:[\w-]+\s+)?lead\b)|"
     r"\bnon\s+guidiamo\b|\bno\s+lideramos\b|\bne\s+(?:menons|prenons)\s+(?:pas|jamais)\s+"
-    r"(?:le\s+)?lead\b|\bführen\s+(?:nie|keine)\b|"
+    r"(?:le\s+)?lead\b|\bführen\s+(?:nie|keine)\b|\bnie\s+(?:den\s+)?lead\b|"
     # Czech, Slovak, Polish: "nikdy nevedieme kolo", "nevedeme kola", "nie prowadzimy".
     r"\bneved(?:ie)?me\b|\bnie\s+prowadzimy\b|"
     # Danish, Norwegian, Swedish, Finnish: "Jeg leder ikke runder", "vi leder aldrig",

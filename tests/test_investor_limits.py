@@ -516,3 +516,36 @@ def test_hydrogen_mobility_and_biomass_are_sectors_an_investor_excludes(quality_
     assert not met(quality_event("blind21"), "ciprian-nemes", "elena-vasilescu")
     blind22 = quality_event("blind22")
     assert not met(blind22, "pablo-ruiz", "clara-montserrat-i-vidal")
+
+
+def test_space_drones_defence_and_aviation_fuels_are_sectors_investors_name(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind24: a space seed fund ("startup spaziali in fase seed"), a drones-and-agritech
+    fund, a SAF and e-fuels lead and a dual-use fund were offered to companies outside
+    their searches: a U-space drone-traffic firm, a cubesat maker, a hydrogen powertrain
+    for regional aircraft. A German family office "übernimmt nie den Lead", and a fund
+    that backs only companies with "mínimo 300k€ de ingresos" read no minimum."""
+    assert limits_of("Wir übernehmen grundsätzlich nie den Lead.").follows
+    assert limits_of("Solo compañías con mínimo 300k€ de ingresos recurrentes.").min_revenue == (
+        300_000
+    )
+    assert limits_of("SAF and pure software are not our topic.").excluded == {
+        "aviation fuels",
+        "software-only",
+    }
+    forest = Profile(id="f", name="F", headline="Latvus — forest inventory from satellite + lidar")
+    thrusters = Profile(id="t", name="T", headline="Orbitale — green thrusters for microsatellites")
+    assert "space" not in sectors(forest) and "space" in sectors(thrusters)
+    assert "space" not in sectors(Profile(id="u", name="U", headline="U-space traffic for drones"))
+    blind24 = quality_event("blind24")
+    assert not met(blind24, "pau-serra", "elena-ruiz")  # drones and agritech only
+    assert not met(blind24, "wiktoria-nowak", "giulia-ferraro")  # U-space is no space
+    assert ("inversor seed ~1 M€", "ticket seed 300k–1,5M€") in met(
+        blind24, "pau-serra", "giulia-ferraro"
+    )
+    assert not met(blind24, "lukas-weber", "joost-van-dijk")  # SAF and e-fuels only
+    assert not met(blind24, "thomas-girard", "lukas-weber")  # dual-use only
+    # "SAF-producenten die een Series A ophalen": producers raising, met by a SAF round.
+    assert (
+        "SAF-producenten die een Series A ophalen",
+        "Series A lead (€6M) for our demo plant",
+    ) in met(blind24, "joost-van-dijk", "amelie-garric")

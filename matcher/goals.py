@@ -78,7 +78,9 @@ SEED_ROUND = (
     r"\bseed(?=[- ]stage|[- ]rounds?\b|[- ]?(?:funding|financing|investments?|investing|"
     r"investors?|capital|money|tickets?|cheques?|checks?|funds?|vcs?|extensions?|leads?)\b|"
     # "seed to Series A", "seed–Series A", "seed up to Series A" (Czech "seed až série A").
-    r"\s*(?:$|[,;/&+(]|and series|(?:up )?to series|until series|or series|[-–—]\s*series))"
+    r"\s*(?:$|[,;/&+(]|and series|(?:up )?to series|until series|or series|[-–—]\s*series)|"
+    # A sum after it: "seed ~€1.2M", "seed €1.5M", "seed 1,5 M€".
+    r"\s*[~≈]?\s*(?:[€$£]\s?\d|\d[\d.,]*\s*(?:[kmb]|mn|mio)\b))"
 )
 SEED_MONEY = r"pre-?seed|" + SEED_ROUND
 # Seed as money sought or offered: a company's stage ("a role in seed-stage SaaS",
@@ -427,7 +429,11 @@ _RULES: list[tuple[str, str]] = [
     # round ("un co-investitore per il nostro round") is a founder's money sought.
     (
         "coinvestors",
-        r"^(?!.*\b(?:our|my) (?:[\w-]+ )?round\b).*(?:"
+        r"^(?!.*\b(?:our|my) (?:[\w-]+ )?round\b)"
+        # Not an angel's tickets written by a syndicate ("pre-seed tickets €50–150k
+        # (syndicated)"): money a founder is offered.
+        r"(?!.*\b(?:tickets?|cheques?|checks?)\b.*\bsyndicated\b|.*\bsyndicated (?:angel )?"
+        r"(?:tickets?|cheques?|checks?)\b).*(?:"
         r"co[- ]?invest\w*|\bco-?angels?\b|syndicat\w*|to invest alongside|"
         r"\b(?:investors?|capital|funding|vcs?)\b.*\bfor (?:our |my )?portfolio\b)",
     ),

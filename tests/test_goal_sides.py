@@ -485,3 +485,24 @@ def test_a_role_word_with_its_feminine_ending_is_a_hire_and_public_incentives_a_
     jobs = met(blind23, "fernando-lopes", "sophie-martin")
     assert {need for need, _ in jobs} == {"COO / General Manager role in footwear or leather goods"}
     assert met(quality_event("blind15"), "sander-de-vries", "beatrice-ferraro")
+
+
+def test_seed_with_its_sum_and_a_syndicate_s_tickets_are_money(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind24: a space-cybersecurity founder's "seed ~€1.2M" and a drone start-up's
+    "seed €1.5M" read as topics, met by no investor's tickets; an angel network's
+    "pre-seed tickets €50–150k (syndicated)" read as co-investors sought, and a health
+    syndicate's "syndicated angel tickets €50k–250k" (blind21) too, so they met no
+    founder's round. What is sown stays a topic."""
+    assert _kind("seed ~€1.2m") == _kind("seed €1.5m") == _kind("seed 1,5 m€") == "capital"
+    assert _kind("seed saving workshops") == _kind("seed from our own tomatoes") == "topic"
+    assert _offered("pre-seed tickets €50–150k (syndicated)") == "capital"
+    assert _offered("syndicated angel tickets €25k") == "capital"
+    assert _offered("angel syndicate to co-invest") == "coinvestors"
+    assert ("seed ~€1.2M", "ticket seed 300k–1,5M€") in met(
+        quality_event("blind24"), "yannick-le-goff", "giulia-ferraro"
+    )
+    # blind21: a Romanian health syndicate's tickets meet a pre-seed round in its field.
+    assert ("pre-seed investor for €200k round", "syndicated angel tickets €50k–250k") in met(
+        quality_event("blind21"), "simona-hategan", "tudor-grigore"
+    )
+

@@ -493,6 +493,9 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:co-?)?fund(?:ing|s)? (?:for|of) (?:a |our |your |joint |paid )?"
         r"(?:[\w-]+ ){0,2}pilots?\b|"
         r"\bpilot (?:co-?)?funding\b|"
+        # A buyer's budget ("co-funding from our innovation budget": an airport's, for
+        # pilots at the airport).
+        r"\bco-?fund\w* (?:from|out of|through|via) (?:our|its) (?:[\w-]+ ){0,2}budgets?\b|"
         # A buyer paying for samples ("co-développement et financement d'échantillons")
         # is a customer trying a material, not an investor.
         r"\b(?:co-?)?(?:fund\w*|financ\w*|pay(?:s|ing)? for)\s+(?:(?:of|for|d'|de|des)\s*)?"

@@ -97,9 +97,11 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
 def _acronym_not_word(glossary: Glossary, token: str) -> bool:
     """Whether `token` is written in capitals ("EU", "PR") where the glossary knows its
     letters only as a small word or a verb (Romanian "eu" is "I", Italian "AI" is "to
-    the"): an acronym, kept as written."""
+    the"), or is "DACH": an acronym, kept as written."""
     if len(token) < 2 or not token.isupper():
         return False
+    if token == "DACH":  # "in DACH und Frankreich": the German-speaking countries, no roof
+        return True
     found = glossary.word(token)
     return found is not None and found.pos in ("f", "v")
 

@@ -166,3 +166,17 @@ def test_customs_and_the_united_kingdom_are_read_in_the_events_languages(quality
     assert to_english("formalités de douane", "fr").endswith("customs")
     offers = {offer for _, offer in met(quality_event("blind23"), "giulia-ferrari", "helen-ward")}
     assert offers == {"UK customs & rules of origin"}
+
+
+def test_machining_titanium_and_a_region_in_capitals_are_read(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind24: an aircraft maker's buyer wants "nouveaux fournisseurs Tier 2 en usinage
+    titane (EN9100)" and a Figeac shop offers "usinatge 5 axes de pèças de titani"; the
+    machining and the titanium stayed untranslated on both sides, so the planted pair
+    met only as a fill. A German family office investing "in DACH und Frankreich" was
+    read as investing "in roof and France"."""
+    assert set(to_english("usinage titane", "fr").split()) == {"machining", "titanium"}
+    tests = to_english("proves de buit tèrmic i vibració", "ca")
+    assert "thermal vacuum" in tests and "vibration" in tests
+    assert "DACH" in to_english("in DACH und Frankreich", "de")
+    assert to_english("das Dach", "de").endswith("roof")
+    assert met(quality_event("blind24"), "nathalie-roux", "peire-cazals")

@@ -191,7 +191,7 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("у", ""), ("у", "а"), ("у", "о"), ("ю", "я"), ("ю", "ь"), ("і", ""), ("і", "а"),
            ("і", "о"), ("і", "ий"), ("ї", "я"), ("а", "о"), ("е", "ий"), ("а", "ий")),
 }  # fmt: skip
-TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]+|\s+")
+TOKEN = re.compile(r"\w+(?:['’·]\w+)*|[^\w\s]+|\s+")
 _LINKS = ("s", "es", "n", "en", "e", "")  # German / Dutch linking letters in compounds
 _MIN_PART = 3
 # Endings that make a noun plural (the English is made plural too: "fincas" -> "farms").

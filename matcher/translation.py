@@ -79,6 +79,11 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
             entry, i = matched
             units.append((entry.english, entry.pos))
             continue
+        elided = _elided_phrase(glossary, tokens, i, personal, keep_english)
+        if elided is not None:
+            said, i = elided
+            units.extend(said)
+            continue
         if i in names:
             found = glossary.word(token)
             # A place the glossary names ("Alemania" -> "Germany") is still said in English.
@@ -92,6 +97,24 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
     if code in _ROMANCE:
         units = _adjectives_first(units)
     return _joined(_to_before_verbs(units))
+
+
+def _elided_phrase(
+    glossary: Glossary, tokens: list[str], i: int, personal: bool, keep_english: bool
+) -> tuple[list[tuple[str, str]], int] | None:
+    """A phrase the glossary knows after an elided article or preposition ("d'estrès
+    hídric" -> "of water stress"): its units and the index after it, or None."""
+    elided = _ELISION.match(tokens[i])
+    if elided is None:
+        return None
+    rest = [*tokens[:i], elided.group(2), *tokens[i + 1 :]]
+    matched = _phrase_at(glossary, rest, i, personal, keep_english)
+    if matched is None or matched[1] == i + 1:  # one word: `_one_word` says it
+        return None
+    entry, after = matched
+    small = glossary.word(elided.group(1))
+    said = [(small.english, small.pos), (" ", " ")] if small is not None else []
+    return [*said, (entry.english, entry.pos)], after
 
 
 def _acronym_not_word(glossary: Glossary, token: str) -> bool:

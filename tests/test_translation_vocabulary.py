@@ -180,3 +180,20 @@ def test_machining_titanium_and_a_region_in_capitals_are_read(quality_event) -> 
     assert "DACH" in to_english("in DACH und Frankreich", "de")
     assert to_english("das Dach", "de").endswith("roof")
     assert met(quality_event("blind24"), "nathalie-roux", "peire-cazals")
+
+
+def test_catalan_words_with_a_middle_dot_and_phrases_after_an_elision_are_read(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """blind24: a Roussillon wine co-op's "dades satel·litàries d'estrès hídric" and
+    "sarments i brisa per valoritzar" stayed Catalan: "satel·litàries" was cut at its
+    middle dot, so no glossary phrase with one (not even "imatges de satèl·lit") was
+    ever read, and "d'estrès hídric" hid its phrase behind the elided "d'". A SAF
+    start-up seeking "vine prunings & grape marc" from wine co-ops met no co-op."""
+    assert to_english("imatges de satèl·lit", "ca") == "satellite imagery"
+    assert to_english("col·laboració", "ca") == "collaboration"
+    co_op = to_english("dades satel·litàries d'estrès hídric", "ca")
+    assert "satellite data" in co_op and "water stress" in co_op
+    assert to_english("l'énergie solaire", "fr") == "solar energy"
+    assert to_english("sarments i brisa", "ca").startswith("vine prunings")
+    assert met(quality_event("blind24"), "amelie-garric", "jordi-puig")

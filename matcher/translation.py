@@ -103,7 +103,8 @@ def _elided_phrase(
     glossary: Glossary, tokens: list[str], i: int, personal: bool, keep_english: bool
 ) -> tuple[list[tuple[str, str]], int] | None:
     """A phrase the glossary knows after an elided article or preposition ("d'estrès
-    hídric" -> "of water stress"): its units and the index after it, or None."""
+    hídric" -> "water stress", the article said where the glossary knows it): its
+    units and the index after it, or None."""
     elided = _ELISION.match(tokens[i])
     if elided is None:
         return None

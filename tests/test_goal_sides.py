@@ -509,7 +509,7 @@ def test_seed_with_its_sum_and_a_syndicate_s_tickets_are_money(quality_event) ->
 
 def test_a_buyer_s_co_funding_from_its_own_budget_is_no_investment() -> None:
     """blind24: an airport's "co-funding from our innovation budget" (for pilots at the
-    airport) was offered for three founders' seed and Series A rounds and for a fund's
-    search for SAF producers; its readers rejected all of them."""
+    airport) was offered for two founders' seed rounds, a fund's search for SAF
+    producers and a lab's search for co-funding of PhDs; its readers rejected all four."""
     assert _offered("co-funding from our innovation budget") == "customers"
     assert _kind("co-funding from the eu budget for research") == "capital"

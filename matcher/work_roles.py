@@ -177,6 +177,7 @@ _ASPIRATION = re.compile(
     r"cherche|zoek|open to)\b"
 )
 _TOKEN = re.compile(r"[^\W\d_][\w&'-]*", re.UNICODE)
+_RECRUITERS = frozenset(("recruiter", "recruiters", "headhunter", "rekruter", "rekruterka"))
 # Whom a rank works with when a headline names it ("an investor in ...": the family).
 _INVESTOR_CONTEXT = frozenset(("ventures", "venture", "capital", "fund", "vc", "office"))
 
@@ -229,11 +230,15 @@ def work_families(headline: str) -> frozenset[str]:
     # What one hopes to become is not one's work ("want to join a startup as CTO /
     # co-founder"): the headline is read up to its first wish.
     text = _ASPIRATION.split(text, maxsplit=1)[0]
+    # A recruiter's fields are whom they place ("Tech recruiter | engineering & data
+    # leadership searches"), not their work.
+    recruiter = any(_word(t) in _RECRUITERS for t in _TOKEN.findall(text))
     for segment in _SEGMENT.split(text):
         words = [_word(t) for t in _TOKEN.findall(segment)]
         content = [w for w in words if w not in _NOT_FUNCTION]
         if (
             content
+            and not recruiter
             and content[0] in _FIELD_WORDS
             and not any(FAMILY.get(w) and w not in _FIELD_WORDS or w in _RANKS for w in content)
         ):
@@ -264,10 +269,59 @@ def work_families(headline: str) -> frozenset[str]:
     return frozenset(_KIN.get(f, f) for f in out)
 
 
+# What an engineer's headline says they build, read from the words beside the role
+# ("Senior Backend Engineer", "Quality Engineer, automotive", "BMS engineer"): software,
+# or physical things (machines, circuits, plants). A backend engineer and a mechanical
+# or quality engineer are one family by their role noun but no similar work; an
+# engineer naming neither ("VP Engineering", "CTO") may be either.
+_SOFTWARE = frozenset((
+    "software", "backend", "frontend", "fullstack", "web", "mobile", "ios", "android",
+    "cloud", "devops", "sre", "data", "ml", "ai", "llm", "nlp", "game", "games", "gameplay",
+    "unity", "unreal", "java", "kotlin", "python", "golang", "javascript", "typescript",
+    "react", "node", "logiciel", "informatique", "informático", "informatico",
+    "saas", "api", "app", "apps",
+))  # fmt: skip
+_PHYSICAL = frozenset((
+    "mechanical", "mécanique", "maschinenbau", "quality", "process", "civil", "structural",
+    "electrical", "electronics", "électronique", "elektronik", "chemical", "automotive",
+    "manufacturing", "hardware", "embedded", "embarqué", "firmware", "fpga", "asic", "rf",
+    "bms", "plc", "automation", "automatyk", "maintenance", "materials", "aerospace",
+    "propulsion", "hydrodynamics", "naval", "mechatronics", "hvac", "avionics", "iot",
+    "welding", "geotechnical", "biomedical", "packaging", "agroalimentaire",
+))  # fmt: skip
+_ENGINEERING_KINDS = ("engineering:software", "engineering:physical")
+
+
+@lru_cache(maxsize=1 << 14)
+def engineering_kind(headline: str) -> str:
+    """ "software" or "physical" where the part of a headline naming an engineer (a
+    developer, a data scientist) says which only; "" otherwise."""
+    text = _ASPIRATION.split(headline.lower(), maxsplit=1)[0]
+    kinds: set[str] = set()
+    for segment in _SEGMENT.split(text):
+        words = [_word(t) for t in _TOKEN.findall(segment)]
+        if not any(_family(w) in ("engineering", "science") for w in words):
+            continue
+        kinds.update("software" for w in words if w in _SOFTWARE)
+        kinds.update("physical" for w in words if w in _PHYSICAL)
+    return kinds.pop() if len(kinds) == 1 else ""
+
+
+def _compared_families(headline: str) -> frozenset[str]:
+    """`work_families` with engineering told apart by `engineering_kind`: an engineer
+    naming no kind is either."""
+    families = work_families(headline)
+    if "engineering" not in families:
+        return families
+    kind = engineering_kind(headline)
+    kinds = {f"engineering:{kind}"} if kind else set(_ENGINEERING_KINDS)
+    return (families - {"engineering"}) | kinds
+
+
 def same_work(a: str, b: str) -> bool | None:
     """Whether headlines `a` and `b` name a role family in common; None when either
     names none (then their words cannot tell)."""
-    fa, fb = work_families(a), work_families(b)
+    fa, fb = _compared_families(a), _compared_families(b)
     if not fa or not fb:
         return None
     return bool(fa & fb)
@@ -301,7 +355,7 @@ FIELD_DEFINED = ("founder", "investor")
 def family_table(headlines: list[str]) -> np.ndarray:
     """Each headline's families as ids, -1 padded: (N, F) int64, F >= 1 (a row of -1:
     no family named, or no headline)."""
-    rows = [sorted(_IDS.setdefault(f, len(_IDS)) for f in work_families(h)) for h in headlines]
+    rows = [sorted(_IDS.setdefault(f, len(_IDS)) for f in _compared_families(h)) for h in headlines]
     width = max([1, *(len(r) for r in rows)])
     out = np.full((len(rows), width), -1, dtype=np.int64)
     for i, row in enumerate(rows):

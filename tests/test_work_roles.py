@@ -38,6 +38,10 @@ from matcher.work_roles import same_work, work_families  # noqa: E402
         # Whom they work with is not what they are; a rank alone says nothing.
         ("Tech recruiter (agency), placing engineers in climate startups", {"people"}),
         ("Manager, Groentecoöperatie Leiestreek (40 veg growers, East Flanders)", set()),
+        # A recruiter's fields are whom they place (blind10's and blind18's readers
+        # rejected "similar backgrounds" between such recruiters and engineers).
+        ("Tech recruiter for startups & scale-ups (engineering, data, product)", {"people"}),
+        ("Senior Recruiter — fashion tech & retail tech (engineering, data, PLM)", {"people"}),
         # What one hopes to become is not one's work.
         (
             "Full-stack dev (8 yrs) — want to join an early agrifood startup as CTO / co-founder",
@@ -61,6 +65,22 @@ def test_one_sector_is_not_one_kind_of_work() -> None:
     assert same_work("Staff SRE, PayNordic", "Site Reliability Engineer") is True
     assert same_work("Scientist", "Process engineer") is True  # kin: science and engineering
     assert same_work("Owner, Maison Verte concept store Ghent", "Software engineer") is None
+
+
+def test_software_and_physical_engineering_are_not_one_kind_of_work() -> None:
+    # blind21's readers rejected "similar backgrounds" between these (a backend engineer
+    # and an automotive quality engineer, a retired mechanical engineer), and blind19's
+    # between a Unity programmer and a battery-management engineer.
+    backend = "Senior Backend Engineer (Java/Kotlin, 9 yrs) — moving back to Cluj from Berlin"
+    assert same_work(backend, "Quality Engineer, automotive | IATF 16949, PPAP, 8D") is False
+    assert same_work(backend, "Retired mechanical engineer — here for the talks") is False
+    assert same_work("Programista Unity / gameplay programmer", "Embedded / BMS engineer") is False
+    assert same_work("Data scientist — open to CV roles", "Automatyk / PLC programmer") is False
+    assert same_work(backend, "Irish software engineer in Cluj, remote for a fintech") is True
+    assert same_work("Embedded engineer (C, Rust)", "IoT engineer, freelance") is True
+    # An engineer naming no kind may be either.
+    assert same_work("VP Engineering @ Talkwise", backend) is True
+    assert same_work("VP Engineering @ Talkwise", "Process engineer") is True
 
 
 def test_a_founder_and_a_cfo_are_not_similar_backgrounds_two_sres_are(real_encoder) -> None:  # type: ignore[no-untyped-def]

@@ -47,6 +47,7 @@ SETS = {
     "blind22": "blind22",
     "blind23": "blind23",
     "blind24": "blind24",
+    "blind25": "blind25",
 }
 
 Lists = dict[str, list[str]]
@@ -64,7 +65,7 @@ class HumanSet:
 
 
 def load_set(name: str) -> HumanSet:
-    """`name`: "conference", "held-out" or "blind" to "blind24" (the blind sets each
+    """`name`: "conference", "held-out" or "blind" to "blind25" (the blind sets each
     written before any matcher ran on it)."""
     stem = SETS[name]
     data = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))

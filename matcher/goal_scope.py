@@ -192,7 +192,27 @@ def trade(key: str) -> int:
 _MONEY_KINDS = frozenset(
     KINDS.index(name) for name in ("capital", "grant", "debt", "assets", "dealflow", "coinvestors")
 )
-_CUR = r"(?:[€$£]|\beur\b|\beuros?\b|\busd\b|\bgbp\b|\bchf\b)"
+# Currencies: the euro's kin (counted as euros) and the events' own, which `_RATES`
+# turns into euros ("max. 5 millió Ft" is about €13k, not five million).
+_CUR = (
+    r"(?:[€$£]|\beur\b|\beuros?\b|\busd\b|\bgbp\b|\bchf\b|\bft\b|\bhuf\b|forint\w*|"
+    r"\bpln\b|zł|złotych|\bczk\b|kč|\bron\b|\bsek\b|\bdkk\b|\bnok\b|\bkr\b|\brsd\b|dinara)"
+)
+_RATES = {
+    "ft": 0.0025, "huf": 0.0025, "forint": 0.0025, "pln": 0.23, "zł": 0.23, "złotych": 0.23,
+    "czk": 0.04, "kč": 0.04, "ron": 0.2, "sek": 0.09, "dkk": 0.13, "nok": 0.085, "kr": 0.09,
+    "rsd": 0.0085, "dinara": 0.0085,
+}  # fmt: skip
+
+
+def _rate(currency: str | None) -> float:
+    """Euros per unit of a currency `_CUR` matched (1 for the euro and its kin)."""
+    if not currency:
+        return 1.0
+    word = currency.casefold()
+    return _RATES.get("forint" if word.startswith("forint") else word, 1.0)
+
+
 NUMBER = r"\d+(?:[.,]\d+)*"
 # Thousands and millions in the languages of the events too ("800 tis. EUR", "1,8 mil.
 # €" in Czech, "6 millió EUR", "300 mil euros" in Spanish and Portuguese, "€2 miljoen"
@@ -267,8 +287,9 @@ def amounts(key: str) -> int:
             continue
         scale2 = scale2 or scale1
         scale1 = scale1 or scale2
-        low = number_value(num1) * scale_factor(scale1)
-        high = low if num2 is None else number_value(num2) * scale_factor(scale2)
+        rate = _rate(cur3 or cur1 or cur2)
+        low = number_value(num1) * scale_factor(scale1) * rate
+        high = low if num2 is None else number_value(num2) * scale_factor(scale2) * rate
         if upto:
             low = 0.0
         if num2 is None and (_OPEN.match(text, m.end()) or _OPEN_BEFORE.search(text, 0, m.start())):

@@ -53,6 +53,12 @@ def test_sums_of_money_are_read_with_their_currency_and_scale() -> None:
     assert amounts("seed round of about €2 miljoen") == amounts("seed round (€2m)")
     assert amounts("€3 miljoner") == amounts("€3m")
     assert amounts("€500 duizend") == amounts("€500k")
+    # The events' own currencies, in euros: blind25's city grant of "max. 5 millió Ft"
+    # (about €13k) was five million euros.
+    assert amounts("culture funding (max. 5 millió ft)") == amounts("grants up to €13k")
+    assert amounts("pilot budget 300k pln") == amounts("pilot budget €69k")
+    assert amounts("grant of 2 mil. kč") == amounts("grant of €80k")
+    assert amounts("3 miljoner sek") == amounts("€270k")
     # No currency, no money: members, megawatts, years.
     assert amounts("citizens investment: 1.400 members") == 0
     assert amounts("large heat pumps (10–20 mw)") == 0

@@ -127,9 +127,17 @@ _SECTORS: dict[str, tuple[str, str]] = {
     ),
     "games": (
         r"games?|gaming|gamedev|video ?games?|gry|gier|jeux vid[ée]o|videojuegos?|"
-        r"videogiochi|videospiele?",
+        # Hungarian, Czech and Slovak, Romanian, Croatian, Serbian and Slovenian.
+        r"videogiochi|videospiele?|játék\w*|videohry|hry|jocuri|video ?igre|igre|igara",
         r"games?|gaming|gamedev|game studios?|video ?games?|esports?|gry|gier|"
-        r"jeux vid[ée]o|videojuegos?|videogiochi|videospiele?",
+        r"jeux vid[ée]o|videojuegos?|videogiochi|videospiele?|játék\w*|videohry|hry|jocuri|"
+        r"video ?igre|igre|igara",
+    ),
+    # Games built on paid chance ("never loot-box or gacha games", "no mobile F2P"): a
+    # kind of games that investors in games name to rule out.
+    "gacha": (
+        r"loot[- ]?box\w*|gacha|f2p|free[- ]to[- ]play|mikropłatno\w*|microtransactions?",
+        r"gacha|loot[- ]?(?:box|chest)\w*|f2p|free[- ]to[- ]play",
     ),
     "ai": (
         r"ai|a\.i\.|artificial intelligence|machine learning|ml|llms?|genai|ia",
@@ -151,8 +159,9 @@ _SECTORS: dict[str, tuple[str, str]] = {
         r"electrif\w*|ev charging|biochar|net[- ]zero",
     ),
     "health": (
-        r"health\w*|life sciences",
-        r"health\w*|medical|medtech|clinical|clinics?|clinicians?|patients?|hospitals?|"
+        # Not "healthy" ("healthy net revenue retention", "healthy snacks").
+        r"health(?!y\b|ier\b)\w*|life sciences",
+        r"health(?!y\b|ier\b)\w*|medical|medtech|clinical|clinics?|clinicians?|patients?|hospitals?|"
         r"nhs|diagnos\w*|therap\w*|care homes?|biotech|pharma\w*|gesundheit\w*|"
         r"sant[ée]|salud|sa[úu]de|sanit[àa]",
     ),
@@ -245,6 +254,8 @@ _SENTENCE = re.compile(r"[.;!?\n|•·]+(?:\s|$)|\s[–—-]\s|\(|\)")
 # me: hardware"; "keine Hardware"; "niente immobili").
 _NEGATION = re.compile(
     r"(?<![\w-])(?:no|not|never|nothing|excluding|except|nor|don't|do not|out of scope|"
+    # "Consumer VR games and fitness apps are outside our mandate".
+    r"outside (?:of )?(?:our|my|the) (?:thesis|scope|focus|mandate|remit)|"
     r"doesn't|won't|geen|keine?|nicht|niente|né|ni|pas|aucun\w*|ingen|inte|não|nem|nie|"
     r"nunca|ningún|ninguna|mai|"
     # Czech, Slovak, Hungarian: "žádný hardware", "žiadne biotech", "nem finanszírozunk".
@@ -340,6 +351,27 @@ def _named(text: str, table: dict[str, re.Pattern[str]]) -> set[str]:
     return {name for name, pattern in table.items() if pattern.search(text)}
 
 
+# A sector named with what it has ("games with loot boxes", "gier z loot boxami",
+# "Spiele mit Lootboxen"), or in Hungarian with what it is built on before it ("gacha
+# mechanikára épülő játékok"): that kind of it, not the sector, is excluded.
+_QUALIFIED = re.compile(r"\s+(?:with|z|ze|mit|con|avec|com|met|cu|s|sa)\s+\w", re.IGNORECASE)
+_QUALIFIED_BEFORE = re.compile(r"\b(?:épülő|alapuló)\s+$", re.IGNORECASE)
+
+
+def _unqualified(scope: str) -> set[str]:
+    """The sectors `scope` (what follows a negation) excludes (`_EXCLUDES`), but not
+    those it names only with a qualifier (`_QUALIFIED`, `_QUALIFIED_BEFORE`)."""
+    return {
+        name
+        for name, pattern in _EXCLUDES.items()
+        if any(
+            not _QUALIFIED.match(scope, hit.end())
+            and not _QUALIFIED_BEFORE.search(scope, 0, hit.start())
+            for hit in pattern.finditer(scope)
+        )
+    }
+
+
 # Words before a thing that make it what the work is for, not what it makes:
 # "observability for edge devices", "runs on off-the-shelf cameras".
 _FOR = frozenset(
@@ -391,7 +423,7 @@ def limits_of(text: str) -> Limits:
             scope = before if _SAID_FIRST.search(before) else _BUT.split(after)[0]
             # "not interested in fintech/adtech, only health": what is backed only.
             scope = _ONLY_NEXT.split(scope)[0]
-            excluded |= _named(scope, _EXCLUDES)
+            excluded |= _unqualified(scope)
         first = _NEGATION.search(clause)
         said = clause[: first.start()] if first else clause  # "solo in software: niente ..."
         if _ONLY.search(said):

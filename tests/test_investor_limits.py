@@ -549,3 +549,38 @@ def test_space_drones_defence_and_aviation_fuels_are_sectors_investors_name(qual
         "SAF-producenten die een Series A ophalen",
         "Series A lead (€6M) for our demo plant",
     ) in met(blind24, "joost-van-dijk", "amelie-garric")
+
+
+def test_games_of_one_kind_excluded_are_not_all_games() -> None:
+    """blind25: a games fund's "we don't finance mobile F2P nor games with loot boxes"
+    (in Polish) was read as excluding games, so it met no game studio's round, while
+    the gacha studio it rules out was met by another fund that says the same in
+    Hungarian."""
+    polish = "Nie finansujemy mobile F2P ani gier z loot boxami czy innymi mikropłatnościami."
+    assert limits_of(polish).excluded == {"gacha"}
+    hungarian = (
+        "Csak játék és interaktív szórakoztatás, más szektor nem. Amit soha nem "
+        "finanszírozunk: loot boxos vagy gacha mechanikára épülő játékok."
+    )
+    assert limits_of(hungarian).excluded == {"gacha"}
+    assert limits_of(hungarian).only == {"games"}
+    gacha = Profile(
+        id="g", name="G", headline="CEO @ Gachapolis Games — mobile F2P",
+        about="A mobile F2P RPG with gacha banners and loot chests.",
+    )  # fmt: skip
+    premium = Profile(id="p", name="P", headline="Co-founder, Ködfény Studio (narrative PC game)")
+    assert rules_out(limits_of(polish), sectors(gacha))
+    assert not rules_out(limits_of(polish), sectors(premium))
+    assert limits_of("No games with microtransactions.").excluded == {"gacha"}
+
+
+def test_a_mandate_said_outside_and_healthy_numbers_are_read_as_they_are() -> None:
+    """blind25: "Consumer VR games and fitness apps are outside our mandate" excluded
+    nothing, and a creator-economy fund's "healthy net revenue retention" after "no
+    pre-revenue companies" excluded health."""
+    xr = "We back B2B XR only. Consumer VR games and fitness apps are outside our mandate."
+    assert limits_of(xr).excluded == {"consumer", "games"}
+    traction = "No pre-revenue companies, ideally €1m+ ARR with healthy net revenue retention."
+    assert "health" not in limits_of(traction).excluded
+    assert limits_of("No health or biotech.").excluded == {"health", "biotech"}
+

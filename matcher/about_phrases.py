@@ -187,7 +187,7 @@ def _clauses(text: str) -> Iterator[str]:
         items = False  # in a list a negated clause began ("not useful for SaaS, chips")
         for clause, cut in zip(parts[::2], [*parts[1::2], ""], strict=True):
             words = clause.split()
-            if (listed or items) and words and words[0].casefold() in _SUBJECTS:
+            if (listed or items) and _opens_own(words):
                 listed = items = False  # a clause of its own ("Not a VC: we fund research")
             if listed or (items and _list_item(words)):
                 continue
@@ -200,6 +200,15 @@ def _clauses(text: str) -> Iterator[str]:
             # A negated clause ending in a list goes on after its comma: "I'm not useful
             # for pure SaaS, chips or biotech" negates the chips and biotech too.
             items = "," in cut and kept < len(words) and not listed
+
+
+def _opens_own(words: list[str]) -> bool:
+    """Whether a clause after a negated list is one of its own ("Not a VC: we fund
+    research"), not the list's last item ("Not a fit: hardware, games studios, and
+    enterprise software for post-production"): "and" opens one only before a pronoun."""
+    if not words or words[0].casefold() not in _SUBJECTS:
+        return False
+    return words[0].casefold() != "and" or (len(words) > 1 and words[1].casefold() in _PRONOUNS)
 
 
 def _runs(words: list[str], cut: Callable[[int, str, list[str]], bool]) -> list[list[str]]:

@@ -84,6 +84,8 @@ def _shared_many(
             continue
         strict = bool(facets.strict[a_ids[p, x]] or facets.strict[b_ids[p, y]])
         grade = topic_grade(sim_list[k], strict, params)
+        if grade != SAME and spelt_alike(phrases[a_ids[p, x]], phrases[b_ids[p, y]]):
+            grade = SAME  # "esport" / "esports", "e-sports"
         if grade != SAME and (
             _lone_about(words[ia], personal[ia]) or _lone_about(words[ib], personal[ib])
         ):
@@ -108,6 +110,18 @@ def _shared_many(
 
 
 _ORIGIN = {0: "work", 1: "personal", ABOUT: "about"}  # `Facets.personal` values
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two topic keys are one item spelt two ways: the same words but for a
+    plural "s", a hyphen or a space ("esport" / "esports", "e-sports")."""
+    return a != b and _folded(a) == _folded(b)
+
+
+def _folded(key: str) -> str:
+    return "".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in key.split()).replace(
+        "-", ""
+    )
 
 
 def _lone_about(words: str, origin: int) -> bool:

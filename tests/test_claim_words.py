@@ -305,3 +305,32 @@ def test_a_phrasal_verb_and_the_ones_who_do_something_are_no_key_phrases() -> No
     assert "drone companies" in about_phrases("I help drone companies set up in Occitanie.")
     # A set that is a thing stays.
     assert "skill set" in about_phrases("We teach a new skill set to welders.")
+
+
+def test_the_last_item_of_a_negated_list_after_and_is_negated_too() -> None:
+    """blind25: "Not a fit: hardware, games studios, and enterprise B2B software for
+    production or post-production" gave "post-production" as the investor's interest,
+    said shared with a post-production investor; its reader rejected it."""
+    bio = (
+        "I lead Series A rounds in creator-economy companies. Not a fit: hardware, games "
+        "studios, and enterprise B2B software for production or post-production."
+    )
+    assert "post-production" not in about_phrases(bio)
+    assert "post-production" not in affirmed_text(bio)
+    # A clause of its own after the list is read ("and we ...").
+    assert "climate software" in about_phrases("No hardware, and we love climate software.")
+
+
+def test_one_item_spelt_two_ways_is_the_same_item(real_encoder) -> None:  # type: ignore[no-untyped-def]
+    """blind25: "esport ~ esports" was said as related; its reader rejected it as the
+    same item under the wrong grade."""
+    from matcher import Matcher, Profile
+
+    people = [
+        Profile(id="a", name="A", interests=["esport", "telco bundles"]),
+        Profile(id="b", name="B", interests=["esports", "CS2 teams"]),
+    ]
+    cg = Matcher(encoder=real_encoder).common_ground(people[0], people[1])
+    assert [(s.a, s.b, s.grade) for s in cg.shared if s.a == "esport"] == [
+        ("esport", "esports", "same")
+    ]

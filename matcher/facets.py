@@ -11,10 +11,11 @@ import numpy as np
 
 from matcher.about_phrases import about_phrases, affirmed_text
 from matcher.encoding import PhraseVectors
-from matcher.goal_scope import MONEY, at_own_stage, own_stages, scope, stage
+from matcher.goal_scope import MONEY, amounts, at_own_stage, own_stages, scope, stage
 from matcher.goals import (
     CONTEXT_MARK,
     KINDS,
+    MONEY_PREFIX,
     K,
     derived_key,
     goal_kind,
@@ -40,7 +41,7 @@ from matcher.stated_goals import stated_needs
 from matcher.theses import Limits, limits, sectors
 from matcher.translation import Reading, in_english, reading, say_in_english
 from matcher.types import Profile
-from matcher.work_roles import buying_category, investing_headline
+from matcher.work_roles import buying_category, investing_headline, work_families
 
 # Rows asked for at once from which padding every profile's values once pays.
 _MANY_ROWS = 256
@@ -463,9 +464,12 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     wanted += stated  # goals said in the headline or about ("we're raising our seed")
     # Posts offered are a hire (`matcher.goals.offer_key`).
     offered = unique_items(prof.offering, lambda x: offer_key(goal_key(x)))[:MAX_GOALS]
-    invests = investing_headline(english.headline or "")
+    invests = investing_headline(english.headline or "") or _offers_tickets(offered)
     if invests:
         wanted = [(_as_dealflow(key), text) for key, text in wanted]
+        offered = [(_as_tickets(key), text) for key, text in offered]
+    elif "founder" in work_families(english.headline or ""):
+        wanted = [(_as_round(key), text) for key, text in wanted]
     stages = own_stages([key for key, _ in wanted], [key for key, _ in offered])
     if not stages and invests:
         # An investor whose goals name no stage, whose headline does ("Partner @
@@ -555,6 +559,21 @@ def _searches(wanted: list[tuple[str, str]]) -> tuple[str, ...]:
     return tuple(
         f"{text} . {key}" for key, text in wanted if goal_kind(key) % K in (_DEALFLOW, _FOUNDERS)
     )
+
+
+def _offers_tickets(offered: list[tuple[str, str]]) -> bool:
+    """Whether goals offered name an investor's tickets ("tickets Série A 1–4 M€",
+    "inwestycje pre-seed/seed 100–400 tys. EUR"): one whose headline does not say they
+    invest ("Partner chez Lumière Tech Partners – Série A") invests by what they offer,
+    and their searches that read as rounds are the rounds they back."""
+    return any(goal_kind(key) == _CAPITAL and _TICKET.search(key) is not None for key, _ in offered)
+
+
+_CAPITAL = KINDS.index("capital")
+# A ticket's words: its size or its stage, as written or translated.
+_TICKET = re.compile(
+    r"\b(?:tickets?|cheques?|checks?|investments?|invest\w*|pre-?seed|seed|s[ée]ries [a-d])\b"
+)
 
 
 def _backs(who: frozenset[str], offers: list[int], vocab: Vocabulary) -> bool:
@@ -840,6 +859,26 @@ def _as_dealflow(key: str) -> str:
     if _INVESTORS_SOUGHT.match(key):  # "investitori privati che guidano round (angel, VC)"
         return "co-investors: " + key
     return "dealflow: " + key
+
+
+def _as_round(key: str) -> str:
+    """A founder's co-investors sought ("pre-seed co-investors (€100k, lead
+    committed)"): money for their round, not an investor's search for others to invest
+    beside (`matcher.goals`)."""
+    return MONEY_PREFIX + key if goal_kind(key) == _COINVESTORS else key
+
+
+def _as_tickets(key: str) -> str:
+    """An investor's co-investment offered with its tickets ("Pre-Seed-Tickets 50–150k €
+    (Co-Investment)"): money a founder's round may take, from one who follows."""
+    if goal_kind(key) == _COINVESTORS and (_CHEQUES.search(key) or amounts(key)):
+        return MONEY_PREFIX + key
+    return key
+
+
+_COINVESTORS = KINDS.index("coinvestors")
+# Money written out as such, not a stage alone ("co-investing alongside seed funds").
+_CHEQUES = re.compile(r"\b(?:tickets?|cheques?|checks?)\b")
 
 
 # Investors as the head of an investor's search ("private investors that lead rounds",

@@ -152,6 +152,9 @@ PRODUCT_PILOT = "product pilot: "
 
 # The key of a money goal that names a programme, read as a place in it.
 PLACE_PREFIX = "accelerator place: "
+# The key of co-investors sought by a founder for their round, or co-investment tickets
+# offered by an investor (`matcher.facets`): money, whatever "co-" says.
+MONEY_PREFIX = "money: "
 # An accelerator or incubator as the head of a goal, or a programme of weeks or months.
 _PROGRAMME_WORD = r"(?:pre-?)?(?:accelerat(?:or|ors|ion)|incubat(?:or|ors|ion))"
 ACCELERATOR_PLACE = (
@@ -199,6 +202,7 @@ _RULES: list[tuple[str, str]] = [
     # An investor's search read as the companies they back (`matcher.facets`): "seed
     # rounds to lead in CEE" is no money sought, whatever its words ("to lead").
     ("dealflow", r"^dealflow: "),
+    ("capital", "^" + MONEY_PREFIX),
     # A vendor's trial of its product offered (`offer_key`).
     ("solution", "^" + PRODUCT_PILOT),
     # Whom one serves, marked so ("SMEs needing EU funding (clients)", "medtech startups
@@ -319,6 +323,8 @@ _RULES: list[tuple[str, str]] = [
         "advice",
         r"(?<!financial )(?<!funding )(?<!money )\b(?:help|advice|guidance|tips|feedback|"
         r"support)$|\b(?:help|advice|guidance|tips|feedback) (?:for|with|on|from|about)\b|"
+        # "legal expertise on CMO/PRO data exchange": know-how, no chief officer hired.
+        r"\bexpertise (?:on|about|in)\b|"
         # "regulatory advice: is our software class I or IIa" asks a question.
         r"\b(?:advice|guidance|feedback):|"
         # "office hours: term sheets and convertible loans explained", "someone to explain
@@ -359,7 +365,11 @@ _RULES: list[tuple[str, str]] = [
         r"\bgrant[- ]?writers?\b|"
         r"\b(?:consultants?|advis[eo]rs?)\b (?:for|on|in) (?:\w+ )?(?:funding|grants?|"
         r"financing|subsid\w*|eu funds?)\b|"
-        r"\b(?:funding|grants?|financing|eu[- ]funds?) (?:consultants?|advis[eo]rs?|consulting)\b",
+        r"\b(?:funding|grants?|financing|eu[- ]funds?) (?:consultants?|advis[eo]rs?|consulting)\b|"
+        # Applications prepared for others ("preparation of MEDIA applications", "help
+        # writing Horizon proposals").
+        r"\b(?:preparation|preparing|drafting|writing) (?:of )?(?:[\w-]+ ){0,2}"
+        r"(?:applications|proposals|bids)\b",
     ),
     # Money not paid back ("non-repayable funding", "financiamento não reembolsável", "à
     # fonds perdu", a share of costs co-financed) is a grant.
@@ -372,6 +382,8 @@ _RULES: list[tuple[str, str]] = [
         # Not non-dilutive capital or runway: a lender's ("non-dilutive growth capital
         # (€3–5M)" for a Series A company is venture debt).
         r"\bgrants?\b|non-dilutive(?! (?:growth )?(?:capital|financing|runway))|förder|"
+        # The EU's programmes of grants for culture and film.
+        r"\bcreative europe\b|"
         r"subvenci|subsid|non-?repayable|not repayable|"
         # A company's money for its own research ("R&D funding for our next sensor
         # generation"), which public funds give; research done together is partners'.
@@ -451,7 +463,11 @@ _RULES: list[tuple[str, str]] = [
         r"(?!.*\b(?:head of|vp|vice president|director|chief)\b.*\bat an?\b)"
         # Deals as what one works on ("a co-counsel ... for cross-border deals") are no
         # deal flow.
-        r"(?:(?!.*\bfor (?:[\w&/-]+ ){0,3}deals\b).*(?:deal ?flow|deals\b|worth backing)|"
+        r"(?:(?!.*\bfor (?:[\w&/-]+ ){0,3}deals\b).*(?:deal ?flow|"
+        # Not deals of trade ("telco / platform bundling deals", "licensing deals").
+        r"(?<!bundling )(?<!distribution )(?<!licensing )(?<!sponsorship )(?<!partnership )"
+        r"(?<!reseller )(?<!publishing )(?<!brand )(?<!sales )(?<!retail )deals\b|"
+        r"worth backing)|"
         # An accelerator's call ("applications for cohort 7 (idea to pre-seed)").
         r"(?:[\w-]+ ){0,2}(?:applications|applicants)\b.*"
         r"\b(?:cohorts?|batch(?:es)?|programmes?|programs?|accelerators?|incubators?)\b|"
@@ -513,6 +529,8 @@ _RULES: list[tuple[str, str]] = [
         r"^(?!.*\b(?:roles?|jobs?|positions?|internships?|associates?|analysts?|careers?|"
         r"hire|hiring|board seats?|fractional|interim)\b)"
         r"(?!.*\b(?:head of|vp|vice president|director|chief)\b.*\bat an?\b)"
+        # Nor coverage of a round ("press coverage for our Series A announcement").
+        r"(?!.*\b(?:press|coverage|journalists?|announcements?)\b)"
         # Nor talks about money ("honest founder talk about hardware-ish fundraising").
         r"(?!(?:[\w-]+ ){0,3}(?:talks?|stor(?:y|ies)|tips|lessons|sessions?|workshops?|"
         r"webinars?|chats?|panels?)\s+(?:on|about|of)\b)"
@@ -528,7 +546,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?!.*\b(?:rounds?|raise|raising)\b))"
         # Not clinical or principal investigators: doctors who run a study.
         r".*?(?:invest(?!igat)|funding|capital|financ(?!ial\b)|s[ée]ries? [ab]|angel|"
-        r"ticket(?!ing)|"
+        # Not tickets to an event ("ID-bound tickets", "resale caps on concert tickets").
+        r"(?<!-bound )(?<!concert )(?<!festival )(?<!event )ticket(?!ing)"
+        r"(?!.*\b(?:scalp\w*|resale|resold|touts?)\b)|"
         r"raising|\bconvertible (?:loans?|notes?)\b|"
         # "financial documents", "financial data" are things; financial help is money.
         r"financial (?:support|backing|help|partners?|resources)\b|"
@@ -540,6 +560,10 @@ _RULES: list[tuple[str, str]] = [
         r"[€$£]\s?\d[\d.,]*\s*[kmb]?\s+(?:cheques?|checks?)\b|"
         # A sum for a share ("€100k for 7%") is equity.
         r"[€$£]\s?\d[\d.,]*\s*[kmb]?\s+for\s+\d+(?:[.,]\d+)?\s?%|"
+        # A sum sought for what it pays ("€300k for PS5 / Switch 2 port", "300 k€ pour
+        # la post-production").
+        r"^(?:[€$£]\s?\d[\d.,]*\s*[km]?|\d[\d.,]*\s*[km]?\s?(?:€|eur|euros?|chf|pln))"
+        r"\s+(?:for|to fund|to finance)\s+(?!\d+(?:[.,]\d+)?\s?%)|"
         # A sum to build a company's first things ("first £50k to build MVP").
         r"^(?:(?:our|my|the|a)\s+)?(?:first\s+)?[€$£]\s?\d[\d.,]*\s*[km]?\s+"
         r"(?:to (?:build|launch|start|develop|finish|get to)|for (?:(?:our|my|the|an?)\s+)?"
@@ -608,7 +632,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "hire",
-        r"\bhir(e|ing)\b|recruit|openings|for (my|our) team|join (my|our) team|talent|"
+        # Not work commissioned ("porting studio (work-for-hire)", "for hire").
+        r"(?<!for-)(?<!for )\bhir(e|ing)\b|recruit|openings|for (my|our) team|"
+        r"join (my|our) team|talent|"
         r"candidates|"
         # "lead" of a team, not "lead generation"; "CTO-level architecture" and "developer
         # tools" are know-how.
@@ -637,7 +663,9 @@ _RULES: list[tuple[str, str]] = [
         r"journalist|(?<!hydraulic )(?<!injection )(?<!stamping )(?<!printing )press\b"
         r"(?!\s+(?:lines?|shops?|brakes?|tools?|tooling|machines?|plants?|fits?)\b)|"
         r"(?<!lorawan )(?<!network )(?<!mobile )(?<!insurance )(?<!cellular )coverage"
-        r"(?!\s+(?:data|maps?|gaps?)\b)|podcast|newsletter|(?<!social )media\b|reporter|"
+        r"(?!\s+(?:data|maps?|gaps?)\b)|podcast|newsletter|"
+        # Not Creative Europe's MEDIA strand ("MEDIA (Development)").
+        r"(?<!social )(?<!europe )media\b(?!\s*\(?(?:development|co-development|slate)\b)|reporter|"
         r"periodist",
     ),
     # A vendor's track record ("reference sites in 14 hospitals", "installed in 40
@@ -715,7 +743,7 @@ _RULES: list[tuple[str, str]] = [
         "service",
         r"\b(?:design|photography|copywriting|illustration|branding|video production|"
         r"translation|bookkeeping|web development) (?:for|services?)\b|\bfreelance\b|"
-        r"\bfor hire\b|\bcommissions?\b(?!-based)|\bpro bono\b|"
+        r"\bfor[- ]hire\b|\bcommissions?\b(?!-based)|\bpro bono\b|"
         # Work at a price ("ESOP set-up for Czech s.r.o. (fixed fee)"), books kept.
         r"\bfixed[- ](?:fees?|prices?|priced)\b|\bbookkeeping\b|\bpayroll\b",
     ),
@@ -929,6 +957,8 @@ def derived_key(need_key: str, headline: str) -> str | None:
 # seats on others' boards.
 _POSTS = re.compile(
     r"^open (?:roles|positions|jobs|vacancies|posts)\b|"
+    # One paid internship offered ("paid QA internship (summer 2027)"): an employer's.
+    r"^paid (?:[\w-]+ ){0,2}internships?\b|"
     r"^(?:(?!\b(?:open to|available|me|myself|students?|graduates?|candidates?|"
     # Seats on boards offered are oneself ("board and advisory roles – I ran ...").
     r"people|interns|board|advisory|non-executive|ned|chair)\b)"
@@ -936,7 +966,10 @@ _POSTS = re.compile(
     r"(?!\b(?:developers?|engineers?)\b(?!\s+(?:roles|positions|jobs|openings|posts)\b))"
     r"[^,;:(–—])*?"
     r"\b(?:jobs?|positions|roles|places|openings|vacanc(?:y|ies)|internships|"
-    r"apprenticeships|traineeships|placements|posts)\s*(?:$|[,;:(–—]|\s(?:for|with|in|at|on)\b)"
+    r"apprenticeships|traineeships|placements|posts)\s*(?:$|[,;:(–—]|\s(?:for|with|in|at|on)\b|"
+    # A post named by its holder, as French writes it ("poste de développeur Unity
+    # junior", translated "job of developer junior unity").
+    r"(?<=job)\sof\b)"
 )
 
 

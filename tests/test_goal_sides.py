@@ -513,3 +513,36 @@ def test_a_buyer_s_co_funding_from_its_own_budget_is_no_investment() -> None:
     producers and a lab's search for co-funding of PhDs; its readers rejected all four."""
     assert _offered("co-funding from our innovation budget") == "customers"
     assert _kind("co-funding from the eu budget for research") == "capital"
+
+
+def test_coverage_of_a_round_event_tickets_and_work_for_hire_are_no_money_nor_a_hire() -> None:
+    """blind25: a founder's "press coverage for Series A announcement" was met by an
+    investor's tickets, a ticketing firm's wish to pilot "ID-bound tickets" by a city's
+    grant, and a studio's "porting studio (work-for-hire)" was a hire that no porting
+    house met; its readers rejected the first two and the third hid a planted pair."""
+    assert _kind("press coverage for series a announcement") == "press"
+    assert _kind("pilot anti-scalping tech in 2027 (resale caps, id-bound tickets)") != "capital"
+    assert _kind("series a tickets €2–5m") == _kind("ticket size: 200–800k eur") == "capital"
+    assert _kind("porting studio for ps5 / switch 2 (work-for-hire)") == "service"
+    assert _kind("illustrator for hire") == "service"
+    assert _kind("hiring 2 unity developers") == "hire"
+
+
+def test_a_sum_sought_for_what_it_pays_is_money_and_a_french_post_a_hire() -> None:
+    """blind25: "€300k for PS5 / Switch 2 port" read as a topic and met only by a porting
+    house's service; "poste de développeur Unity junior" (translated "job of developer
+    junior unity") read as a job sought, so two employers hiring one junior each met."""
+    assert _kind("€300k for ps5 / switch 2 port") == "capital"
+    assert _kind("300 k€ for the post-production") == "capital"
+    assert _kind("€100k for 7%") == "capital"
+    assert _offered("job of developer junior unity") == "hire"
+    assert _offered("jobs of the future in energy") == "job"
+
+
+def test_one_paid_internship_offered_is_a_post() -> None:
+    """blind25: a studio's "paid QA internship (summer 2027)" read as an internship
+    sought, so a university seeking paid internships for its students met it as a peer
+    and a student seeking a QA internship did not."""
+    assert _offered("paid qa internship (summer 2027)") == "hire"
+    assert _offered("paid internships for students") == "hire"
+    assert _offered("qa internship") == "job"

@@ -584,3 +584,31 @@ def test_a_mandate_said_outside_and_healthy_numbers_are_read_as_they_are() -> No
     assert "health" not in limits_of(traction).excluded
     assert limits_of("No health or biotech.").excluded == {"health", "biotech"}
 
+
+def test_an_investor_known_by_the_tickets_they_offer_backs_the_rounds_they_seek(
+    quality_event,  # type: ignore[no-untyped-def]
+) -> None:
+    """blind25: a film-tech fund whose headline says no "invest" ("Partner chez Lumière
+    Tech Partners – Série A") looking for "SaaS B2B pour la production/post-production
+    en Série A" read as a founder raising a Series A: another fund's tickets met it,
+    and the other fund's search for deals met it as a round. Both were rejected."""
+    event = quality_event("blind25")
+    assert not met(event, "julien-moreau", "catherine-doyle")
+    assert not met(event, "catherine-doyle", "julien-moreau")
+
+
+def test_a_founder_s_co_investors_sought_are_money_an_angel_s_co_investment_tickets_too(
+    quality_event,  # type: ignore[no-untyped-def]
+) -> None:
+    """blind25: a royalty-accounting founder filling "pre-seed co-investors (€100k, lead
+    committed)" and a music-tech angel syndicate offering "Pre-Seed-Tickets 50–150k €
+    (Co-Investment)" (it never leads) were two investors' searches for others to invest
+    beside, which nothing meets; a planted pair was missed."""
+    event = quality_event("blind25")
+    assert (
+        "pre-seed co-investors (€100k, lead committed)",
+        "Pre-Seed-Tickets 50–150k € (Co-Investment)",
+    ) in met(event, "lena-huber", "markus-brandl")
+    # An angel's co-investing beside funds, naming no tickets, is no money offered
+    # (blind6: it met a founder's €2.5M seed lead).
+    assert not met(quality_event("blind6"), "rui-matos", "kwame-asante")

@@ -197,3 +197,37 @@ def test_catalan_words_with_a_middle_dot_and_phrases_after_an_elision_are_read(
     assert to_english("l'énergie solaire", "fr") == "solar energy"
     assert to_english("sarments i brisa", "ca").startswith("vine prunings")
     assert met(quality_event("blind24"), "amelie-garric", "jordi-puig")
+
+
+def test_film_production_central_europe_accelerators_and_hungarian_grants_are_read() -> None:
+    """blind25: a film-tech fund's "SaaS B2B pour la production/post-production" was
+    read as software for manufacturing, its "co-investisseurs d'Europe centrale" as
+    co-investors "of europe plant", a Croatian "akceleratorski program" stayed
+    untranslated, and a Budapest culture office's "kulturális támogatás" (a grant) was
+    read as funding, so it met a start-up's €350k seed round."""
+    assert to_english("la production", "fr").endswith("production")
+    assert "manufacturing" not in to_english("production audiovisuelle", "fr")
+    assert to_english("fabrication", "fr") == "manufacturing"
+    assert to_english("Europe centrale", "fr") == "central europe"
+    assert to_english("Közép-Európa", "hu").casefold() == "central europe"
+    assert to_english("akceleratorski program", "hr") == "accelerator"
+    assert to_english("program akceleracyjny", "pl") == "accelerator"
+    assert to_english("kulturális támogatás", "hu").endswith("grants")
+
+
+def test_guides_co_producers_ticketing_and_game_localisation_are_read(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind25: a Czech museum's "AR průvodce pro novou expozici", a Romanian
+    producer's "coproducător din Ungaria", a Budapest culture office's "jegyrendszer
+    partner ingyenes rendezvényekhez" and a Polish agency's "lokalizacja gier" (read as
+    "sites of games") stayed as written, and the AR-guide maker, the MEDIA adviser who
+    finds co-producers and the ticketing firm for free events met none of them."""
+    assert to_english("AR průvodce pro novou expozici", "cs") == "AR guides for new exhibition"
+    assert to_english("coproducător din Ungaria", "ro").startswith("co-producer")
+    assert to_english("jegyrendszer partner ingyenes rendezvényekhez", "hu").startswith(
+        "ticketing system partner"
+    )
+    assert to_english("lokalizacja gier", "pl") == "game localisation"
+    event = quality_event("blind25")
+    assert met(event, "petra-novakova", "sanja-kovacevic")
+    assert met(event, "dora-halasz", "mira-kovac")
+    assert met(event, "ioana-vasile", "vesna-kralj")

@@ -464,14 +464,15 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     wanted += stated  # goals said in the headline or about ("we're raising our seed")
     # Posts offered are a hire (`matcher.goals.offer_key`).
     offered = unique_items(prof.offering, lambda x: offer_key(goal_key(x)))[:MAX_GOALS]
-    invests = investing_headline(english.headline or "") or _offers_tickets(offered)
+    says_invests = investing_headline(english.headline or "")
+    invests = says_invests or _offers_tickets(offered)
     if invests:
         wanted = [(_as_dealflow(key), text) for key, text in wanted]
         offered = [(_as_tickets(key), text) for key, text in offered]
     elif "founder" in work_families(english.headline or ""):
         wanted = [(_as_round(key), text) for key, text in wanted]
     stages = own_stages([key for key, _ in wanted], [key for key, _ in offered])
-    if not stages and invests:
+    if not stages and says_invests:
         # An investor whose goals name no stage, whose headline does ("Partner @
         # Lockgate Ventures — pre-seed/seed AI infra"): the stage of its money.
         stages = stage(normalise_goal(english.headline or "").replace(CONTEXT_MARK, ", "))

@@ -382,8 +382,10 @@ _RULES: list[tuple[str, str]] = [
         # Not non-dilutive capital or runway: a lender's ("non-dilutive growth capital
         # (€3–5M)" for a Series A company is venture debt).
         r"\bgrants?\b|non-dilutive(?! (?:growth )?(?:capital|financing|runway))|förder|"
-        # The EU's programmes of grants for culture and film.
-        r"\bcreative europe\b|"
+        # Money from the EU's programme of grants for culture and film (not partners for
+        # an application to it).
+        r"\b(?:funding|financing|money)\b.*\bcreative europe\b|"
+        r"\bcreative europe\b.*\b(?:funding|financing)\b|"
         r"subvenci|subsid|non-?repayable|not repayable|"
         # A company's money for its own research ("R&D funding for our next sensor
         # generation"), which public funds give; research done together is partners'.

@@ -531,7 +531,11 @@ def test_coverage_of_a_round_event_tickets_and_work_for_hire_are_no_money_nor_a_
 def test_a_sum_sought_for_what_it_pays_is_money_and_a_french_post_a_hire() -> None:
     """blind25: "€300k for PS5 / Switch 2 port" read as a topic and met only by a porting
     house's service; "poste de développeur Unity junior" (translated "job of developer
-    junior unity") read as a job sought, so two employers hiring one junior each met."""
+    junior unity") read as a job sought, so two employers hiring one junior each met.
+    Money from Creative Europe is a grant, which a MEDIA adviser's applications meet;
+    partners for an application to it stay partners (blind17)."""
+    assert _kind("funding creative europe media (development)") == "grant"
+    assert _kind("partners for a creative europe application") == "partners"
     assert _kind("€300k for ps5 / switch 2 port") == "capital"
     assert _kind("300 k€ for the post-production") == "capital"
     assert _kind("€100k for 7%") == "capital"

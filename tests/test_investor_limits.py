@@ -595,6 +595,9 @@ def test_an_investor_known_by_the_tickets_they_offer_backs_the_rounds_they_seek(
     event = quality_event("blind25")
     assert not met(event, "julien-moreau", "catherine-doyle")
     assert not met(event, "catherine-doyle", "julien-moreau")
+    # A Series B founder's "angel checks occasionally (€10–25k)" are not at his
+    # company's stage: they still meet a pre-seed round (blind17).
+    assert met(quality_event("blind17"), "alex-morgan", "tasos-michailidis")
 
 
 def test_a_founder_s_co_investors_sought_are_money_an_angel_s_co_investment_tickets_too(

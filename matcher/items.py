@@ -120,9 +120,33 @@ def mid_sentence(text: str) -> str:
 
 
 def first_name(name: str) -> str:
-    """The name to address someone by: the first word that is not a title."""
-    words = [w for w in name.split() if w.casefold() not in _TITLES]
-    return words[0].strip(",") if words else ""
+    """The name to address someone by: the first word that is not a title, or the last
+    where a Hungarian name is written family name first ("Kertész Zsófia": Zsófia)."""
+    words = [w.strip(",") for w in name.split() if w.casefold() not in _TITLES]
+    if len(words) >= 2 and _hungarian_given(words[-1]) and not _hungarian_given(words[0]):
+        return words[-1]
+    return words[0] if words else ""
+
+
+def _hungarian_given(word: str) -> bool:
+    return word.casefold() in _HUNGARIAN_GIVEN
+
+
+# Hungarian given names (Hungarians write the family name first, "Nagy Attila"), the
+# common ones and those no other language's family names share.
+_HUNGARIAN_NAMES = """
+    ádám ágnes ágota akos ákos alíz andrás andrea anikó anita anna annamária antal
+    árpád attila balázs bálint barbara barnabás béla bence bernadett boglárka borbála
+    botond csaba csilla dániel dávid dénes dóra dorina dorottya edit elemér emese endre
+    enikő erika erzsébet eszter éva ferenc flóra gábor gergely gergő gyöngyi györgy
+    gyula hajnalka henrietta ibolya ildikó ilona imre irén istván iván jános jenő
+    józsef judit júlia katalin kinga klára krisztina krisztián lajos lászló lilla
+    levente lőrinc márk márta mária mátyás melinda mihály miklós mónika nándor nikolett
+    noémi norbert orsolya ottó pál panna péter petra piroska réka rita róbert roland
+    rozália sándor sára szabolcs szilvia tamás tibor tímea tünde vilma viktória
+    zita zoltán zsófia zsolt zsuzsanna
+"""
+_HUNGARIAN_GIVEN = frozenset(_HUNGARIAN_NAMES.split())
 
 
 @lru_cache(maxsize=_CACHE)

@@ -634,3 +634,20 @@ def test_an_organisation_s_name_keeps_its_capitals_inside_a_question() -> None:
     starters = make_starters(a, b, cg)
     assert any("Bocconi alumni" in s for s in starters), starters
     assert not any("bocconi alumni" in s for s in starters), starters
+
+
+def test_a_hungarian_name_written_family_name_first_is_addressed_by_its_given_name() -> None:
+    """blind25's screenshots: Kasia's starter for "Kertész Zsófia" opened "Kertész,
+    what's a mistake ...", addressing a Hungarian investor by her family name."""
+    from matcher.items import first_name
+
+    assert first_name("Kertész Zsófia") == first_name("Zsófia Kertész") == "Zsófia"
+    assert first_name("Dr. Katalin Horváth") == "Katalin"
+    assert first_name("Nagy Attila") == "Attila"
+    assert first_name("Petra Nováková") == "Petra"
+    assert first_name("Grace Hopper") == "Grace"
+    a = Profile(id="a", name="Kasia Nowak", interests=["console porting"])
+    b = Profile(id="b", name="Kertész Zsófia", interests=["console porting"])
+    shared = [SharedItem("console porting", "console porting", 1.0, "interest")]
+    starters = make_starters(a, b, CommonGround(score=0.5, shared=shared))
+    assert starters and not any("Kertész" in s for s in starters)

@@ -368,6 +368,9 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:funding|grants?|financing|eu[- ]funds?) (?:consultants?|advis[eo]rs?|consulting)\b|"
         # Applications prepared for others ("preparation of MEDIA applications", "help
         # writing Horizon proposals").
+        # Not startups preparing their own ("startups preparing EIC Accelerator
+        # applications").
+        r"(?<!startups )(?<!companies )(?<!founders )(?<!teams )"
         r"\b(?:preparation|preparing|drafting|writing) (?:of )?(?:[\w-]+ ){0,2}"
         r"(?:applications|proposals|bids)\b",
     ),

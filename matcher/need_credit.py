@@ -14,6 +14,7 @@ mentor's mentees: `matcher.goals.MANY`) are said met by every provider on the li
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -28,9 +29,10 @@ from matcher.goal_fit import (
     wording_credit,
 )
 from matcher.goal_scope import scope_clash, sum_clash
-from matcher.goals import KINDS, MANY, K
+from matcher.goals import DERIVED_PREFIX, KINDS, MANY, MONEY_PREFIX, K, goal_kind
 from matcher.grades import goal_credit, role_credit
 from matcher.materials import fibre_clash
+from matcher.programmes import calls_cohort, names_programme
 from matcher.scoring import ScoreParams
 from matcher.theses import rules_out, seeks_lead
 
@@ -70,6 +72,7 @@ def need_credit(
     credit = np.maximum(credit, trade_credit(facets, (needer, needs), (giver, offers), params))
     credit *= ~clash
     _hold_rounds(credit, facets, needer, needs, offers)
+    _hold_led_rounds(credit, facets, needs, offers)
     _hold_searches(credit, facets, needer, needs, offers)
     _hold_investor_searches(credit, facets, needs, (giver, offers))
     _hold_rounds_by_tickets(credit, facets, (needer, needs), offers)
@@ -120,6 +123,34 @@ def _hold_rounds(
             continue
         if not _names_early(facets.phrases[int(needs[c, n])]):
             credit[c, n, raised[c]] = 0.0
+
+
+def _hold_led_rounds(
+    credit: np.ndarray, facets: Facets, needs: np.ndarray, offers: np.ndarray
+) -> None:
+    """Zero, in `credit` (C, Ln, Lo), a founder's co-investors sought (a round with its
+    lead: `matcher.goals.MONEY_PREFIX`) met by a programme's money ("12-week pre-seed
+    program (€30k for 7%)"), and a programme's call for a cohort met by such a round
+    offered: an accelerator's deal joins no one's round (blind25's readers rejected
+    both)."""
+    led_needs = _flags(facets, needs, _led)
+    led_offers = _flags(facets, offers, lambda key: _led(key.removeprefix(DERIVED_PREFIX)))
+    if not (led_needs.any() or led_offers.any()):
+        return
+    programmes = _flags(facets, offers, names_programme)
+    calls = _flags(facets, needs, calls_cohort)
+    credit[led_needs[:, :, None] & programmes[:, None, :]] = 0.0
+    credit[calls[:, :, None] & led_offers[:, None, :]] = 0.0
+
+
+def _flags(facets: Facets, ids: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
+    """`test` of each phrase of `ids` (any shape), False for the padding."""
+    flat = [i < facets.pad and test(facets.phrases[i]) for i in ids.flat]
+    return np.array(flat, dtype=bool).reshape(ids.shape)
+
+
+def _led(key: str) -> bool:
+    return key.startswith(MONEY_PREFIX) and goal_kind(key) % K == _CAPITAL
 
 
 _CAPITAL, _DEBT, _DEALFLOW = KINDS.index("capital"), KINDS.index("debt"), KINDS.index("dealflow")

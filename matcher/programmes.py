@@ -14,7 +14,7 @@ import re
 
 from matcher.goals import KINDS, PLACE_PREFIX, K, goal_kind
 
-__all__ = ["PLACE_PREFIX", "places", "runs_programme"]
+__all__ = ["PLACE_PREFIX", "calls_cohort", "names_programme", "places", "runs_programme"]
 
 # Money, or know-how ("how to start: company setup, accelerators"), sought or offered
 # beside a programme.
@@ -40,6 +40,18 @@ _HEADLINE = re.compile(r"\b(?:accelerators?|incubators?)\b(?!.*\balum)")
 
 def _kind(key: str) -> str:
     return KINDS[goal_kind(key) % K]
+
+
+def names_programme(key: str) -> bool:
+    """Whether a goal key names a programme beside its money ("12-week pre-seed program
+    (€30k for 7%)")."""
+    return _NAMES_PROGRAMME.search(key) is not None
+
+
+def calls_cohort(key: str) -> bool:
+    """Whether a goal key is a call for a cohort ("pre-seed founders from CEE (cohort
+    5)"): a search for startups by one who runs a programme."""
+    return _kind(key) in _CALL_KINDS and _CALL.search(key) is not None
 
 
 def places(goals: list[tuple[str, str]]) -> list[tuple[str, str]]:

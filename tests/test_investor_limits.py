@@ -606,12 +606,17 @@ def test_a_founder_s_co_investors_sought_are_money_an_angel_s_co_investment_tick
     """blind25: a royalty-accounting founder filling "pre-seed co-investors (€100k, lead
     committed)" and a music-tech angel syndicate offering "Pre-Seed-Tickets 50–150k €
     (Co-Investment)" (it never leads) were two investors' searches for others to invest
-    beside, which nothing meets; a planted pair was missed."""
+    beside, which nothing meets; a planted pair was missed. Once read as money, an
+    accelerator's deal met it instead, which its reader rejected."""
     event = quality_event("blind25")
     assert (
         "pre-seed co-investors (€100k, lead committed)",
         "Pre-Seed-Tickets 50–150k € (Co-Investment)",
     ) in met(event, "lena-huber", "markus-brandl")
+    # An accelerator's "12-week pre-seed program (€30k for 7%)" joins no round that
+    # has its lead, and a round with its lead is no applicant for its cohort.
+    assert not met(event, "lena-huber", "nina-kovalenko")
+    assert not met(event, "nina-kovalenko", "lena-huber")
     # An angel's co-investing beside funds, naming no tickets, is no money offered
     # (blind6: it met a founder's €2.5M seed lead).
     assert not met(quality_event("blind6"), "rui-matos", "kwame-asante")

@@ -572,9 +572,7 @@ def _offers_tickets(offered: list[tuple[str, str]]) -> bool:
 
 _CAPITAL = KINDS.index("capital")
 # A ticket's words: its size or its stage, as written or translated.
-_TICKET = re.compile(
-    r"\b(?:tickets?|cheques?|checks?|investments?|invest\w*|pre-?seed|seed|s[ée]ries [a-d])\b"
-)
+_TICKET = re.compile(r"\b(?:tickets?|cheques?|checks?|invest\w*|pre-?seed|seed|s[ée]ries [a-d])\b")
 
 
 def _backs(who: frozenset[str], offers: list[int], vocab: Vocabulary) -> bool:

@@ -176,7 +176,7 @@ _SECTORS: dict[str, tuple[str, str]] = {
     # satellites, launches or orbit.
     "space": (
         r"space(?:[- ]?tech)?|newspace|upstream space|spazio|espacio|espai|espace|"
-        r"raumfahrt|spatial|satellites?|satellit\w*",
+        r"raumfahrt|spatial|satellit\w*",
         r"newspace|(?:upstream|downstream) space|space (?:tech|industry|sector|startups?|"
         r"companies|economy|infrastructure|systems?|hardware|missions?)|spazio|spaziali?|"
         r"espacial|espai|raumfahrt|spatial(?! (?:data|computing|analysis|audio|planning|"
@@ -187,7 +187,7 @@ _SECTORS: dict[str, tuple[str, str]] = {
     ),
     "aviation": (
         # Not a fuel for it ("SAF and pure software are not our topic").
-        r"aero|a[ée]ro|aerospace|a[ée]rospatial\w*|a[ée]ronaut\w*|aviation(?! fuels?)|aircraft|"
+        r"a[ée]ro|aerospace|a[ée]rospatial\w*|a[ée]ronaut\w*|aviation(?! fuels?)|aircraft|"
         r"luftfahrt|lotnict\w*|aeroespacial|aerospazial\w*",
         r"aerospace|a[ée]rospatial\w*|a[ée]ronaut\w*|aviation|aircraft|luftfahrt|"
         r"lotnict\w*|aeroespacial|aerospazial\w*|avionics|airlines?|airports?|evtol|mro|a[ée]ro",

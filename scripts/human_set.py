@@ -48,6 +48,7 @@ SETS = {
     "blind23": "blind23",
     "blind24": "blind24",
     "blind25": "blind25",
+    "blind26": "blind26",
 }
 
 Lists = dict[str, list[str]]
@@ -65,7 +66,7 @@ class HumanSet:
 
 
 def load_set(name: str) -> HumanSet:
-    """`name`: "conference", "held-out" or "blind" to "blind25" (the blind sets each
+    """`name`: "conference", "held-out" or "blind" to "blind26" (the blind sets each
     written before any matcher ran on it)."""
     stem = SETS[name]
     data = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))

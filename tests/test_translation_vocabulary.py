@@ -231,3 +231,17 @@ def test_guides_co_producers_ticketing_and_game_localisation_are_read(quality_ev
     assert met(event, "petra-novakova", "sanja-kovacevic")
     assert met(event, "dora-halasz", "mira-kovac")
     assert met(event, "ioana-vasile", "vesna-kralj")
+
+
+def test_royalties_and_their_accounting_are_read_in_german_and_hungarian(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind25: a Vienna angel's "Royalty-Abrechnung" stayed as written, and the card
+    said it "related" to a founder's "royalty accounting": the same thing, which its
+    reader rejected as said."""
+    assert to_english("Royalty-Abrechnung", "de") == "Royalty accounting"
+    assert to_english("Abrechnung von Tantiemen", "de") == "accounting of royalties"
+    assert to_english("jogdíj elszámolás", "hu") == "royalties accounting"
+    event = quality_event("blind25")
+    shared = {
+        (s.a, s.b, s.grade) for s in event.common_ground("lena-huber", "markus-brandl").shared
+    }
+    assert ("royalty accounting", "Royalty-Abrechnung", "same") in shared

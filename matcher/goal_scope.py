@@ -193,15 +193,20 @@ _MONEY_KINDS = frozenset(
     KINDS.index(name) for name in ("capital", "grant", "debt", "assets", "dealflow", "coinvestors")
 )
 # Currencies: the euro's kin (counted as euros) and the events' own, which `_RATES`
-# turns into euros ("max. 5 millió Ft" is about €13k, not five million).
+# turns into euros ("max. 5 millió Ft" is about €13k, not five million; "5–8 MSEK"
+# about €0.5–0.7M).
 _CUR = (
     r"(?:[€$£]|\beur\b|\beuros?\b|\busd\b|\bgbp\b|\bchf\b|\bft\b|\bhuf\b|forint\w*|"
-    r"\bpln\b|zł|złotych|\bczk\b|kč|\bron\b|\bsek\b|\bdkk\b|\bnok\b|\bkr\b|\brsd\b|dinara)"
+    r"\bpln\b|zł|złotych|\bczk\b|kč|\bron\b|\bsek\b|\bdkk\b|\bnok\b|\bkr\b|\brsd\b|dinara|"
+    r"\b[mk]?sek\b|\bm(?:nok|dkk)\b|\bm(?:n|ln)?kr\b|\btkr\b|\bkron(?:or|er|a)\b)"
 )
 _RATES = {
     "ft": 0.0025, "huf": 0.0025, "forint": 0.0025, "pln": 0.23, "zł": 0.23, "złotych": 0.23,
     "czk": 0.04, "kč": 0.04, "ron": 0.2, "sek": 0.09, "dkk": 0.13, "nok": 0.085, "kr": 0.09,
-    "rsd": 0.0085, "dinara": 0.0085,
+    "rsd": 0.0085, "dinara": 0.0085, "kronor": 0.09, "krona": 0.09, "kroner": 0.1,
+    # The Nordic scale written into the currency: "5–8 MSEK", "500 tkr", "2 mnkr".
+    "msek": 0.09e6, "mnok": 0.085e6, "mdkk": 0.13e6, "mkr": 0.09e6, "mnkr": 0.09e6,
+    "mlnkr": 0.09e6, "ksek": 90.0, "tkr": 90.0,
 }  # fmt: skip
 
 

@@ -59,6 +59,12 @@ def test_sums_of_money_are_read_with_their_currency_and_scale() -> None:
     assert amounts("pilot budget 300k pln") == amounts("pilot budget €69k")
     assert amounts("grant of 2 mil. kč") == amounts("grant of €80k")
     assert amounts("3 miljoner sek") == amounts("€270k")
+    # The Nordic scale written into the currency: blind26's "riskkapital 5–8 MSEK"
+    # (about €0.5–0.7M) named no sum, so a €2–6M Series A lead's tickets met it.
+    assert amounts("riskkapital 5–8 msek") == amounts("€450k–720k") != 0
+    assert amounts("500 tkr") == amounts("€45k")
+    assert amounts("5 mnkr") == amounts("€450k")
+    assert not amounts("riskkapital 5–8 msek") & amounts("lead-investments 2–6 mio. €")
     # No currency, no money: members, megawatts, years.
     assert amounts("citizens investment: 1.400 members") == 0
     assert amounts("large heat pumps (10–20 mw)") == 0

@@ -32,7 +32,8 @@ _PLACES: dict[str, str] = {
     "rhine-westphalia hessen sachsen saxony",
     "DK": "denmark danish danmark dansk\\w* copenhagen københavn aarhus odense aalborg "
     "esbjerg roskilde køge jutland jylland sjælland",
-    "EE": "estonia estonian eesti tallinn tartu",
+    "EE": "estonia estonian estoni\\w* estland eesti\\w* tallinn\\w* tartu igaunij\\w* "
+    "estij\\w* эстони\\w* таллин\\w*",
     "ES": "spain spanish españa espana espanyol\\w* español\\w* espagne spagna madrid "
     "barcelona valencia seville sevilla bilbao malaga málaga zaragoza andalusia "
     "andalucía catalonia catalunya logroño pamplona santander valladolid murcia euskadi "
@@ -54,15 +55,17 @@ _PLACES: dict[str, str] = {
     "catania lecce prato lombardy lombardia piedmont piemonte veneto emilia-romagna tuscany "
     "toscana lazio campania sicily sicilia puglia apulia liguria sardinia sardegna calabria "
     "abruzzo umbria friuli trentino brianza",
-    "LT": "lithuania lithuanian lietuva vilnius kaunas",
+    "LT": "lithuania lithuanian litauen liettua\\w* leedu\\w* litw\\w* lietuv\\w* vilni\\w* "
+    "kaunas kaune kauno литв\\w* вильн\\w*",
     "LU": "luxembourg",
-    "LV": "latvia latvian latvija riga",
+    "LV": "latvia latvian lettland latvia\\w* läti\\w* łotw\\w* latvij\\w* latvieš\\w* riga "
+    "rīga rīgā rīgas rygoje rygos латви\\w* рига риге риги",
     "MA": "morocco moroccan maroc marocain\\w* marruecos marocco casablanca rabat",
     "NL": "netherlands dutch nederland nederlands\\w* holland pays-bas niederlande amsterdam "
     "rotterdam utrecht eindhoven delft groningen leiden",
     "NO": "norway norwegian norge norsk\\w* oslo bergen trondheim stavanger tromsø",
     "PL": "poland polish polska polsk\\w* pologne polen warsaw warszawa krakow kraków "
-    "wrocław wroclaw gdansk gdańsk poznań poznan łódź",
+    "wrocław wroclaw gdansk gdańsk poznań poznan łódź polsce",
     "PT": "portugal portuguese português\\w* portuguesa lisbon lisboa porto braga coimbra",
     "MD": "moldova moldovan moldovenesc\\w* moldovean\\w* moldoveni chișinău chisinau "
     "кишинэу кишинёв молдова",
@@ -91,6 +94,13 @@ _REGIONS: dict[str, frozenset[str]] = {
     "nordic": frozenset({"SE", "NO", "DK", "FI"}),
     "baltics": frozenset({"EE", "LV", "LT"}),
     "baltic": frozenset({"EE", "LV", "LT"}),
+    # The Baltics in their own languages and their neighbours' ("Baltikum", "Baltijas
+    # valstis", "Baltijos šalys", "Balti riigid", "Baltian maat").
+    "baltikum": frozenset({"EE", "LV", "LT"}),
+    "baltijas": frozenset({"EE", "LV", "LT"}),
+    "baltijos": frozenset({"EE", "LV", "LT"}),
+    "baltian": frozenset({"EE", "LV", "LT"}),
+    "balti": frozenset({"EE", "LV", "LT"}),
     "iberia": frozenset({"ES", "PT"}),
     "iberian": frozenset({"ES", "PT"}),
     "cee": frozenset({"PL", "CZ", "SK", "HU", "SI", "HR", "RO", "BG", "EE", "LV", "LT"}),

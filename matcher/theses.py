@@ -100,6 +100,14 @@ _SECTORS: dict[str, tuple[str, str]] = {
         r"software\w*|saas|mjukvar\w*|logiciel\w*",
         r"software(?:-\w+)?|saas|platform|apps?|apis?|analytics|dashboards?",
     ),
+    # "we do not fund pure consulting or service businesses", "Puhast
+    # konsultatsiooniteenust ei rahasta": a firm whose work is sold by the day.
+    "consulting": (
+        r"consult\w*|consultanc\w*|service (?:businesses|compan(?:y|ies)|firms?)|"
+        r"konsultatsioon\w*|beratung\w*|doradztw\w*",
+        r"consultanc(?:y|ies)|consulting (?:firm|company|business|projects|practice)|"
+        r"advisory (?:firm|practice|boutique)|paid per day|day rates?",
+    ),
     "devtools": (
         r"dev ?tools|developer tools",
         r"dev ?tools|developer (?:tools|tooling|platforms?|experience)",
@@ -304,6 +312,14 @@ _REQUIRED = re.compile(
     r"regions?(?=\s*:))(?![\w-])",
     re.IGNORECASE,
 )
+# Whom an investor backs, by where they come from: "companies from the Baltics",
+# "founders based in Poland", "whose founders are from Estonia".
+_FROM = re.compile(
+    r"\b(?:compan(?:y|ies)|startups?|start-ups?|founders?|teams?|firms?|businesses)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:(?:are|is)\s+)?(?:from|based in|located in)\s+"
+    r"|\bfounders?\s+(?:are|is)\s+(?=\w)",
+    re.IGNORECASE,
+)
 # A place that names no limit: "only B2B, anywhere in Europe".
 _ANYWHERE = re.compile(
     r"\b(?:europe\w*|eu|europa|eur[oó]p\w*|global\w*|world\w*|international\w*|anywhere)\b",
@@ -430,6 +446,11 @@ def limits_of(text: str) -> Limits:
             only |= _named(said, _EXCLUDES)
             if not _ANYWHERE.search(said):  # "Ireland & UK only", "qu'au Maroc"
                 regions |= countries(said, codes=True)
+        # "We invest ... in software companies from the Baltics and Nordics", "startups,
+        # mille asutajad on Eestist" (whose founders are from Estonia): whom they back.
+        origin = _FROM.search(clause)
+        if origin and not _ANYWHERE.search(clause[origin.end() :]):
+            regions |= countries(clause[origin.end() :], codes=True)
         required = _REQUIRED.search(clause)
         if required and not _ANYWHERE.search(clause[required.start() :]):
             # "Criteria: ..., company incorporated in Italy or Switzerland"

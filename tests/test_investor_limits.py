@@ -620,3 +620,27 @@ def test_a_founder_s_co_investors_sought_are_money_an_angel_s_co_investment_tick
     # An angel's co-investing beside funds, naming no tickets, is no money offered
     # (blind6: it met a founder's €2.5M seed lead).
     assert not met(quality_event("blind6"), "rui-matos", "kwame-asante")
+
+
+def test_whom_an_investor_backs_by_origin_and_no_consulting_are_limits(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind26: a social-impact fund that invests "in companies from the Baltics,
+    Poland and Czechia" and does "not fund pure consulting or service businesses" met a
+    care consultancy's search for investors ("All our revenue is consulting projects");
+    an Estonian angel's "idufirmadesse, mille asutajad on Eestist" (start-ups whose
+    founders are from Estonia) and a Latvian lender's "tikai Latvijā reģistrētiem" named
+    no country the matcher knew."""
+    fund = limits_of(
+        "We invest €500k–2M at Series A in companies from the Baltics, Poland and Czechia."
+        " Hard no on crypto, and we do not fund pure consulting or service businesses."
+    )
+    assert fund.regions == {"EE", "LV", "LT", "PL", "CZ"}
+    assert fund.excluded == {"crypto", "consulting"}
+    assert limits_of("startups whose founders are from Estonia").regions == {"EE"}
+    assert limits_of("invest early-stage startups, mille founder is Eestist").regions == {"EE"}
+    assert limits_of("funding only Latvijā reģistrētiem komersantiem").regions == {"LV"}
+    # "From seed to Series A" names no place.
+    assert not limits_of("We back companies from seed to Series A").regions
+    for place, code in (("Lietuvoje", "LT"), ("w Polsce", "PL"), ("Rīgā", "LV"), ("Lätis", "LV")):
+        assert countries(place, codes=True) == {code}
+    assert countries("Baltikum", codes=True) == {"EE", "LV", "LT"}
+    assert not met(quality_event("blind26"), "ieva-balode", "ruta-kazlauskiene")

@@ -390,6 +390,9 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:funding|financing|money)\b.*\bcreative europe\b|"
         r"\bcreative europe\b.*\b(?:funding|financing)\b|"
         r"subvenci|subsid|non-?repayable|not repayable|"
+        # The EU's and the state's money ("EU funding", "structural funds"): grants.
+        r"\beu (?:funding|funds?|financing|money)\b|"
+        r"\b(?:public|structural|cohesion) (?:funding|funds?)\b|"
         # A company's money for its own research ("R&D funding for our next sensor
         # generation"), which public funds give; research done together is partners'.
         r"^(?!.*\b(?:joint|collaborative|co-funded)\b).*\b(?:r&d|research|innovation) funding\b|"
@@ -615,6 +618,15 @@ _RULES: list[tuple[str, str]] = [
         r"^(?:[\w-]+ ){0,3}" + _FREELANCERS + r"\b[^()]*\((?:internship|stage|traineeship|"
         r"apprenticeship|estágio|prácticas|praktikum)",
     ),
+    # People sought for posts ("studenci na praktyki", translated "student for
+    # internships"; "graduates for junior roles"): a hire, not a post sought.
+    (
+        "hire",
+        r"^(?:[\w-]+ ){0,2}(?:students?|graduates?|interns|trainees|apprentices|candidates|"
+        r"juniors)\s+(?:for|to fill|to join)\s+(?:an? |our |the )?(?:[\w-]+ ){0,2}"
+        r"(?:internships?|traineeships?|apprenticeships?|thes[ie]s|placements?|jobs?|roles?|"
+        r"positions?|posts?)\b",
+    ),
     # Data on a subject ("data on wind supply chain jobs", "background data on the wind
     # supply chain (for press)"): data, whatever it is about or for.
     ("data", r"^(?:[\w-]+ ){0,2}(?:data|datasets?|statistics) (?:on|about)\b"),
@@ -725,6 +737,16 @@ _RULES: list[tuple[str, str]] = [
     ),
     # A pilot plant or line is a facility to show, not a place to pilot in.
     ("topic", r"\bpilot (?:plants?|lines?)\b"),
+    # Organisations sought for what they want done ("housing associations that want to
+    # renovate", "municipalities ready for digital permits"): clients, not partners.
+    (
+        "customers",
+        r"^(?!.*\b(?:partners?|investors?|funds?)\b)(?:[\w-]+ ){0,3}(?:associations|"
+        r"cooperatives|co-ops|owners|landlords|municipalities|cities|companies|operators|"
+        r"schools|hospitals|firms|brands|utilities|councils)\b,? (?:(?:that|who|which) "
+        r"(?:want|wish|plan|need|are (?:ready|planning|looking))|"
+        r"(?:(?:that|who|which) )?(?:are )?(?:ready|planning) (?:for|to))\b",
+    ),
     (
         "customers",
         r"\b(?:volume|supply|offtake|purchase) (?:contracts?|agreements?)\b|"

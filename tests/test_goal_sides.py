@@ -550,3 +550,24 @@ def test_one_paid_internship_offered_is_a_post() -> None:
     assert _offered("paid qa internship (summer 2027)") == "hire"
     assert _offered("paid internships for students") == "hire"
     assert _offered("qa internship") == "job"
+
+
+def test_eu_money_people_for_posts_and_clients_for_what_they_want_are_read_as_such() -> None:
+    """blind26: an EU-funds adviser's "EU funding" was read as investment, so it met
+    two start-ups' seed rounds; a Gdańsk water utility's "studenci na praktyki (analiza
+    danych)" (students for internships) was read as an internship sought, so a city
+    also seeking interns met it; and a renovation company's "dzīvokļu īpašnieku
+    biedrības, kas vēlas renovēt" (apartment associations that want to renovate) was a
+    topic, met by a Lithuanian contractor's "renovation works". Readers rejected all."""
+    assert KINDS[goal_kind("eu funding") % K] == "grant"
+    assert KINDS[goal_kind("structural funds for our pilot") % K] == "grant"
+    assert KINDS[goal_kind("co-investors from western european funds") % K] == "coinvestors"
+    assert KINDS[goal_kind("student for internships (data analysis)") % K] == "hire"
+    assert KINDS[goal_kind("internships for students") % K] == "job"
+    for clients in (
+        "housing associations, that want renovate",
+        "housing associations, that ready for building renovation",
+        "municipalities ready for digital permits",
+    ):
+        assert KINDS[goal_kind(clients) % K] == "customers", clients
+    assert KINDS[goal_kind("partner companies that want to co-develop") % K] == "partners"

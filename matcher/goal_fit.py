@@ -55,6 +55,7 @@ _FOUNDERS = KINDS.index("founders")
 _CAPITAL = KINDS.index("capital")
 _DEBT = KINDS.index("debt")
 _PRESS = KINDS.index("press")
+_MENTOR = KINDS.index("mentor")
 _SERVICE = KINDS.index("service")
 
 
@@ -242,7 +243,7 @@ def role_fit(
         lift = low[rows] & (near >= np.float32(p.topic_same))[:, None]
         fields = np.array(fields, dtype=np.float32)
         fields[rows] = np.where(lift, np.float32(p.fit_threshold), fields[rows])
-    fit = need_fit(facets, seeker, needs, giver)
+    fit = whole = need_fit(facets, seeker, needs, giver)
     rows = np.nonzero((used & by_subject).any(axis=1))[0]
     if len(rows):
         # What a mentor or a journalist covers is often one piece of their profile.
@@ -259,6 +260,13 @@ def role_fit(
         subject_rows = np.broadcast_to(by_subject, fields.shape)[rows]
         fit[rows] = np.where(subject_rows, np.maximum(fit[rows], pieces), fit[rows])
     mixed = (fields + fit) / 2
+    # A mentor sought for what they have done ("a mentor who has sold to
+    # municipalities"): that experience, read against the mentor's whole profile (one
+    # piece of it says too little: "mentor network of 80 retail execs" is no mentor on
+    # running a circular business), weighs twice the two people's fields, which differ
+    # as a mentor's and a mentee's work does (a sensor start-up, a govtech seller).
+    told = (kinds == _MENTOR) & (facets.subject[needs] != facets.pad)
+    mixed = np.where(told, np.maximum(mixed, (fields + 2 * whole) / 3), mixed)
     x = np.where(by_subject, mixed, fields)
     # Money sought from investors of a named kind ("growth investors with industrial
     # software focus", "angels with a devtools background"): the kind named fits too.

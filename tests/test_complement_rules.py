@@ -769,6 +769,24 @@ def test_a_mentor_sought_is_not_met_by_mentoring_in_something_else(quality_event
     ) in met("priya-raman", "peter-schmidt")
 
 
+def test_a_mentor_sought_for_what_they_have_done_is_met_across_two_fields(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind26: a sensor start-up's CTO seeking "mentor who has sold to municipalities"
+    and a mentor who "sold govtech to 120 Nordic municipalities" offering "mentoring on
+    B2G sales" (a planted pair) were not introduced: their fields (air-quality sensors,
+    govtech sales) differ as a mentee's and a mentor's do, and the fields weighed as
+    much as what the mentor has done. blind14's medical-device founder and an MDR
+    mentor (a planted pair, across Slovenian and German) likewise."""
+    assert met(quality_event("blind26"), "tanel-rebane", "mats-westerlund") == {
+        ("mentor who has sold to municipalities", "mentoring on B2G sales")
+    }
+    assert met(quality_event("blind14"), "nika-zupancic", "helga-brunner")
+    # One piece of a profile is not what a mentor has done: a fund's "mentor network of
+    # 80 retail execs" is no mentor on running a circular business (blind23).
+    assert not met(quality_event("blind23"), "ricardo-matos", "laura-gimenez")
+    # Nor is mentoring for founders of another trade a mentor in one's own (blind2).
+    assert not met(quality_event("blind2"), "lotte-verhaeghe", "ruben-okafor")
+
+
 def test_a_round_raised_shows_a_startup_only_to_one_who_backs_startups_or_names_their_stage(
     quality_event,
 ) -> None:  # type: ignore[no-untyped-def]

@@ -73,6 +73,8 @@ ACRONYMS: dict[str, str] = {
     "epr": "extended producer responsibility",
     "eudr": "eu deforestation regulation",
     "epo": "european patent office",
+    # Building words written short: "prefab" is prefabrication ("prefabrykacja").
+    "prefab": "prefabrication",
 }
 
 # Programming languages named by an everyday word ("Rust", "Go", "Swift"). Written

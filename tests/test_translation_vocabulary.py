@@ -10,6 +10,7 @@ import pytest
 from complements_met import met
 
 from matcher import EventState, Matcher, Profile
+from matcher.normalise import normalise_phrase
 from matcher.translation import to_english
 
 
@@ -245,3 +246,23 @@ def test_royalties_and_their_accounting_are_read_in_german_and_hungarian(quality
         (s.a, s.b, s.grade) for s in event.common_ground("lena-huber", "markus-brandl").shared
     }
     assert ("royalty accounting", "Royalty-Abrechnung", "same") in shared
+
+
+def test_prefab_facade_insulation_and_ice_fishing_are_read_as_one_thing(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind26: "prefab" and Polish "prefabrykacja", Russian "утепление фасада" and
+    Lithuanian "fasadų apšiltinimas" (facade insulation) were said "related", and a
+    Finn's "pilkkiminen" (ice fishing) the same as "рыбалка" (fishing). Readers
+    rejected each: the first are one thing, the last a narrower one."""
+    assert normalise_phrase("prefab") == "prefabrication"
+    assert to_english("prefabrykacja", "pl") == "prefabrication"
+    assert to_english("fasadų apšiltinimas", "lt") == to_english("утепление фасада", "ru")
+    assert to_english("pilkkiminen", "fi", personal=True) == "ice fishing"
+    event = quality_event("blind26")
+    grades = {
+        (s.a, s.b): s.grade for s in event.common_ground("martins-ozols", "sindre-haugland").shared
+    }
+    assert grades[("prefab", "prefabrikasjon")] == "same"
+    grades = {
+        (s.a, s.b): s.grade for s in event.common_ground("juha-lindroos", "viktor-sokolov").shared
+    }
+    assert grades.get(("pilkkiminen", "рыбалка")) != "same"

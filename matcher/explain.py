@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import marshal
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -12,6 +13,7 @@ import numpy as np
 from matcher.facets import ABOUT, Facets
 from matcher.goals import K
 from matcher.grades import (
+    RELATED,
     SAME,
     narrower_lifted,
     overlap_limited,
@@ -86,6 +88,10 @@ def _shared_many(
         grade = topic_grade(sim_list[k], strict, params)
         if grade != SAME and spelt_alike(phrases[a_ids[p, x]], phrases[b_ids[p, y]]):
             grade = SAME  # "esport" / "esports", "e-sports"
+        if grade == SAME and compares(phrases[a_ids[p, x]]) != compares(phrases[b_ids[p, y]]):
+            # "district heating vs heat pumps" weighs one against another: not the same
+            # item as "district heating", whose readers rejected "same" three times.
+            grade = RELATED
         if grade != SAME and (
             _lone_about(words[ia], personal[ia]) or _lone_about(words[ib], personal[ib])
         ):
@@ -110,6 +116,14 @@ def _shared_many(
 
 
 _ORIGIN = {0: "work", 1: "personal", ABOUT: "about"}  # `Facets.personal` values
+
+
+_VERSUS = re.compile(r"\s(?:vs\.?|versus)\s")
+
+
+def compares(key: str) -> bool:
+    """Whether a topic key weighs one thing against another ("x vs y")."""
+    return _VERSUS.search(key) is not None
 
 
 def spelt_alike(a: str, b: str) -> bool:

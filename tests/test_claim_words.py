@@ -15,6 +15,7 @@ import pytest
 
 from matcher import EventState
 from matcher.about_phrases import about_phrases, affirmed_text
+from matcher.explain import compares
 from matcher.normalise import normalise_phrase
 from matcher.word_overlap import (
     ABOUT_IT,
@@ -334,3 +335,18 @@ def test_one_item_spelt_two_ways_is_the_same_item(real_encoder) -> None:  # type
     assert [(s.a, s.b, s.grade) for s in cg.shared if s.a == "esport"] == [
         ("esport", "esports", "same")
     ]
+
+
+def test_an_item_weighing_one_thing_against_another_is_not_the_same_as_either(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    """blind26: a Swedish heat-pump installer's "fjärrvärme vs värmepump" (district
+    heating vs heat pumps: he replaces district heating) was said to be the same as
+    three people's "district heating"; its readers rejected all three."""
+    assert compares("district heating vs heat pumps") and compares("rent versus buy")
+    assert not compares("district heating") and not compares("vs code extensions")
+    event = quality_event("blind26")
+    grades = {
+        (s.a, s.b): s.grade for s in event.common_ground("kadri-saar", "oskar-lindgren").shared
+    }
+    assert grades.get(("district heating", "fjärrvärme vs värmepump")) != "same"

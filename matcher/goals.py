@@ -262,6 +262,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "intros",
         r"\bintros\b|\bintroductions? (?:to|for)\b|^(?:an? )?intro to .*s$|\bwarm intro|"
+        # "investor introductions"; a cluster's "access to funding" (its open calls).
+        r"\b(?:investors?|customers?|buyers?|partners?|personal|business) introductions\b|"
+        r"\baccess to (?:funding|financing|finance|capital|investors?)\b|"
         r"\bcontacts? (?:to|with|in|at|among)\b|\bkontakte\b|\bconnections? (?:to|with)\b|"
         r"\breferrals?\b|"
         # A stage before investors ("demo day with 60+ investors", "a pitch slot at our

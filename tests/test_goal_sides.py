@@ -571,3 +571,17 @@ def test_eu_money_people_for_posts_and_clients_for_what_they_want_are_read_as_su
     ):
         assert KINDS[goal_kind(clients) % K] == "customers", clients
     assert KINDS[goal_kind("partner companies that want to co-develop") % K] == "partners"
+
+
+def test_introductions_and_access_to_funding_are_no_money(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind26: a care consultant's "investor introductions" and a construction
+    cluster's "access to funding" (its open calls) were read as money, so both met an
+    eID start-up's "seed investors (€500k)"; readers rejected both. Croatian
+    "povezivanje s vlakom" (linking with the train) reads "introductions" in English,
+    and is still a solution sought (blind14)."""
+    for intros in ("investor introductions", "access to funding", "access to investors"):
+        assert KINDS[goal_kind(intros) % K] == "intros", intros
+    assert KINDS[goal_kind("solutions online sales karata i introductions rail") % K] != "intros"
+    event = quality_event("blind26")
+    assert not met(event, "marko-kuusk", "edgars-kruze")
+    assert not met(event, "marko-kuusk", "ieva-balode")

@@ -32,7 +32,7 @@ from matcher.goal_scope import scope_clash, sum_clash
 from matcher.goals import DERIVED_PREFIX, KINDS, MANY, MONEY_PREFIX, K, goal_kind
 from matcher.grades import goal_credit, role_credit
 from matcher.materials import fibre_clash
-from matcher.programmes import calls_cohort, names_programme
+from matcher.programmes import calls_cohort, funding_programme, names_programme
 from matcher.scoring import ScoreParams
 from matcher.theses import rules_out, seeks_lead
 
@@ -76,6 +76,7 @@ def need_credit(
     _hold_searches(credit, facets, needer, needs, offers)
     _hold_investor_searches(credit, facets, needs, (giver, offers))
     _hold_rounds_by_tickets(credit, facets, (needer, needs), offers)
+    _hold_other_programmes(credit, facets, needs, offers)
     # Needs naming people only from such a giver; offers for named people only to them.
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
@@ -275,6 +276,29 @@ SEARCH_FIT = 0.3
 # (the need's kind, the search offered): a search for startups met by a startup's
 # search for pilots; a search for partners met by another's search for partners.
 _SEARCHES = ((_FOUNDERS, _PILOTS), (_PARTNERS, _PARTNERS + K))
+
+
+def _hold_other_programmes(
+    credit: np.ndarray, facets: Facets, needs: np.ndarray, offers: np.ndarray
+) -> None:
+    """Zero, in `credit` (C, Ln, Lo), partners sought for one funding programme's
+    project met by another's search for partners for another programme ("industry
+    partners for a Horizon Europe consortium" / "Norwegian and Swedish partners for
+    Interreg projects"): each seeks partners, neither joins the other's (blind26,
+    rejected twice)."""
+    seeks = facets.kind[needs] % K == _PARTNERS  # (C, Ln)
+    offered = facets.kind[offers] % K == _PARTNERS  # (C, Lo)
+    both = np.flatnonzero(seeks.any(axis=1) & offered.any(axis=1))
+    phrases = facets.phrases
+    for c in both.tolist():
+        for n in np.flatnonzero(seeks[c]).tolist():
+            need = funding_programme(phrases[int(needs[c, n])])
+            if need is None:
+                continue
+            for o in np.flatnonzero(offered[c]).tolist():
+                offer = funding_programme(phrases[int(offers[c, o])])
+                if offer is not None and offer != need:
+                    credit[c, n, o] = 0.0
 
 
 def _hold_searches(

@@ -11,10 +11,18 @@ programme offered with its money as a place offered, under `PLACE_PREFIX`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from matcher.goals import KINDS, PLACE_PREFIX, K, goal_kind
+from matcher.goals import CONTEXT_MARK, DERIVED_PREFIX, KINDS, PLACE_PREFIX, K, goal_kind
 
-__all__ = ["PLACE_PREFIX", "calls_cohort", "names_programme", "places", "runs_programme"]
+__all__ = [
+    "PLACE_PREFIX",
+    "calls_cohort",
+    "funding_programme",
+    "names_programme",
+    "places",
+    "runs_programme",
+]
 
 # Money, or know-how ("how to start: company setup, accelerators"), sought or offered
 # beside a programme.
@@ -40,6 +48,22 @@ _HEADLINE = re.compile(r"\b(?:accelerators?|incubators?)\b(?!.*\balum)")
 
 def _kind(key: str) -> str:
     return KINDS[goal_kind(key) % K]
+
+
+# Public programmes that fund projects by consortia, by name: partners are sought for
+# one of them ("industry partners for a Horizon Europe consortium", "Eurocities
+# projektų partneriai", "Norwegian and Swedish partners for Interreg projects").
+_FUNDING_PROGRAMME = re.compile(
+    r"\b(horizon|interreg|eurocities|creative europe|erasmus|digital europe|eurostars|"
+    r"urbact|european mobility week|life programme|cost actions?)\b"
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def funding_programme(key: str) -> str | None:
+    """The funding programme a goal key names for its project, if one."""
+    found = _FUNDING_PROGRAMME.search(key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0])
+    return found.group(1) if found else None
 
 
 def names_programme(key: str) -> bool:

@@ -24,6 +24,7 @@ from matcher import EventState, Matcher, Profile  # noqa: E402
 from matcher.goal_scope import regions, scope, scope_clash, stage  # noqa: E402
 from matcher.goals import KINDS, K, goal_kind, subject  # noqa: E402
 from matcher.normalise import normalise_goal  # noqa: E402
+from matcher.programmes import funding_programme  # noqa: E402
 from matcher.roles import cofounder_sides, fits, identity, named_roles  # noqa: E402
 from matcher.work_roles import investing_headline  # noqa: E402
 
@@ -785,6 +786,19 @@ def test_a_mentor_sought_for_what_they_have_done_is_met_across_two_fields(qualit
     assert not met(quality_event("blind23"), "ricardo-matos", "laura-gimenez")
     # Nor is mentoring for founders of another trade a mentor in one's own (blind2).
     assert not met(quality_event("blind2"), "lotte-verhaeghe", "ruben-okafor")
+
+
+def test_partners_sought_for_one_programme_do_not_meet_a_search_for_another(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind26: "industry partners for a Horizon Europe consortium" was said met by a
+    cluster's "Norwegian and Swedish partners for Interreg projects", and Vilnius's
+    "Eurocities projektų partneriai" by the Horizon search: each seeks partners for its
+    own programme, and readers rejected both."""
+    assert funding_programme("industry partners for a horizon europe consortium") == "horizon"
+    assert funding_programme("eurocities project partner") == "eurocities"
+    assert funding_programme("research partners on soec degradation") is None
+    event = quality_event("blind26")
+    assert not met(event, "agnese-klavina", "edgars-kruze")
+    assert not met(event, "rasa-vaitkeviciene", "agnese-klavina")
 
 
 def test_a_round_raised_shows_a_startup_only_to_one_who_backs_startups_or_names_their_stage(

@@ -196,7 +196,8 @@ _MONEY_KINDS = frozenset(
 # turns into euros ("max. 5 millió Ft" is about €13k, not five million; "5–8 MSEK"
 # about €0.5–0.7M).
 _CUR = (
-    r"(?:[€$£]|\beur\b|\beuros?\b|\busd\b|\bgbp\b|\bchf\b|\bft\b|\bhuf\b|forint\w*|"
+    r"(?:[€$£]|\beur\b|\beur(?:os?|ot|ų|a)\b|\beiro\b|\busd\b|\bgbp\b|\bchf\b|\bft\b|\bhuf\b|"
+    r"forint\w*|"
     r"\bpln\b|zł|złotych|\bczk\b|kč|\bron\b|\bsek\b|\bdkk\b|\bnok\b|\bkr\b|\brsd\b|dinara|"
     r"\b[mk]?sek\b|\bm(?:nok|dkk)\b|\bm(?:n|ln)?kr\b|\btkr\b|\bkron(?:or|er|a)\b)"
 )
@@ -221,19 +222,20 @@ def _rate(currency: str | None) -> float:
 NUMBER = r"\d+(?:[.,]\d+)*"
 # Thousands and millions in the languages of the events too ("800 tis. EUR", "1,8 mil.
 # €" in Czech, "6 millió EUR", "300 mil euros" in Spanish and Portuguese, "€2 miljoen"
-# in Dutch, "3 miljoner kr" in Swedish).
+# in Dutch, "3 miljoner kr" in Swedish, "100 tūkst. – 5 milj. EUR" in Latvian).
 SCALE = (
     r"(?:k|m|mn|mio\.?|millions?|millionen|bn|mrd\.?|billions?|tis\.?|tys\.?|tisíc\w*|"
     r"tysi[eę]cy|tsd\.?|tausend|ezer|mila|mil\.|mil|mln\.?|milion\w*|milijon\w*|millió|"
     r"milió|millones|milioni|miliard\w*|milliárd|miljoen\w*|miljon\w*|millón|milhão|milhões|"
-    r"miljard\w*|milliard\w*|duizend|tusen)(?![\w])"
+    r"miljard\w*|milliard\w*|duizend|tusen|tūkst\.?|tuh\.?|tuhat|milj\.?)(?![\w])"
 )
 _SUM = rf"({_CUR})?\s*({NUMBER})\s*({SCALE})?"
 _MONEY = re.compile(
     rf"(up to |to |max\.? |under |bis zu |jusqu'à |hasta )?{_SUM}"
     rf"(?:\s*(?:[-–—]|to|bis)\s*{_SUM})?\s*({_CUR})?"
 )
-_THOUSANDS = ("k", "tis", "tys", "tsd", "tausend", "ezer", "mila", "mil", "duizend", "tusen")
+_THOUSANDS = ("k", "tis", "tys", "tsd", "tausend", "ezer", "mila", "mil", "duizend", "tusen",
+              "tūkst", "tuh", "tuhat")  # fmt: skip
 _BILLIONS = ("bn", "mrd", "billion", "miliard", "milliárd", "miljard", "milliard")
 
 

@@ -65,6 +65,10 @@ def test_sums_of_money_are_read_with_their_currency_and_scale() -> None:
     assert amounts("500 tkr") == amounts("€45k")
     assert amounts("5 mnkr") == amounts("€450k")
     assert not amounts("riskkapital 5–8 msek") & amounts("lead-investments 2–6 mio. €")
+    # Latvian, Lithuanian and Estonian thousands and millions: a state lender's
+    # "aizdevumi 100 tūkst. – 5 milj. EUR" named no sum (blind26).
+    assert amounts("aizdevumi 100 tūkst. – 5 milj. eur") == amounts("loans €100k–5m") != 0
+    assert amounts("10–50 tuhat eurot") == amounts("€10k–50k") != 0
     # No currency, no money: members, megawatts, years.
     assert amounts("citizens investment: 1.400 members") == 0
     assert amounts("large heat pumps (10–20 mw)") == 0

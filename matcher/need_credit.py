@@ -32,7 +32,7 @@ from matcher.goal_scope import scope_clash, sum_clash
 from matcher.goals import DERIVED_PREFIX, KINDS, MANY, MONEY_PREFIX, K, goal_kind
 from matcher.grades import goal_credit, role_credit
 from matcher.materials import fibre_clash
-from matcher.programmes import calls_cohort, funding_programme, names_programme
+from matcher.programmes import calls_cohort, eu_money, funding_programme, names_programme
 from matcher.scoring import ScoreParams
 from matcher.theses import rules_out, seeks_lead
 
@@ -77,6 +77,7 @@ def need_credit(
     _hold_investor_searches(credit, facets, needs, (giver, offers))
     _hold_rounds_by_tickets(credit, facets, (needer, needs), offers)
     _hold_other_programmes(credit, facets, needs, offers)
+    _hold_eu_grants(credit, facets, needs, offers)
     # Needs naming people only from such a giver; offers for named people only to them.
     credit *= role_mask(facets, giver, needs, False, params)[:, :, None]
     credit *= role_mask(facets, needer, offers, True, params)[:, None, :]
@@ -271,6 +272,7 @@ def _lacks_lead(facets: Facets, person: int) -> bool:
 
 _PILOTS = KINDS.index("customers") + K  # customers or a pilot sought, offered as a startup
 _PARTNERS = KINDS.index("partners")
+_GRANT = KINDS.index("grant")
 # How well a search offered must read as the seeker's own work.
 SEARCH_FIT = 0.3
 # (the need's kind, the search offered): a search for startups met by a startup's
@@ -299,6 +301,24 @@ def _hold_other_programmes(
                 offer = funding_programme(phrases[int(offers[c, o])])
                 if offer is not None and offer != need:
                     credit[c, n, o] = 0.0
+
+
+def _hold_eu_grants(
+    credit: np.ndarray, facets: Facets, needs: np.ndarray, offers: np.ndarray
+) -> None:
+    """Zero, in `credit` (C, Ln, Lo), the EU's money sought ("EU funding (Interreg /
+    Digital Europe)") met by a grant that is not the EU's: a national agency's "R&D
+    grants for Finnish SMEs", a foundation's grants for nonprofits (blind3, rejected
+    twice). Help with an application (a service) still meets it."""
+    sought = facets.kind[needs] % K == _GRANT  # (C, Ln)
+    granted = facets.kind[offers] == _GRANT  # (C, Lo)
+    phrases = facets.phrases
+    for c, n in zip(*np.nonzero(sought), strict=True):
+        if not granted[c].any() or not eu_money(phrases[int(needs[c, n])]):
+            continue
+        for o in np.flatnonzero(granted[c]).tolist():
+            if not eu_money(phrases[int(offers[c, o])]):
+                credit[c, n, o] = 0.0
 
 
 def _hold_searches(

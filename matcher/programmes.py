@@ -18,6 +18,7 @@ from matcher.goals import CONTEXT_MARK, DERIVED_PREFIX, KINDS, PLACE_PREFIX, K, 
 __all__ = [
     "PLACE_PREFIX",
     "calls_cohort",
+    "eu_money",
     "funding_programme",
     "names_programme",
     "places",
@@ -64,6 +65,20 @@ def funding_programme(key: str) -> str | None:
     """The funding programme a goal key names for its project, if one."""
     found = _FUNDING_PROGRAMME.search(key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0])
     return found.group(1) if found else None
+
+
+# The EU's money by its name or programmes ("EU funding (Interreg / Digital Europe)",
+# "ERDF", "Horizon Europe grants").
+_EU_MONEY = re.compile(
+    r"\b(?:eu|european union|european commission|horizon|interreg|cohesion|erdf|efre|feder|"
+    r"esf\+?|creative europe|erasmus|digital europe|eic|eurostars|elena|eib|life programme)\b"
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def eu_money(key: str) -> bool:
+    """Whether a goal key names the EU's money or one of its programmes."""
+    return _EU_MONEY.search(key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]) is not None
 
 
 def names_programme(key: str) -> bool:

@@ -24,7 +24,7 @@ from matcher import EventState, Matcher, Profile  # noqa: E402
 from matcher.goal_scope import regions, scope, scope_clash, stage  # noqa: E402
 from matcher.goals import KINDS, K, goal_kind, subject  # noqa: E402
 from matcher.normalise import normalise_goal  # noqa: E402
-from matcher.programmes import funding_programme  # noqa: E402
+from matcher.programmes import eu_money, funding_programme  # noqa: E402
 from matcher.roles import cofounder_sides, fits, identity, named_roles  # noqa: E402
 from matcher.work_roles import investing_headline  # noqa: E402
 
@@ -799,6 +799,21 @@ def test_partners_sought_for_one_programme_do_not_meet_a_search_for_another(qual
     event = quality_event("blind26")
     assert not met(event, "agnese-klavina", "edgars-kruze")
     assert not met(event, "rasa-vaitkeviciene", "agnese-klavina")
+
+
+def test_the_eu_s_money_sought_is_met_by_the_eu_s_money_or_help_with_it(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind3: a wellbeing county's "EU funding (Interreg / Digital Europe)" and a
+    municipality's "EU funding for cross-border co-development", once read as grants,
+    were said met by a national agency's "R&D grants and loans for Finnish SMEs" and a
+    foundation's grants for nonprofits; readers rejected both."""
+    assert eu_money("eu funding (interreg / digital europe)") and eu_money("erdf co-funding")
+    assert not eu_money("r&d grants and loans for finnish smes")
+    event = quality_event("blind3")
+    assert not met(event, "kaisa-niemi", "henrik-nyberg")
+    assert not met(event, "rafael-costa", "isabel-moreau")
+    # Help with an EU application still meets it (blind26: a renovation contractor's
+    # "ELENA techninės pagalbos paraiška" and an EU-funds adviser).
+    assert met(quality_event("blind26"), "tomas-petrauskas", "kristine-apine")
 
 
 def test_a_round_raised_shows_a_startup_only_to_one_who_backs_startups_or_names_their_stage(

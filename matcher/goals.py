@@ -245,7 +245,12 @@ _RULES: list[tuple[str, str]] = [
         "service",
         r"^(?!.*\b(?:needing|needs?|wanting|hiring)\b).*(?:"
         r"\b(?:retained|executive|exec|talent|leadership)\b[\w &/+-]{0,30}?\bsearch(?:es)?\b|"
-        r"\bheadhunt\w*|\brecruit(?:ing|ment) (?:services?|support)\b)",
+        r"\bheadhunt\w*|\brecruit(?:ing|ment) (?:services?|support)\b|"
+        # A recruiter sought or offered by place ("recruitment partner in Lithuania",
+        # "tech recruitment in Lithuania (embedded, backend, data)"), not one for some
+        # hires ("a recruiting partner for 15 hires", which a recruiter's search for
+        # companies hiring meets) nor the recruitment of some people.
+        r"^(?:an? )?(?:[\w-]+ )?recruit(?:ing|ment) (?:(?:partners?|agenc(?:y|ies)) )?in\b)",
     ),
     # Roles to volunteer in, sought or offered: an organisation offering "volunteer
     # roles" is looking for volunteers itself, not offering any.

@@ -585,3 +585,24 @@ def test_introductions_and_access_to_funding_are_no_money(quality_event) -> None
     event = quality_event("blind26")
     assert not met(event, "marko-kuusk", "edgars-kruze")
     assert not met(event, "marko-kuusk", "ieva-balode")
+
+
+def test_a_recruiter_sought_or_offered_by_place_is_a_service(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind26: a heat-metering start-up's "recruitment partner in Lithuania" and a
+    Kaunas recruiter's "tech recruitment in Lithuania (embedded, backend, data)" were
+    both read as hires (a planted pair, missed), and the recruiter's offer met a junior
+    backend developer's search for a first job in Riga (rejected)."""
+    assert KINDS[goal_kind("recruitment partner in lithuania") % K] == "service"
+    assert KINDS[goal_kind("tech recruitment in lithuania (embedded, backend, data)") % K] == (
+        "service"
+    )
+    # One for some hires is a hire a recruiter's search for hiring companies meets
+    # (blind13, accepted); so is the recruitment of some people.
+    assert KINDS[goal_kind("a recruiting partner for 15 hires in 2027") % K] == "hire"
+    assert KINDS[goal_kind("recruitment of 5 engineers") % K] == "hire"
+    event = quality_event("blind26")
+    assert met(event, "kadri-saar", "laima-dambrauskiene")
+    assert not met(event, "nikita-orlovs", "laima-dambrauskiene")
+    # A Russian-speaking owners' association's "финансирование реновации (кредит/
+    # гарантия)" is met by a Latvian state lender's loans (a planted pair).
+    assert met(event, "natalija-ivanova", "janis-kalnins")

@@ -204,6 +204,34 @@ def _only_an_acronym(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
     return shared <= _unknown_acronyms(a[0]) | _unknown_acronyms(b[0])
 
 
+# Words whose neighbour picks another sense: "labour mobility" and "housing mobility"
+# are people moving for work or a home, not transport ("urban mobility", "mobiilsus");
+# "waste heat" is energy, not refuse ("waste management"); an "urban heat island" is
+# no heating. (word, the other sense), as regular expressions over a key.
+_SENSES = (
+    (
+        re.compile(r"\bmobility\b"),
+        re.compile(
+            r"\b(?:labou?r|housing|residential|student|job|career|workforce|talent|academic|"
+            r"upward|social) mobility\b"
+        ),
+    ),
+    (re.compile(r"\bwaste\b"), re.compile(r"\bwaste heat\b")),
+    (re.compile(r"\bheat(?:ing)?\b"), re.compile(r"\burban heat\b|\bheat islands?\b")),
+)
+
+
+def _other_senses(a: str, b: str) -> bool:
+    """Whether topic keys `a` and `b` share a word used in two senses (`_SENSES`)."""
+    for word, sense in _SENSES:
+        if not (word.search(a) and word.search(b)):
+            continue
+        in_a, in_b = sense.search(a), sense.search(b)
+        if (in_a is None) != (in_b is None) or (in_a and in_b and in_a[0] != in_b[0]):
+            return True  # one of two senses, or two of the other ("housing" / "labour")
+    return False
+
+
 def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
     """Whether two items graded alike by the model are no common ground a reader
     sees, each given as (own words, key, origin: "work", "personal" or "about"):
@@ -226,7 +254,9 @@ def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
       (engineering-procurement-construction, an energy performance certificate), and
       the model reads the letters alike whatever they stand for;
     - a funding stage said in a headline or bio ("Series A", "pre-revenue"): where a
-      company is, not what its people share.
+      company is, not what its people share;
+    - one word in two senses (`_SENSES`: "labour mobility" / "urban mobility", "waste
+      heat recovery" / "waste management"; blind26's readers rejected seven such).
     """
     if a[2] == b[2] == "personal" and overlap_rule(a[1], b[1]) == SHARED_MODIFIER:
         return True
@@ -235,6 +265,8 @@ def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
     if any(x[2] == "about" and _stage(x[0]) for x in (a, b)):
         return True
     if a[2] == b[2] == "work" and _only_an_acronym(a, b):
+        return True
+    if _other_senses(a[1], b[1]):
         return True
     if not any(x[2] == "about" and len(x[0].split()) == 1 for x in (a, b)):
         return False

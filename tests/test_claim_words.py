@@ -350,3 +350,29 @@ def test_an_item_weighing_one_thing_against_another_is_not_the_same_as_either(
         (s.a, s.b): s.grade for s in event.common_ground("kadri-saar", "oskar-lindgren").shared
     }
     assert grades.get(("district heating", "fjärrvärme vs värmepump")) != "same"
+
+
+def test_one_word_in_two_senses_is_no_common_ground(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind26: "housing mobility" (social tenants swapping flats) was said related to
+    "labour mobility" (engineers relocating) and to an angel's "mobiilsus" (urban
+    transport), "waste heat recovery" to "waste management", "urban heat island" to
+    district heating; readers rejected all seven such claims."""
+    work = "work"
+    for a, b in (
+        ("housing mobility", "labour mobility"),
+        ("labour mobility", "rural mobility"),
+        ("housing mobility", "mobility"),
+        ("waste heat recovery", "waste management"),
+        ("urban heat island", "district heating"),
+    ):
+        assert apart((a, a, work), (b, b, work)), (a, b)
+    for a, b in (
+        ("urban mobility", "mobility"),
+        ("labour mobility", "labour mobility"),
+        ("food waste", "textile waste"),
+        ("district heating", "heat pumps"),
+    ):
+        assert not apart((a, a, work), (b, b, work)), (a, b)
+    event = quality_event("blind26")
+    shared = event.common_ground("arturs-liepa", "laima-dambrauskiene").shared
+    assert ("housing mobility", "labour mobility") not in {(s.a, s.b) for s in shared}

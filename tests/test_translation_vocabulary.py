@@ -266,3 +266,13 @@ def test_prefab_facade_insulation_and_ice_fishing_are_read_as_one_thing(quality_
         (s.a, s.b): s.grade for s in event.common_ground("juha-lindroos", "viktor-sokolov").shared
     }
     assert grades.get(("pilkkiminen", "рыбалка")) != "same"
+
+
+def test_co_investors_from_the_baltic_countries_are_read() -> None:
+    """blind26: a Gdańsk fund's "koinwestorzy z krajów bałtyckich" stayed as written (a
+    topic), and a tender start-up's "automatyczne streszczenia SWZ" met it."""
+    assert (
+        to_english("koinwestorzy z krajów bałtyckich", "pl") == "co-investors with Baltic countries"
+    )
+    assert to_english("Baltijas valstīs", "lv") == "Baltic countries"
+    assert to_english("страны Балтии", "ru") == "Baltic countries"

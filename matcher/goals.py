@@ -745,6 +745,16 @@ _RULES: list[tuple[str, str]] = [
     ),
     # A pilot plant or line is a facility to show, not a place to pilot in.
     ("topic", r"\bpilot (?:plants?|lines?)\b"),
+    # Public buyers and housing associations sought, named first ("municipalities and
+    # agencies in Latvia, Lithuania, Finland", "two more housing associations for our
+    # planning module"): clients, unless partners are named; experience of them, data
+    # or introductions to them are know-how (`intros` above).
+    (
+        "customers",
+        r"^(?!.*\bpartner)(?!(?:experiences?|contacts?|data|feedback|advice|talks?|access|"
+        r"insights?|lessons)\b)(?:[\w-]+ ){0,2}(?:municipalities|city councils|"
+        r"public agencies|housing associations|housing companies)\b",
+    ),
     # Organisations sought for what they want done ("housing associations that want to
     # renovate", "municipalities ready for digital permits"): clients, not partners.
     (

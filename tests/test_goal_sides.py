@@ -606,3 +606,19 @@ def test_a_recruiter_sought_or_offered_by_place_is_a_service(quality_event) -> N
     # A Russian-speaking owners' association's "финансирование реновации (кредит/
     # гарантия)" is met by a Latvian state lender's loans (a planted pair).
     assert met(event, "natalija-ivanova", "janis-kalnins")
+
+
+def test_public_buyers_named_first_are_clients(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind26: an eID start-up's "municipalities and agencies in Latvia, Lithuania,
+    Finland" was read as partners, so another start-up's "results from 2 Lithuanian
+    municipalities" met it (rejected: she is no municipality)."""
+    for clients in (
+        "municipalities and agencies in latvia, lithuania, finland",
+        "two more housing associations for our multi-year planning module",
+        "housing associations in estonia",
+    ):
+        assert KINDS[goal_kind(clients) % K] == "customers", clients
+    # Partners named, or experience of them, are not clients.
+    assert KINDS[goal_kind("municipalities as partners for a living lab") % K] == "partners"
+    assert KINDS[goal_kind("experience baltian municipalities") % K] != "customers"
+    assert not met(quality_event("blind26"), "marko-kuusk", "gintare-vaitkute")

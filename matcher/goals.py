@@ -841,7 +841,9 @@ _NEED_OFFER: dict[str, tuple[str, ...]] = {
     "mentor": ("mentor",),
     "mentee": (),
     "customers": ("customers",),
-    "solution": ("solution", "topic", "advice", "data", "service"),
+    # A product or tool sought is no dataset ("solutions for wound documentation" / "a
+    # dataset of 40,000 annotated wound photos": readers rejected all three such).
+    "solution": ("solution", "topic", "advice", "service"),
     "cofounder": ("cofounder", "cofounding"),
     "cofounding": ("cofounder",),
     # A partner works with you: expertise, advice or an introduction is no partner.

@@ -622,3 +622,13 @@ def test_public_buyers_named_first_are_clients(quality_event) -> None:  # type: 
     assert KINDS[goal_kind("municipalities as partners for a living lab") % K] == "partners"
     assert KINDS[goal_kind("experience baltian municipalities") % K] != "customers"
     assert not met(quality_event("blind26"), "marko-kuusk", "gintare-vaitkute")
+
+
+def test_a_product_sought_is_no_dataset(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind5: "solutions for wound documentation" was said met by "dataset di 40.000
+    foto di ferite annotate da infermieri", and blind14's "digital tools for cycling
+    tourism" by an offer to analyse cycling counter data: readers rejected all three
+    products met by data on the labelled sets, and accepted none."""
+    assert not COMPATIBLE[KINDS.index("solution"), KINDS.index("data")]
+    assert not met(quality_event("blind5"), "katrin-vogel", "marco-bellini")
+    assert not met(quality_event("blind14"), "mojca-strnad", "veronika-horakova")

@@ -96,7 +96,24 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
         i += 1
     if code in _ROMANCE:
         units = _adjectives_first(units)
-    return _joined(_to_before_verbs(units))
+    english = _joined(_to_before_verbs(units))
+    return _SOUGHT_LAST.sub(_sought_first, english) if code in _VERB_LAST else english
+
+
+# Languages that put the verb after what it governs: Hungarian "új kiskereskedelmi
+# partnereket keresünk Erdélyben", Turkish "teknik kurucu ortak (CTO) arıyoruz",
+# said word by word as "new retail partners looking for Erdélyben".
+_VERB_LAST = frozenset(("hu", "tr"))
+# A search said last in its clause (a place may follow it), and what it seeks.
+_SOUGHT_LAST = re.compile(
+    r"(?P<lead>^|[.;:!?–—|·]\s*|,\s*)(?P<sought>[^.;:!?,–—|·]*?\S)\s+looking for"
+    r"(?P<place>\s+[A-ZÁÉÍÓÖŐÚÜŰÇĞİŞ][\w-]*)?(?=\s*(?:[.,;:!?)]|$))"
+)
+
+
+def _sought_first(m: re.Match[str]) -> str:
+    """The search of `_SOUGHT_LAST` said in English order: "looking for <what>"."""
+    return f"{m['lead']}looking for {m['sought']}{m['place'] or ''}"
 
 
 def _elided_phrase(

@@ -276,3 +276,16 @@ def test_co_investors_from_the_baltic_countries_are_read() -> None:
     )
     assert to_english("Baltijas valstīs", "lv") == "Baltic countries"
     assert to_english("страны Балтии", "ru") == "Baltic countries"
+
+
+def test_a_search_said_last_in_hungarian_and_turkish_is_said_first_in_english() -> None:
+    """blind21: a Cluj dairy co-op's Hungarian "ehhez új kiskereskedelmi partnereket
+    keresünk Erdélyben" read "new retail partners looking for Erdélyben", a search no
+    reader of English order finds; blind13's Turkish "teknik kurucu ortak (CTO)
+    arıyoruz" likewise."""
+    said = to_english("ehhez új kiskereskedelmi partnereket keresünk Erdélyben.", "hu")
+    assert said == "looking for ehhez new retail partners Erdélyben."
+    assert to_english("partnert keresünk", "hu") == "looking for partner"
+    # A search said first stays as it is, and other languages are left alone.
+    assert to_english("Keresünk egy befektetési elemzőt", "hu").startswith("looking for")
+    assert not to_english("ein Partner gesucht", "de").startswith("looking for")

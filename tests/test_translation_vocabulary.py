@@ -257,6 +257,11 @@ def test_prefab_facade_insulation_and_ice_fishing_are_read_as_one_thing(quality_
     assert to_english("prefabrykacja", "pl") == "prefabrication"
     assert to_english("fasadų apšiltinimas", "lt") == to_english("утепление фасада", "ru")
     assert to_english("pilkkiminen", "fi", personal=True) == "ice fishing"
+    # Sweden's "miljonprogrammet" (the Million Programme's housing estates) is no
+    # environment programme, as "miljön" (the environment) folds to "miljon": a
+    # starter asked a housing company's energy chief about "environment programmes".
+    assert to_english("miljonprogrammet", "sv") == "million programme housing"
+    assert to_english("miljön", "sv") == "environment"
     event = quality_event("blind26")
     grades = {
         (s.a, s.b): s.grade for s in event.common_ground("martins-ozols", "sindre-haugland").shared

@@ -90,7 +90,7 @@ def _shared_many(
             grade = SAME  # "esport" / "esports", "e-sports"
         if grade == SAME and compares(phrases[a_ids[p, x]]) != compares(phrases[b_ids[p, y]]):
             # "district heating vs heat pumps" weighs one against another: not the same
-            # item as "district heating", whose readers rejected "same" three times.
+            # item as "district heating", whose readers rejected "same" four times.
             grade = RELATED
         if grade != SAME and (
             _lone_about(words[ia], personal[ia]) or _lone_about(words[ib], personal[ib])

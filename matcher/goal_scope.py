@@ -196,10 +196,9 @@ _MONEY_KINDS = frozenset(
 # turns into euros ("max. 5 millió Ft" is about €13k, not five million; "5–8 MSEK"
 # about €0.5–0.7M).
 _CUR = (
-    r"(?:[€$£]|\beur\b|\beur(?:os?|ot|ų|a)\b|\beiro\b|\busd\b|\bgbp\b|\bchf\b|\bft\b|\bhuf\b|"
-    r"forint\w*|"
-    r"\bpln\b|zł|złotych|\bczk\b|kč|\bron\b|\bsek\b|\bdkk\b|\bnok\b|\bkr\b|\brsd\b|dinara|"
-    r"\b[mk]?sek\b|\bm(?:nok|dkk)\b|\bm(?:n|ln)?kr\b|\btkr\b|\bkron(?:or|er|a)\b)"
+    r"(?:[€$£]|\beur(?:os?|ot|ų|a)?\b|\beiro\b|\busd\b|\bgbp\b|\bchf\b|\bft\b|\bhuf\b|"
+    r"forint\w*|\bpln\b|zł|złotych|\bczk\b|kč|\bron\b|\b[mk]?sek\b|\bm?dkk\b|\bm?nok\b|"
+    r"\b(?:m|mn|mln|t)?kr\b|\bkron(?:or|er|a)\b|\brsd\b|dinara)"
 )
 _RATES = {
     "ft": 0.0025, "huf": 0.0025, "forint": 0.0025, "pln": 0.23, "zł": 0.23, "złotych": 0.23,

@@ -256,7 +256,7 @@ def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
     - a funding stage said in a headline or bio ("Series A", "pre-revenue"): where a
       company is, not what its people share;
     - one word in two senses (`_SENSES`: "labour mobility" / "urban mobility", "waste
-      heat recovery" / "waste management"; blind26's readers rejected seven such).
+      heat recovery" / "waste management"; blind26's readers rejected eight such).
     """
     if a[2] == b[2] == "personal" and overlap_rule(a[1], b[1]) == SHARED_MODIFIER:
         return True

@@ -356,7 +356,7 @@ def test_one_word_in_two_senses_is_no_common_ground(quality_event) -> None:  # t
     """blind26: "housing mobility" (social tenants swapping flats) was said related to
     "labour mobility" (engineers relocating) and to an angel's "mobiilsus" (urban
     transport), "waste heat recovery" to "waste management", "urban heat island" to
-    district heating; readers rejected all seven such claims."""
+    district heating; readers rejected all eight such claims."""
     work = "work"
     for a, b in (
         ("housing mobility", "labour mobility"),

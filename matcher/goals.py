@@ -195,6 +195,13 @@ _PROFESSIONALS = (
     r"księgow\w*|účetní)"
 )
 # (kind, pattern): the first match wins, so the more specific rules come first.
+# People named for posts ("students for internships", "graduates for junior roles").
+_PEOPLE_FOR_POSTS = (
+    r"^(?:[\w-]+ ){0,2}(?:students?|graduates?|interns|trainees|apprentices|candidates|"
+    r"juniors)\s+(?:for|to fill|to join)\s+(?:an? |our |the )?(?:[\w-]+ ){0,2}"
+    r"(?:internships?|traineeships?|apprenticeships?|thes[ie]s|placements?|jobs?|roles?|"
+    r"positions?|posts?)\b"
+)
 _RULES: list[tuple[str, str]] = [
     # Money sought or offered beside a programme, read as a place in it
     # (`matcher.programmes`).
@@ -627,14 +634,10 @@ _RULES: list[tuple[str, str]] = [
         r"apprenticeship|estágio|prácticas|praktikum)",
     ),
     # People sought for posts ("studenci na praktyki", translated "student for
-    # internships"; "graduates for junior roles"): a hire, not a post sought.
-    (
-        "hire",
-        r"^(?:[\w-]+ ){0,2}(?:students?|graduates?|interns|trainees|apprentices|candidates|"
-        r"juniors)\s+(?:for|to fill|to join)\s+(?:an? |our |the )?(?:[\w-]+ ){0,2}"
-        r"(?:internships?|traineeships?|apprenticeships?|thes[ie]s|placements?|jobs?|roles?|"
-        r"positions?|posts?)\b",
-    ),
+    # internships"; "graduates for junior roles"): a hire, not a post sought. Offered,
+    # they are candidates (a university's "students for internships"; `offer_key`).
+    ("job", r"^candidates offered: "),
+    ("hire", _PEOPLE_FOR_POSTS),
     # Data on a subject ("data on wind supply chain jobs", "background data on the wind
     # supply chain (for press)"): data, whatever it is about or for.
     ("data", r"^(?:[\w-]+ ){0,2}(?:data|datasets?|statistics) (?:on|about)\b"),
@@ -1021,6 +1024,7 @@ _POSTS = re.compile(
 
 
 _SEAT = re.compile(_BOARD_SEAT)
+_CANDIDATES = re.compile(_PEOPLE_FOR_POSTS)
 
 
 def offer_key(key: str) -> str:
@@ -1035,6 +1039,8 @@ def offer_key(key: str) -> str:
         return PRODUCT_PILOT + key
     if kind == "hire" and _SEAT.match(key):
         return "board seat: " + key
+    if kind == "hire" and _CANDIDATES.match(key):
+        return "candidates offered: " + key
     return key
 
 

@@ -157,6 +157,9 @@ class Facets:
     # The fibres each phrase names (U + 1,), as bits (`matcher.materials`), made on
     # first use.
     fibres: np.ndarray | None = field(default=None, repr=False, compare=False)
+    # (marks of each phrase as bits, the funding programme each phrase names as a
+    # number, 0 for none), both (U + 1,) (`matcher.need_credit`), made on first use.
+    marks: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
     # Per phrase id (U + 1,): the phrase id of a need's subject (`matcher.goals.subject`),
     # the padding id when it has none. Per profile (N, d): the field vector, the whole
     # profile with the person's own goals (`matcher.goal_fit`).

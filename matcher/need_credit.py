@@ -14,7 +14,6 @@ mentor's mentees: `matcher.goals.MANY`) are said met by every provider on the li
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -135,20 +134,43 @@ def _hold_led_rounds(
     program (€30k for 7%)"), and a programme's call for a cohort met by such a round
     offered: an accelerator's deal joins no one's round (blind25's readers rejected
     both)."""
-    led_needs = _flags(facets, needs, _led)
-    led_offers = _flags(facets, offers, lambda key: _led(key.removeprefix(DERIVED_PREFIX)))
+    bits = _marks(facets)[0]
+    need_bits, offer_bits = bits[needs], bits[offers]
+    led_needs = (need_bits & _LED) > 0
+    led_offers = (offer_bits & _LED_OFFERED) > 0
     if not (led_needs.any() or led_offers.any()):
         return
-    programmes = _flags(facets, offers, names_programme)
-    calls = _flags(facets, needs, calls_cohort)
+    programmes = (offer_bits & _PROGRAMME) > 0
+    calls = (need_bits & _CALL) > 0
     credit[led_needs[:, :, None] & programmes[:, None, :]] = 0.0
     credit[calls[:, :, None] & led_offers[:, None, :]] = 0.0
 
 
-def _flags(facets: Facets, ids: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
-    """`test` of each phrase of `ids` (any shape), False for the padding."""
-    flat = [i < facets.pad and test(facets.phrases[i]) for i in ids.flat]
-    return np.array(flat, dtype=bool).reshape(ids.shape)
+# The marks of a phrase (`_marks`), as bits.
+_LED, _LED_OFFERED, _PROGRAMME, _CALL, _EU = 1, 2, 4, 8, 16
+
+
+def _marks(facets: Facets) -> tuple[np.ndarray, np.ndarray]:
+    """(U + 1,) each phrase's marks as bits (a round with its lead sought or offered, a
+    programme named, a call for a cohort, the EU's money), and the funding programme
+    it names as a number (0: none), the padding 0; made on first use."""
+    if facets.marks is None or len(facets.marks[0]) != len(facets.phrases) + 1:
+        bits = np.zeros(len(facets.phrases) + 1, dtype=np.int64)
+        numbers = np.zeros(len(facets.phrases) + 1, dtype=np.int64)
+        seen: dict[str, int] = {}
+        for i, key in enumerate(facets.phrases):
+            bits[i] = (
+                _LED * _led(key)
+                | _LED_OFFERED * _led(key.removeprefix(DERIVED_PREFIX))
+                | _PROGRAMME * names_programme(key)
+                | _CALL * calls_cohort(key)
+                | _EU * eu_money(key)
+            )
+            programme = funding_programme(key)
+            if programme is not None:
+                numbers[i] = seen.setdefault(programme, len(seen) + 1)
+        facets.marks = (bits, numbers)
+    return facets.marks
 
 
 def _led(key: str) -> bool:
@@ -288,19 +310,13 @@ def _hold_other_programmes(
     partners for a Horizon Europe consortium" / "Norwegian and Swedish partners for
     Interreg projects"): each seeks partners, neither joins the other's (blind26,
     rejected twice)."""
-    seeks = facets.kind[needs] % K == _PARTNERS  # (C, Ln)
-    offered = facets.kind[offers] % K == _PARTNERS  # (C, Lo)
-    both = np.flatnonzero(seeks.any(axis=1) & offered.any(axis=1))
-    phrases = facets.phrases
-    for c in both.tolist():
-        for n in np.flatnonzero(seeks[c]).tolist():
-            need = funding_programme(phrases[int(needs[c, n])])
-            if need is None:
-                continue
-            for o in np.flatnonzero(offered[c]).tolist():
-                offer = funding_programme(phrases[int(offers[c, o])])
-                if offer is not None and offer != need:
-                    credit[c, n, o] = 0.0
+    programme = _marks(facets)[1]
+    need = np.where(facets.kind[needs] % K == _PARTNERS, programme[needs], 0)  # (C, Ln)
+    offer = np.where(facets.kind[offers] % K == _PARTNERS, programme[offers], 0)  # (C, Lo)
+    if not (need.any() and offer.any()):
+        return
+    need, offer = need[:, :, None], offer[:, None, :]
+    credit[(need > 0) & (offer > 0) & (need != offer)] = 0.0
 
 
 def _hold_eu_grants(
@@ -310,15 +326,11 @@ def _hold_eu_grants(
     Digital Europe)") met by a grant that is not the EU's: a national agency's "R&D
     grants for Finnish SMEs", a foundation's grants for nonprofits (blind3, rejected
     twice). Help with an application (a service) still meets it."""
-    sought = facets.kind[needs] % K == _GRANT  # (C, Ln)
-    granted = facets.kind[offers] == _GRANT  # (C, Lo)
-    phrases = facets.phrases
-    for c, n in zip(*np.nonzero(sought), strict=True):
-        if not granted[c].any() or not eu_money(phrases[int(needs[c, n])]):
-            continue
-        for o in np.flatnonzero(granted[c]).tolist():
-            if not eu_money(phrases[int(offers[c, o])]):
-                credit[c, n, o] = 0.0
+    eu = (_marks(facets)[0] & _EU) > 0
+    sought = (facets.kind[needs] % K == _GRANT) & eu[needs]  # (C, Ln)
+    granted = (facets.kind[offers] == _GRANT) & ~eu[offers]  # (C, Lo)
+    if sought.any() and granted.any():
+        credit[sought[:, :, None] & granted[:, None, :]] = 0.0
 
 
 def _hold_searches(

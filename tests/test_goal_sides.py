@@ -632,3 +632,63 @@ def test_a_product_sought_is_no_dataset(quality_event) -> None:  # type: ignore[
     assert not COMPATIBLE[KINDS.index("solution"), KINDS.index("data")]
     assert not met(quality_event("blind5"), "katrin-vogel", "marco-bellini")
     assert not met(quality_event("blind14"), "mojca-strnad", "veronika-horakova")
+
+
+def test_a_post_with_its_terms_and_one_open_position_are_a_hire(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind27: a humanitarian NGO's "data analyst (12-month contract, Geneva or
+    Brussels, 3+ years humanitarian experience)" read as a contract sought, and a
+    public-affairs firm's "open position: junior consultant" as oneself offered, so an
+    executive-search firm's candidates and an EU-funds adviser's search for an
+    associate met them as if they were candidates: both sides were hiring (rejected)."""
+    post = "data analyst (12-month contract, geneva or brussels, 3+ years humanitarian experience)"
+    assert _kind(post) == "hire"
+    assert _offered("open position: junior consultant (eu digital & social policy)") == "hire"
+    # A contract one seeks, said as such, is still a job.
+    assert _kind("freelance data analyst contracts") == "job"
+    event = quality_event("blind27")
+    assert not met(event, "charlotte-evans", "hanna-becker")
+    assert not met(event, "hanna-becker", "charlotte-evans")
+    assert not met(event, "niamh-osullivan", "hugo-delcourt")
+
+
+def test_crowdfunding_and_fundraising_tools_are_a_service_not_an_investor_s_money(
+    quality_event,  # type: ignore[no-untyped-def]
+) -> None:
+    """blind27: a crowdfunding platform's "reward-crowdfunding campaigns with 0%
+    platform fee" and a fundraising-software seller's "Netzwerk zu 300+
+    Fundraising-Leitungen" (fundraising heads) were read as money, so they met three
+    start-ups' seed rounds (rejected); a campaign sought meets the platform's."""
+    for service in (
+        "reward-crowdfunding campaigns with 0% platform fee for social enterprises",
+        "crowdfunding with reward for new collection",
+        "peer-to-peer fundraising pages for ngos",
+    ):
+        assert _kind(service) == "service", service
+    assert _kind("network to 300+ fundraising heads in dach") not in ("capital", "grant")
+    # Money sought that names crowdfunding among its sources is still money.
+    assert _kind("financing for a 10th shop (bank or crowdfunding)") == "capital"
+    event = quality_event("blind27")
+    for seeker, platform in (
+        ("julien-marchal", "javier-ortega"),
+        ("jakub-horak", "javier-ortega"),
+        ("lucia-martin-serrano", "javier-ortega"),
+        ("julien-marchal", "jana-richter"),
+        ("bram-de-smet", "jana-richter"),
+    ):
+        assert not met(event, seeker, platform), (seeker, platform)
+    assert met(event, "ines-carvalho", "javier-ortega")
+
+
+def test_software_to_run_grants_and_integration_partners_are_no_grant(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind27: a bank foundation's "software to run our small-grants programme" and a
+    donor-CRM's "integration partners (grant management, accounting)" were read as
+    grants sought, so three funders' grants met them (rejected). Grants said in Italian
+    and Polish ("sovvenzioni", "granty") are grants."""
+    assert _kind("software to run our small-grants programme") == "solution"
+    assert _kind("integration partners (grant management, accounting)") == "partners"
+    assert _kind("sovvenzioni per l'integrazione dei migranti in italia") == "grant"
+    assert _kind("granty na ekspansję") == "grant"
+    event = quality_event("blind27")
+    assert not met(event, "nathalie-verbruggen", "karin-lindqvist")
+    assert not met(event, "matthew-clarke", "maarten-de-vries")
+    assert not met(event, "matthew-clarke", "nathalie-verbruggen")

@@ -163,6 +163,9 @@ _SEAT = re.compile(
     r"\bsiège\s+(?:à|en|au)|\bgevestigd\s+in|\bz\s+siedzibą\s+w|\bsídlo\s+ve?)\s+"
     r"([^.,;:()|\n]{1,60})|"
     r"\b([^\W\d_]+)-based\b|"
+    # What one runs, and where: "work-integration social enterprise in Malmö".
+    r"\b(?:enterprise|company|start-?up|studio|agency|cooperative|co-op|firm|workshop|"
+    r"factory)\s+in\s+([^.,;:()|\n]{1,40})|"
     # Turkish, the place first: "İstanbul'da kayıtlı" (registered in), "İzmir merkezli".
     r"\b([^\W\d_]+)(?:'?(?:da|de|ta|te)\s+(?:kayıtlı|kurulu)|'?\s*merkezli)\b",
     re.IGNORECASE,

@@ -106,7 +106,9 @@ _SECTORS: dict[str, tuple[str, str]] = {
         r"consult\w*|consultanc\w*|service (?:businesses|compan(?:y|ies)|firms?)|"
         r"konsultatsioon\w*|beratung\w*|doradztw\w*",
         r"consultanc(?:y|ies)|consulting (?:firm|company|business|projects|practice)|"
-        r"advisory (?:firm|practice|boutique)|paid per day|day rates?",
+        r"advisory (?:firm|practice|boutique)|paid per day|day rates?|"
+        # "we are a service business and want to stay that way", "our translation agency".
+        r"(?:a|we are a) service business|(?:our|my) (?:[\w-]+ ){0,3}agency",
     ),
     "devtools": (
         r"dev ?tools|developer tools",
@@ -320,6 +322,11 @@ _FROM = re.compile(
     r"|\bfounders?\s+(?:are|is)\s+(?=\w)",
     re.IGNORECASE,
 )
+# Where an investor says they look: "Fokus DACH und Benelux", "focus on the Nordics".
+_FOCUS = re.compile(
+    r"\b(?:fokus|focus|focused|focusing)\b(?:\s+(?:on|auf|in|sur))?\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 # A place that names no limit: "only B2B, anywhere in Europe".
 _ANYWHERE = re.compile(
     r"\b(?:europe\w*|eu|europa|eur[oó]p\w*|global\w*|world\w*|international\w*|anywhere)\b",
@@ -451,6 +458,10 @@ def limits_of(text: str) -> Limits:
         origin = _FROM.search(clause)
         if origin and not _ANYWHERE.search(clause[origin.end() :]):
             regions |= countries(clause[origin.end() :], codes=True)
+        # "Seed bis Series A, Fokus DACH und Benelux": where they invest, said as a focus.
+        focus = _FOCUS.search(clause)
+        if focus and not _ANYWHERE.search(clause[focus.end() :]):
+            regions |= countries(clause[focus.end() :], codes=True)
         required = _REQUIRED.search(clause)
         if required and not _ANYWHERE.search(clause[required.start() :]):
             # "Criteria: ..., company incorporated in Italy or Switzerland"

@@ -644,3 +644,28 @@ def test_whom_an_investor_backs_by_origin_and_no_consulting_are_limits(quality_e
         assert countries(place, codes=True) == {code}
     assert countries("Baltikum", codes=True) == {"EE", "LV", "LT"}
     assert not met(quality_event("blind26"), "ieva-balode", "ruta-kazlauskiene")
+
+
+def test_a_focus_named_is_a_region_and_a_service_business_is_consulting(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind27: a Zurich fund's "Seed bis Series A, Fokus DACH und Benelux" and its "keine
+    reinen Dienstleistungs- oder Beratungsfirmen" met a Malmö textile co-op's patient
+    capital and a Cologne easy-to-read agency that is "a service business and want[s] to
+    stay that way" (both rejected)."""
+    fund = limits_of(
+        "Tickets zwischen CHF 250'000 und 1,5 Mio., Seed bis Series A, Fokus DACH und Benelux."
+    )
+    assert fund.regions == {"DE", "AT", "CH", "BE", "NL", "LU"}
+    assert limits_of("We focus on the Nordics.").regions == {"SE", "NO", "DK", "FI"}
+    # A focus anywhere in Europe names no limit.
+    assert not limits_of("We focus on Europe.").regions
+    agency = Profile(
+        id="s",
+        name="S",
+        headline="Owner, Klar & Einfach – Leichte Sprache translation and testing",
+        looking_for=["investment to scale our Leichte Sprache agency"],
+        about="I would like to grow, but we are a service business and want to stay that way.",
+    )
+    assert "consulting" in sectors(agency)
+    event = quality_event("blind27")
+    assert not met(event, "svenja-koch", "lukas-brandli")
+    assert not met(event, "elin-sandberg", "lukas-brandli")

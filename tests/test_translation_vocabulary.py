@@ -294,3 +294,29 @@ def test_a_search_said_last_in_hungarian_and_turkish_is_said_first_in_english() 
     # A search said first stays as it is, and other languages are left alone.
     assert to_english("Keresünk egy befektetési elemzőt", "hu").startswith("looking for")
     assert not to_english("ein Partner gesucht", "de").startswith("looking for")
+
+
+def test_loans_bonds_work_integration_and_rights_are_read_in_the_events_languages(
+    quality_event,  # type: ignore[no-untyped-def]
+) -> None:
+    """blind27: a Luxembourg fund's "prêts seniors et obligations sociales" read "elderly
+    loans and social obligations" and "entreprises d'insertion" "companies of
+    insertion", so the fund never met a work-integration enterprise's €3M loan (a
+    planted pair); a Czech NGO's "strategickou litigaci proti biometrickému sledování"
+    and "digitální práva" stayed half in Czech, so a digital-rights foundation's grants
+    never met it (a planted pair), and "biometrické sledování" was only "related" to
+    "biometric surveillance"."""
+    assert to_english("prêts seniors et obligations sociales", "fr") == (
+        "senior loans and social bonds"
+    )
+    assert to_english("entreprises d'insertion", "fr") == "work integration social enterprise"
+    assert to_english("strategickou litigaci", "cs") == "strategic litigation"
+    assert to_english("biometrické sledování", "cs") == "biometric surveillance"
+    assert to_english("érdekérvényesítés", "hu") == "advocacy"
+    event = quality_event("blind27")
+    assert met(event, "isabelle-moreau", "camille-reuter")
+    assert met(event, "petra-dvorakova", "maarten-de-vries")
+    grades = {
+        (s.a, s.b): s.grade for s in event.common_ground("petra-dvorakova", "samuel-adeyemi").shared
+    }
+    assert grades[("biometrické sledování", "biometric surveillance")] == "same"

@@ -552,7 +552,7 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     )  # fmt: skip
 
 
-_LENDS = frozenset(("capital", "debt"))
+_LENDS = frozenset(("capital", "debt", "grant"))
 _DEALFLOW = KINDS.index("dealflow")
 _FOUNDERS = KINDS.index("founders")
 

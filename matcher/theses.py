@@ -322,6 +322,12 @@ _FROM = re.compile(
     r"|\bfounders?\s+(?:are|is)\s+(?=\w)",
     re.IGNORECASE,
 )
+# A negation, then where they do not fund: "we can't fund outside the Nordics".
+_OUTSIDE = re.compile(
+    r"(?:\bno\b|\bnot\b|n't|\bnever\b|\bcannot\b)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?!our\b|my\b|(?:thesis|scope|focus|mandate|remit)\b)",
+    re.IGNORECASE,
+)
 # Where an investor says they look: "Fokus DACH und Benelux", "focus on the Nordics".
 _FOCUS = re.compile(
     r"\b(?:fokus|focus|focused|focusing)\b(?:\s+(?:on|auf|in|sur))?\s+(?:the\s+)?",
@@ -458,6 +464,11 @@ def limits_of(text: str) -> Limits:
         origin = _FROM.search(clause)
         if origin and not _ANYWHERE.search(clause[origin.end() :]):
             regions |= countries(clause[origin.end() :], codes=True)
+        # "We can't fund outside the Nordics and Baltics": where they fund, said as where
+        # they do not.
+        outside = _OUTSIDE.search(clause)
+        if outside and not _ANYWHERE.search(clause[outside.end() :]):
+            regions |= countries(clause[outside.end() :], codes=True)
         # "Seed bis Series A, Fokus DACH und Benelux": where they invest, said as a focus.
         focus = _FOCUS.search(clause)
         if focus and not _ANYWHERE.search(clause[focus.end() :]):

@@ -669,3 +669,21 @@ def test_a_focus_named_is_a_region_and_a_service_business_is_consulting(quality_
     event = quality_event("blind27")
     assert not met(event, "svenja-koch", "lukas-brandli")
     assert not met(event, "elin-sandberg", "lukas-brandli")
+
+
+def test_a_grant_maker_s_limits_are_read_and_where_one_cannot_fund_names_a_region(
+    quality_event,  # type: ignore[no-untyped-def]
+) -> None:
+    """blind27: a Flemish recoverable-grant fund's "dealflow: circulaire projecten in
+    België en Nederland" was met by a Hungarian edtech start-up's pre-seed round (its
+    limits were not read: it offers grants, no investor's money), and a Nordic
+    venture-philanthropy fund's "We can't fund outside the Nordics and Baltics" named no
+    place. Readers rejected what followed."""
+    nordic = limits_of("We can't fund outside the Nordics and Baltics, however good the model is.")
+    assert nordic.regions == {"SE", "NO", "DK", "FI", "EE", "LV", "LT"}
+    assert limits_of("We do not lend outside Belgium.").regions == {"BE"}
+    # Outside a mandate, or outside Europe, names no country funded.
+    assert not limits_of("Consumer VR games are outside our mandate.").regions
+    assert not limits_of("We never invest outside Europe.").regions
+    event = quality_event("blind27")
+    assert not met(event, "pieter-claes", "zsofia-nagy")

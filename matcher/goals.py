@@ -494,6 +494,11 @@ _RULES: list[tuple[str, str]] = [
         r"(?!.*\b(?:tickets?|cheques?|checks?)\b.*\bsyndicated\b|.*\bsyndicated (?:angel )?"
         r"(?:tickets?|cheques?|checks?)\b).*(?:"
         r"co[- ]?invest\w*|\bco-?angels?\b|syndicat\w*|to invest alongside|"
+        # Funders to fund alongside ("peer venture-philanthropy funds for co-funding",
+        # "co-financiers (banks, provinces) for blended deals").
+        r"\bco-?(?:funders?|financiers?)\b|"
+        r"\b(?:funds?|funders?|financiers?|lenders?|investors?)\s+(?:for|to)\s+co-?(?:fund|financ)"
+        r"\w*|"
         r"\b(?:investors?|capital|funding|vcs?)\b.*\bfor (?:our |my )?portfolio\b)",
     ),
     # Companies at a stage ("seed-stage climate startups", "Series A logistics software

@@ -692,3 +692,24 @@ def test_software_to_run_grants_and_integration_partners_are_no_grant(quality_ev
     assert not met(event, "nathalie-verbruggen", "karin-lindqvist")
     assert not met(event, "matthew-clarke", "maarten-de-vries")
     assert not met(event, "matthew-clarke", "nathalie-verbruggen")
+
+
+def test_funders_sought_to_fund_alongside_are_co_investors(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind27: a recoverable-grant fund's "co-financiers (banken, provincies) voor
+    blended deals" and a venture-philanthropy fund's "peer venture-philanthropy funds
+    for co-funding" were read as money sought, so a civic-tech VC's tickets and two
+    start-ups' own rounds met them (rejected): whether two funders fund together
+    depends on theses neither wrote out, as for co-investors."""
+    for peers in (
+        "peer venture-philanthropy funds for co-funding",
+        "co-financiers (banks, provinces) for blended deals",
+        "co-funders for a pooled fund on civic space",
+    ):
+        assert _kind(peers) == "coinvestors", peers
+    # Co-financing one's own plant is money sought; a grant's share of costs, a grant.
+    assert _kind("bank co-financing for our new plant") == "capital"
+    assert _kind("grants €50k–€300k, non-dilutive, up to 70% co-funding") == "grant"
+    event = quality_event("blind27")
+    assert not met(event, "pieter-claes", "sophie-van-den-broeck")
+    assert not met(event, "karin-lindqvist", "jakub-horak")
+    assert not met(event, "karin-lindqvist", "elin-sandberg")

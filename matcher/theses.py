@@ -325,7 +325,8 @@ _FROM = re.compile(
 # A negation, then where they do not fund: "we can't fund outside the Nordics".
 _OUTSIDE = re.compile(
     r"(?:\bno\b|\bnot\b|n't|\bnever\b|\bcannot\b)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?!our\b|my\b|(?:thesis|scope|focus|mandate|remit)\b)",
+    r"(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?!our\b|my\b|(?:thesis|scope|focus|mandate|remit)\b)",
     re.IGNORECASE,
 )
 # Where an investor says they look: "Fokus DACH und Benelux", "focus on the Nordics".
@@ -459,20 +460,14 @@ def limits_of(text: str) -> Limits:
             only |= _named(said, _EXCLUDES)
             if not _ANYWHERE.search(said):  # "Ireland & UK only", "qu'au Maroc"
                 regions |= countries(said, codes=True)
-        # "We invest ... in software companies from the Baltics and Nordics", "startups,
-        # mille asutajad on Eestist" (whose founders are from Estonia): whom they back.
-        origin = _FROM.search(clause)
-        if origin and not _ANYWHERE.search(clause[origin.end() :]):
-            regions |= countries(clause[origin.end() :], codes=True)
-        # "We can't fund outside the Nordics and Baltics": where they fund, said as where
-        # they do not.
-        outside = _OUTSIDE.search(clause)
-        if outside and not _ANYWHERE.search(clause[outside.end() :]):
-            regions |= countries(clause[outside.end() :], codes=True)
-        # "Seed bis Series A, Fokus DACH und Benelux": where they invest, said as a focus.
-        focus = _FOCUS.search(clause)
-        if focus and not _ANYWHERE.search(clause[focus.end() :]):
-            regions |= countries(clause[focus.end() :], codes=True)
+        # Whom they back by origin ("software companies from the Baltics and Nordics",
+        # "mille asutajad on Eestist": whose founders are from Estonia), where they cannot
+        # fund outside ("We can't fund outside the Nordics and Baltics") and where they
+        # focus ("Seed bis Series A, Fokus DACH und Benelux"): the places named after.
+        for where in (_FROM, _OUTSIDE, _FOCUS):
+            named = where.search(clause)
+            if named and not _ANYWHERE.search(clause[named.end() :]):
+                regions |= countries(clause[named.end() :], codes=True)
         required = _REQUIRED.search(clause)
         if required and not _ANYWHERE.search(clause[required.start() :]):
             # "Criteria: ..., company incorporated in Italy or Switzerland"

@@ -41,7 +41,7 @@ from matcher.stated_goals import stated_needs
 from matcher.theses import Limits, limits, sectors
 from matcher.translation import Reading, in_english, reading, say_in_english
 from matcher.types import Profile
-from matcher.work_roles import buying_category, investing_headline, work_families
+from matcher.work_roles import buying_category, investing_headline, work_families, work_words
 
 # Rows asked for at once from which padding every profile's values once pays.
 _MANY_ROWS = 256
@@ -138,6 +138,9 @@ class Facets:
     headlines: list[str] = field(default_factory=list)
     # Per profile (N,): the phrase id of its headline alone; the padding id when none.
     head: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Per profile (N,): the phrase id of what a founder's headline says their company
+    # does (`matcher.work_roles.work_words`); the padding id when none.
+    company_work: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     # Per profile (N,): the phrase id of what its headline says it buys
     # (`matcher.work_roles.buying_category`); the padding id when none.
     category: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -260,6 +263,9 @@ class Row:
     category: int = -1  # phrase id of what the headline says they buy, -1 if none
     limits: Limits = field(default_factory=Limits)  # an investor's (`matcher.theses`)
     sectors: frozenset[str] = frozenset()  # the sectors of one's work (`matcher.theses`)
+    # Phrase id of what a founder's headline says their company does
+    # (`matcher.work_roles.work_words`), -1 if not a founder or it says nothing more.
+    company_work: int = -1
 
 
 class Vocabulary:
@@ -540,6 +546,10 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     for key, text in headline_parts(prof.headline, english.headline, prof):
         pieces.append((vocab.phrase(spelt_out(key)), text))  # a language named as one
     who = _identity(english, stated)
+    work_key = ""
+    if "founder" in work_families(english.headline or ""):
+        work_key = clean(work_words(english.headline, prof.company)).lower()
+    company_work = vocab.phrase(work_key) if work_key else -1
     if runs_programme(head_key, [k for k, _ in wanted], [k for k, _ in offered]):
         who |= {"family:" + PROGRAMME}
     return Row(
@@ -548,7 +558,7 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         implied, stated_at, category,
         limits(prof, english, _searches(wanted)) if _backs(who, goals["offers"], vocab)
         else Limits(),
-        sectors(english, prof),
+        sectors(english, prof), company_work,
     )  # fmt: skip
 
 
@@ -758,6 +768,8 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
     head[(head < 0) | (head >= count)] = count
     category = np.fromiter((r.category for r in rows), dtype=np.int64, count=len(rows))
     category[(category < 0) | (category >= count)] = count
+    company_work = np.fromiter((r.company_work for r in rows), dtype=np.int64, count=len(rows))
+    company_work[(company_work < 0) | (company_work >= count)] = count
     # A goal said in the about is in the whole profile already: not counted twice.
     own_goals = Ragged.from_lists([_own_goals(r) for r in rows])
     offers = Ragged.from_lists([r.offers for r in rows])
@@ -781,6 +793,7 @@ def assemble(ids: list[str], rows: Sequence[Row], vocab: Vocabulary, vectors: np
         headlines=[r.headline for r in rows],
         head=head,
         category=category,
+        company_work=company_work,
         bio=np.fromiter((r.bio for r in rows), dtype=bool, count=len(rows)),
         strict=strict,
         kind=kind,

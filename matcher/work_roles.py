@@ -327,6 +327,41 @@ def same_work(a: str, b: str) -> bool | None:
     return bool(fa & fb)
 
 
+# What a founder's headline says their company does, apart from the role: the parts
+# of the headline split at punctuation (not at "for": "onboarding software for SMEs").
+_WORK_PARTS = re.compile(r"[,;:()|·–—@/→+]|\s-\s|\.\s")
+# Words of a role part that say nothing of the work ("Co-founder & CEO", "CEO i
+# współzałożycielka", "3rd generation", "we're hiring").
+_NOT_WORK = _NOT_FUNCTION | frozenset((
+    "co", "cofounder", "i", "y", "e", "és", "ja", "og", "och", "in", "a", "ex", "we",
+    "were", "our", "my", "ppl", "people", "yrs", "years", "rd", "th", "nd", "generation",
+    "hiring", "raising", "bootstrapped", "profitable", "not",
+))  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 14)
+def work_words(headline: str, company: str) -> str:
+    """What a headline says one works on, the role words, the company's name and a part
+    that is a name alone ("Lisbon") left out, read up to its first wish: "Founder,
+    LoadMatch — digital freight marketplace (Lisbon)" says "digital freight
+    marketplace"; "" when it says nothing more than the role ("CTO @ FrioLog")."""
+    text = _ASPIRATION.split(headline, maxsplit=1)[0]
+    name = {_word(t) for t in _TOKEN.findall(company)}
+    kept: list[str] = []
+    for part in _WORK_PARTS.split(text):
+        tokens = _TOKEN.findall(part)
+        if len(tokens) == 1 and tokens[0][:1].isupper():
+            continue  # a name alone
+        words = [
+            t for t in tokens
+            if not (_word(t) in name or _word(t) in _RANKS or _word(t) in ("co", "cofounder")
+                    or (_family(_word(t)) and _word(t) not in _FIELD_WORDS))
+        ]  # fmt: skip
+        if any(_word(t) not in _NOT_WORK for t in words):
+            kept.append(" ".join(words))
+    return ", ".join(kept)
+
+
 # A bit per family; a kin family shares its kin's bit (`goal_scope.scope` packs these
 # with stages, regions and sums into one int64).
 _BITS = {name: i for i, name in enumerate(g for g in _GROUPS if g not in _KIN)}
@@ -361,6 +396,11 @@ def family_table(headlines: list[str]) -> np.ndarray:
     for i, row in enumerate(rows):
         out[i, : len(row)] = row
     return out
+
+
+def family_id(name: str) -> int:
+    """The id a `family_table` gives family `name`."""
+    return _IDS.setdefault(name, len(_IDS))
 
 
 def field_defined(table: np.ndarray) -> np.ndarray:

@@ -78,3 +78,22 @@ def test_an_acronym_of_the_event_s_fields_and_its_words_are_the_same_item(state)
     assert any(
         s.a == "LCA" and s.b == "life cycle assessment" and s.grade == "same" for s in shared
     )
+
+
+def test_two_founders_have_similar_backgrounds_only_when_their_companies_do_alike_things(
+    quality_event,
+) -> None:  # type: ignore[no-untyped-def]
+    def background(name: str, a: str, b: str) -> bool:
+        ties = quality_event(name).common_ground(a, b).ties
+        return any(t.kind == "background" for t in ties)
+
+    # Nonprofit compliance software and lobby-meeting data; easy-to-read AI for public
+    # administrations and online tutoring; buy-now-pay-later for craftsmen and a freight
+    # marketplace: founders all, no similar work.
+    assert not background("blind27", "julien-marchal", "ruairi-byrne")
+    assert not background("blind27", "katharina-hofer", "zsofia-nagy")
+    assert not background("blind", "amelie-roux", "bianca-stoica")
+    # A freight marketplace and cargo-bike delivery; crypto donations and a donor CRM for
+    # charities: founders of alike companies.
+    assert background("blind", "bianca-stoica", "joao-pereira")
+    assert background("blind27", "jakub-horak", "matthew-clarke")

@@ -15,6 +15,8 @@ the world. Lowercase.
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.casefold().split())  # Greek "ς" is "σ" casefolded
@@ -106,4 +108,44 @@ def only_places(words: list[str]) -> bool:
         bool(keys)
         and any(k in PLACES for k in keys)
         and all(k in PLACES or k in COMPASS or k in SEAT for k in keys)
+    )
+
+
+# Words around a place's name that say nothing of their own ("in", "de", "around").
+_AROUND = _words(
+    """
+    in at of de del la el en le les di da do dos das du des around near from and the a
+    area region province country city
+    """
+)
+_NAME = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _said(words: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the words of a wording, casefolded; those written as names: capitalised, not
+    all capitals)."""
+    tokens = _NAME.findall(words)
+    return (
+        frozenset(_one(t) for t in tokens),
+        frozenset(_one(t) for t in tokens if t[:1].isupper() and not t.isupper()),
+    )
+
+
+def _one(token: str) -> str:
+    """A word casefolded and singular ("labs" -> "lab")."""
+    word = token.casefold()
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def only_a_place_shared(a: str, b: str, names: bool = False) -> bool:
+    """Whether two wordings share words and every word they share names a place
+    (`PLACES`, compass words) or, with `names`, is a name both write capitalised
+    ("Cabo de Gata", "Cádiz"): "Seville restaurants" / "Seville company", "fishing in
+    Cabo de Gata" / "kitesurfing in Cabo de Gata" share where, not what."""
+    (words_a, names_a), (words_b, names_b) = _said(a), _said(b)
+    shared = (words_a & words_b) - _AROUND
+    named = names_a & names_b if names else frozenset()
+    # Compared singular: a place ending in "s" ("Brussels", "Athens") as written too.
+    return bool(shared) and all(
+        w in PLACES or w + "s" in PLACES or w in COMPASS or w in named for w in shared
     )

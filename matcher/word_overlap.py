@@ -238,15 +238,15 @@ def apart(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
 
     - a lone word picked from an about text, a name ("Belgium", "Antwerp", "Art" of
       "Art. 9") or not ("models", "medicine", "floor"), is common ground only with an
-      item that shares one of its words ("Brussels" / "Brussels kitchen", "grids" /
-      "grid"): a country and its city, a name and a field, "models" (of a business)
-      and "large language models", "medicine" and "healthcare" are not. Out of its
-      sentence one word says too little of what the writer meant (the blind sets'
-      readers rejected most such pairs); with an item of another bio, not even then
-      ("sea" / "sea", "ports" / "port tech": the readers of nineteen sets rejected 50
-      of 78 such pairs, the words meaning other things in the two bios), nor with
-      a personal interest ("board" of "producers on board" / "board games": 4 of 5
-      rejected);
+      item that shares one of its words ("grids" / "grid"; not a place's name alone:
+      `matcher.explain`): a country and its city, a name and a field, "models" (of a
+      business) and "large language models", "medicine" and "healthcare" are not.
+      Out of its sentence one word says too little of what the writer meant (the
+      blind sets' readers rejected most such pairs); with an item of another bio, not
+      even then ("sea" / "sea", "ports" / "port tech": the readers of nineteen sets
+      rejected 50 of 78 such pairs, the words meaning other things in the two bios),
+      nor with a personal interest ("board" of "producers on board" / "board games":
+      4 of 5 rejected);
     - two personal interests sharing only a modifier, their heads apart ("table
       tennis" / "table football"), are two activities (`SHARED_MODIFIER`);
     - two work topics sharing only an acronym not spelt out (`ACRONYMS`), their heads

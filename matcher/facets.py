@@ -16,6 +16,7 @@ from matcher.goals import (
     CONTEXT_MARK,
     KINDS,
     MONEY_PREFIX,
+    PRODUCT_PILOT,
     K,
     derived_key,
     goal_kind,
@@ -473,6 +474,8 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     wanted += stated  # goals said in the headline or about ("we're raising our seed")
     # Posts offered are a hire (`matcher.goals.offer_key`).
     offered = unique_items(prof.offering, lambda x: offer_key(goal_key(x)))[:MAX_GOALS]
+    if "founder" in work_families(english.headline or ""):
+        offered = own_pilots(wanted, offered)  # a vendor's pilots are its product's
     says_invests = investing_headline(english.headline or "")
     invests = says_invests or _offers_tickets(offered)
     if invests:
@@ -560,6 +563,33 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
         else Limits(),
         sectors(english, prof), company_work,
     )  # fmt: skip
+
+
+_PILOTS = re.compile(r"\bpilot(?:s|ing)?\b|\btrials?\b|\bdemos?\b")
+_CUSTOMERS = KINDS.index("customers")
+
+
+def _piloting(key: str) -> bool:
+    return goal_kind(key) % K == _CUSTOMERS and bool(_PILOTS.search(key))
+
+
+def own_pilots(
+    wanted: list[tuple[str, str]], offered: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """A founder's `offered` with a pilot offered of what they seek places to pilot
+    ("harvest-assist robot pilots in greenhouses" beside "greenhouse co-ops in Almería
+    for 2027 harvest-assist pilots") read as a trial of their own product
+    (`matcher.goals.PRODUCT_PILOT`), not a site to pilot in. Not a buyer's: a city's,
+    a co-op's or a corporate's pilot sites offered beside the pilots it seeks ("pilot
+    sites in municipal buildings and schools" / "digital tools for our schools") are
+    places to pilot in. (key, own words) pairs."""
+    sought = frozenset().union(*(stems(key) for key, _ in wanted if _piloting(key)))
+    if not sought:
+        return offered
+    return [
+        (PRODUCT_PILOT + key if _piloting(key) and stems(key) & sought else key, text)
+        for key, text in offered
+    ]
 
 
 _LENDS = frozenset(("capital", "debt", "grant"))

@@ -805,6 +805,18 @@ _RULES: list[tuple[str, str]] = [
         r"(?:want|wish|plan|need|are (?:ready|planning|looking))|"
         r"(?:(?:that|who|which) )?(?:are )?(?:ready|planning) (?:for|to))\b",
     ),
+    # Places sought to try one's product or method in ("a Spanish irrigation community
+    # as demo site", "olive co-ops for on-farm deficit irrigation trials", "industrial
+    # sites for 1 MW demo"): a site to pilot in, not a product or know-how, unless
+    # partners are named ("research partner for feed trials").
+    (
+        "customers",
+        r"^(?!.*\b(?:partner|patients|participants|volunteers))"
+        r"(?:.*\bas (?:an? |the |our )?(?:[\w-]+ ){0,2}"
+        r"(?:demo|demonstration|pilot|test|trial) (?:sites?|farms?|plots?|locations?)\b|"
+        r"(?:[\w&/-]+ ){1,4}(?:for|to host) (?:an? |the |our )?(?:[\w-]+ ){0,4}"
+        r"(?:trials|demos?|demonstrations?)\b)",
+    ),
     (
         "customers",
         r"\b(?:volume|supply|offtake|purchase) (?:contracts?|agreements?)\b|"
@@ -1062,6 +1074,10 @@ _POSTS = re.compile(
 
 _SEAT = re.compile(_BOARD_SEAT)
 _CANDIDATES = re.compile(_PEOPLE_FOR_POSTS)
+# Candidates offered, a recruiter's ("a pipeline of pre-screened agronomy candidates",
+# "shortlists of cyber candidates in 3 weeks"): people for employers' posts, not a post
+# for a job seeker.
+_POOL = re.compile(r"(?<!\bfor )(?<!\bto )\bcandidates\b")
 
 
 def offer_key(key: str) -> str:
@@ -1076,7 +1092,7 @@ def offer_key(key: str) -> str:
         return PRODUCT_PILOT + key
     if kind == "hire" and _SEAT.match(key):
         return "board seat: " + key
-    if kind == "hire" and _CANDIDATES.match(key):
+    if kind == "hire" and (_CANDIDATES.match(key) or _POOL.search(key)):
         return "candidates offered: " + key
     return key
 

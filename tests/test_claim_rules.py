@@ -97,3 +97,21 @@ def test_two_founders_have_similar_backgrounds_only_when_their_companies_do_alik
     # charities: founders of alike companies.
     assert background("blind", "bianca-stoica", "joao-pereira")
     assert background("blind27", "jakub-horak", "matthew-clarke")
+
+
+def test_a_place_both_name_is_where_not_what_they_share(quality_event) -> None:  # type: ignore[no-untyped-def]
+    def shared(name: str, a: str, b: str) -> set[tuple[str, str]]:
+        return {(s.a, s.b) for s in quality_event(name).common_ground(a, b).shared}
+
+    # Two hobbies in one place; a place in a bio and another's restaurants or club.
+    assert ("fishing in Cabo de Gata", "kitesurfing in Cabo de Gata") not in shared(
+        "blind28", "alejandro-martin", "marta-quesada"
+    )
+    assert ("sailing in Cádiz", "Cádiz carnival") not in shared(
+        "blind28", "ines-marquez", "manuel-ruiz"
+    )
+    assert ("Seville restaurants", "Seville company") not in shared(
+        "blind28", "hannah-whitaker", "rafael-molina"
+    )
+    # A place and what is there, alike: still said ("Lyon labs" / "Lyon academic lab").
+    assert ("Lyon labs", "Lyon academic lab") in shared("blind11", "nathalie-brun", "raphael-morel")

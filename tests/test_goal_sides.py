@@ -713,3 +713,32 @@ def test_funders_sought_to_fund_alongside_are_co_investors(quality_event) -> Non
     assert not met(event, "pieter-claes", "sophie-van-den-broeck")
     assert not met(event, "karin-lindqvist", "jakub-horak")
     assert not met(event, "karin-lindqvist", "elin-sandberg")
+
+
+def test_places_to_pilot_in_and_candidates_are_read_by_what_they_are(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind28: a water researcher's "a Spanish irrigation community as demo site" and
+    an agronomist's "olive co-ops for on-farm deficit irrigation trials" are places to
+    pilot in, which a drip-controller start-up's free pilots of its own product do not
+    give (rejected); a robotics start-up that seeks greenhouse co-ops for its
+    harvest-assist pilots offers pilots of its robots, no greenhouse to pilot in
+    (rejected); a recruiter's "pipeline of pre-screened agronomy candidates" is people
+    for employers, no post for a job seeker (rejected)."""
+    for site in (
+        "spanish irrigation community as demo site",
+        "olive co-ops for on-farm deficit irrigation trials",
+        "industrial sites for 1 mw demo",
+    ):
+        assert _kind(site) == "customers", site
+    assert _kind("research partner for feed trials") == "partners"
+    assert _kind("patients for clinical trials") != "customers"
+    assert _offered("pipeline of pre-screened agronomy candidates") == "job"
+    assert _offered("shortlists of cyber candidates in 3 weeks") == "job"
+    event = quality_event("blind28")
+    assert not met(event, "matteo-rinaldi", "pedro-ortuno")
+    assert not met(event, "ricardo-alcantara", "pedro-ortuno")
+    assert not met(event, "kerstin-vogel", "oliver-grant")
+    pipeline = "a pipeline of pre-screened agronomy candidates"
+    assert not {offer for _, offer in met(event, "alejandro-martin", "rebecca-hughes")} & {pipeline}
+    # A place to pilot in still meets them: an agency's test farms, a group's farms.
+    assert met(event, "matteo-rinaldi", "ines-marquez")
+    assert met(event, "kerstin-vogel", "yasmine-el-idrissi")

@@ -1056,6 +1056,9 @@ def derived_key(need_key: str, headline: str) -> str | None:
 # seats on others' boards.
 _POSTS = re.compile(
     r"^open (?:roles?|positions?|jobs?|vacanc(?:y|ies)|posts?)\b|"
+    # A post named by its holder after the word, as Greek writes it ("θέση junior data
+    # scientist", said "role junior data scientist"); not "a role as interim CTO".
+    r"^(?:role|position|vacancy|opening)\s+(?!(?:as|for|in|on|of|at|with)\b)\w|"
     # One paid internship offered ("paid QA internship (summer 2027)"): an employer's.
     r"^paid (?:[\w-]+ ){0,2}internships?\b|"
     r"^(?:(?!\b(?:open to|available|me|myself|students?|graduates?|candidates?|"

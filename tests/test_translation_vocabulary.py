@@ -10,6 +10,7 @@ import pytest
 from complements_met import met
 
 from matcher import EventState, Matcher, Profile
+from matcher.goals import KINDS, K, goal_kind, offer_key
 from matcher.normalise import normalise_phrase
 from matcher.translation import to_english
 
@@ -320,3 +321,23 @@ def test_loans_bonds_work_integration_and_rights_are_read_in_the_events_language
         (s.a, s.b): s.grade for s in event.common_ground("petra-dvorakova", "samuel-adeyemi").shared
     }
     assert grades[("biometrické sledování", "biometric surveillance")] == "same"
+
+
+def test_a_buyer_s_terms_and_a_post_named_after_its_word_are_read(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind28: a Cologne retailer's "Lieferanten für rückstandsfreie Tomaten und
+    Paprika" and "mehrjährige Lieferverträge mit Preisaufschlag" stayed half in German,
+    so an Almería co-op seeking "retailers paying a premium for residue-free produce"
+    never met her (a planted pair); a Greek start-up's "θέση junior data scientist" was
+    read as oneself for hire, not a post, so a remote-sensing graduate's job search
+    never met it (a planted pair)."""
+    assert to_english("rückstandsfreie Tomaten und Paprika", "de") == (
+        "residue-free tomatoes and sweet peppers"
+    )
+    assert to_english("mehrjährige Lieferverträge mit Preisaufschlag", "de") == (
+        "multi-year supply contracts with price premium"
+    )
+    assert KINDS[goal_kind(offer_key("role junior data scientist (remote sensing)")) % K] == "hire"
+    assert KINDS[goal_kind(offer_key("role as interim cto")) % K] == "job"
+    event = quality_event("blind28")
+    assert met(event, "marta-quesada", "katrin-hoffmann")
+    assert met(event, "priya-raman", "eleni-papadopoulou")

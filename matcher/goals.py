@@ -478,6 +478,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "debt",
         r"\bdebt\b|\b(?<!on )(?<!convertible )loans?\b|working capital|revenue-based|"
+        # Money for equipment, paid back from its use ("€1.2M asset finance for 20
+        # electric reefer trailers", "equipment leasing"); not a thing leased out
+        # ("leasing av värmepumpar till BRF": heat pumps as a service).
+        r"\basset financ\w*|\b(?:equipment|vehicle|fleet) leasing\b|\blease financ\w*|"
         r"(?<!skatte)kredit|préstamo|\btenors?\b|"
         r"^(?!" + _COMPANIES_THAT + r").*non-dilutive (?:growth )?(?:capital|financing|runway)",
     ),

@@ -742,3 +742,12 @@ def test_places_to_pilot_in_and_candidates_are_read_by_what_they_are(quality_eve
     # A place to pilot in still meets them: an agency's test farms, a group's farms.
     assert met(event, "matteo-rinaldi", "ines-marquez")
     assert met(event, "kerstin-vogel", "yasmine-el-idrissi")
+
+
+def test_asset_finance_and_equipment_leasing_are_a_loan_not_a_thing_leased() -> None:
+    """blind28: a reefer-logistics firm's "€1.2M asset finance for 20 electric reefer
+    trailers" was read as equity sought, which a bank's "loans and leasing" never
+    meets; heat pumps leased to housing associations are a service, no money."""
+    assert _kind("€1.2m asset finance for 20 electric reefer trailers") == "debt"
+    assert _kind("equipment leasing for smes") == "debt"
+    assert _kind("leasing of heat pumps to housing associations") != "debt"

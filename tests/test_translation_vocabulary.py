@@ -341,3 +341,10 @@ def test_a_buyer_s_terms_and_a_post_named_after_its_word_are_read(quality_event)
     event = quality_event("blind28")
     assert met(event, "marta-quesada", "katrin-hoffmann")
     assert met(event, "priya-raman", "eleni-papadopoulou")
+
+
+def test_olive_oil_mills_and_their_tourism_are_read() -> None:
+    """blind28: Jaén's "almazaras" and "oleoturismo" stayed in Spanish."""
+    assert to_english("almazaras y cooperativas", "es") == "olive oil mill and cooperatives"
+    assert to_english("rutas de oleoturismo", "es") == "routes of olive oil tourism"
+    assert to_english("frantoi", "it") == "olive oil mill"

@@ -345,7 +345,8 @@ def work_words(headline: str, company: str) -> str:
     that is a name alone ("Lisbon") left out, read up to its first wish: "Founder,
     LoadMatch — digital freight marketplace (Lisbon)" says "digital freight
     marketplace"; "" when it says nothing more than the role ("CTO @ FrioLog")."""
-    text = _ASPIRATION.split(headline, maxsplit=1)[0]
+    wish = _ASPIRATION.search(headline.lower())
+    text = headline[: wish.start()] if wish else headline
     name = {_word(t) for t in _TOKEN.findall(company)}
     kept: list[str] = []
     for part in _WORK_PARTS.split(text):

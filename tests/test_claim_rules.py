@@ -83,6 +83,9 @@ def test_an_acronym_of_the_event_s_fields_and_its_words_are_the_same_item(state)
 def test_two_founders_have_similar_backgrounds_only_when_their_companies_do_alike_things(
     quality_event,
 ) -> None:  # type: ignore[no-untyped-def]
+    """Being founders is no similar work: the headlines must say the two companies do
+    alike things (readers of the labelled sets rejected such pairs of unlike ones)."""
+
     def background(name: str, a: str, b: str) -> bool:
         ties = quality_event(name).common_ground(a, b).ties
         return any(t.kind == "background" for t in ties)
@@ -100,6 +103,8 @@ def test_two_founders_have_similar_backgrounds_only_when_their_companies_do_alik
 
 
 def test_a_place_both_name_is_where_not_what_they_share(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind28: two items that share only a place's name were said related (rejected)."""
+
     def shared(name: str, a: str, b: str) -> set[tuple[str, str]]:
         return {(s.a, s.b) for s in quality_event(name).common_ground(a, b).shared}
 

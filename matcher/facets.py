@@ -474,14 +474,15 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     wanted += stated  # goals said in the headline or about ("we're raising our seed")
     # Posts offered are a hire (`matcher.goals.offer_key`).
     offered = unique_items(prof.offering, lambda x: offer_key(goal_key(x)))[:MAX_GOALS]
-    if "founder" in work_families(english.headline or ""):
+    founder = "founder" in work_families(english.headline or "")
+    if founder:
         offered = own_pilots(wanted, offered)  # a vendor's pilots are its product's
     says_invests = investing_headline(english.headline or "")
     invests = says_invests or _offers_tickets(offered)
     if invests:
         wanted = [(_as_dealflow(key), text) for key, text in wanted]
         offered = [(_as_tickets(key), text) for key, text in offered]
-    elif "founder" in work_families(english.headline or ""):
+    elif founder:
         wanted = [(_as_round(key), text) for key, text in wanted]
     stages = own_stages([key for key, _ in wanted], [key for key, _ in offered])
     if not stages and says_invests:
@@ -549,9 +550,7 @@ def encode_profile(prof: Profile, vocab: Vocabulary) -> Row:
     for key, text in headline_parts(prof.headline, english.headline, prof):
         pieces.append((vocab.phrase(spelt_out(key)), text))  # a language named as one
     who = _identity(english, stated)
-    work_key = ""
-    if "founder" in work_families(english.headline or ""):
-        work_key = clean(work_words(english.headline, prof.company)).lower()
+    work_key = clean(work_words(english.headline, prof.company)).lower() if founder else ""
     company_work = vocab.phrase(work_key) if work_key else -1
     if runs_programme(head_key, [k for k, _ in wanted], [k for k, _ in offered]):
         who |= {"family:" + PROGRAMME}

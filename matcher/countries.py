@@ -18,66 +18,81 @@ from functools import lru_cache
 # of the events, the people's words, the larger cities), lowercase; "\\w*" ends a stem.
 _PLACES: dict[str, str] = {
     "AT": "austria austrian österreich österreichisch\\w* autriche austria vienna wien graz "
-    "linz salzburg innsbruck",
+    "linz salzburg innsbruck kärnten carinthia carinzia",
     "BE": "belgium belgian belgië belgique belgien belgio brussels bruxelles brussel "
-    "antwerp antwerpen ghent gent leuven liège bruges",
+    "antwerp antwerpen ghent gent leuven liège bruges bélgica belgia",
     "BG": "bulgaria bulgarian българия български\\w* софия plovdiv пловдив varna варна burgas",
     "CH": "switzerland swiss schweiz schweizer suisse svizzera zurich zürich geneva genève "
-    "basel bern lausanne",
-    "CZ": "czechia czech česk\\w* czesk\\w* prague praha brno ostrava",
+    "basel bern lausanne suiza suíça zwitserland szwajcaria",
+    "CZ": "czechia czech česk\\w* czesk\\w* prague praha brno ostrava tchéquie chequia "
+    "tschechien cechia czechy",
     "DE": "germany german deutschland deutsch\\w* allemagne alemania germania niemiec\\w* "
     "bayern bavaria bavarian bayerisch\\w* berlin munich münchen hamburg cologne köln "
-    "frankfurt stuttgart düsseldorf leipzig dresden hanover hannover nuremberg nürnberg "
-    "bremen bonn karlsruhe heidelberg aachen baden-württemberg nordrhein-westfalen "
-    "rhine-westphalia hessen sachsen saxony",
+    "frankfurt stuttgart düsseldorf leipzig dresden hanover hannover nuremberg "
+    "nürnberg bremen bonn karlsruhe heidelberg aachen baden-württemberg "
+    "nordrhein-westfalen rhine-westphalia hessen sachsen saxony alemanha duitsland "
+    "niemcy",
     "DK": "denmark danish danmark dansk\\w* copenhagen københavn aarhus odense aalborg "
-    "esbjerg roskilde køge jutland jylland sjælland",
+    "esbjerg roskilde køge jutland jylland sjælland danemark dänemark dinamarca "
+    "danimarca denemarken dania",
     "EE": "estonia estonian estoni\\w* estland eesti\\w* tallinn\\w* tartu igaunij\\w* "
     "estij\\w* эстони\\w* таллин\\w*",
     "ES": "spain spanish españa espana espanyol\\w* español\\w* espagne spagna madrid "
     "barcelona valencia seville sevilla bilbao malaga málaga zaragoza andalusia "
-    "andalucía catalonia catalunya logroño pamplona santander valladolid murcia euskadi "
-    "navarra asturias cantabria",
-    "FI": "finland finnish suomi suome\\w* suomalai\\w* helsinki tampere espoo turku oulu vantaa "
-    "jyväskylä",
+    "andalucía catalonia catalunya logroño pamplona santander valladolid murcia "
+    "euskadi navarra asturias cantabria espanha spanje hiszpania",
+    "FI": "finland finnish suomi suome\\w* suomalai\\w* helsinki tampere espoo turku oulu "
+    "vantaa jyväskylä finlande finnland finlandia finlândia",
     "FR": "france french français\\w* française\\w* francia frankreich paris lyon marseille "
-    "toulouse lille nantes bordeaux strasbourg montpellier rennes grenoble île-de-france "
-    "occitanie bretagne brittany normandie normandy auvergne-rhône-alpes",
+    "toulouse lille nantes bordeaux strasbourg montpellier rennes grenoble "
+    "île-de-france occitanie bretagne brittany normandie normandy "
+    "auvergne-rhône-alpes frança frankrijk francja",
     "CY": "cyprus cypriot κύπρος κυπριακ\\w* limassol λεμεσός nicosia λευκωσία larnaca",
     "GR": "greece greek ελλάδα ελληνικ\\w* hellas athens αθήνα thessaloniki θεσσαλονίκη "
-    "piraeus πειραιάς patras heraklion crete volos",
-    "HR": "croatia croatian hrvatska hrvatsk\\w* zagreb rijeka",
-    "HU": "hungary hungarian magyarország magyar budapest",
-    "IE": "ireland irish dublin galway",
+    "piraeus πειραιάς patras heraklion crete volos grèce griechenland grecia grécia "
+    "griekenland grecja",
+    "HR": "croatia croatian hrvatska hrvatsk\\w* zagreb rijeka croatie kroatien croacia "
+    "croazia croácia kroatië chorwacja",
+    "HU": "hungary hungarian magyarország magyar budapest hongrie ungarn hungría ungheria "
+    "hungria hongarije węgry",
+    "IE": "ireland irish dublin galway irlande irland irlanda ierland",
     "IT": "italy italian italia italiano italiana italienisch\\w* italie milan milano rome "
     "roma turin torino naples napoli florence firenze bologna venice venezia genoa "
-    "genova palermo trieste udine bergamo brescia verona padova padua parma modena bari "
-    "catania lecce prato lombardy lombardia piedmont piemonte veneto emilia-romagna tuscany "
-    "toscana lazio campania sicily sicilia puglia apulia liguria sardinia sardegna calabria "
-    "abruzzo umbria friuli trentino brianza",
+    "genova palermo trieste udine bergamo brescia verona padova padua parma modena "
+    "bari catania lecce prato lombardy lombardia piedmont piemonte veneto "
+    "emilia-romagna tuscany toscana lazio campania sicily sicilia puglia apulia "
+    "liguria sardinia sardegna calabria abruzzo umbria friuli trentino brianza itália "
+    "italië włochy",
     "LT": "lithuania lithuanian litauen liettua\\w* leedu\\w* litw\\w* lietuv\\w* vilni\\w* "
-    "kaunas kaune kauno литв\\w* вильн\\w*",
-    "LU": "luxembourg",
+    "kaunas kaune kauno литв\\w* вильн\\w* lituanie lituania lituânia",
+    "LU": "luxembourg luxembourgish luxemburg luxemburger\\w* luxemburgo lussemburgo "
+    "luksemburg\\w* luxemburgi\\w* lëtzebuerg\\w* esch-sur-alzette",
     "LV": "latvia latvian lettland latvia\\w* läti\\w* łotw\\w* latvij\\w* latvieš\\w* riga "
-    "rīga rīgā rīgas rygoje rygos латви\\w* рига риге риги",
+    "rīga rīgā rīgas rygoje rygos латви\\w* рига риге риги lettonie lettonia letonia "
+    "letónia letland",
     "MA": "morocco moroccan maroc marocain\\w* marruecos marocco casablanca rabat",
-    "NL": "netherlands dutch nederland nederlands\\w* holland pays-bas niederlande amsterdam "
-    "rotterdam utrecht eindhoven delft groningen leiden",
-    "NO": "norway norwegian norge norsk\\w* oslo bergen trondheim stavanger tromsø",
+    "NL": "netherlands dutch nederland nederlands\\w* holland pays-bas niederlande "
+    "amsterdam rotterdam utrecht eindhoven delft groningen leiden olanda holanda",
+    "NO": "norway norwegian norge norsk\\w* oslo bergen trondheim stavanger tromsø norvège "
+    "norwegen noruega norvegia noorwegen norwegia",
     "PL": "poland polish polska polsk\\w* pologne polen warsaw warszawa krakow kraków "
-    "wrocław wroclaw gdansk gdańsk poznań poznan łódź polsce",
-    "PT": "portugal portuguese português\\w* portuguesa lisbon lisboa porto braga coimbra",
+    "wrocław wroclaw gdansk gdańsk poznań poznan łódź polsce polonia polónia",
+    "PT": "portugal portuguese português\\w* portuguesa lisbon lisboa porto braga coimbra "
+    "portogallo portugalia",
     "MD": "moldova moldovan moldovenesc\\w* moldovean\\w* moldoveni chișinău chisinau "
     "кишинэу кишинёв молдова",
     "RO": "romania romanian românia românesc\\w* române\\w* românește bucharest bucurești "
-    "bucuresti cluj ardeal transilvania transylvania timișoara timisoara iași iasi brașov "
-    "brasov sibiu hermannstadt bistrița bistrita oradea constanța constanta craiova "
-    "sălaj salaj румъния румунія",
+    "bucuresti cluj ardeal transilvania transylvania timișoara timisoara iași iasi "
+    "brașov brasov sibiu hermannstadt bistrița bistrita oradea constanța constanta "
+    "craiova sălaj salaj румъния румунія roumanie rumänien rumania rumunia roemenië",
     "RS": "serbia serbian srbija belgrade beograd",
     "SE": "sweden swedish sverige svensk\\w* stockholm gothenburg göteborg malmö uppsala "
-    "skåne skane scania lund helsingborg linköping västerås örebro umeå luleå",
-    "SI": "slovenia slovenian slovenija sloven\\w* ljubljana maribor",
-    "SK": "slovakia slovak slovensko bratislava košice",
+    "skåne skane scania lund helsingborg linköping västerås örebro umeå luleå suède "
+    "schweden suecia svezia suécia zweden szwecja",
+    "SI": "slovenia slovenian slovenija sloven\\w* ljubljana maribor slovénie slowenien "
+    "eslovenia eslovénia słowenia",
+    "SK": "slovakia slovak slovensko bratislava košice slovaquie slowakei eslovaquia "
+    "slovacchia eslováquia słowacja",
     "TR": "turkey türkiye turkish türk\\w* istanbul ankara izmir",
     "UA": "ukraine ukrainian україна kyiv kiev lviv",
     "UK": "uk britain british england scotland scottish wales welsh london "
@@ -167,7 +182,14 @@ _SEAT = re.compile(
     r"\b(?:enterprise|company|start-?up|studio|agency|cooperative|co-op|firm|workshop|"
     r"factory)\s+in\s+([^.,;:()|\n]{1,40})|"
     # Turkish, the place first: "İstanbul'da kayıtlı" (registered in), "İzmir merkezli".
-    r"\b([^\W\d_]+)(?:'?(?:da|de|ta|te)\s+(?:kayıtlı|kurulu)|'?\s*merkezli)\b",
+    r"\b([^\W\d_]+)(?:'?(?:da|de|ta|te)\s+(?:kayıtlı|kurulu)|'?\s*merkezli)\b|"
+    # Where its people work: "42 people in Utrecht", "a team of 11 people in București".
+    r"\b\d+\s+(?:people|employees|staff|engineers|developers|analysts|colleagues)\s+"
+    r"(?:in|at)\s+([^.,;:()|\n]{1,40})|"
+    # A text that opens with a name and its place: "Surco Capital (Madrid, €85M Fund
+    # II) invests", "A Számlakapu (Budapest) ...".
+    r"(?:^|\s\.\s)(?:(?:a|the)\s+)?[^\W\d_][\w&'-]*(?:\s+[^\W\d_][\w&'-]*){0,2}\s+"
+    r"\(([^()]{2,40})\)",
     re.IGNORECASE,
 )
 

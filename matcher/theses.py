@@ -334,6 +334,17 @@ _FOCUS = re.compile(
     r"\b(?:fokus|focus|focused|focusing)\b(?:\s+(?:on|auf|in|sur))?\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# Where an investor says it invests ("We invest at seed in agrifood and circular economy
+# in Italy and Austria", "Investiamo tra CHF 1 e 5 milioni in aziende wealthtech ... in
+# Svizzera, Italia e Lussemburgo"): the places named after, in the present tense only
+# ("we invested in", a portfolio's past, names none).
+_INVEST = re.compile(
+    r"\b(?:we|i)\s+(?:(?:only|mainly|mostly|primarily|typically|usually|generally)\s+)?"
+    r"invest\b|\b(?:investiamo|investieren|investissons|invertimos|investimos|investeren|"
+    r"inwestujemy|investerar|investerer|investujeme|befektetünk|investim|"
+    r"investéieren)\b",
+    re.IGNORECASE,
+)
 # A place that names no limit: "only B2B, anywhere in Europe".
 _ANYWHERE = re.compile(
     r"\b(?:europe\w*|eu|europa|eur[oó]p\w*|global\w*|world\w*|international\w*|anywhere)\b",
@@ -464,7 +475,7 @@ def limits_of(text: str) -> Limits:
         # "mille asutajad on Eestist": whose founders are from Estonia), where they cannot
         # fund outside ("We can't fund outside the Nordics and Baltics") and where they
         # focus ("Seed bis Series A, Fokus DACH und Benelux"): the places named after.
-        for where in (_FROM, _OUTSIDE, _FOCUS):
+        for where in (_FROM, _OUTSIDE, _FOCUS, _INVEST):
             named = where.search(clause)
             if named and not _ANYWHERE.search(clause[named.end() :]):
                 regions |= countries(clause[named.end() :], codes=True)

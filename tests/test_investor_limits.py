@@ -687,3 +687,34 @@ def test_a_grant_maker_s_limits_are_read_and_where_one_cannot_fund_names_a_regio
     assert not limits_of("We never invest outside Europe.").regions
     event = quality_event("blind27")
     assert not met(event, "pieter-claes", "zsofia-nagy")
+
+
+def test_where_an_investor_says_it_invests_names_the_countries_it_backs(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind29: a Lugano family office writes "Investiamo tra CHF 1 e 5 milioni in aziende
+    wealthtech e pension tech in Svizzera, Italia e Lussemburgo" and no "only"; its
+    tickets met a Romanian, a Hungarian, a Spanish and a Dutch round (all rejected).
+    Where a company sits is read from where its people work ("42 mensen in Utrecht") and
+    from a bio that opens with its name and place ("A Számlakapu (Budapest) ..."); and
+    countries are named in the events' languages ("Croazia", "Carinzia")."""
+    assert limits_of(
+        "We invest at seed in agrifood and circular economy in Italy and Austria."
+    ).regions == {"IT", "AT"}
+    swiss = limits_of(
+        "Investiamo tra CHF 1 e 5 milioni in aziende wealthtech e pension tech in Svizzera, "
+        "Italia e Lussemburgo, preferibilmente già redditizie."
+    )
+    assert swiss.regions == {"CH", "IT", "LU"}
+    # A portfolio's past, or anywhere, names no limit.
+    assert not limits_of("We invested in 40 companies in France and Spain.").regions
+    assert not limits_of("We invest globally, with a fit to our operations.").regions
+    assert countries("Slovenia, Croazia e Carinzia") == {"SI", "HR", "AT"}
+    assert countries("Polonia, Ungheria e Grecia") == {"PL", "HU", "GR"}
+    assert seat("€3,5M ARR, 42 people in Utrecht, and we explore Luxembourg") == {"NL"}
+    assert seat("CEO . A Számlakapu (Budapest) egyetlen API-n keresztül köti össze") == {"HU"}
+    event = quality_event("blind29")
+    assert not met(event, "oana-popescu", "giulia-ferretti")
+    assert not met(event, "zsofia-kovacs", "giulia-ferretti")
+    assert not met(event, "sander-bakker", "giulia-ferretti")
+    # A Zagreb start-up's seed round still meets a fund that invests "a seed in ...
+    # Slovenia, Croazia e Carinzia" (accepted).
+    assert met(quality_event("blind14"), "luka-babic", "marco-ferrari")

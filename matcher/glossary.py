@@ -1,7 +1,8 @@
 """The bundled glossary (`glossary.csv` beside this file, semicolon-separated): event
 vocabulary in German, Spanish, Catalan, French, Portuguese, Italian, Dutch, Polish,
 Czech, Slovak, Finnish, Swedish, Danish, Norwegian, Estonian, Latvian, Lithuanian,
-Russian, Ukrainian, Slovenian, Croatian, Hungarian, Greek, Romanian and Turkish, one
+Russian, Ukrainian, Slovenian, Croatian, Hungarian, Greek, Romanian, Turkish and
+Luxembourgish, one
 concept a row with its English, and how one word is looked up in it. A row may end
 early: the languages after its last cell have no word for it. The Russian and Ukrainian
 columns hold Cyrillic wordings only, the Greek column Greek ones (a Latin loanword is
@@ -12,7 +13,8 @@ plural said in English too: "fincas" -> "farms"; a Finnish, Estonian, Baltic, Sl
 Hungarian, Romanian or Turkish case ending: "järjestelmään" -> "system", "akudele" ->
 "batteries", "pompach" -> "pumps", "инвесторам" -> "investors", "erőforrásokkal" ->
 "resources", "fabrikasıyla" -> "factory"),
-or, in the Germanic languages, Finnish, Estonian and Hungarian, as a compound of known
+or, in the Germanic languages (Luxembourgish too), Finnish, Estonian and Hungarian, as a
+compound of known
 parts split at a known head ("Wärme|pumpen" -> "heat pumps", "sairaala|hankinnat" ->
 "hospital procurement").
 `matcher.translation` says whole items in English with it.
@@ -28,13 +30,16 @@ from functools import lru_cache
 from pathlib import Path
 
 GLOSSARY = Path(__file__).with_name("glossary.csv")
-_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "fi", "et", "hu"})
+_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "fi", "et", "hu", "lb"})
 # Endings tried, longest first, when a word is not in the glossary as written
 # (plurals and inflections); each is (ending, replacement).
 _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "de": (("innen", ""), ("ern", ""), ("en", ""), ("er", ""), ("es", ""), ("em", ""),
            ("in", ""), ("n", ""), ("e", ""), ("s", "")),
     "nl": (("zen", "s"), ("ven", "f"), ("en", ""), ("s", ""), ("e", ""), ("ën", "")),
+    # Luxembourgish: German's plurals, and an "-n" its n-rule drops or keeps ("Banken",
+    # "Assurancen", "Donnéeën", "Memberen").
+    "lb": (("ën", ""), ("en", ""), ("er", ""), ("n", ""), ("e", ""), ("s", "")),
     "es": (("ces", "z"), ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o")),
     "pt": (("ões", "ão"), ("ais", "al"), ("eis", "el"), ("ns", "m"), ("as", "o"),
            ("os", "o"), ("es", ""), ("s", ""), ("a", "o")),
@@ -198,6 +203,7 @@ _MIN_PART = 3
 _PLURALS: dict[str, frozenset[str]] = {
     "de": frozenset({"en", "n", "e", "er", "ern", "s", "innen"}),
     "nl": frozenset({"zen", "ven", "en", "s", "ën"}),
+    "lb": frozenset({"ën", "en", "er", "n", "s"}),
     "es": frozenset({"ces", "es", "as", "os", "s"}),
     "pt": frozenset({"ões", "ais", "eis", "ns", "as", "os", "es", "s"}),
     "fr": frozenset({"aux", "es", "s", "x"}),

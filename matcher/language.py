@@ -29,6 +29,7 @@ LANGUAGE_NAMES = {
     "zh": "Chinese", "ko": "Korean", "ar": "Arabic", "hi": "Hindi", "et": "Estonian",
     "lv": "Latvian", "lt": "Lithuanian", "sk": "Slovak", "sl": "Slovenian", "hr": "Croatian",
     "bg": "Bulgarian", "sr": "Serbian", "ca": "Catalan", "is": "Icelandic", "eu": "Basque",
+    "lb": "Luxembourgish",
 }  # fmt: skip
 # Below this probability (among the languages above) the answer is "not sure".
 MIN_CONFIDENCE = 0.9
@@ -36,8 +37,15 @@ MIN_LETTERS = 12
 # Sentence-transformers models trained on many languages (their names say so).
 _MULTILINGUAL = re.compile(r"multilingual|labse|xlm-r|bge-m3", re.IGNORECASE)
 
+# Luxembourgish is told from German only in a text as long as a profile's: among all
+# the languages it leaves the identifier unsure of many short German and Dutch items
+# ("Kreislaufwirtschaft", "Obst und Gemüse"), which it reads as German otherwise.
+LUXEMBOURGISH = "lb"
+_LONG_LETTERS = 200
+
 _lock = threading.Lock()
 _identifier: Any = None
+_german_or_luxembourgish: Any = None
 
 
 def _load() -> Any:
@@ -45,12 +53,25 @@ def _load() -> Any:
     global _identifier
     with _lock:
         if _identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-            identifier.set_languages(list(LANGUAGE_NAMES))
-            _identifier = identifier
+            _identifier = _identifier_of([c for c in LANGUAGE_NAMES if c != LUXEMBOURGISH])
     return _identifier
+
+
+def _load_lb() -> Any:
+    """The identifier that tells Luxembourgish from German, loaded once per process."""
+    global _german_or_luxembourgish
+    with _lock:
+        if _german_or_luxembourgish is None:
+            _german_or_luxembourgish = _identifier_of(["de", LUXEMBOURGISH])
+    return _german_or_luxembourgish
+
+
+def _identifier_of(codes: list[str]) -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(codes)
+    return identifier
 
 
 def warm_up_language() -> None:
@@ -64,7 +85,12 @@ def detect_language(text: str) -> str | None:
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return None
     code, probability = _load().classify(text)
-    return str(code) if probability >= MIN_CONFIDENCE else None
+    if probability < MIN_CONFIDENCE:
+        return None
+    if code == "de" and sum(ch.isalpha() for ch in text) >= _LONG_LETTERS:
+        code, probability = _load_lb().classify(text)
+        return str(code) if probability >= MIN_CONFIDENCE else "de"
+    return str(code)
 
 
 def profile_text(profile: Profile) -> str:

@@ -187,11 +187,12 @@ _PARTS = frozenset(",;:–—|/&.!?")
 
 def _names(tokens: list[str], code: str) -> frozenset[int]:
     """The indexes of the tokens that are names, not words to translate: in a language
-    that writes its nouns in lower case (all but German), a capitalised word inside a
-    part of an item ("vinho do Porto", "centro de Lyon", "no Norte"), unless every
-    word of that part is capitalised (a title: "Director de Operaciones"); and a
-    hyphenated name of two capitalised words or more ("Saint-Genis-les-Monts")."""
-    if code == "de":
+    that writes its nouns in lower case (all but German and Luxembourgish), a
+    capitalised word inside a part of an item ("vinho do Porto", "centro de Lyon", "no
+    Norte"), unless every word of that part is capitalised (a title: "Director de
+    Operaciones"); and a hyphenated name of two capitalised words or more
+    ("Saint-Genis-les-Monts")."""
+    if code in ("de", "lb"):
         return frozenset()
     small = _small_words()
     names: set[int] = set()
@@ -371,8 +372,8 @@ def _maybe_other(text: str) -> bool:
 # parse (Estonian: "Moodle" -> "mood" + "-le", fashion; Slovenian, Croatian, Romanian
 # and Turkish "-a", "-i", "-u", "-e"; Hungarian "-t", "-k", "-et"); and Catalan, which
 # shares most short Spanish tags ("rutas", "flotas"), so a guess between the two would
-# be a tie.
-_NEVER_GUESSED = frozenset({"et", "lv", "lt", "sl", "hr", "hu", "ca", "ro", "tr"})
+# be a tie; and Luxembourgish, which shares as many with German.
+_NEVER_GUESSED = frozenset({"et", "lv", "lt", "sl", "hr", "hu", "ca", "ro", "tr", "lb"})
 
 
 def _guessable(word: str) -> dict[str, Glossary]:

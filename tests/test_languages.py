@@ -131,7 +131,7 @@ def test_a_profile_the_model_cannot_read_is_told_and_the_organizer_sees_it(  # t
     assert "Profiles in other languages" in event_page and "(Arabic 1)" in event_page
     # The languages said to be matched through the glossary are the glossary's own.
     assert "Profiles in German, Spanish, French" in event_page
-    matched = "Greek, Romanian, Turkish and Slovak are matched"
+    matched = "Greek, Romanian, Turkish, Slovak and Luxembourgish are matched"
     assert matched in event_page
     listed = organizer.get("/organizer/events/conf/attendees?filter=other-language")
     text = listed.get_data(as_text=True)

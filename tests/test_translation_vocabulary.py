@@ -6,13 +6,21 @@ bois" is timber frame construction, "Porto" in "vinho do Porto" is a city, not
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from complements_met import met
 
-from matcher import EventState, Matcher, Profile
-from matcher.goals import KINDS, K, goal_kind, offer_key
-from matcher.normalise import normalise_phrase
-from matcher.translation import to_english
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import human_set  # noqa: E402
+
+from matcher import EventState, Matcher, Profile  # noqa: E402
+from matcher.goals import KINDS, K, goal_kind, offer_key  # noqa: E402
+from matcher.language import detect_language, language_name, profile_language  # noqa: E402
+from matcher.normalise import normalise_phrase  # noqa: E402
+from matcher.translation import to_english  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -348,3 +356,25 @@ def test_olive_oil_mills_and_their_tourism_are_read() -> None:
     assert to_english("almazaras y cooperativas", "es") == "olive oil mill and cooperatives"
     assert to_english("rutas de oleoturismo", "es") == "routes of olive oil tourism"
     assert to_english("frantoi", "it") == "olive oil mill"
+
+
+def test_a_luxembourgish_profile_is_told_from_german_and_read(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind29: a Luxembourg angel club and a fund administrator write in Luxembourgish,
+    which the identifier read as German: "Startups fir e Pilot am Fondsreporting" stayed
+    half untranslated, so the administrator's pilot for fund-reporting start-ups never
+    met an SFDR-data start-up's offer (a planted pair). Luxembourgish is told from
+    German only in a whole profile's text; short German items stay German."""
+    people = {p.id: p for p in human_set.load_set("blind29").profiles}
+    assert profile_language(people["pierre-reding"]) == "lb"
+    assert profile_language(people["patrick-schroeder"]) == "lb"
+    assert language_name("lb") == "Luxembourgish"
+    assert detect_language("Fachkräftemangel im Handwerk") == "de"
+    klaus = {p.id: p for p in human_set.load_set("conference").profiles}["klaus-brenner"]
+    assert profile_language(klaus) == "de"
+    assert to_english("Startups fir e Pilot am Fondsreporting", "lb") == (
+        "startups for a pilot in funds reporting"
+    )
+    assert to_english("Tickets vun €25k bis €250k pro Deal (Syndikat)", "lb") == (
+        "Tickets of €25k up to €250k per Deal (syndicate)"
+    )
+    assert met(quality_event("blind29"), "patrick-schroeder", "grace-whitfield")

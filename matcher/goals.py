@@ -65,6 +65,11 @@ _BOARD_SEAT = (
     r"chair(?:wo)?(?:man|person)? for (?:our|the|my) board)\b"
 )
 
+# People named for one's own boards: "business angels ... for our boards".
+_BOARDS_OF_ONES_OWN = (
+    r"^(?:[\w-]+ ){1,6}?(?:for|on) (?:our|my) (?:portfolio(?:'s)? )?(?:advisory )?boards?\b"
+)
+
 # "Seed" as money (a seed round, seed tickets, raising seed), not as what a farmer
 # sows ("seed saving workshops", "seed from our own tomatoes").
 SEED_ROUND = (
@@ -212,6 +217,20 @@ _RULES: list[tuple[str, str]] = [
     ("capital", "^" + MONEY_PREFIX),
     # A vendor's trial of its product offered (`offer_key`).
     ("solution", "^" + PRODUCT_PILOT),
+    # People sought for one's boards, whoever they are ("business angels with banking
+    # experience for our boards", a VC's portfolio boards): seats to fill, a hire, no
+    # money sought (`_BOARD_SEAT`).
+    ("hire", _BOARDS_OF_ONES_OWN),
+    # Someone sought as an advisor ("an ex-CISO as advisor", "a CISO advisor for our
+    # board"): a seat to fill, met by one who offers to take it, not by a firm that
+    # finds such people for others ("executive search for CISO roles").
+    (
+        "hire",
+        r"^(?:an? )?(?:(?!(?:act|acting|serve|serving|join|joining|sit|be|work|working|"
+        r"help|helping|available|happy|glad|time|hours|days)\b)[\w-]+ ){0,3}?as (?:an? )?"
+        r"(?:(?:strategic|independent|senior|technical|board) )?advis[eo]rs?\b|"
+        r"\badvis[eo]rs? (?:to|for|on) (?:our |the |my )?(?:advisory )?boards?\b",
+    ),
     # Whom one serves, marked so ("SMEs needing EU funding (clients)", "medtech startups
     # as clients"): customers sought, whatever they need. Startups raising among them
     # ("startups raising their first round (clients)") are read below, as startups
@@ -299,6 +318,9 @@ _RULES: list[tuple[str, str]] = [
         r"\bgo(?:ing)? on (?:podcasts?|panels?)\b|"
         # People to quote ("founders and engineers willing to talk on the record").
         r"\bon the record\b|\bwilling to (?:talk|speak|be (?:interviewed|quoted))\b|"
+        # "a CISO who'll talk honestly about DORA incident reporting".
+        r"(?<!mentor )(?<!mentors )\bwho(?:'ll| will| would|'d)? (?:talk|speak)s? (?:\w+ )?"
+        r"(?:about|on)\b|"
         # Guests sought ("guests: women founders at Series A+", "guests for my podcast").
         r"^guests?\s*:|\bguests? for (?:my|our|a|the) (?:[\w-]+ )?(?:podcast|show|series|panel)",
     ),

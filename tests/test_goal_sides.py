@@ -751,3 +751,27 @@ def test_asset_finance_and_equipment_leasing_are_a_loan_not_a_thing_leased() -> 
     assert _kind("€1.2m asset finance for 20 electric reefer trailers") == "debt"
     assert _kind("equipment leasing for smes") == "debt"
     assert _kind("leasing of heat pumps to housing associations") != "debt"
+
+
+def test_people_for_one_s_boards_an_advisor_and_a_source_are_read_by_what_they_are(
+    quality_event,  # type: ignore[no-untyped-def]
+) -> None:
+    """blind29: a seed fund's "business angels avec expérience bancaire pour nos boards"
+    was read as money sought, so the fund was offered as a start-up raising to an angel
+    club's and an impact fund's searches, and an impact fund's tickets met it (all
+    rejected); a start-up's "an ex-CISO as advisor" is a seat to fill, as a board member
+    sought is; a reporter's "a CISO who'll talk honestly about DORA incident reporting"
+    was read as a CISO post, which a CISO's job search met (rejected)."""
+    assert _kind("business angels with banking experience for our boards") == "hire"
+    assert _kind("ex-ciso as advisor") == "hire"
+    assert _kind("ciso advisor for our board") == "hire"
+    assert _kind("ciso who'll talk honestly about dora incident reporting") == "sources"
+    # Oneself offered as an advisor, or a mentor who speaks, stays what it was.
+    assert _offered("act as advisor to seed startups") != "hire"
+    assert _kind("mentor who will speak about fundraising") == "mentor"
+    assert _kind("board seats") == "job"
+    event = quality_event("blind29")
+    angels = "business angels avec expérience bancaire pour nos boards"
+    assert not {offer for _, offer in met(event, "pierre-reding", "sophie-marchal")} & {angels}
+    assert not met(event, "sophie-marchal", "amara-diallo")
+    assert not met(event, "michael-obrien", "paul-scott")

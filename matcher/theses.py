@@ -43,9 +43,13 @@ _SECTORS: dict[str, tuple[str, str]] = {
         r"b2c|d2c|dtc|direct[- ]to[- ]consumer|consumer (?:brand|app|product|goods)s?|"
         r"cpg|sold to consumers|for consumers",
     ),
+    # Crypto-assets, not cryptography ("post-quantum migration: crypto inventory &
+    # crypto-agility for banks", "lattice cryptography").
     "crypto": (
         r"crypto\w*|krypto\w*|kripto\w*|web3|blockchain|defi|nfts?|tokens?",
-        r"crypto\w*|web3|blockchain|defi|nfts?|tokeni[sz]\w*|on-chain",
+        r"crypto(?!graph)\w*(?!\s+(?:inventor\w*|agility|librar\w*|keys?|migration|"
+        r"algorithms?|primitives?|standards?))|web3|blockchain|defi|nfts?|tokeni[sz]\w*|"
+        r"on-chain",
     ),
     "biotech": (
         r"biotech\w*|pharma\w*|drugs?|therapeutics|medicines?|farmac\w*|arzneimittel",

@@ -718,3 +718,21 @@ def test_where_an_investor_says_it_invests_names_the_countries_it_backs(quality_
     # A Zagreb start-up's seed round still meets a fund that invests "a seed in ...
     # Slovenia, Croazia e Carinzia" (accepted).
     assert met(quality_event("blind14"), "luka-babic", "marco-ferrari")
+
+
+def test_cryptography_is_no_crypto_asset() -> None:
+    """blind29: a post-quantum start-up's "crypto inventory & crypto-agility for banks"
+    and a cryptography group's work were read as crypto, which a seed fund that writes
+    "Pas de crypto" excludes."""
+    pqc = Profile(
+        id="q",
+        name="Q",
+        headline="Co-founder, Qanat Labs — post-quantum migration: crypto inventory & "
+        "crypto-agility for banks",
+        offering=["automated cryptographic inventory (CBOM) across apps & network"],
+    )
+    assert "crypto" not in sectors(pqc)
+    wallet = Profile(
+        id="w", name="W", headline="Founder, DarujChain – crypto and stablecoin donations"
+    )
+    assert "crypto" in sectors(wallet)

@@ -347,6 +347,12 @@ def test_goal_answers_are_split_into_items_like_interests(app, runner, event_id)
         ("un mentore, soprattutto nel food", None),
         ("investidores, de preferência em fase seed", None),
         ("Partner für Pilotprojekte, Investoren", ["Partner für Pilotprojekte", "Investoren"]),
+        # A relative clause qualifies the item before it: "déi de Lead huelen" (who take
+        # the lead) was a need of its own on a Luxembourg angel club's page.
+        ("Co-Investisseuren, déi de Lead huelen bei Ronne vun iwwer €500k", None),
+        ("co-investisseurs, qui prennent le lead au-delà de 500 k€", None),
+        ("Investoren, die den Lead übernehmen", None),
+        ("pilots in hospitals, care homes", ["pilots in hospitals", "care homes"]),
         # Where, how and how long qualify the item before them: "Vienna" alone was a need
         # met by another's "Vienna" ("You are looking for “Vienna” — they offer “Vienna”").
         ("Head of Data (VP level), Vienna", None),

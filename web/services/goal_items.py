@@ -33,6 +33,11 @@ _CONTINUATIONS_ABROAD = frozenset(
         "vooral", "preferiblemente", "idealmente", "especialmente", "preferibilmente",
         "soprattutto", "preferencialmente", "sobretudo", "helst", "gärna", "især",
         "gerne", "mieluiten", "eelistatavalt",
+        # Relative pronouns: "Co-Investisseuren, déi de Lead huelen ..." (who take the
+        # lead), "Partner, die ...", "investisseurs, qui ...", "fondi, che ...".
+        "déi", "die", "der", "welche", "qui", "que", "dont", "che", "cui", "quien",
+        "quienes", "dat", "som", "który", "która", "które", "którzy", "joka", "jotka",
+        "kes", "mis",
     }
 )  # fmt: skip
 _CONTINUATION_PHRASES = (

@@ -75,8 +75,9 @@ def _identifier_of(codes: list[str]) -> Any:
 
 
 def warm_up_language() -> None:
-    """Load the language identifier now rather than on the first page that needs it."""
+    """Load the language identifiers now rather than on the first page that needs them."""
     _load()
+    _load_lb()
 
 
 @lru_cache(maxsize=1 << 16)

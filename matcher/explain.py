@@ -204,6 +204,7 @@ def _complements_many(
                 similarity=round(min(1.0, sim_list[k]), 4),
                 mutual=bool(kind[offers[p, yi]] >= K),
                 implied=bool(len(facets.implied) and facets.implied[o_at[p] + yi]),
+                same_kind=bool(kind[needs[p, xi]] % K == kind[offers[p, yi]] - K),
             )
         )
     return out

@@ -57,6 +57,10 @@ class Complement:
     # The offer is what the provider's headline says they do, not an offer they wrote
     # (someone who wrote no goals: `matcher.facets.headline_goals`): said as their work.
     implied: bool = False
+    # A mutual complement whose two searches are of one kind as matching read them (in
+    # English, for a profile in another language): each lacks the same thing, a shared
+    # goal (`matcher.wording.peers`). None where not known (stored before it was kept).
+    same_kind: bool | None = None
 
 
 @dataclass(slots=True)
@@ -125,6 +129,7 @@ class CommonGround:
                     c.similarity,
                     c.mutual,
                     c.implied,
+                    c.same_kind,
                 )  # fmt: skip
                 for c in self.complements
             ],

@@ -73,10 +73,16 @@ def peers(c: Complement) -> bool:
     do co-founder searches for different sides ("a technical co-founder" and "a
     co-founder with domain knowledge"), met only where each is the side the other
     lacks (`matcher.roles`). Two searches for the same side stay peers."""
-    if not c.mutual:
+    if not c.mutual or c.same_kind is False:
         return False
     kind = goal_kind(normalise_goal(c.need)) % K
-    if kind != goal_kind(normalise_goal(c.offer)) % K or kind == _PARTNERS:
+    # The kinds as matching read the two goals (`same_kind`): read from the words as
+    # written, an angel club's Luxembourgish "Pre-Seed- a Seed-Startups mat Sëtz zu
+    # Lëtzebuerg" (start-ups sought) is money sought, like the round it met. From the
+    # words only where that reading is not stored (suggestions stored before it was).
+    if c.same_kind is None and kind != goal_kind(normalise_goal(c.offer)) % K:
+        return False
+    if kind == _PARTNERS:
         return False
     return kind != _COFOUNDER or cofounder_sides(c.need) == cofounder_sides(c.offer)
 

@@ -377,4 +377,10 @@ def test_a_luxembourgish_profile_is_told_from_german_and_read(quality_event) -> 
     assert to_english("Tickets vun €25k bis €250k pro Deal (Syndikat)", "lb") == (
         "Tickets of €25k up to €250k per Deal (syndicate)"
     )
-    assert met(quality_event("blind29"), "patrick-schroeder", "grace-whitfield")
+    event = quality_event("blind29")
+    assert met(event, "patrick-schroeder", "grace-whitfield")
+    # The club's search for start-ups, met by a start-up's search for angels, is said
+    # as one meeting the other: read untranslated, both had looked like money sought,
+    # and the card said "You are both looking for".
+    reasons = event.common_ground("pierre-reding", "lea-thill").reasons
+    assert reasons and not any("both looking for" in r for r in reasons), reasons

@@ -44,6 +44,7 @@ def test_the_sets_hold_what_the_issue_asks_for() -> None:
     blind27 = human_set.load_set("blind27")
     blind28 = human_set.load_set("blind28")
     blind29 = human_set.load_set("blind29")
+    blind30 = human_set.load_set("blind30")
     assert len(conference.profiles) >= 60 and len(held_out.profiles) >= 25
     assert len(blind.profiles) >= 50 and len(blind.planted) >= 20
     assert len(blind2.profiles) >= 55 and len(blind2.planted) >= 25
@@ -74,11 +75,12 @@ def test_the_sets_hold_what_the_issue_asks_for() -> None:
     assert len(blind27.profiles) >= 60 and len(blind27.planted) >= 40
     assert len(blind28.profiles) >= 60 and len(blind28.planted) >= 40
     assert len(blind29.profiles) >= 60 and len(blind29.planted) >= 40
+    assert len(blind30.profiles) >= 60 and len(blind30.planted) >= 40
     assert not {p.id for p in conference.profiles} & {p.id for p in held_out.profiles}
     every = (conference, held_out, blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8)
     later = (blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16, blind17)
     later = (*later, blind18, blind19, blind20, blind21, blind22, blind23, blind24, blind25)
-    for hs in (*every, *later, blind26, blind27, blind28, blind29):
+    for hs in (*every, *later, blind26, blind27, blind28, blind29, blind30):
         ids = {p.id for p in hs.profiles}
         assert all(p["a"] in ids and p["b"] in ids for p in hs.planted)
         assert hs.claim_traps and hs.complement_traps

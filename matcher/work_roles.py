@@ -208,8 +208,11 @@ _INVESTING = re.compile(
     r"^(?!.*\b(?:lawyers?|attorneys?|solicitors?|counsel|advocaten|advocaat|avocat\w*|"
     r"anw[äa]lt\w*|abogad[oa]s?|avvocat[oa]|advogad[oa]|accountants?|recruiters?|"
     r"journalists?|reporters?|legal|law firm)\b)"
+    # "invest" in a company's name is no investing ("CEO di Robinvest"), nor are an
+    # evangelist and an adventure; compounds are ("ingelinvestor", "ängelinvesterare").
+    r".*(?:\b(?:co-?|re)?invest\b|invest(?!igat)\w|(?<!ev)angel|\bvcs?\b|(?<!ad)venture|"
+    r"\bcapital\b|\bfunds?\b|family office|"
     # A GP partner is a family doctor, not a general partner.
-    r".*(?:invest(?!igat)|angel|\bvcs?\b|venture|\bcapital\b|\bfunds?\b|family office|"
     r"\bgp\b(?! partner| practice| surgery)|"
     r"inversor|inversora|investisseu|investidor|sijoittaja|sijoitus|inwestor)"
 )

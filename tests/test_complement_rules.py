@@ -346,6 +346,19 @@ def test_a_search_for_startups_at_a_stage_makes_an_investor_only_with_a_headline
     assert not investing_headline("Startup lawyer @ Vaz & Sá Advogados | term sheets, ESOPs")
 
 
+def test_invest_in_a_company_s_name_is_no_investor(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind29: the CEO of Robinvest, a robo-advice start-up raising €2.5M of growth
+    capital, was read as an investor because of "invest" in its name: his search for a
+    growth investor became a co-investor search, and a Lugano family office's patient
+    capital never met it (a planted pair)."""
+    assert not investing_headline("ceo of robinvest – platform white-label of automated advice")
+    assert not investing_headline("Developer evangelist, payments APIs")
+    assert not investing_headline("Adventure tourism operator, Tatra mountains")
+    assert investing_headline("Ingelinvestor | govtech") and investing_headline("we co-invest")
+    event = quality_event("blind29")
+    assert met(event, "matteo-rinaldi", "giulia-ferretti")
+
+
 def test_a_question_of_how_to_do_something_asks_for_know_how() -> None:
     from matcher.goals import goal_kind, kind_name
 

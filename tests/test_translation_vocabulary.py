@@ -19,7 +19,7 @@ import human_set  # noqa: E402
 from matcher import EventState, Matcher, Profile  # noqa: E402
 from matcher.goals import KINDS, K, goal_kind, offer_key  # noqa: E402
 from matcher.language import detect_language, language_name, profile_language  # noqa: E402
-from matcher.normalise import normalise_phrase  # noqa: E402
+from matcher.normalise import normalise_goal, normalise_phrase  # noqa: E402
 from matcher.translation import to_english  # noqa: E402
 
 
@@ -384,3 +384,15 @@ def test_a_luxembourgish_profile_is_told_from_german_and_read(quality_event) -> 
     # and the card said "You are both looking for".
     reasons = event.common_ground("pierre-reding", "lea-thill").reasons
     assert reasons and not any("both looking for" in r for r in reasons), reasons
+
+
+def test_needing_and_searching_are_read_in_the_events_languages() -> None:
+    """blind29: "aseguradoras ... que necesiten SOC" stayed "that necesiten SOC", so a
+    SOC provider's search for clients read as nothing; French "à la recherche d'un"
+    and "ont besoin d'un" were read word by word ("to research of a")."""
+    assert to_english("aseguradoras que necesiten SOC", "es") == "insurers that need SOC"
+    assert to_english("startups qui ont besoin d'un DPO", "fr") == "startups that need DPO"
+    assert to_english("nous sommes à la recherche d'un CTO", "fr") == "looking for CTO"
+    assert to_english("aziende che hanno bisogno di un CFO", "it") == "companies that need a CFO"
+    key = normalise_goal(to_english("aseguradoras en Luxemburgo que necesiten SOC", "es"))
+    assert KINDS[goal_kind(key) % K] == "customers"

@@ -1017,6 +1017,20 @@ def goal_kind(key: str) -> int:
             # "desks for early-stage teams", "seed tickets for pre-seed founders") is
             # what its head is: the startups are whom it serves, not what is sought.
             kind = KINDS[goal_kind(head.group(1))]
+    needers = _NEEDERS.match(text) if kind in _NEEDERS_MISREAD else None
+    if needers:
+        # Organisations "that need" a thing ("insurers in Luxembourg that need a SOC",
+        # "indie studios that need help with publisher negotiations"): a seller's
+        # clients, whatever the thing, unless it is people or money (a fractional CFO,
+        # an interim director, volunteers). Startups that need a thing are left as
+        # read: read as startups sought, any startup's search for customers met them.
+        who, thing = needers.group(1) or needers.group(3), needers.group(2) or needers.group(4)
+        if (
+            not _STARTUPS_WHO.search(who)
+            and not _HOLDER_NEEDED.match(thing)
+            and KINDS[goal_kind(thing)] not in _PEOPLE_OR_MONEY
+        ):
+            kind = "customers"
     if kind == "capital":
         head = _FOR_INVESTORS.match(text)
         # Work done for investors ("technical due diligence for angels", "deal memos
@@ -1039,6 +1053,33 @@ _FOR_STARTUPS = re.compile(
     r"^(.*?\w.*?)\s+for\s+(?:(?:your|our|their|the|a|an)\s+)?(?:[\w&+./'-]+\s+){0,5}?"
     r"(?:startups?|start-ups?|founders|teams|companies|scale-?ups|ventures|spin-?outs)\b"
 )
+
+
+# "<organisations> that need / needing <thing>": who a seller serves, and the thing.
+_NEEDERS = re.compile(
+    r"^(?!(?:help|advice|support|intros?|introductions|looking|seeking|access)\b)"
+    r"((?:[\w&+./'-]+,?\s+){1,8}?)(?:that|which|who)\s+needs?\s+(?!to\b)(.+)$|"
+    r"^(?!(?:help|advice|support|intros?|introductions|looking|seeking|access)\b)"
+    r"((?:[\w&+./'-]+,?\s+){1,8}?)needing\s+(?!to\b)(.+)$"
+)
+# The kinds the words of such a search are read as by mistake ("help", "a", "data");
+# a search read as a partner, a lender's or an investor's is left as read.
+_NEEDERS_MISREAD = frozenset(("topic", "advice", "job", "solution", "data"))
+_STARTUPS_WHO = re.compile(
+    r"\b(?:startups?|start-ups?|founders|spin-?offs|spin-?outs|scale-?ups)\b"
+)
+# A person needed, named by the post ("a fractional CMO", "an outsourced MLRO"), or
+# money ("to finance investments": a lender's borrowers).
+_HOLDER_NEEDED = re.compile(
+    r"^(?:(?:an?|one|their|new)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:c[a-z]o|mlro|dpo|directors?|officers?|managers?|heads?|designers?|developers?|"
+    r"engineers?|marketers?|advis[oe]rs?|chairs?|consultants?|lawyers?|accountants?|"
+    r"financ\w*|funding|capital|loans?|credit|invest\w*)\b"
+)
+_PEOPLE_OR_MONEY = frozenset(
+    ("hire", "job", "cofounder", "cofounding", "volunteers", "volunteering", "mentor",
+     "mentee", "capital", "debt", "grant", "assets", "dealflow", "coinvestors")
+)  # fmt: skip
 
 
 def kind_name(kind_id: int) -> str:

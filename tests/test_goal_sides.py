@@ -775,3 +775,29 @@ def test_people_for_one_s_boards_an_advisor_and_a_source_are_read_by_what_they_a
     assert not {offer for _, offer in met(event, "pierre-reding", "sophie-marchal")} & {angels}
     assert not met(event, "sophie-marchal", "amara-diallo")
     assert not met(event, "michael-obrien", "paul-scott")
+
+
+def test_organisations_that_need_a_thing_are_a_seller_s_clients(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind29: a SOC provider's "aseguradoras, PSP y gestoras en Luxemburgo que
+    necesiten SOC" (insurers, PSPs and asset managers that need a SOC) was read as a
+    job ("that need a ...") or left half in Spanish; such a search is for clients, as
+    "game studios needing 2D art outsourcing" and "indie studios that need help with
+    publisher negotiations" are (blind20: the latter, read as advice sought, was met by
+    an angel's experience of publisher deals; rejected). A person needed ("a
+    fractional CMO", "an outsourced MLRO") stays one's own work offered; startups that
+    need a thing stay startups sought."""
+    for key in (
+        "insurers, psps and asset managers in luxembourg that need a soc",
+        "indie studios that need help with publisher negotiations",
+        "newspace & drone companies needing qualification tests",
+        "hospitals that need a scheduling tool",
+    ):
+        assert _kind(key) == "customers", key
+    assert _kind("startup that needs a fractional cmo") == "job"
+    assert _kind("fintechs that need an outsourced mlro") == "job"
+    assert _kind("ngos that need skilled volunteers (it, finance, translation)") == "volunteers"
+    assert _kind("revenue-generating companies needing working-capital or capex loans") == "debt"
+    assert _kind("startups in cardiology that need clinical input") == "founders"
+    event = quality_event("blind20")
+    negotiations = "Indie studios that need help with publisher negotiations"
+    assert not {need for need, _ in met(event, "tobias-wennerstrom", "erik-holm")} & {negotiations}

@@ -73,6 +73,7 @@ def need_credit(
     _hold_rounds(credit, facets, needer, needs, offers)
     _hold_led_rounds(credit, facets, needs, offers)
     _hold_searches(credit, facets, needer, needs, offers)
+    _hold_channel_searches(credit, facets, needs, offers)
     _hold_investor_searches(credit, facets, needs, (giver, offers))
     _hold_rounds_by_tickets(credit, facets, (needer, needs), offers)
     _hold_other_programmes(credit, facets, needs, offers)
@@ -368,6 +369,44 @@ def _hold_searches(
         fit = np.einsum("bod,bd->bo", facets.vectors[subject], facets.fields[seeker])
         far = offered[both] & (subject != facets.pad) & (fit < SEARCH_FIT)  # (B, Lo)
         credit[both] *= ~(seeks[both][:, :, None] & far[:, None, :])
+
+
+# A partner sought to sell, ship or deliver through ("a distributor or integrator in
+# Poland", "partner for fulfilment in CZ/SK", "franchise partners", "local content
+# partners"): a channel, which another's search for a channel never is.
+_CHANNEL = re.compile(
+    r"\b(?:distribut\w*|integrators?|integrador\w*|intégrateur\w*|integratorzy|resellers?|"
+    r"resale|take-back|fulfil?ment|logistics|delivery|franchis\w*|sales|wholesal\w*|"
+    r"importers?|showrooms?|inspection|local content)\b"
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_channel(key: str) -> bool:
+    text = key.removeprefix(DERIVED_PREFIX).split(" — ")[0]
+    return _CHANNEL.search(text) is not None
+
+
+def _hold_channel_searches(
+    credit: np.ndarray, facets: Facets, needs: np.ndarray, offers: np.ndarray
+) -> None:
+    """Zero, in `credit` (C, Ln, Lo), a search for partners met by the giver's own
+    search for partners when either names a channel (`_CHANNEL`): two sellers who each
+    seek integrators in Poland, a distributor or a fulfilment partner are peers, neither
+    is what the other seeks. Readers rejected all 16 such complements shown on the sets
+    (2026-12-07: two start-ups each seeking integrators in Poland; a retailer's resale
+    partner offered as a logistics partner; two searches for distributors in Morocco);
+    partners for a project or for research, who do meet, name no channel."""
+    seeks = facets.kind[needs] == _PARTNERS  # (C, Ln)
+    offered = facets.kind[offers] == _PARTNERS + K  # (C, Lo)
+    if not (seeks.any() and offered.any()):
+        return
+    ids = np.unique(np.concatenate([needs[seeks], offers[offered]]))
+    channel = np.zeros(len(facets.phrases) + 1, dtype=bool)
+    channel[ids] = [_names_channel(facets.phrases[i]) for i in ids.tolist()]
+    either = (seeks & channel[needs])[:, :, None] & offered[:, None, :]
+    either |= seeks[:, :, None] & (offered & channel[offers])[:, None, :]
+    credit *= ~either
 
 
 def best_met(

@@ -964,3 +964,16 @@ def test_two_searches_for_partners_meet_only_where_each_is_whom_the_other_seeks(
         "industry partner for Horizon Europe proposal (insect feed)",
         "research partner for feed trials",
     ) in met(quality_event("blind2"), "lien-vandenberghe", "matteo-ferri")
+
+
+def test_two_searches_for_a_channel_do_not_meet(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind30: a Portuguese WMS maker's search for integrators in Poland was offered
+    to a Spanish start-up's search for "un partner de distribución/integrador en
+    Polonia" (and blind28: a search for distributors in Morocco to another's): both
+    seek the same channel, neither is one (readers rejected every such complement).
+    Partners sought for research or a project still meet another's search for them."""
+    event = quality_event("blind30")
+    assert not met(event, "joao-ferreira", "lucia-martinez")
+    assert not met(event, "lucia-martinez", "joao-ferreira")
+    blind29 = quality_event("blind29")
+    assert met(blind29, "yusuf-demir", "viktor-hansen")

@@ -396,3 +396,18 @@ def test_needing_and_searching_are_read_in_the_events_languages() -> None:
     assert to_english("aziende che hanno bisogno di un CFO", "it") == "companies that need a CFO"
     key = normalise_goal(to_english("aseguradoras en Luxemburgo que necesiten SOC", "es"))
     assert KINDS[goal_kind(key) % K] == "customers"
+
+
+def test_retail_logistics_and_hospitality_are_read_in_the_events_languages(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind30 (Warsaw retail, logistics and hospitality): Polish and Ukrainian customs
+    clearance, parcel lockers and loyalty programmes were read word by word or not at
+    all, so a courier's Polish search for parcel-locker suppliers never met a Czech
+    locker maker's offer (a planted pair), and a customs agency's half-Polish offers met
+    a hotel group's search for revenue-management help."""
+    assert to_english("odprawy celne PL–UA", "pl") == "customs clearance PL–UA"
+    assert to_english("митне оформлення", "uk") == "customs clearance"
+    assert to_english("dostawcy automatów paczkowych", "pl") == "suppliers parcel locker"
+    assert to_english("programa de fidelización", "es") == "loyalty programme"
+    event = quality_event("blind30")
+    assert met(event, "monika-dabrowska", "petr-novotny")
+    assert met(event, "anna-kaczmarek", "stefan-huber")

@@ -215,6 +215,9 @@ _RULES: list[tuple[str, str]] = [
     # rounds to lead in CEE" is no money sought, whatever its words ("to lead").
     ("dealflow", r"^dealflow: "),
     ("capital", "^" + MONEY_PREFIX),
+    # A vendor's own goods paid for over time ("hardware & installation financed by
+    # us"): its product offered, no investment.
+    ("solution", r"^(?:[\w&/+-]+ ){1,4}(?:pre-?)?financed by us\b"),
     # A vendor's trial of its product offered (`offer_key`).
     ("solution", "^" + PRODUCT_PILOT),
     # People sought for one's boards, whoever they are ("business angels with banking
@@ -786,7 +789,8 @@ _RULES: list[tuple[str, str]] = [
         # A vendor's terms, units or loans for a pilot ("pilot pricing", "pilot kits (20
         # units)", "headsets on loan for pilots").
         r"\bpilot (?:kits?|pricing|prices?|units?)\b|\bon loan\b|"
-        r"\b(?:startups?|solutions?|tools?|products?|technolog\w*) for (?:our )?"
+        # (not a shop "with 500-5 000 products for a pilot": the products are its size)
+        r"\b(?:startups?|solutions?|tools?|(?<!\d )products?|technolog\w*) for (?:our )?"
         r"(?:[\w-]+ ){0,3}pilot",
     ),
     # A buyer's own process ("market consultation", "upcoming tenders", "an RFP for

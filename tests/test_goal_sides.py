@@ -801,3 +801,20 @@ def test_organisations_that_need_a_thing_are_a_seller_s_clients(quality_event) -
     event = quality_event("blind20")
     negotiations = "Indie studios that need help with publisher negotiations"
     assert not {need for need, _ in met(event, "tobias-wennerstrom", "erik-holm")} & {negotiations}
+
+
+def test_a_shop_s_size_and_a_vendor_s_own_financing_are_read_as_they_are(quality_event) -> None:  # type: ignore[no-untyped-def]
+    """blind30: a PIM start-up's "e-shopy s 500–5 000 produkty na pilot v Polsku"
+    (e-shops with 500-5,000 products for a pilot) was read as products sought for a
+    pilot, so its search for e-shops was offered to a live-commerce retailer's and a
+    PIM start-up's searches (rejected); a retail-media start-up's "hardware &
+    installation financed by us" was read as money, offered to two seed rounds
+    (rejected)."""
+    assert _kind("online shop with 500–5 000 products for pilot in poland") == "customers"
+    assert _kind("solutions for our pilot") == "solution"
+    assert _offered("hardware & installation financed by us") == "solution"
+    assert _offered("seed tickets financed by our fund") != "solution"
+    event = quality_event("blind30")
+    assert not met(event, "pawel-zajac", "lenka-horakova")
+    assert not met(event, "dmytro-bondarenko", "daniel-kowalczyk")
+    assert not met(event, "ivan-georgiev", "daniel-kowalczyk")

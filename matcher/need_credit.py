@@ -28,7 +28,7 @@ from matcher.goal_fit import (
     wording_credit,
 )
 from matcher.goal_scope import scope_clash, sum_clash
-from matcher.goals import DERIVED_PREFIX, KINDS, MANY, MONEY_PREFIX, K, goal_kind
+from matcher.goals import CONTEXT_MARK, DERIVED_PREFIX, KINDS, MANY, MONEY_PREFIX, K, goal_kind
 from matcher.grades import goal_credit, role_credit
 from matcher.materials import fibre_clash
 from matcher.programmes import calls_cohort, eu_money, funding_programme, names_programme
@@ -383,7 +383,7 @@ _CHANNEL = re.compile(
 
 @lru_cache(maxsize=1 << 14)
 def _names_channel(key: str) -> bool:
-    text = key.removeprefix(DERIVED_PREFIX).split(" — ")[0]
+    text = key.removeprefix(DERIVED_PREFIX).split(CONTEXT_MARK)[0]
     return _CHANNEL.search(text) is not None
 
 

@@ -411,3 +411,5 @@ def test_retail_logistics_and_hospitality_are_read_in_the_events_languages(quali
     event = quality_event("blind30")
     assert met(event, "monika-dabrowska", "petr-novotny")
     assert met(event, "anna-kaczmarek", "stefan-huber")
+    clearance = "odprawa zbiorcza przesyłek e-commerce"
+    assert clearance not in {offer for _, offer in met(event, "anna-kaczmarek", "roman-szewczyk")}

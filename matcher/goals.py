@@ -528,7 +528,11 @@ _RULES: list[tuple[str, str]] = [
         r"\bco-?(?:funders?|financiers?)\b|"
         r"\b(?:funds?|funders?|financiers?|lenders?|investors?)\s+(?:for|to)\s+co-?(?:fund|financ)"
         r"\w*|"
-        r"\b(?:investors?|capital|funding|vcs?)\b.*\bfor (?:our |my )?portfolio\b)",
+        r"\b(?:investors?|capital|funding|vcs?)\b.*\bfor (?:our |my )?portfolio\b|"
+        # Angels to join a network or club ("naujų angelų į tinklą": "new angels to
+        # network"); not investors to network with (a founder's).
+        r"\b(?:angels?|investors?|members?)\b[^,;]*\b(?:for|into|to|join)\s+(?:our |my |the )?"
+        r"(?:angel |investor )?(?:network|club)\b(?!\s+with\b))",
     ),
     # Companies at a stage ("seed-stage climate startups", "Series A logistics software
     # companies"), or raising, are what an investor looks for, unless the goal is a job

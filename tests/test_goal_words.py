@@ -140,6 +140,18 @@ def test_those_who_buy_or_stock_a_product_are_customers_and_co_investors_are_inv
     assert not COMPATIBLE[dealflow, capital] and not COMPATIBLE[capital, K + coinvest]
 
 
+def test_angels_sought_for_a_network_are_other_investors() -> None:
+    """An angel network recruiting angels (blind30: "naujų angelų į tinklą", "new angels
+    to network") seeks investors like itself, not a round to back: a start-up's pre-seed
+    search was offered to it as if it met the need. A founder's investors to network
+    with are still money sought."""
+    assert _kind("new angels to network (especially with e-commerce experience)") == "coinvestors"
+    assert _kind("angels to join our network") == "coinvestors"
+    assert _kind("new members for our angel club") == "coinvestors"
+    assert _kind("investors to network with") == "capital"
+    assert _kind("angel investors") == "capital"
+
+
 def test_a_hire_for_a_project_is_met_by_someone_offering_that_work(real_encoder) -> None:  # type: ignore[no-untyped-def]
     """A freelancer's "packaging design for food brands" meets "a packaging designer for
     our rebrand"; an employed engineer's "backend architecture reviews" (no work to

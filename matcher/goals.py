@@ -861,8 +861,9 @@ _RULES: list[tuple[str, str]] = [
         r"design partners?|"
         # Those who buy or stock a product ("restaurants buying direct from the farm",
         # "retail listings", "delis to stock our bars"), unless the goal is something
-        # for them ("heirloom veg for chefs", "workshop space for makers").
-        r"\blistings?\b|(?<!for )(?<!to )\b(?:stockists?|retailers?|restaurants|shops|"
+        # for them ("heirloom veg for chefs", "workshop space for makers") or used in
+        # them ("solutions to cut food waste in stores": a grocer's search for vendors).
+        r"\blistings?\b|(?<!for )(?<!to )(?<!in )\b(?:stockists?|retailers?|restaurants|shops|"
         r"stores|delis|supermarkets?|wholesalers?|chefs|caterers|canteens|cafés|cafes)\b|"
         r"\bto stock\b|\bbuying (?:direct|from|local)|\bwanting [\w-]+ sourcing",
     ),

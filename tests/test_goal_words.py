@@ -124,6 +124,8 @@ def test_those_who_buy_or_stock_a_product_are_customers_and_co_investors_are_inv
         assert _kind(buyers) == "customers", buyers
     # Something for buyers is what is sold to them, not a buyer.
     assert _kind("heirloom veg for chefs") != "customers"
+    # Vendors sought for work done in shops are a solution, not the shops as clients.
+    assert _kind("solutions to cut food waste in stores") == "solution"
     assert _kind("workshop space for makers") != "customers"
     assert _kind("makers of sustainable home objects") == "solution"
     assert _kind("an apprenticeship on a veg farm") == "job"

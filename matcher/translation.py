@@ -70,7 +70,11 @@ def to_english(text: str, code: str, personal: bool = False, keep_english: bool 
             units.append((token, ""))
             i += 1
             continue
-        if _english_compound(tokens, i) or _acronym_not_word(glossary, token):
+        if (
+            _english_compound(tokens, i)
+            or _acronym_not_word(glossary, token)
+            or _round_letter(tokens, i)
+        ):
             units.append((token, ""))
             i += 1
             continue
@@ -145,6 +149,18 @@ def _acronym_not_word(glossary: Glossary, token: str) -> bool:
         return True
     found = glossary.word(token)
     return found is not None and found.pos in ("f", "v")
+
+
+_SERIES = re.compile(r"s[ée]ri[aeio]?s?", re.IGNORECASE)
+
+
+def _round_letter(tokens: list[str], i: int) -> bool:
+    """Whether token `i` is a funding round's capital letter ("Series A", "série A"):
+    kept as written, not the Slovak or Czech "a" (and)."""
+    token = tokens[i]
+    if len(token) != 1 or not token.isupper() or i < 2 or not tokens[i - 1].isspace():
+        return False
+    return _SERIES.fullmatch(tokens[i - 2]) is not None
 
 
 def _english_compound(tokens: list[str], i: int) -> bool:

@@ -453,7 +453,7 @@ _RULES: list[tuple[str, str]] = [
         # an application to it).
         r"\b(?:funding|financing|money)\b.*\bcreative europe\b|"
         r"\bcreative europe\b.*\b(?:funding|financing)\b|"
-        r"subvenci|sovvenzion|\bgranty\b|subsid|non-?repayable|not repayable|"
+        r"subvenci|sovvenzion|\bgranty\b|subsid(?!iar)|non-?repayable|not repayable|"
         # The EU's and the state's money ("EU funding", "structural funds"): grants.
         r"\beu (?:funding|funds?|financing|money)\b|"
         r"\b(?:public|structural|cohesion) (?:funding|funds?)\b|"

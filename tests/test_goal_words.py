@@ -154,6 +154,14 @@ def test_angels_sought_for_a_network_are_other_investors() -> None:
     assert _kind("angel investors") == "capital"
 
 
+def test_a_subsidiary_is_no_subsidy() -> None:
+    """blind24: a Polish drone firm's "pomoc w założeniu spółki zależnej we Francji",
+    read "help in setting up companies subsidiary in France", was a grant sought, met by
+    a space fund's "supporto per bandi ESA e ASI"."""
+    assert _kind("help in setting up companies subsidiary in france") != "grant"
+    assert _kind("subsidies for heat pumps") == "grant"
+
+
 def test_a_hire_for_a_project_is_met_by_someone_offering_that_work(real_encoder) -> None:  # type: ignore[no-untyped-def]
     """A freelancer's "packaging design for food brands" meets "a packaging designer for
     our rebrand"; an employed engineer's "backend architecture reviews" (no work to

@@ -1251,6 +1251,9 @@ _FOUNDER_WORDS = re.compile(
 )
 
 
+_CLOSING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 @lru_cache(maxsize=1 << 16)
 def subject(key: str) -> str:
     """A normalised goal phrase without its kind words ("" when nothing else is said)."""
@@ -1263,6 +1266,10 @@ def subject(key: str) -> str:
         # "startups for our port innovation programme": the startups are the kind; what
         # they do is the rest, or the seeker's own field when nothing else is said.
         text = _FOUNDER_WORDS.sub(" ", text)
+    elif KINDS[goal_kind(key) % K] == "service":
+        # "consultant for AFIR funding (guesthouse expansion)": the work commissioned is
+        # the subject; a closing note says what of one's own it is for.
+        text = _CLOSING_NOTE.sub("", text) or text
     elif KINDS[goal_kind(key) % K] == "press":
         # "coverage for our story", "a journalist to tell our story": what the coverage
         # is about is the rest, or the seeker's own field when nothing else is said.

@@ -241,6 +241,8 @@ def _hold_rounds_by_tickets(
 
 
 _MONEY = np.array([k in ("capital", "debt", "accelerator") for k in KINDS], dtype=bool)
+# What an investor gives the companies it backs besides money: customers, pilots.
+_PORTFOLIO = np.array([k == "customers" for k in KINDS], dtype=bool)
 _BACKS = np.array([k in ("dealflow", "founders") for k in KINDS], dtype=bool)
 
 
@@ -251,7 +253,9 @@ def _hold_limits(
     giving: tuple[np.ndarray, np.ndarray],
 ) -> None:
     """Zero, in `credit` (C, Ln, Lo), money (or a place in a programme) sought from an
-    investor who rules the seeker's sector out, a lead sought from one who never leads,
+    investor who rules the seeker's sector out, and customers or pilots sought from one
+    (its "access to Mittelstand customers" is for the companies it backs: blind8's
+    software-first founder is none), a lead sought from one who never leads,
     and an investor's search for companies met by a company in a sector they rule out
     (`matcher.theses`: "no hardware", "medical devices only") or, for one who never
     leads, by a round that seeks its lead."""
@@ -263,14 +267,16 @@ def _hold_limits(
     rows = credit.shape[0]
     kind = facets.kind[needs] % K  # (C or 1, Ln)
     money = np.broadcast_to(_MONEY[kind], (rows, kind.shape[1]))
+    portfolio = np.broadcast_to(_PORTFOLIO[kind], (rows, kind.shape[1]))
     backs = np.broadcast_to(_BACKS[kind], (rows, kind.shape[1]))
     needers, givers = np.broadcast_to(needer, (rows,)), np.broadcast_to(giver, (rows,))
-    asked = (limited[givers] & money.any(axis=1)) | (limited[needers] & backs.any(axis=1))
+    sought = money | portfolio
+    asked = (limited[givers] & sought.any(axis=1)) | (limited[needers] & backs.any(axis=1))
     limits, sectors = facets.limits, facets.sectors
     for c in np.flatnonzero(asked).tolist():
         n, g = int(needers[c]), int(givers[c])
-        if limits[g] and money[c].any() and rules_out(limits[g], sectors[n]):
-            credit[c, money[c]] = 0.0
+        if limits[g] and sought[c].any() and rules_out(limits[g], sectors[n]):
+            credit[c, sought[c]] = 0.0
         if limits[g].follows and money[c].any():
             # A lead sought from one who never leads.
             row = needs[min(c, needs.shape[0] - 1)]

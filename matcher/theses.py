@@ -628,10 +628,10 @@ _NEVER_LEADS = re.compile(
     r"hanno|tienen)\s+(?:an?\s+|the\s+|einen\s+|un\s+)?(?:[\w-]+\s+)?lead",
     re.IGNORECASE,
 )
-# A round whose lead is sought ("Series A lead (€4M)", "buscamos fondo que lidere"),
-# not one that has its lead or takes co-investors too ("we have a lead for half",
-# "lead or co-investor").
-_LEAD_SOUGHT = re.compile(r"\blead(?:-investor)?\b|\blider(?:e|ar|a)\b|\bguidi\b")
+# A round whose lead is sought ("Series A lead (€4M)", "buscamos fondo que lidere",
+# translated "looking for fund that leads"), not one that has its lead or takes
+# co-investors too ("we have a lead for half", "lead or co-investor").
+_LEAD_SOUGHT = re.compile(r"\blead(?:s|-investor)?\b|\blider(?:e|ar|a)\b|\bguidi\b")
 _HAS_LEAD = re.compile(
     r"\b(?:have|has|got|with|alongside|behind|beside)\s+(?:an?\s+|the\s+|our\s+)?"
     r"(?:[\w-]+\s+)?lead\b|\blead\s+(?:committed|secured|in place|confirmed|partiel)|"

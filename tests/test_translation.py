@@ -211,7 +211,7 @@ def test_the_embedding_keys_of_a_german_profile_are_english() -> None:
         ("variedades tradicionales", "es", "traditional varieties"),
         ("Hofladen", "de", "farm shops"),
         # A role sought (blind8: a Polish "rola ... w startupie" read as startups sought).
-        ("rola produktowa w startupie", "pl", "role produktowa in startup"),
+        ("rola produktowa w startupie", "pl", "role product in startup"),
         ("junior UX роль или проект", "ru", "junior UX role or project"),
         # blind11's plastics plant and automation technician (planted pairs).
         ("deux automaticiens", "fr", "two automation technicians"),

@@ -298,7 +298,7 @@ def test_a_search_said_last_in_hungarian_and_turkish_is_said_first_in_english() 
     reader of English order finds; blind13's Turkish "teknik kurucu ortak (CTO)
     arıyoruz" likewise."""
     said = to_english("ehhez új kiskereskedelmi partnereket keresünk Erdélyben.", "hu")
-    assert said == "looking for ehhez new retail partners Erdélyben."
+    assert said == "looking for ehhez new retail partners Transylvania."
     assert to_english("partnert keresünk", "hu") == "looking for partner"
     # A search said first stays as it is, and other languages are left alone.
     assert to_english("Keresünk egy befektetési elemzőt", "hu").startswith("looking for")
@@ -413,3 +413,11 @@ def test_retail_logistics_and_hospitality_are_read_in_the_events_languages(quali
     assert met(event, "anna-kaczmarek", "stefan-huber")
     clearance = "odprawa zbiorcza przesyłek e-commerce"
     assert clearance not in {offer for _, offer in met(event, "anna-kaczmarek", "roman-szewczyk")}
+
+
+def test_a_rounds_letter_is_not_the_slovak_and() -> None:
+    """blind30: a Bratislava fintech's "lead investora do Series A (3 mil. €)" read
+    "Series and": its round was lost to the Slovak and Czech "a" (and)."""
+    assert "Series A (3" in to_english("lead investora do Series A (3 mil. €)", "sk")
+    assert to_english("investitori per la Serie A", "it").endswith("series a")
+    assert to_english("pilot a PIM", "cs").split()[1] == "and"

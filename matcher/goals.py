@@ -610,9 +610,12 @@ _RULES: list[tuple[str, str]] = [
         # Nor posts at funded companies ("2–3 advisory roles with seed-stage SaaS",
         # "fractional CFO for fundraising prep") or in investing ("an investment
         # associate", "a role in climate investing", "junior VC analyst"): work, read
-        # as such below.
+        # as such below. Nor a product for financing ("API do finansowania faktur":
+        # "an API for financing invoices", "a platform to finance solar"): a thing sold.
         r"^(?!.*\b(?:roles?|jobs?|positions?|internships?|associates?|analysts?|careers?|"
         r"hire|hiring|board seats?|fractional|interim)\b)"
+        r"(?!(?:[\w-]+ ){0,2}(?:apis?|interfaces?|software|platforms?|tools?|apps?|sdks?|"
+        r"modules?|plug-?ins?|dashboards?|widgets?) (?:for|to|that)\b)"
         r"(?!.*\b(?:head of|vp|vice president|director|chief)\b.*\bat an?\b)"
         # Nor coverage of a round ("press coverage for our Series A announcement").
         r"(?!.*\b(?:press|coverage|journalists?|announcements?)\b)"

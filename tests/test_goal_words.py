@@ -162,6 +162,15 @@ def test_a_subsidiary_is_no_subsidy() -> None:
     assert _kind("subsidies for heat pumps") == "grant"
 
 
+def test_a_product_for_financing_is_no_money() -> None:
+    """blind29: a Polish fintech's "API do finansowania faktur dla platform księgowych"
+    (an API for invoice financing, sold to accounting platforms) was read as capital
+    offered, and met six start-ups' seed and Series A searches."""
+    assert _kind("interfaces for financing invoices for platform accounting") != "capital"
+    assert _kind("platform to finance solar") != "capital"
+    assert _kind("funding for our platform") == "capital"
+
+
 def test_a_hire_for_a_project_is_met_by_someone_offering_that_work(real_encoder) -> None:  # type: ignore[no-untyped-def]
     """A freelancer's "packaging design for food brands" meets "a packaging designer for
     our rebrand"; an employed engineer's "backend architecture reviews" (no work to
